@@ -1,0 +1,210 @@
+"""Opening the store: checks, pragmas, migrations, and the session factory.
+
+A file that is not a Track Record database, or one written by a newer version, is refused
+before anything writes to it, so it stays byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, make_private
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+IMMEDIATE_OPTION = "trackrecord_immediate"
+
+
+class StoreError(Exception):
+    """The store cannot be opened; the message is meant for the person using the app."""
+
+
+class NotATrackRecordDatabase(StoreError):
+    pass
+
+
+class NewerDatabaseError(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What the file on disk is, read without writing to it."""
+
+    exists: bool
+    revision: str | None  # None for a new or empty store
+
+
+def inspect_file(path: Path) -> FileState:
+    """Classify the file at ``path`` without modifying it (header bytes, then read-only SQL)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=False, revision=None)
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotATrackRecordDatabase(
+            f"{path} is not a Track Record database (it is not an SQLite file); "
+            "it was left untouched"
+        )
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotATrackRecordDatabase(
+            f"{path} is an SQLite database from another program; it was left untouched"
+        )
+    revision = _read_revision(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of Track Record (schema {revision}); "
+            "please update Track Record. The file was left untouched"
+        )
+    return FileState(exists=True, revision=revision)
+
+
+def _read_revision(path: Path) -> str | None:
+    # mode=ro never writes the main file; the WAL, if any, is still read.
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        has_table = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotATrackRecordDatabase(f"{path} cannot be read as a database: {exc}") from exc
+    finally:
+        conn.close()
+
+
+def _configure_connection(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit the app reports is on disk even if the laptop loses power a moment later.
+    # Edits are small and infrequent, so the extra fsync per commit costs nothing visible.
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA trusted_schema = OFF")
+    cur.close()
+
+
+def _begin(conn: Any) -> None:
+    # pysqlite's own transaction handling is off (isolation_level=None) and we begin
+    # transactions ourselves: writers take the write lock up front (BEGIN IMMEDIATE), so a
+    # busy store makes them wait politely instead of failing half-way through a unit of work.
+    immediate = conn.get_execution_options().get(IMMEDIATE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"isolation_level": None, "check_same_thread": False},
+        poolclass=QueuePool,
+        pool_size=2,
+    )
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class Store:
+    """An open Track Record database: the one way services reach the data."""
+
+    def __init__(self, paths: DataPaths, engine: Engine) -> None:
+        self.paths = paths
+        self.engine = engine
+        self._reader: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        self._writer: sessionmaker[Session] = sessionmaker(
+            engine.execution_options(**{IMMEDIATE_OPTION: True}), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A unit of work that only reads."""
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that writes: committed on success, rolled back on any error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        # A final checkpoint folds the WAL into the main file, so a copied file is complete.
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_store(paths: DataPaths) -> Store:
+    """Open (creating or upgrading as needed) the store in ``paths``."""
+    paths.ensure()
+    db_path = paths.database
+    state = inspect_file(db_path)
+    if not state.exists:
+        # Create the file ourselves so it is private from its first byte.
+        db_path.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
+    engine = make_engine(db_path)
+    try:
+        if state.revision != HEAD_REVISION:
+            if state.exists and state.revision is not None:
+                backup_before_migration(db_path, paths.backups, state.revision)
+            _upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    for suffix in ("", "-wal", "-shm"):
+        make_private(db_path.with_name(db_path.name + suffix))
+    return Store(paths, engine)
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command  # imported only when a migration is due: it is slow
+    from alembic.config import Config
+
+    from trackrecord.core.migrations import __file__ as migrations_init
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations_init).parent))
+    with engine.execution_options(**{IMMEDIATE_OPTION: True}).begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> Path:
+    """Copy the store (WAL included, via SQLite's backup API) before changing its schema."""
+    from trackrecord.paths import ensure_private_dir
+
+    ensure_private_dir(backups_dir)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backups_dir / f"pre-migration-{revision}-{stamp}.sqlite3"
+    target.touch(mode=PRIVATE_FILE_MODE, exist_ok=False)
+    src = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target

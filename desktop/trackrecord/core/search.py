@@ -1,0 +1,31 @@
+"""Turning what a person types into an FTS5 query that cannot be a syntax error."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def prefix_query(text: str) -> str | None:
+    """Every typed word must appear, the last (or each) as a prefix: search-as-you-type.
+
+    Each word is quoted, so FTS5 operators (AND, NEAR, -, :) typed by the user are just text.
+    Returns None when there is nothing to search for.
+    """
+    terms = words(text)
+    if not terms:
+        return None
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def any_of_query(terms: list[str]) -> str | None:
+    """Any of the words or phrases (used by evidence matching)."""
+    # A multi-word term is an FTS5 phrase: "incident response" must appear as written.
+    phrases = [" ".join(words(t)) for t in terms]
+    quoted = [f'"{p}"' for p in phrases if p]
+    return " OR ".join(quoted) if quoted else None

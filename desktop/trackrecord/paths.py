@@ -1,0 +1,82 @@
+"""Every path Track Record uses comes from here.
+
+The data folder is platformdirs' user data folder unless ``--data-dir`` or the
+``TRACKRECORD_DATA_DIR`` environment variable points elsewhere. Tests always redirect it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "TRACKRECORD_DATA_DIR"
+DB_FILENAME = "trackrecord.sqlite3"
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+class DataDirError(Exception):
+    """The data folder cannot be used (not a folder, not readable or writable)."""
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("trackrecord", appauthor=False, roaming=True))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """--data-dir wins over the environment, which wins over the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser().absolute()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().absolute()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def ui_state(self) -> Path:
+        return self.root / "ui-state.ini"
+
+    def ensure(self) -> DataPaths:
+        """Create the folder private to this user, or explain why it cannot be used."""
+        ensure_private_dir(self.root)
+        return self
+
+
+def ensure_private_dir(path: Path) -> None:
+    try:
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(f"cannot create the data folder {path}: {exc.strerror}") from exc
+    if not path.is_dir():
+        raise DataDirError(f"the data folder {path} is not a folder")
+    if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
+        raise DataDirError(f"the data folder {path} is not readable and writable by you")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode != PRIVATE_DIR_MODE:
+        try:
+            path.chmod(PRIVATE_DIR_MODE)
+        except OSError as exc:  # e.g. a folder owned by someone else: still usable, say why
+            raise DataDirError(f"cannot make the data folder {path} private: {exc.strerror}") from exc
+
+
+def make_private(path: Path) -> None:
+    """Files Track Record creates are readable by their owner only."""
+    if path.exists():
+        path.chmod(PRIVATE_FILE_MODE)

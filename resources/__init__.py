@@ -1,0 +1,1 @@
+"""Data Track Record ships: sample data, vocabularies, reframes, styles (read via importlib.resources)."""
