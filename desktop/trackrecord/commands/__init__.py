@@ -1,0 +1,1 @@
+"""Sub-commands of the ``trackrecord`` command line, one module per area."""

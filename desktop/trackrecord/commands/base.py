@@ -1,0 +1,63 @@
+"""What every sub-command shares: the open store, errors, dates and output helpers."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from trackrecord.core.db import Store, StoreError, open_store
+from trackrecord.paths import DataPaths
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """Bad input or an unusable store: one line on stderr, exit status 2, nothing written."""
+
+
+class CommandContext:
+    """Opens the store on first use, so ``--help`` and bad arguments never touch it."""
+
+    def __init__(self, paths: DataPaths) -> None:
+        self.paths = paths
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            try:
+                self._store = open_store(self.paths)
+            except StoreError as exc:
+                raise UserError(str(exc)) from exc
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def date_arg(value: str) -> dt.date:
+    """argparse type: a YYYY-MM-DD date, with a message people understand."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+def read_text_arg(value: str | None) -> str | None:
+    """``-`` means: read the text from standard input."""
+    if value == "-":
+        return sys.stdin.read()
+    return value
+
+
