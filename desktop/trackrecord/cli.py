@@ -56,7 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exited:  # --help, --version, or a usage error already printed
+        return int(exited.code or 0)
     if args.command is None:
         return _run_gui(args)
     context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))

@@ -73,7 +73,9 @@ def ensure_private_dir(path: Path) -> None:
         try:
             path.chmod(PRIVATE_DIR_MODE)
         except OSError as exc:  # e.g. a folder owned by someone else: still usable, say why
-            raise DataDirError(f"cannot make the data folder {path} private: {exc.strerror}") from exc
+            raise DataDirError(
+                f"cannot make the data folder {path} private: {exc.strerror}"
+            ) from exc
 
 
 def make_private(path: Path) -> None:

@@ -6,11 +6,12 @@ is one unit of work; callers get frozen dataclasses, never live ORM objects.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
@@ -34,6 +35,9 @@ TEXT_FIELDS: tuple[str, ...] = (
     "time_to_mitigate", "root_cause", "mentee", "duration", "outcome",
 )
 MAX_TAG_LENGTH = 80
+
+# Any select over entries; filters add WHERE clauses and keep the selected columns' types.
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,7 @@ class EntryData:
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, dt.datetime):
-                value = value.isoformat()
-            elif isinstance(value, dt.date):
+            if isinstance(value, (dt.datetime, dt.date)):
                 value = value.isoformat()
             elif isinstance(value, tuple):
                 value = list(value)
@@ -229,7 +231,7 @@ class EntryService:
         with self._store.read() as s:
             return [EntrySummary(*row) for row in s.execute(query)]
 
-    def all(self) -> list[EntryData]:
+    def all(self) -> builtins.list[EntryData]:
         with self._store.read() as s:
             rows = s.scalars(select(Entry).order_by(Entry.start_date, Entry.pk)).all()
             return [_to_data(e) for e in rows]
@@ -241,10 +243,10 @@ class EntryService:
         )
         query = self._filtered(select(Entry.kind, func.count()), without_kind)
         with self._store.read() as s:
-            found = dict(s.execute(query.group_by(Entry.kind)).tuples().all())
+            found = {kind: n for kind, n in s.execute(query.group_by(Entry.kind))}
         return {kind: int(found.get(kind, 0)) for kind in KINDS}
 
-    def tags(self) -> list[tuple[str, int]]:
+    def tags(self) -> builtins.list[tuple[str, int]]:
         """Every tag in use with how many entries carry it, most used first."""
         query = (
             select(Tag.name, func.count(entry_tags.c.entry_pk))
@@ -255,7 +257,7 @@ class EntryService:
         with self._store.read() as s:
             return [(name, int(n)) for name, n in s.execute(query)]
 
-    def years(self) -> list[int]:
+    def years(self) -> builtins.list[int]:
         year = func.substr(Entry.start_date, 1, 4)
         with self._store.read() as s:
             found = s.scalars(select(year).distinct().order_by(year.desc())).all()
@@ -370,7 +372,7 @@ class EntryService:
         s.execute(delete(Tag).where(Tag.pk.not_in(used)))
 
     @staticmethod
-    def _filtered(query: Select[Any], flt: EntryFilter) -> Select[Any]:
+    def _filtered(query: _Query, flt: EntryFilter) -> _Query:
         query = query.select_from(Entry)
         if flt.kinds:
             query = query.where(Entry.kind.in_(sorted(flt.kinds)))

@@ -1,0 +1,56 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+# Each creates .venv on first use and reinstalls when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Stamps record what was installed into the venv, so repeated runs start at once.
+RUN_STAMP  := $(VENV)/.installed-run
+DEV_STAMP  := $(VENV)/.installed-dev
+
+.PHONY: run demo test test-fast lint bench clean help
+
+help:
+	@echo "make run    open Track Record on your data"
+	@echo "make demo   open it on a throwaway copy of the sample data"
+	@echo "make test   run the whole test suite headless"
+	@echo "make lint   ruff, and mypy strict on trackrecord.core"
+	@echo "make bench  run the benchmarks (slow)"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Track Record needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || \
+	  { echo "Could not create $(VENV). On Debian/Ubuntu: sudo apt install python3-venv"; \
+	    rm -rf $(VENV); exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/trackrecord
+
+demo: $(RUN_STAMP)
+	$(BIN)/trackrecord --demo
+
+test: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test-fast: $(DEV_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/mypy
+
+bench: $(DEV_STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,126 @@
+"""Opening the store: pragmas, privacy, migrations, and refusing files that are not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from trackrecord.core.db import NewerDatabaseError, NotATrackRecordDatabase, Store, open_store
+from trackrecord.core.entries import EntryService
+from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+from trackrecord.paths import DataPaths
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_connection_has_the_safety_pragmas(store: Store) -> None:
+    with store.engine.connect() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("foreign_keys") == 1
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("trusted_schema") == 0
+        assert pragma("application_id") == APPLICATION_ID
+
+
+def test_new_store_is_at_head_and_private(store: Store, data_paths: DataPaths) -> None:
+    EntryService(store).create("shipped", "Something")  # make sure -wal exists
+    with store.read() as s:
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD_REVISION
+    assert data_paths.root.stat().st_mode & 0o777 == 0o700
+    for suffix in ("", "-wal", "-shm"):
+        file = data_paths.root / f"trackrecord.sqlite3{suffix}"
+        assert file.exists(), suffix
+        assert file.stat().st_mode & 0o777 == 0o600, suffix
+
+
+def test_reopening_keeps_data(data_paths: DataPaths) -> None:
+    with open_store(data_paths) as first:
+        made = EntryService(first).create("incident", "Checkout outage", tags=["on-call"])
+    with open_store(data_paths) as again:
+        assert EntryService(again).get(made.id).tags == ("on-call",)
+
+
+def test_a_text_file_is_refused_and_left_untouched(data_paths: DataPaths) -> None:
+    data_paths.root.mkdir(parents=True)
+    data_paths.database.write_text("my notes, not a database\n" * 20)
+    before = _digest(data_paths.database)
+    with pytest.raises(NotATrackRecordDatabase, match="not a Track Record database"):
+        open_store(data_paths)
+    assert _digest(data_paths.database) == before
+    assert sorted(p.name for p in data_paths.root.iterdir()) == ["trackrecord.sqlite3"]
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(
+    data_paths: DataPaths,
+) -> None:
+    data_paths.root.mkdir(parents=True)
+    conn = sqlite3.connect(data_paths.database)
+    conn.execute("CREATE TABLE bookmarks (url TEXT)")
+    conn.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    conn.commit()
+    conn.close()
+    before = _digest(data_paths.database)
+    with pytest.raises(NotATrackRecordDatabase, match="another program"):
+        open_store(data_paths)
+    assert _digest(data_paths.database) == before
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(
+    data_paths: DataPaths,
+) -> None:
+    with open_store(data_paths) as store:
+        EntryService(store).create("shipped", "Ledger")
+        with store.write() as s:
+            s.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    before = _digest(data_paths.database)
+    with pytest.raises(NewerDatabaseError, match="newer version"):
+        open_store(data_paths)
+    assert _digest(data_paths.database) == before
+    assert not data_paths.backups.exists()
+
+
+def test_an_empty_file_becomes_a_new_store(data_paths: DataPaths) -> None:
+    data_paths.root.mkdir(parents=True)
+    data_paths.database.touch()
+    with open_store(data_paths) as store:
+        assert EntryService(store).list() == []
+
+
+def test_upgrading_an_older_store_backs_it_up_first(data_paths: DataPaths) -> None:
+    if len(KNOWN_REVISIONS) < 2:
+        pytest.skip("only one schema revision exists so far")
+    from alembic import command
+    from alembic.config import Config
+
+    import trackrecord.core.migrations as migrations
+    from trackrecord.core.db import make_engine
+
+    data_paths.ensure()
+    engine = make_engine(data_paths.database)
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, KNOWN_REVISIONS[0])
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.exec_driver_sql(
+            "INSERT INTO entries (id, kind, title, start_date, created_at, updated_at) VALUES "
+            "('00000000-0000-4000-8000-000000000001', 'shipped', 'Old entry', '2020-01-01', "
+            "'2020-01-01 00:00:00', '2020-01-01 00:00:00')"
+        )
+    engine.dispose()
+    with open_store(data_paths) as store:
+        assert [e.title for e in EntryService(store).list()] == ["Old entry"]
+    backups = list(data_paths.backups.glob(f"pre-migration-{KNOWN_REVISIONS[0]}-*.sqlite3"))
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT title FROM entries").fetchall() == [("Old entry",)]
+    copy.close()
