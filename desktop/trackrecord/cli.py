@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trackrecord import APP_NAME, __version__
+from trackrecord.commands import backup as backup_commands
 from trackrecord.commands import entries as entry_commands
 from trackrecord.commands.base import EXIT_USAGE, CommandContext, UserError
 from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
 
-COMMAND_MODULES = (entry_commands,)
+COMMAND_MODULES = (entry_commands, backup_commands,)
 
 
 class _Parser(argparse.ArgumentParser):
