@@ -7,6 +7,7 @@ import os
 # Before anything can import Qt: every test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import socket  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -15,6 +16,40 @@ import pytest  # noqa: E402
 from trackrecord.core.db import Store, open_store  # noqa: E402
 from trackrecord.core.entries import EntryService  # noqa: E402
 from trackrecord.paths import ENV_DATA_DIR, DataPaths  # noqa: E402
+
+
+class NetworkUseError(AssertionError):
+    """Track Record makes no network calls; a test that tries has found a bug."""
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _guard(sock: socket.socket) -> None:
+    # Qt's local sockets (QLocalServer, D-Bus) are Unix sockets: those stay allowed.
+    if sock.family != socket.AF_UNIX:
+        raise NetworkUseError(f"network use attempted: {sock.family.name}")
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    _guard(self)
+    _real_connect(self, address)  # type: ignore[arg-type]
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    _guard(self)
+    return _real_connect_ex(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """The whole suite runs with IP sockets blocked in this process."""
+    socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _real_connect_ex  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
