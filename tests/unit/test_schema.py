@@ -10,7 +10,7 @@ from alembic.script import ScriptDirectory
 
 import trackrecord.core.migrations as migrations
 from trackrecord.core.db import Store
-from trackrecord.core.models import Base
+from trackrecord.core.models import FTS_TABLES, Base
 from trackrecord.core.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 
@@ -32,5 +32,5 @@ def test_models_match_what_the_migrations_build(store: Store) -> None:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diffs = compare_metadata(context, Base.metadata)
     # FTS5 creates shadow tables that the models deliberately do not describe.
-    diffs = [d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith("entry_fts"))]
+    diffs = [d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith(FTS_TABLES))]
     assert diffs == []

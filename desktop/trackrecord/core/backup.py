@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trackrecord.core.models import FTS_TABLES
 from trackrecord.core.schema import APPLICATION_ID, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, ensure_private_dir
 
@@ -71,9 +72,10 @@ def _open_ro(path: Path) -> sqlite3.Connection:
 def _user_tables(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'entry_fts%' AND name != 'alembic_version' ORDER BY name"
+        "AND name != 'alembic_version' ORDER BY name"
     ).fetchall()
-    return [str(r[0]) for r in rows]
+    # The search indexes (and their shadow tables) are derived data, not the user's rows.
+    return [str(r[0]) for r in rows if not str(r[0]).startswith(FTS_TABLES)]
 
 
 def row_counts(conn: sqlite3.Connection) -> dict[str, int]:

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from trackrecord.core.errors import StorageError
 from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, make_private
 
@@ -58,7 +60,8 @@ def inspect_file(path: Path) -> FileState:
             "it was left untouched"
         )
     app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID:
+    if app_id != APPLICATION_ID and _read_pragma(path, "application_id") != APPLICATION_ID:
+        # (The header can lag behind a WAL that is not yet checkpointed, hence the second look.)
         raise NotATrackRecordDatabase(
             f"{path} is an SQLite database from another program; it was left untouched"
         )
@@ -69,6 +72,17 @@ def inspect_file(path: Path) -> FileState:
             "please update Track Record. The file was left untouched"
         )
     return FileState(exists=True, revision=revision)
+
+
+def _read_pragma(path: Path, name: str) -> object:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
 
 
 def _read_revision(path: Path) -> str | None:
@@ -120,6 +134,31 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+# What SQLite says, and what it means for the person whose change did not go through.
+_STORAGE_MESSAGES = (
+    ("locked", "your data is busy in another Track Record window or command; try again"),
+    ("busy", "your data is busy in another Track Record window or command; try again"),
+    ("full", "the disk is full, so the change could not be saved; free some space"),
+    ("readonly", "the data folder is read-only, so the change could not be saved"),
+    ("read-only", "the data folder is read-only, so the change could not be saved"),
+    ("malformed", "the database file is damaged; run 'trackrecord check'"),
+    ("not a database", "the database file is damaged; run 'trackrecord check'"),
+    ("disk i/o", "the disk reported an error, so the change could not be saved"),
+)
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """Turn SQLite failures into one StorageError callers can show as-is (nothing is lost:
+    the unit of work was rolled back)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        said = str(exc.orig).lower()
+        message = next((m for key, m in _STORAGE_MESSAGES if key in said), None)
+        raise StorageError(message or f"the database refused the change: {exc.orig}") from exc
+
+
 class Store:
     """An open Track Record database: the one way services reach the data."""
 
@@ -134,13 +173,13 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A unit of work that only reads."""
-        with self._reader() as session, session.begin():
+        with _storage_errors(), self._reader() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work that writes: committed on success, rolled back on any error."""
-        with self._writer() as session, session.begin():
+        with _storage_errors(), self._writer() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -190,6 +229,9 @@ def _upgrade(engine: Engine) -> None:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    # Fold the new schema into the main file now, so its header says what it is at once.
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> Path:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from trackrecord.core import fts
 from trackrecord.core.db import Store
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.models import KINDS, Entry, Tag, entry_fts, entry_tags
+from trackrecord.core.models import KINDS, Entry, Tag, entry_prefix, entry_tags
 from trackrecord.core.search import prefix_query
 
 KIND_LABELS: dict[str, str] = {
@@ -145,6 +145,12 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def check_dates(start: dt.date | None, end: dt.date | None) -> None:
+    """An entry cannot end before it starts."""
+    if start is not None and end is not None and end < start:
+        raise ValidationError("the end date is before the start date")
+
+
 def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     """Check and normalise field values; raises ValidationError naming the first problem."""
     unknown = set(changes) - EDITABLE_FIELDS
@@ -258,10 +264,14 @@ class EntryService:
             return [(name, int(n)) for name, n in s.execute(query)]
 
     def years(self) -> builtins.list[int]:
-        year = func.substr(Entry.start_date, 1, 4)
+        """Every year some entry covers (an entry from 2023 to 2025 counts for 2024), newest
+        first."""
+        first = func.substr(Entry.start_date, 1, 4)
+        last = func.substr(func.coalesce(Entry.end_date, Entry.start_date), 1, 4)
         with self._store.read() as s:
-            found = s.scalars(select(year).distinct().order_by(year.desc())).all()
-        return [int(y) for y in found]
+            spans = s.execute(select(first, last).distinct()).all()
+        covered = {y for a, b in spans for y in range(int(a), int(b) + 1)}
+        return sorted(covered, reverse=True)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -269,7 +279,7 @@ class EntryService:
         values = {"kind": kind, "title": title, **values}
         values.setdefault("start_date", dt.date.today())
         clean = validate_changes(values)
-        self._check_dates(clean.get("start_date"), clean.get("end_date"))
+        check_dates(clean.get("start_date"), clean.get("end_date"))
         now = _utc_naive(_now())
         with self._store.write() as s:
             entry = Entry(id=str(uuid.uuid4()), created_at=now, updated_at=now, links=[])
@@ -288,7 +298,7 @@ class EntryService:
             changed = {k: v for k, v in clean.items() if getattr(current, k) != v}
             if not changed:
                 return current
-            self._check_dates(
+            check_dates(
                 changed.get("start_date", entry.start_date),
                 changed.get("end_date", entry.end_date),
             )
@@ -316,7 +326,7 @@ class EntryService:
         """Put back an entry exactly as it was (Undo of delete, imports)."""
         values = {name: getattr(data, name) for name in EDITABLE_FIELDS}
         clean = validate_changes(values)
-        self._check_dates(clean["start_date"], clean.get("end_date"))
+        check_dates(clean["start_date"], clean.get("end_date"))
         with self._store.write() as s:
             if s.scalar(select(Entry.pk).where(Entry.id == data.id)) is not None:
                 raise ValidationError(f"an entry with id {data.id} already exists")
@@ -333,11 +343,6 @@ class EntryService:
             return _to_data(entry)
 
     # -- helpers -------------------------------------------------------------------------
-
-    @staticmethod
-    def _check_dates(start: dt.date | None, end: dt.date | None) -> None:
-        if start is not None and end is not None and end < start:
-            raise ValidationError("the end date is before the start date")
 
     @staticmethod
     def _load(s: Session, entry_id: str) -> Entry:
@@ -384,13 +389,19 @@ class EntryService:
             )
             query = query.where(Entry.pk.in_(tagged))
         if flt.year is not None:
-            query = query.where(func.substr(Entry.start_date, 1, 4) == f"{flt.year:04d}")
+            # Everything that was under way in that year, not only what started in it.
+            query = query.where(
+                Entry.start_date <= dt.date(flt.year, 12, 31),
+                func.coalesce(Entry.end_date, Entry.start_date) >= dt.date(flt.year, 1, 1),
+            )
         if flt.since is not None:
             query = query.where(func.coalesce(Entry.end_date, Entry.start_date) >= flt.since)
         if flt.until is not None:
             query = query.where(Entry.start_date <= flt.until)
         match = prefix_query(flt.search)
         if match is not None:
-            hits = select(entry_fts.c.rowid).where(entry_fts.c.entry_fts.op("MATCH")(match))
+            hits = select(entry_prefix.c.rowid).where(
+                entry_prefix.c.entry_prefix.op("MATCH")(match)
+            )
             query = query.where(Entry.pk.in_(hits))
         return query

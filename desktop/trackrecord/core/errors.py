@@ -13,3 +13,10 @@ class ValidationError(TrackRecordError, ValueError):
 
 class NotFoundError(TrackRecordError, LookupError):
     """No record with that id (or id prefix)."""
+
+
+class StorageError(TrackRecordError):
+    """The database could not be read or written (locked, read-only, disk full, damaged).
+
+    Whatever the unit of work was doing was rolled back: nothing half-written remains.
+    """

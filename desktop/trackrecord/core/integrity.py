@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from trackrecord.core.models import FTS_TABLES
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -66,20 +68,15 @@ def _foreign_keys(conn: sqlite3.Connection) -> CheckResult:
 
 
 def _search_index(conn: sqlite3.Connection) -> CheckResult:
+    # Read-only connections cannot run the FTS5 'integrity-check' command (it is an INSERT),
+    # so compare how many rows each index holds with the entries it should cover.
     try:
-        has_index = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'entry_fts'"
-        ).fetchone()
-        if not has_index:
-            return CheckResult("search_index", True, "no search index in this schema")
-        # Read-only connections cannot run the FTS5 'integrity-check' command (it is an
-        # INSERT), so compare what the index holds with the entries it should cover.
-        indexed = conn.execute("SELECT count(*) FROM entry_fts_docsize").fetchone()[0]
         rows = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+        problems = []
+        for table in FTS_TABLES:
+            indexed = conn.execute(f"SELECT count(*) FROM {table}_docsize").fetchone()[0]
+            if indexed != rows:
+                problems.append(f"{table} covers {indexed} of {rows} entries")
     except sqlite3.DatabaseError as exc:
         return CheckResult("search_index", False, str(exc))
-    if indexed != rows:
-        return CheckResult(
-            "search_index", False, f"the search index covers {indexed} of {rows} entries"
-        )
-    return CheckResult("search_index", True, "ok")
+    return CheckResult("search_index", not problems, "; ".join(problems) or "ok")

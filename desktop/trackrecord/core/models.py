@@ -7,9 +7,11 @@ The schema itself is created and changed only by Alembic revisions in ``migratio
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -139,3 +141,134 @@ FTS_COLUMNS: tuple[str, ...] = (
 # The FTS5 index (created by the migrations, not by these classes): a lightweight handle
 # for queries. The hidden column named like the table is what MATCH and bm25() take.
 entry_fts = table("entry_fts", column("rowid"), column("entry_fts"), column("rank"))
+# The same columns without stemming, with prefix indexes: what search-as-you-type queries.
+entry_prefix = table("entry_prefix", column("rowid"), column("entry_prefix"))
+# Both indexes are kept in step by trackrecord.core.fts.
+FTS_TABLES: tuple[str, ...] = ("entry_fts", "entry_prefix")
+
+
+# -- the rejection log (revision 0002_rejections) ---------------------------------------------
+
+STAGES: tuple[str, ...] = (
+    "application", "recruiter", "phone-screen", "take-home", "coding", "system-design",
+    "behavioral", "hiring-manager", "onsite", "team-match", "offer", "other",
+)
+CATEGORIES: tuple[str, ...] = ("fit", "signal-gap", "external-noise", "unknown")
+# Every debrief question is phrased so that "yes" is the good outcome ("did you ask
+# clarifying questions?"); "no" and "partly" become practice items.
+DEBRIEF_TOPICS: tuple[str, ...] = (
+    "nerves", "communication", "independence", "clarifying-questions", "narration", "trade-offs",
+)
+DEBRIEF_ANSWERS: tuple[str, ...] = ("yes", "partly", "no")
+
+
+def _in_list(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IS NULL OR {column} IN ({listed})" if nullable else f"{column} IN ({listed})"
+
+
+def _percent(column: str) -> str:
+    return f"{column} IS NULL OR ({column} >= 0 AND {column} <= 100)"
+
+
+class Rejection(Base):
+    """One rejection, with what the app showed when it was logged (``snapshot_json``)."""
+
+    __tablename__ = "rejections"
+    __table_args__ = (
+        CheckConstraint(_in_list("stage", STAGES), name="stage"),
+        CheckConstraint(_in_list("category", CATEGORIES), name="category"),
+        CheckConstraint(
+            _in_list("suggested_category", CATEGORIES, nullable=True), name="suggested_category"
+        ),
+        CheckConstraint("length(trim(company)) > 0", name="company_not_blank"),
+        CheckConstraint("category_confirmed IN (0, 1)", name="category_confirmed_bool"),
+        CheckConstraint(_percent("sting_before"), name="sting_before_range"),
+        CheckConstraint(_percent("sting_after"), name="sting_after_range"),
+        Index("ix_rejections_date", "date"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    company: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str] = mapped_column(String(20))
+    date: Mapped[dt.date] = mapped_column(Date)
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    own_read: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(20), default="unknown")
+    suggested_category: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    category_trigger: Mapped[str | None] = mapped_column(Text, nullable=True)
+    category_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    sting_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sting_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    snapshot_json: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    debrief: Mapped[list[DebriefAnswerRow]] = relationship(
+        order_by="DebriefAnswerRow.topic",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+    )
+
+
+class DebriefAnswerRow(Base):
+    """One debrief answer; a row per topic so the store itself rejects unknown topics."""
+
+    __tablename__ = "rejection_debrief"
+    __table_args__ = (
+        CheckConstraint(_in_list("topic", DEBRIEF_TOPICS), name="topic"),
+        CheckConstraint(_in_list("answer", DEBRIEF_ANSWERS, nullable=True), name="answer"),
+    )
+
+    rejection_pk: Mapped[int] = mapped_column(
+        ForeignKey("rejections.pk", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[str] = mapped_column(String(32), primary_key=True)
+    answer: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PracticeItem(Base):
+    """Something to practise next; outlives the rejection it came from (SET NULL)."""
+
+    __tablename__ = "practice_items"
+    __table_args__ = (
+        CheckConstraint("length(trim(text)) > 0", name="text_not_blank"),
+        CheckConstraint("done IN (0, 1)", name="done_bool"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    rejection_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("rejections.pk", ondelete="SET NULL"), nullable=True, index=True
+    )
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CustomReframe(Base):
+    """A reframe the person wrote; category and stage NULL mean "any"."""
+
+    __tablename__ = "custom_reframes"
+    __table_args__ = (
+        CheckConstraint(_in_list("category", CATEGORIES, nullable=True), name="category"),
+        CheckConstraint(_in_list("stage", STAGES, nullable=True), name="stage"),
+        CheckConstraint(
+            "length(trim(headline)) > 0 OR length(trim(body)) > 0", name="not_blank"
+        ),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    category: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    stage: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    headline: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

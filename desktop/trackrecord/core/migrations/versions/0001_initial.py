@@ -55,11 +55,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("pk", name="pk_entries"),
         sa.UniqueConstraint("id", name="uq_entries_id"),
         sa.CheckConstraint(
-            "kind IN ('shipped', 'incident', 'mentoring', 'other')", name="ck_entries_kind"
+            "kind IN ('shipped', 'incident', 'mentoring', 'other')", name=op.f("ck_entries_kind")
         ),
-        sa.CheckConstraint("length(trim(title)) > 0", name="ck_entries_title_not_blank"),
+        sa.CheckConstraint("length(trim(title)) > 0", name=op.f("ck_entries_title_not_blank")),
         sa.CheckConstraint(
-            "end_date IS NULL OR end_date >= start_date", name="ck_entries_dates_ordered"
+            "end_date IS NULL OR end_date >= start_date", name=op.f("ck_entries_dates_ordered")
         ),
     )
     op.create_index("ix_entries_start_date", "entries", ["start_date"])
@@ -84,17 +84,27 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name="pk_settings"),
     )
 
-    # External-content FTS5: the text lives once, in entries. trusted_schema=OFF forbids
-    # triggers from writing to a virtual table, so trackrecord.core.fts keeps it in step.
-    # porter stems ("scaling" finds "scale"); prefix indexes make search-as-you-type cheap.
+    # Two external-content FTS5 indexes over the same columns; the text itself lives once, in
+    # entries. trusted_schema=OFF forbids triggers from writing to a virtual table, so
+    # trackrecord.core.fts keeps both in step.
+    # - entry_fts stems words (porter: "scaling" finds "scale"), for evidence matching.
+    # - entry_prefix does not stem, for search-as-you-type: porter would stem a half-typed
+    #   word too ("pay" -> "pai") and then find nothing; prefix indexes keep it fast.
+    columns = ", ".join(FTS_COLUMNS)
     op.execute(
-        f"CREATE VIRTUAL TABLE entry_fts USING fts5({', '.join(FTS_COLUMNS)}, "
+        f"CREATE VIRTUAL TABLE entry_fts USING fts5({columns}, "
         "content='entries', content_rowid='pk', "
-        "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3')"
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    op.execute(
+        f"CREATE VIRTUAL TABLE entry_prefix USING fts5({columns}, "
+        "content='entries', content_rowid='pk', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
     )
 
 
 def downgrade() -> None:
+    op.execute("DROP TABLE IF EXISTS entry_prefix")
     op.execute("DROP TABLE IF EXISTS entry_fts")
     op.drop_table("settings")
     op.drop_index("ix_entry_tags_tag_pk", table_name="entry_tags")
