@@ -1,0 +1,225 @@
+"""Evidence matching: what it finds, why it says it found it, and the gaps it admits to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from trackrecord.core import fts
+from trackrecord.core.db import Store
+from trackrecord.core.entries import EntryService
+from trackrecord.core.errors import ValidationError
+from trackrecord.core.matching import MatchQuery, match_evidence
+from trackrecord.core.matching_pool import RANK_WINDOW
+from trackrecord.core.vocabulary import DebriefAnswer, skills
+
+TODAY = dt.date(2025, 11, 1)
+
+
+def _add(entries: EntryService, kind: str, title: str, **values: Any) -> str:
+    values.setdefault("start_date", "2023-01-01")
+    return entries.create(kind, title, **values).id
+
+
+@pytest.fixture
+def record(entries: EntryService) -> dict[str, str]:
+    """A small track record with one clear answer for each kind of question."""
+    return {
+        "routing": _add(entries, "shipped", "Sharded the routing service",
+                        summary="Re-architected routing for a tenfold traffic increase",
+                        tags=["distributed-systems", "go", "performance"],
+                        metrics="25k req/s at peak; p99 120ms", start_date="2022-01-10"),
+        "k8s": _add(entries, "shipped", "Kubernetes platform for 60 services",
+                    tags=["kubernetes", "platform", "ci-cd"], impact="Teams deploy on their own",
+                    start_date="2021-08-02"),
+        "outage": _add(entries, "incident", "Region-wide outage from an expired certificate",
+                       tags=["incident-response", "on-call", "communication"],
+                       impact="Restored in 52 minutes", start_date="2022-11-08"),
+        "mentee": _add(entries, "mentoring", "Coaching a senior engineer into the staff role",
+                       tags=["mentoring", "coaching"], outcome="Promoted to staff engineer",
+                       start_date="2023-01-09"),
+        "doc": _add(entries, "other", "Design doc: splitting the claims monolith",
+                    tags=["system-design", "technical-writing"],
+                    summary="The trade-offs of three ways to split a monolith",
+                    start_date="2019-03-11"),
+        "pipeline": _add(entries, "shipped", "Real-time tracking pipeline",
+                         tags=["data-pipelines", "kafka"], metrics="3M events an hour",
+                         start_date="2022-05-02"),
+    }
+
+
+def _match(store: Store, **query: Any) -> Any:
+    return match_evidence(store, MatchQuery(**query), today=TODAY)
+
+
+def test_feedback_skills_match_tags_and_say_so(store: Store, record: dict[str, str]) -> None:
+    result = _match(store, stage="system-design", role="Backend Engineer",
+                    feedback="We wanted more depth on scaling.")
+    top = result.evidence[0]
+    assert top.entry_id == record["routing"]
+    assert "the feedback mentions *scaling*; this entry is tagged distributed-systems" in (
+        top.reasons
+    )
+    assert "system-design stage: shipped systems count" in top.reasons
+    assert any(r.startswith("has measured impact: 25k req/s") for r in top.reasons)
+    assert [n.skill for n in result.skills_named if n.source == "feedback"] == ["scalability"]
+
+
+def test_synonyms_and_abbreviations_expand_the_query(store: Store, record: dict[str, str]) -> None:
+    result = _match(store, stage="onsite", feedback="Your k8s answers were thin.")
+    assert result.evidence[0].entry_id == record["k8s"]
+    assert any("*k8s*; this entry is tagged kubernetes" in r for r in result.evidence[0].reasons)
+
+
+def test_every_entry_comes_with_reasons_and_from_the_store(
+    store: Store, entries: EntryService, record: dict[str, str]
+) -> None:
+    for stage in ("coding", "behavioral", "offer", "other"):
+        for feedback in ("", "hiring freeze", "You went quiet and ran out of time."):
+            result = _match(store, stage=stage, feedback=feedback)
+            assert result.evidence, (stage, feedback)
+            for e in result.evidence:
+                assert e.reasons and all(r.strip() for r in e.reasons)
+                assert entries.get(e.entry_id).title == e.title
+            scores = [e.score for e in result.evidence]
+            assert scores == sorted(scores, reverse=True)
+
+
+def test_empty_feedback_still_shows_the_strongest_evidence_for_stage_and_role(
+    store: Store, record: dict[str, str]
+) -> None:
+    design = _match(store, stage="system-design")
+    assert design.evidence[0].kind == "shipped"
+    assert not design.gaps
+    people = _match(store, stage="behavioral", role="Engineering Manager")
+    assert people.evidence[0].entry_id == record["mentee"]
+    assert any(r.startswith("the role (Engineering Manager) calls for people leadership")
+               for r in people.evidence[0].reasons)
+    data = _match(store, stage="phone-screen", role="Data Engineer")
+    assert data.evidence[0].entry_id == record["pipeline"]
+
+
+def test_gaps_are_reported_plainly(store: Store, record: dict[str, str]) -> None:
+    result = _match(store, stage="system-design",
+                    feedback="We need someone with more iOS and Swift experience.")
+    [gap] = result.gaps
+    assert gap.skill == "mobile"
+    assert gap.missing == ("iOS", "Swift")
+    assert gap.message == (
+        "The feedback names iOS and Swift (mobile development); nothing in your track record "
+        "shows them yet."
+    )
+    # The nearest evidence is still offered, and said to be the nearest.
+    assert result.evidence
+
+
+def test_words_outside_the_vocabulary_can_be_gaps_too(
+    store: Store, entries: EntryService, record: dict[str, str]
+) -> None:
+    result = _match(store, stage="coding", feedback="We wanted more Elixir experience.")
+    assert [g.label for g in result.gaps] == ["Elixir"]
+    _add(entries, "other", "Learning Elixir on weekends", tags=["learning"])
+    assert _match(store, stage="coding", feedback="We wanted more Elixir experience.").gaps == ()
+
+
+def test_a_tagged_entry_closes_a_gap(store: Store, entries: EntryService) -> None:
+    feedback = "We need more mobile experience."
+    assert [g.skill for g in _match(store, stage="coding", feedback=feedback).gaps] == ["mobile"]
+    _add(entries, "shipped", "Driver app offline mode", tags=["ios"])
+    assert _match(store, stage="coding", feedback=feedback).gaps == ()
+
+
+def test_process_words_are_never_gaps(store: Store, entries: EntryService) -> None:
+    _add(entries, "shipped", "Checkout service", tags=["backend"])
+    result = _match(store, stage="coding",
+                    feedback="Hard to follow; you did not ask clarifying questions.")
+    assert result.gaps == ()
+    assert {n.skill for n in result.skills_named} >= {"communication", "ambiguity"}
+
+
+def test_decision_phrases_are_not_read_as_skills(store: Store, record: dict[str, str]) -> None:
+    result = _match(store, stage="recruiter", feedback="The role is on hold: hiring freeze.")
+    assert not [n for n in result.skills_named if n.source == "feedback"]
+    assert not any("*hiring" in r for e in result.evidence for r in e.reasons)
+
+
+def test_two_named_skills_are_both_answered(store: Store, record: dict[str, str]) -> None:
+    result = _match(store, stage="behavioral",
+                    feedback="We wanted more on incidents and on mentoring.")
+    top_two = {e.entry_id for e in result.evidence[:2]}
+    assert top_two == {record["outage"], record["mentee"]}
+
+
+def test_debrief_and_level_add_their_own_reasons(store: Store, record: dict[str, str]) -> None:
+    result = _match(store, stage="coding", level="Staff",
+                    debrief=(DebriefAnswer("trade-offs", "no"),))
+    reasons = [r for e in result.evidence for r in e.reasons]
+    said = "you answered \u201cno\u201d on signalling trade-offs"
+    assert any(r.startswith(said) for r in reasons)
+    assert any(r.startswith("Staff level:") for r in reasons)
+
+
+def test_empty_store_and_bad_stage(store: Store) -> None:
+    result = _match(store, stage="coding", feedback="More Kubernetes experience, please.")
+    assert result.evidence == ()
+    assert [g.skill for g in result.gaps] == ["kubernetes"]
+    with pytest.raises(ValidationError, match="unknown stage"):
+        _match(store, stage="lunch")
+
+
+def test_the_same_question_gets_the_same_answer(store: Store, record: dict[str, str]) -> None:
+    query = MatchQuery("onsite", role="Senior SRE", feedback="on-call and incidents")
+    assert match_evidence(store, query, today=TODAY) == match_evidence(store, query, today=TODAY)
+
+
+def test_the_vocabulary_is_broad_enough() -> None:
+    catalogue = skills()
+    assert len(catalogue) >= 25
+    for name in ("kubernetes", "incident-response", "people-leadership", "scalability",
+                 "system-design", "communication", "testing", "performance", "security",
+                 "data-pipelines", "frontend"):
+        assert name in catalogue
+    assert {"k8s", "kubernetes"} <= set(catalogue["kubernetes"].terms)
+    assert {"on-call", "incident response", "production issues", "outage"} <= set(
+        catalogue["incident-response"].terms
+    )
+
+
+def _bulk(store: Store, count: int, first_pk: int) -> None:
+    """Filler entries written the fast way (as the benchmark does), then one FTS rebuild."""
+    now = dt.datetime(2025, 1, 1)
+    rows = [
+        {"pk": first_pk + i, "id": str(uuid.uuid4()), "kind": "shipped",
+         "title": f"Backend service {i}", "start_date": "2015-01-01", "summary": "backend work",
+         "tag_text": "backend", "created_at": now, "updated_at": now}
+        for i in range(count)
+    ]
+    with store.write() as s:
+        s.execute(text(
+            "INSERT INTO entries (pk, id, kind, title, start_date, summary, tag_text, "
+            "created_at, updated_at) VALUES (:pk, :id, :kind, :title, :start_date, :summary, "
+            ":tag_text, :created_at, :updated_at)"), rows)
+        fts.rebuild(s)
+
+
+def test_an_old_entry_is_still_found_beyond_the_ranking_window(
+    store: Store, entries: EntryService
+) -> None:
+    old = _add(entries, "other", "Rust rewrite of the label printer", tags=["rust"],
+               start_date="2014-01-01")
+    _bulk(store, RANK_WINDOW + 500, first_pk=10)
+    result = _match(store, stage="coding", feedback="We wanted more Rust experience.")
+    assert result.evidence[0].entry_id == old
+    assert result.gaps == ()
+
+
+def test_a_failing_query_surfaces_as_the_stores_own_error(store: Store) -> None:
+    from trackrecord.core.errors import StorageError
+    from trackrecord.core.matching_text import raw_cursor
+
+    with pytest.raises(StorageError, match="no such table"), store.read() as s:
+        raw_cursor(s).rows("SELECT * FROM no_such_table")
