@@ -16,10 +16,12 @@ from pathlib import Path
 from trackrecord import APP_NAME, __version__
 from trackrecord.commands import backup as backup_commands
 from trackrecord.commands import entries as entry_commands
+from trackrecord.commands import export as export_commands
+from trackrecord.commands import rejections as rejection_commands
 from trackrecord.commands.base import EXIT_USAGE, CommandContext, UserError
 from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
 
-COMMAND_MODULES = (entry_commands, backup_commands,)
+COMMAND_MODULES = (entry_commands, backup_commands, export_commands, rejection_commands)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,118 @@
+"""Starting the desktop app: QApplication set-up, opening the store, and the main window.
+
+No business logic lives here; ``run_gui`` is what ``trackrecord`` (no sub-command) calls.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from trackrecord import APP_ID, APP_NAME, __version__
+from trackrecord.core.db import Store, StoreError, open_store
+from trackrecord.paths import DataDirError, DataPaths
+from trackrecord.ui.main_window import MainWindow
+from trackrecord.ui.notes_preview import UrlOpener
+
+STYLESHEET = ("ui", "style.qss")
+# --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
+READY_TIMEOUT_MS = 60_000
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def load_stylesheet() -> str:
+    try:
+        return resources.files("trackrecord.resources").joinpath(*STYLESHEET).read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return ""
+
+
+def create_application() -> QApplication:
+    """The one QApplication, named so the desktop and QSettings know who we are."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setStyleSheet(load_stylesheet())
+    return app
+
+
+def build_main_window(
+    store: Store,
+    paths: DataPaths,
+    *,
+    demo: bool = False,
+    open_url: UrlOpener | None = None,
+) -> MainWindow:
+    """The main window over ``store``, filled and ready to show (tests use it with qtbot)."""
+    return MainWindow(store, paths, demo=demo, open_url=open_url)
+
+
+class FirstPaintWatcher(QObject):
+    """Calls ``on_painted`` once, after the first paint of a widget whose content is ready."""
+
+    def __init__(self, widget: QWidget, on_painted: object) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._on_painted = on_painted
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            # Let this paint finish and reach the screen before acting on it.
+            QTimer.singleShot(0, self._on_painted)  # type: ignore[arg-type]
+        return False
+
+
+def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = False) -> int:
+    """Open the window over the store in ``paths`` and run until it is closed.
+
+    With ``exit_when_ready`` the app exits 0 as soon as the listed entries have been painted
+    (tests, benchmarks and packaging checks). Returns 2 when the store cannot be opened.
+    """
+    app = create_application()
+    try:
+        store = open_store(paths)
+    except (StoreError, DataDirError) as exc:
+        if exit_when_ready:
+            print(f"trackrecord: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, _t("Track Record cannot open your data"), str(exc))
+        return 2
+    window: MainWindow | None = None
+    try:
+        window = build_main_window(store, paths, demo=demo)
+        if exit_when_ready:
+            FirstPaintWatcher(window.page.list.viewport(), app.quit)
+            watchdog = QTimer(window)  # owned by the window: it dies with it
+            watchdog.setSingleShot(True)
+            watchdog.timeout.connect(lambda: _give_up(app))
+            watchdog.start(READY_TIMEOUT_MS)
+        window.show()
+        return app.exec()
+    finally:
+        if window is not None:
+            _dispose(app, window)
+        store.close()
+
+
+def _dispose(app: QApplication, window: MainWindow) -> None:
+    """Close and delete the window before the store closes, so nothing outlives its data
+    (and a caller that runs the GUI again, like the tests, starts from a clean slate)."""
+    window.close()  # saves anything still pending; harmless after aboutToQuit did
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def _give_up(app: QApplication) -> None:
+    print("trackrecord: the window was never painted", file=sys.stderr)
+    app.exit(1)

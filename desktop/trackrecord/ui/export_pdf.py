@@ -1,0 +1,188 @@
+"""The brag document as PDF, laid out by Qt: real text, fonts embedded, numbered pages.
+
+QTextDocument lays out the print variant of the HTML (``render_print_html``) in pages of the
+writer's size; each page is painted with ``drawContents`` and given a footer with QPainter.
+It needs a QGuiApplication for fonts; the command line has none, so one is made offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from trackrecord import APP_NAME
+from trackrecord.core.bragdoc import BragDocument, render_print_html
+from trackrecord.core.bragdoc_io import write_atomic
+
+PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
+    "A4": QPageSize.PageSizeId.A4,
+    "Letter": QPageSize.PageSizeId.Letter,
+}
+MARGINS_MM = QMarginsF(18, 16, 18, 12)
+FOOTER_MM = 10.0
+RESOLUTION_DPI = 600
+# Entries up to this share of a page never straddle a page break; longer ones may, once at
+# least KEEP_AT_LEAST of a page of them is on the page where their title is.
+KEEP_WHOLE_UP_TO = 0.4
+KEEP_AT_LEAST = 0.15
+
+_app: QGuiApplication | None = None  # kept alive for the process when we made it
+
+
+def ensure_gui_application() -> None:
+    """Fonts need a QGuiApplication; make an offscreen one when running without a window."""
+    global _app
+    if QGuiApplication.instance() is not None:
+        return
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and sys.platform not in ("darwin", "win32"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication([sys.argv[0] if sys.argv else "trackrecord"])
+
+
+def page_size_name(value: str) -> str:
+    """``a4``/``LETTER`` -> the canonical name; raises ValueError for anything else."""
+    for name in PAGE_SIZES:
+        if value.strip().casefold() == name.casefold():
+            return name
+    raise ValueError(f"unknown page size {value!r}: use {' or '.join(PAGE_SIZES)}")
+
+
+def _footer_text(doc: BragDocument) -> str:
+    return " — ".join(v for v in (doc.name, doc.title) if v)
+
+
+def render_pdf(doc: BragDocument, page_size: str = "A4") -> tuple[bytes, int]:
+    """The PDF file's bytes and its number of pages."""
+    ensure_gui_application()
+    size = PAGE_SIZES[page_size_name(page_size)]
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(size), QPageLayout.Orientation.Portrait, MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(" — ".join(v for v in (doc.title, doc.name) if v))
+    writer.setCreator(APP_NAME)
+
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(writer)
+    text.setDocumentMargin(0)
+    text.setHtml(render_print_html(doc))
+    dots_per_mm = RESOLUTION_DPI / 25.4
+    area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    footer_h = FOOTER_MM * dots_per_mm
+    body = QSizeF(area.width(), area.height() - footer_h)
+    text.setPageSize(body)
+    keep_entries_together(text, body.height())
+    pages = max(1, text.pageCount())
+
+    footer_font = QFont("DejaVu Sans")
+    footer_font.setPointSizeF(7.5)
+    painter = QPainter(writer)
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * body.height())
+            page = QRectF(0, index * body.height(), body.width(), body.height())
+            text.drawContents(painter, page)
+            painter.restore()
+            _paint_footer(painter, doc, index + 1, pages, body, footer_h, footer_font)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def _break_points(text: QTextDocument) -> list[QTextBlock]:
+    """Blocks a page may start with: each entry's title, or a group heading with its first
+    entry glued to it (so a heading is never left alone at the foot of a page)."""
+    points: list[QTextBlock] = []
+    previous_level = 0
+    block = text.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level == 2 or (level == 3 and previous_level != 2):
+            points.append(block)
+        if block.text().strip() or level:
+            previous_level = level
+        block = block.next()
+    return points
+
+
+def keep_entries_together(text: QTextDocument, page_height: float) -> None:
+    """Start an entry on a new page rather than cut it, when it is short enough.
+
+    QTextDocument has no ``break-inside: avoid``; this walks the entries in order and sets
+    a page break before each one that would be cut, re-reading positions as they shift.
+    """
+    layout = text.documentLayout()
+    points = _break_points(text)
+    cursor = QTextCursor(text)
+    for index, block in enumerate(points):
+        top = layout.blockBoundingRect(block).top()
+        if index + 1 < len(points):
+            bottom = layout.blockBoundingRect(points[index + 1]).top()
+        else:
+            bottom = layout.documentSize().height()
+        if bottom - top > page_height * KEEP_WHOLE_UP_TO:
+            # A long entry may run over, as long as a fair part of it follows its title.
+            bottom = top + page_height * KEEP_AT_LEAST
+        first_page, last_page = int(top // page_height), int((bottom - 1) // page_height)
+        if first_page != last_page and top > 0:
+            cursor.setPosition(block.position())
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.mergeBlockFormat(fmt)
+            # Lay out again from here: the incremental update after a format change can leave
+            # later blocks with stale page positions.
+            text.markContentsDirty(block.position(), text.characterCount() - block.position())
+
+
+def _paint_footer(
+    painter: QPainter, doc: BragDocument, page: int, pages: int, body: QSizeF,
+    footer_h: float, font: QFont,
+) -> None:
+    top = body.height() + footer_h * 0.35
+    rule = QPen(QColor("#c9ced6"))
+    rule.setWidthF(RESOLUTION_DPI / 300)
+    painter.setPen(rule)
+    painter.drawLine(0, int(top), int(body.width()), int(top))
+    painter.setPen(QColor("#5b6472"))
+    painter.setFont(font)
+    box = QRectF(0, top, body.width(), body.height() + footer_h - top)
+    align = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(box, int(align | Qt.AlignmentFlag.AlignLeft), _footer_text(doc))
+    painter.drawText(box, int(align | Qt.AlignmentFlag.AlignRight), f"Page {page} of {pages}")
+
+
+def write_pdf(doc: BragDocument, path: Path | str, page_size: str = "A4") -> int:
+    """Write the PDF atomically (private file, replaced in one step); returns the page count."""
+    data, pages = render_pdf(doc, page_size)
+    write_atomic(Path(path), data)
+    return pages

@@ -1,0 +1,246 @@
+"""The main window: navigation rail, pages, menus and the status bar.
+
+It composes the Track record page with its controllers; the store comes in from app.py.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from trackrecord import APP_NAME, __version__
+from trackrecord.core.db import Store
+from trackrecord.core.entries import EntryService
+from trackrecord.paths import DataPaths
+from trackrecord.ui.autosave import AutosaveController
+from trackrecord.ui.dialogs import about_dialog, shortcuts_dialog
+from trackrecord.ui.export_page import ExportPage
+from trackrecord.ui.notes_preview import UrlOpener
+from trackrecord.ui.placeholder_page import PlaceholderPage, coming_pages
+from trackrecord.ui.track_record_controller import TrackRecordController
+from trackrecord.ui.track_record_page import TrackRecordPage
+from trackrecord.ui.ui_state import UiState
+
+UNDO_OFFER_MS = 15_000
+MIN_WIDTH, MIN_HEIGHT = 860, 540
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        paths: DataPaths,
+        *,
+        demo: bool = False,
+        open_url: UrlOpener | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._paths = paths
+        self._state = UiState(paths.ui_state)
+        title = APP_NAME if not demo else self.tr("{0} (demo)").format(APP_NAME)
+        self.setWindowTitle(title)
+
+        service = EntryService(store)
+        self.page = TrackRecordPage(self, open_url=open_url)
+        self.export_page = ExportPage(store, paths, self)
+        self.autosave = AutosaveController(service, self.page.editor, parent=self)
+        self.controller = TrackRecordController(service, self.page, self.autosave, parent=self)
+        self._build_central()
+        self._build_status_bar(demo)
+        self._build_menus()
+        self.controller.message.connect(self._show_message)
+        self.controller.undo_available.connect(self.undo_action.setEnabled)
+        self.autosave.state_changed.connect(self._show_save_state)
+        # QApplication.quit() skips closeEvent: what was typed must still reach the disk.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush_edits)
+        self.controller.start()
+        # A fixed floor instead of one recomputed from the layout whenever a section shows or
+        # hides: the window does not jump, and platforms that cannot take new size hints
+        # after showing (offscreen, used by the tests) have nothing to warn about.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self._restore_state()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.rail = QListWidget(self)
+        self.rail.setObjectName("navRail")
+        self.rail.setAccessibleName(self.tr("Sections"))
+        self.rail.setFixedWidth(150)
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget(self)
+        self.rail.addItem(self.tr("Track record"))
+        self.pages.addWidget(self.page)
+        self.placeholders: list[PlaceholderPage] = []
+        for label, heading, text in coming_pages():
+            self.rail.addItem(label)
+            page = PlaceholderPage(heading, text, self)
+            self.placeholders.append(page)
+            self.pages.addWidget(page)
+        self.rail.addItem(self.tr("Export"))
+        self.pages.addWidget(self.export_page)
+        for row in range(self.rail.count()):
+            self.rail.item(row).setSizeHint(QSize(0, 40))
+        self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.rail.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        QWidget.setTabOrder(self.rail, self.page.filters.search)
+
+    def _build_status_bar(self, demo: bool) -> None:
+        bar = self.statusBar()
+        if demo:
+            # The title bar is not always in view: say it where the save state is, too.
+            notice = QLabel(self.tr("Demo data: thrown away when you quit"), self)
+            notice.setObjectName("demoNotice")
+            bar.addPermanentWidget(notice)
+        self.undo_button = QToolButton(self)
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo delete"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.save_state = QLabel(self)
+        self.save_state.setObjectName("saveState")
+        self.save_state.setAccessibleName(self.tr("Save state"))
+        bar.addWidget(self.undo_button)
+        bar.addPermanentWidget(self.save_state)
+        # Newcomers look for a Save button; tell them there is no need before they ask.
+        self._show_save_state("saved", self.tr("Changes save automatically"))
+        self._hide_undo = QTimer(self)
+        self._hide_undo.setSingleShot(True)
+        self._hide_undo.setInterval(UNDO_OFFER_MS)
+        self._hide_undo.timeout.connect(lambda: self.undo_button.setVisible(False))
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(tr("&New entry"), QKeySequence.StandardKey.New,
+                                       self.new_entry)
+        self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self._action(tr("&Undo delete"), QKeySequence.StandardKey.Undo,
+                                        self.undo_delete)
+        self.undo_action.setEnabled(False)
+        self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find,
+                                        self.controller.focus_search)
+        self.delete_action = self._action(tr("&Delete entry"), QKeySequence.StandardKey.Delete,
+                                          self.delete_entry)
+        # Delete acts only from the list: in a text field the key edits text, and from a
+        # checkbox or a combo it must not silently remove an entry.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.page.list.addAction(self.delete_action)
+        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), "F1",
+                                             self.show_shortcuts)
+        self.about_action = self._action(tr("&About {0}").format(APP_NAME), None, self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu(tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu(tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.delete_action)
+        help_menu = menus.addMenu(tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    # -- commands ------------------------------------------------------------------------
+
+    def new_entry(self) -> None:
+        self.rail.setCurrentRow(0)
+        self.controller.new_entry()
+
+    def delete_entry(self) -> None:
+        self.controller.delete_selected()
+
+    def undo_delete(self) -> None:
+        self.rail.setCurrentRow(0)
+        self.controller.undo_delete()
+        self.undo_button.setVisible(False)
+
+    def show_about(self) -> None:
+        about_dialog(self, app_name=APP_NAME, version=__version__, data_dir=self._paths.root).exec()
+
+    def show_shortcuts(self) -> None:
+        shortcuts_dialog(self).exec()
+
+    def _show_message(self, text: str, offers_undo: bool) -> None:
+        self.statusBar().showMessage(text, UNDO_OFFER_MS if offers_undo else 6000)
+        self.undo_button.setVisible(offers_undo)
+        if offers_undo:
+            self._hide_undo.start()
+
+    def _show_save_state(self, state: str, text: str) -> None:
+        self.save_state.setText(text)
+        self.save_state.setProperty("state", state)
+        self.save_state.setToolTip(text)
+        # Re-polish so the stylesheet picks up the new "state" (error is shown in red).
+        self.save_state.style().unpolish(self.save_state)
+        self.save_state.style().polish(self.save_state)
+
+    # -- saving and closing --------------------------------------------------------------
+
+    def flush_edits(self) -> None:
+        """Write pending edits and window state now (close, quit, or the session ending)."""
+        self.autosave.flush()
+        self._save_state()
+
+    def shutdown(self) -> None:
+        """Before the store closes: nothing pending, no worker still reading."""
+        self.flush_edits()
+        self.export_page.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        event.accept()
+
+    def _restore_state(self) -> None:
+        geometry = self._state.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(self._first_size())
+        splitter = self._state.bytes("trackRecord/splitter")
+        if splitter is not None:
+            self.page.splitter.restoreState(splitter)
+
+    def _first_size(self) -> QSize:
+        """Roomy on a laptop screen the first time, never larger than the screen."""
+        screen = self.screen()
+        if screen is None:
+            return QSize(1280, 800)
+        free = screen.availableGeometry()
+        return QSize(min(1320, free.width() - 40), min(860, free.height() - 40))
+
+    def _save_state(self) -> None:
+        self._state.set("window/geometry", self.saveGeometry())
+        self._state.set("trackRecord/splitter", self.page.splitter.saveState())
+        self._state.save()

@@ -1,0 +1,238 @@
+"""What the Track record page does: filtering, listing, selecting, creating, deleting, undo.
+
+The page and the autosave controller are passed in; this class owns no widgets of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelection, QObject, QTimer, Signal
+
+from trackrecord.core.entries import EntryData, EntryFilter, EntryService
+from trackrecord.core.errors import NotFoundError, ValidationError
+from trackrecord.ui.autosave import AutosaveController, sentence
+from trackrecord.ui.entry_list_model import summary_of
+from trackrecord.ui.filter_bar import ALL
+from trackrecord.ui.track_record_page import TrackRecordPage
+
+SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
+
+
+class TrackRecordController(QObject):
+    # a message for the status bar, and whether "Undo" applies to it
+    message = Signal(str, bool)
+    undo_available = Signal(bool)
+    listed = Signal()  # the list shows the current filter's entries
+
+    def __init__(
+        self,
+        service: EntryService,
+        page: TrackRecordPage,
+        autosave: AutosaveController,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._page = page
+        self._autosave = autosave
+        self._undo: list[EntryData] = []
+        self._refreshing = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+
+        filters = page.filters
+        filters.search.textChanged.connect(lambda _t: self._search_timer.start())
+        filters.tag.currentIndexChanged.connect(lambda _i: self.refresh())
+        filters.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        filters.kinds.buttonToggled.connect(lambda _b, checked: checked and self.refresh())
+        page.list.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        autosave.saved.connect(self._on_saved)
+
+    # -- listing -------------------------------------------------------------------------
+
+    def current_filter(self) -> EntryFilter:
+        bar = self._page.filters
+        kind = bar.current_kind()
+        return EntryFilter(
+            kinds=frozenset({kind}) if kind != ALL else frozenset(),
+            tag=bar.current_tag() or None,
+            year=bar.current_year(),
+            search=bar.search.text(),
+        )
+
+    def start(self) -> None:
+        """Fill the filters and the list for the first time."""
+        self.refresh_facets()
+        self.refresh()
+
+    def refresh_facets(self) -> None:
+        tags = self._service.tags()
+        self._page.filters.set_tags(tags)
+        self._page.filters.set_years(self._service.years())
+        self._page.editor.set_known_tags([name for name, _n in tags])
+
+    def refresh(self, select_id: str | None = None) -> None:
+        """List what the filters ask for, keeping (or moving to) a selected entry."""
+        self._search_timer.stop()
+        self._autosave.flush()
+        editing = self._autosave.entry
+        wanted = select_id or (editing.id if editing is not None else None)
+        flt = self.current_filter()
+        self._refreshing = True
+        try:
+            self._page.model.set_entries(self._service.list(flt))
+        finally:
+            self._refreshing = False
+        self._page.filters.set_counts(self._service.count_by_kind(flt))
+        self._update_empty_text()
+        row = self._page.model.row_of(wanted) if wanted else -1
+        self._select_row(row if row >= 0 else 0)
+        self.listed.emit()
+
+    def _update_empty_text(self) -> None:
+        if self._page.model.rowCount() > 0:
+            self._page.list.set_empty_text("")
+        elif sum(self._service.count_by_kind().values()) == 0:
+            self._page.list.set_empty_text(self.tr(
+                "No entries yet.\n\nPress Ctrl+N to record something you shipped, "
+                "an incident you solved or someone you mentored."
+            ))
+        else:
+            self._page.list.set_empty_text(self.tr("No entries match these filters."))
+
+    def _select_row(self, row: int) -> None:
+        view = self._page.list
+        if row >= self._page.model.rowCount():
+            row = self._page.model.rowCount() - 1
+        if row < 0:
+            view.clearSelection()
+            self._show(None)
+            return
+        index = self._page.model.index(row, 0)
+        view.setCurrentIndex(index)  # emits selectionChanged → _show
+        view.scrollTo(index)
+        # _show ignores the entry already in the editor, so this only covers a missed signal.
+        self._show(self._page.model.entry_id(row))
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._refreshing:
+            return
+        indexes = selected.indexes()
+        if indexes:
+            self._show(self._page.model.entry_id(indexes[0].row()))
+
+    def _show(self, entry_id: str | None) -> None:
+        current = self._autosave.entry
+        if entry_id is not None and current is not None and current.id == entry_id:
+            return  # already in the editor, maybe with an edit still being typed
+        self._autosave.flush()
+        entry: EntryData | None = None
+        if entry_id is not None:
+            try:
+                entry = self._service.get(entry_id)
+            except NotFoundError:
+                entry = None
+        self._autosave.set_entry(entry)
+        if entry is not None:
+            self._page.show_editor(True)
+        elif self._page.model.rowCount() == 0 and not self._has_any_entry():
+            self._page.show_editor(False, self.tr("Your first entry will appear here."))
+        else:
+            self._page.show_editor(False, self.tr("Select an entry to see and edit it."))
+
+    def _has_any_entry(self) -> bool:
+        return sum(self._service.count_by_kind().values()) > 0
+
+    def _on_saved(self, data: EntryData, fields: frozenset[str]) -> None:
+        self._page.model.update_entry(summary_of(data))
+        if fields & {"kind", "start_date", "tags"}:
+            self._page.filters.set_counts(self._service.count_by_kind(self.current_filter()))
+        if fields & {"start_date", "tags"}:
+            self.refresh_facets()
+
+    # -- commands ------------------------------------------------------------------------
+
+    def new_entry(self) -> EntryData | None:
+        """Create an entry of the kind being looked at, select it, and put the cursor in its
+        title, so typing replaces "Untitled" straight away."""
+        self._autosave.flush()
+        kind = self._page.filters.current_kind() or "shipped"
+        try:
+            entry = self._service.create(kind, self.tr("Untitled"), start_date=dt.date.today())
+        except ValidationError as exc:
+            self.message.emit(sentence(str(exc)), False)
+            return None
+        self._clear_filters_except_kind()
+        self.refresh_facets()
+        self.refresh(select_id=entry.id)
+        self._page.editor.focus_title()
+        self.message.emit(self.tr("New entry created. Type its title."), False)
+        return entry
+
+    def _clear_filters_except_kind(self) -> None:
+        # A new entry has no tags and may fall outside the year or the search: show it.
+        bar = self._page.filters
+        for widget in (bar.search, bar.tag, bar.year):
+            widget.blockSignals(True)
+        bar.search.clear()
+        bar.tag.setCurrentIndex(0)
+        bar.year.setCurrentIndex(0)
+        for widget in (bar.search, bar.tag, bar.year):
+            widget.blockSignals(False)
+
+    def selected_id(self) -> str | None:
+        index = self._page.list.currentIndex()
+        return self._page.model.entry_id(index.row()) if index.isValid() else None
+
+    def delete_selected(self) -> EntryData | None:
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return None
+        self._autosave.flush()  # Undo must bring back the latest text, not an older one
+        row = self._page.list.currentIndex().row()
+        try:
+            snapshot = self._service.delete(entry_id)
+        except NotFoundError:
+            snapshot = None
+        self._autosave.set_entry(None)
+        self._refreshing = True
+        try:
+            self._page.model.remove_entry(entry_id)
+        finally:
+            self._refreshing = False
+        self._page.filters.set_counts(self._service.count_by_kind(self.current_filter()))
+        self.refresh_facets()
+        self._update_empty_text()
+        self._select_row(min(row, self._page.model.rowCount() - 1))
+        if snapshot is not None:
+            self._undo.append(snapshot)
+            self.undo_available.emit(True)
+            self.message.emit(self.tr("Deleted “{0}”.").format(snapshot.title), True)
+        return snapshot
+
+    def undo_delete(self) -> EntryData | None:
+        if not self._undo:
+            return None
+        snapshot = self._undo.pop()
+        self.undo_available.emit(bool(self._undo))
+        try:
+            restored = self._service.restore(snapshot)
+        except ValidationError as exc:
+            self.message.emit(sentence(str(exc)), False)
+            return None
+        self.refresh_facets()
+        self.refresh(select_id=restored.id)
+        if self._page.model.row_of(restored.id) < 0:
+            self._clear_filters_except_kind()
+            self._page.filters.set_kind(ALL)
+            self.refresh(select_id=restored.id)
+        self.message.emit(self.tr("Restored “{0}”.").format(restored.title), False)
+        return restored
+
+    def focus_search(self) -> None:
+        search = self._page.filters.search
+        search.setFocus()
+        search.selectAll()

@@ -1,0 +1,52 @@
+"""UI fixtures: real main windows over a store in the test's private data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
+
+from trackrecord.core.db import Store
+from trackrecord.paths import DataPaths
+from trackrecord.ui.app import build_main_window
+from trackrecord.ui.main_window import MainWindow
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def opened_urls() -> list[QUrl]:
+    """URLs the app asked the desktop to open (nothing really opens in tests)."""
+    return []
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, store: Store, data_paths: DataPaths, opened_urls: list[QUrl]
+) -> Iterator[MakeWindow]:
+    """Build shown main windows; each is closed (so it saves) before the store closes."""
+    made: list[MainWindow] = []
+
+    def make(on: Store | None = None, *, show: bool = True, demo: bool = False) -> MainWindow:
+        window = build_main_window(
+            on or store, data_paths, demo=demo, open_url=opened_urls.append
+        )
+        qtbot.addWidget(window)
+        made.append(window)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+            window.activateWindow()
+            qtbot.waitUntil(lambda: window.isActiveWindow())
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+@pytest.fixture
+def window(make_window: MakeWindow) -> MainWindow:
+    return make_window()

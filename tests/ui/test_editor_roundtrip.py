@@ -1,0 +1,136 @@
+"""Typing into the real widgets reaches the database, and survives closing and reopening."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from ui_helpers import line, listed_titles, text
+
+from trackrecord.core.db import open_store
+from trackrecord.core.entries import EntryService
+from trackrecord.paths import DataPaths
+
+
+def test_new_entry_typed_then_reopened(qtbot: QtBot, make_window, store, data_paths: DataPaths):
+    window = make_window()
+    service = EntryService(store)
+    assert window.page.right.currentWidget() is window.page.hint  # empty store: no editor
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    title = line(window, "title")
+    qtbot.waitUntil(lambda: title.hasFocus())
+    assert title.selectedText() == "Untitled"  # typing replaces it
+    qtbot.keyClicks(title, "Payments ledger v2")
+    qtbot.keyClicks(line(window, "summary"), "Rebuilt the ledger; zero gaps since")
+    qtbot.keyClicks(line(window, "tags"), "python, postgres")
+    qtbot.keyClicks(text(window, "notes"), "Went **well**.")
+
+    (entry,) = service.list()
+    qtbot.waitUntil(lambda: service.get(entry.id).tags == ("postgres", "python"), timeout=3000)
+    saved = service.get(entry.id)
+    assert saved.kind == "shipped"
+    assert saved.title == "Payments ledger v2"
+    assert saved.summary == "Rebuilt the ledger; zero gaps since"
+    assert saved.notes == "Went **well**."
+    assert saved.start_date == dt.date.today()
+    assert window.save_state.text() == "Saved"
+    assert listed_titles(window) == ["Payments ledger v2"]  # the row follows the save
+
+    window.close()
+    store.close()
+    with open_store(data_paths) as reopened:
+        again = make_window(reopened)
+        assert listed_titles(again) == ["Payments ledger v2"]
+        assert line(again, "title").text() == "Payments ledger v2"
+        assert line(again, "summary").text() == "Rebuilt the ledger; zero gaps since"
+        assert line(again, "tags").text() == "postgres, python"
+        again.close()
+
+
+def test_text_typed_right_before_quit_is_saved(qtbot: QtBot, make_window, entries):
+    entry = entries.create("incident", "Checkout outage")
+    window = make_window()
+    title = line(window, "title")
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " on Black Friday")
+    assert window.autosave.has_pending()  # the idle timer has not fired yet
+    # QApplication.quit() emits aboutToQuit but never calls closeEvent.
+    QApplication.instance().aboutToQuit.emit()
+    assert entries.get(entry.id).title == "Checkout outage on Black Friday"
+    assert not window.autosave.has_pending()
+
+
+def test_text_typed_right_before_close_is_saved(qtbot: QtBot, make_window, entries):
+    entry = entries.create("other", "Conference talk")
+    window = make_window()
+    text(window, "impact").setFocus()
+    qtbot.keyClicks(text(window, "impact"), "300 people")
+    window.close()
+    assert entries.get(entry.id).impact == "300 people"
+
+
+def test_selection_change_saves_immediately(qtbot: QtBot, make_window, entries):
+    first = entries.create("shipped", "First", start_date=dt.date(2024, 1, 1))
+    entries.create("shipped", "Second", start_date=dt.date(2023, 1, 1))
+    window = make_window()
+    assert line(window, "title").text() == "First"
+    qtbot.keyClicks(line(window, "metrics"), "p99 40 ms")
+    window.page.list.setCurrentIndex(window.page.model.index(1, 0))
+    assert entries.get(first.id).metrics == "p99 40 ms"
+    assert line(window, "title").text() == "Second"
+
+
+def test_kind_specific_fields_follow_the_kind(qtbot: QtBot, make_window, entries):
+    entries.create("incident", "Outage", severity="SEV-1")
+    window = make_window()
+    editor = window.page.editor
+    assert editor.kind_sections["incident"].isVisibleTo(window)
+    assert not editor.kind_sections["shipped"].isVisibleTo(window)
+    assert line(window, "severity").text() == "SEV-1"
+    editor.kind.setCurrentIndex(editor.kind.findData("mentoring"))
+    assert editor.kind_sections["mentoring"].isVisibleTo(window)
+    assert not editor.kind_sections["incident"].isVisibleTo(window)
+    (row,) = entries.list()
+    qtbot.waitUntil(lambda: entries.get(row.id).kind == "mentoring", timeout=3000)
+
+
+def test_ongoing_and_end_date(qtbot: QtBot, make_window, entries):
+    entry = entries.create("shipped", "Migration", start_date=dt.date(2024, 3, 1))
+    window = make_window()
+    dates = window.page.editor.dates
+    assert dates.ongoing.isChecked() and not dates.end.isEnabled()
+    dates.ongoing.click()
+    dates.end.setDate(dates.end.date().addMonths(4))
+    qtbot.waitUntil(lambda: entries.get(entry.id).end_date == dt.date(2024, 7, 1), timeout=3000)
+    dates.ongoing.click()
+    qtbot.waitUntil(lambda: entries.get(entry.id).end_date is None, timeout=3000)
+
+
+def test_quit_after_the_window_is_gone_is_harmless(qtbot: QtBot, store, data_paths):
+    from PySide6.QtCore import QEvent
+
+    from trackrecord.ui.app import build_main_window
+
+    window = build_main_window(store, data_paths)  # not given to qtbot: deleted below
+    window.show()
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    QApplication.instance().aboutToQuit.emit()  # the connection died with the window
+
+
+def test_tags_complete_after_a_comma(qtbot: QtBot, make_window, entries):
+    entries.create("shipped", "Ledger", tags=["postgres", "python"])
+    entries.create("other", "Talk")
+    window = make_window()
+    tags = line(window, "tags")
+    completer = tags.completer()
+    assert completer.splitPath("kafka, pyt") == ["pyt"]
+    tags.setText("kafka, pyt")
+    completer.setCompletionPrefix("pyt")
+    # The completion keeps the tags typed before the comma.
+    assert completer.currentCompletion() == "kafka, python"

@@ -1,0 +1,156 @@
+"""The window around the editor: empty state, pages, menus, accessibility, remembered layout."""
+
+from __future__ import annotations
+
+import stat
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from ui_helpers import listed_titles
+
+from trackrecord import __version__
+from trackrecord.core.db import open_store
+from trackrecord.ui.dialogs import about_dialog
+
+
+def test_empty_state_says_what_to_do(qtbot: QtBot, make_window):
+    window = make_window()
+    assert listed_titles(window) == []
+    assert window.page.list.empty_text().startswith("No entries yet.")
+    assert "Ctrl+N" in window.page.list.empty_text()
+    assert window.page.right.currentWidget() is window.page.hint  # no editor to type into
+    assert not window.page.editor_scroll.isVisible()
+    assert window.page.filters.chips[""].text() == "All  0"
+    assert window.windowTitle() == "Track Record"
+
+
+def test_demo_is_marked_as_demo(qtbot: QtBot, make_window):
+    window = make_window(demo=True)
+    assert window.windowTitle() == "Track Record (demo)"
+    notice = window.statusBar().findChild(QLabel, "demoNotice")
+    assert notice is not None and "Demo data" in notice.text()
+
+
+def test_the_status_bar_says_saving_is_automatic(qtbot: QtBot, make_window):
+    assert make_window().save_state.text() == "Changes save automatically"
+
+
+def test_pages_not_built_yet_say_so(qtbot: QtBot, make_window):
+    window = make_window()
+    rail = window.rail
+    assert [rail.item(i).text() for i in range(rail.count())] == [
+        "Track record", "Rejections", "Review", "Export",
+    ]
+    rail.setCurrentRow(1)
+    page = window.pages.currentWidget()
+    assert page is window.placeholders[0]
+    assert "Coming next" in page.body.text() and "rejection" in page.body.text()
+    window.new_action.trigger()  # Ctrl+N brings you back to the track record
+    assert window.pages.currentWidget() is window.page
+
+
+def test_the_export_page_is_in_the_rail(qtbot: QtBot, make_window):
+    window = make_window()
+    window.rail.setCurrentRow(3)
+    assert window.pages.currentWidget() is window.export_page
+
+
+def test_menus(qtbot: QtBot, make_window):
+    window = make_window()
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    assert list(menus) == ["File", "Edit", "Help"]
+    def texts(menu):
+        return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+    assert texts(menus["File"]) == ["New entry", "Quit"]
+    assert texts(menus["Edit"]) == ["Undo delete", "Find", "Delete entry"]
+    assert texts(menus["Help"]) == ["Keyboard shortcuts", "About Track Record"]
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.new_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_quit_action_closes_and_saves(qtbot: QtBot, make_window, entries):
+    entry = entries.create("other", "Talk")
+    window = make_window()
+    window.page.editor.inputs["summary"].setText("x")
+    window.page.editor.inputs["summary"].textEdited.emit("x")
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert entries.get(entry.id).summary == "x"
+
+
+def test_about_dialog_shows_the_version(qtbot: QtBot, tmp_path):
+    box = about_dialog(None, app_name="Track Record", version=__version__, data_dir=tmp_path)
+    qtbot.addWidget(box)
+    assert __version__ in box.text()
+    assert str(tmp_path) in box.informativeText()
+
+
+INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit,
+               QAbstractItemView, QAbstractSpinBox)
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, make_window, entries):
+    entries.create("incident", "Outage")
+    window = make_window()
+    missing = []
+    for widget in window.findChildren(QWidget):
+        parent = widget.parentWidget()
+        # Parts of a compound control (a combo's popup, a date edit's line edit) are named
+        # through the control that owns them.
+        if not isinstance(widget, INTERACTIVE) or widget.objectName().startswith("qt_"):
+            continue  # qt_menubar_ext_button and the like are Qt's own, named by Qt
+        owners = []
+        while parent is not None:
+            owners.append(parent)
+            parent = parent.parentWidget()
+        if any(isinstance(owner, (QComboBox, QAbstractSpinBox)) for owner in owners):
+            continue
+        if not widget.accessibleName():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    assert missing == []
+
+
+def test_tab_order_through_the_editor(qtbot: QtBot, make_window, entries):
+    entries.create("shipped", "Ledger")
+    window = make_window()
+    editor = window.page.editor
+    chain = [editor.inputs["title"]]
+    for _ in range(5):
+        chain.append(chain[-1].nextInFocusChain())
+        while not chain[-1].focusPolicy() & chain[-1].focusPolicy().TabFocus:
+            chain[-1] = chain[-1].nextInFocusChain()
+    assert chain[:2] == [editor.inputs["title"], editor.kind]
+    assert chain[2] is editor.dates.start
+
+
+def test_geometry_and_splitter_are_remembered(qtbot: QtBot, make_window, store, data_paths):
+    window = make_window()
+    window.resize(1000, 580)  # the offscreen screen is 800x600: only the height fits
+    window.page.splitter.setSizes([300, 600])
+    sizes = window.page.splitter.sizes()
+    window.close()
+    assert data_paths.ui_state.exists()
+    assert stat.S_IMODE(data_paths.ui_state.stat().st_mode) == 0o600
+    again = make_window()
+    assert again.size().height() == 580
+    assert again.page.splitter.sizes()[0] == sizes[0]  # the list keeps its width
+
+
+def test_a_fresh_store_window_lists_entries_created_elsewhere(qtbot: QtBot, make_window,
+                                                              data_paths, store):
+    with open_store(data_paths) as other:
+        from trackrecord.core.entries import EntryService
+
+        EntryService(other).create("shipped", "From the CLI")
+    window = make_window()
+    assert listed_titles(window) == ["From the CLI"]
