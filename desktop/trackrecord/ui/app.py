@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from trackrecord import APP_ID, APP_NAME, __version__
 from trackrecord.core.db import Store, StoreError, open_store
 from trackrecord.paths import DataDirError, DataPaths
+from trackrecord.ui.backup_scheduler import BackupScheduler
 from trackrecord.ui.main_window import MainWindow
 from trackrecord.ui.notes_preview import UrlOpener
+from trackrecord.ui.single_instance import SingleInstance
 
 STYLESHEET = ("ui", "style.qss")
 # --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
@@ -77,32 +79,65 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
     """Open the window over the store in ``paths`` and run until it is closed.
 
     With ``exit_when_ready`` the app exits 0 as soon as the listed entries have been painted
-    (tests, benchmarks and packaging checks). Returns 2 when the store cannot be opened.
+    (tests, benchmarks and packaging checks). Returns 2 when the store cannot be opened, and
+    0 when another window already has this data folder (it is brought forward instead).
     """
     app = create_application()
     try:
+        paths.ensure()
+    except DataDirError as exc:
+        return _cannot_open(str(exc), exit_when_ready)
+    guard = SingleInstance(paths)
+    if not guard.acquire():
+        if guard.ask_owner_to_raise():
+            print("trackrecord: already open on this data folder; brought that window forward",
+                  file=sys.stderr)
+            return 0
+        return _cannot_open(
+            _t("Another Track Record is using {0} and did not answer. Close it and try "
+               "again.").format(paths.root), exit_when_ready)
+    try:
+        return _run_window(app, paths, exit_when_ready=exit_when_ready, demo=demo, guard=guard)
+    finally:
+        guard.release()
+
+
+def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
+                guard: SingleInstance) -> int:
+    try:
         store = open_store(paths)
-    except (StoreError, DataDirError) as exc:
-        if exit_when_ready:
-            print(f"trackrecord: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, _t("Track Record cannot open your data"), str(exc))
-        return 2
+    except StoreError as exc:
+        return _cannot_open(str(exc), exit_when_ready)
     window: MainWindow | None = None
+    backups = BackupScheduler(paths)
     try:
         window = build_main_window(store, paths, demo=demo)
+        guard.listen(window.bring_forward)
         if exit_when_ready:
             FirstPaintWatcher(window.page.list.viewport(), app.quit)
             watchdog = QTimer(window)  # owned by the window: it dies with it
             watchdog.setSingleShot(True)
             watchdog.timeout.connect(lambda: _give_up(app))
             watchdog.start(READY_TIMEOUT_MS)
+        elif not demo:  # the demo is thrown away; a check run should not linger
+            backups.finished.connect(window.show_backup_result)
+            backups.start()
         window.show()
         return app.exec()
     finally:
         if window is not None:
             _dispose(app, window)
+        if not exit_when_ready and not demo:
+            backups.stop()  # after the last edit was flushed, before the store closes
         store.close()
+
+
+def _cannot_open(message: str, quietly: bool) -> int:
+    if quietly:
+        print(f"trackrecord: {message}", file=sys.stderr)
+    else:
+        QMessageBox.critical(None, _t("Track Record cannot open your data"), message)
+    return 2
 
 
 def _dispose(app: QApplication, window: MainWindow) -> None:

@@ -191,6 +191,18 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         about_dialog(self, app_name=APP_NAME, version=__version__, data_dir=self._paths.root).exec()
 
+    def bring_forward(self) -> None:
+        """Another launch on the same data folder asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_backup_result(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(self.tr(text), 8000)
+
     def show_shortcuts(self) -> None:
         shortcuts_dialog(self).exec()
 

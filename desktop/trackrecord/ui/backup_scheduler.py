@@ -1,0 +1,69 @@
+"""Automatic backups while the app runs: at start, every 30 minutes of use, and at quit.
+
+Each takes a verified copy only when the data changed since the last one, then rotates old
+automatic copies. Backups at start and during use run on a worker thread so the window
+never waits; the one at quit runs before the process ends.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from trackrecord.core.backup import (
+    BackupError,
+    changed_since_last_backup,
+    make_backup,
+    rotate,
+)
+from trackrecord.paths import DataPaths
+
+INTERVAL_MS = 30 * 60 * 1000
+
+
+def back_up_if_changed(paths: DataPaths, reason: str) -> str:
+    """One automatic backup step; returns what happened, for the status bar."""
+    try:
+        if not changed_since_last_backup(paths):
+            return ""
+        info = make_backup(paths, reason)
+        rotate(paths)
+    except (BackupError, OSError) as exc:
+        return f"Automatic backup failed: {exc}"
+    if not info.ok:
+        return f"Automatic backup failed its check ({info.problem}); your data is unchanged"
+    return "Backed up"
+
+
+class _Job(QRunnable):
+    def __init__(self, paths: DataPaths, reason: str, done: Signal) -> None:
+        super().__init__()
+        self._paths, self._reason, self._done = paths, reason, done
+
+    def run(self) -> None:
+        self._done.emit(back_up_if_changed(self._paths, self._reason))
+
+
+class BackupScheduler(QObject):
+    finished = Signal(str)  # "" when nothing needed doing
+
+    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one backup at a time
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(lambda: self._start("auto"))
+
+    def start(self) -> None:
+        self._start("start")
+        self._timer.start()
+
+    def _start(self, reason: str) -> None:
+        self._pool.start(_Job(self._paths, reason, self.finished))
+
+    def stop(self) -> None:
+        """At quit: wait for a running backup, then take the last one if anything changed."""
+        self._timer.stop()
+        self._pool.waitForDone()
+        back_up_if_changed(self._paths, "quit")
