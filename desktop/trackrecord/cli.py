@@ -19,6 +19,7 @@ from trackrecord.commands import entries as entry_commands
 from trackrecord.commands import export as export_commands
 from trackrecord.commands import rejections as rejection_commands
 from trackrecord.commands.base import EXIT_USAGE, CommandContext, UserError
+from trackrecord.core.errors import TrackRecordError
 from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
 
 COMMAND_MODULES = (entry_commands, backup_commands, export_commands, rejection_commands)
@@ -68,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
     try:
         return int(args.handler(args, context))
-    except (UserError, DataDirError) as exc:
+    except (UserError, DataDirError, TrackRecordError) as exc:
         print(f"trackrecord: {exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:

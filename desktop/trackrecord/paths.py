@@ -66,8 +66,13 @@ def ensure_private_dir(path: Path) -> None:
         raise DataDirError(f"cannot create the data folder {path}: {exc.strerror}") from exc
     if not path.is_dir():
         raise DataDirError(f"the data folder {path} is not a folder")
-    if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
-        raise DataDirError(f"the data folder {path} is not readable and writable by you")
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise DataDirError(f"the data folder {path} is not readable by you")
+    if not os.access(path, os.W_OK):
+        raise DataDirError(
+            f"the data folder {path} is read-only; Track Record needs to write there to keep "
+            "your changes (nothing was changed)"
+        )
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode != PRIVATE_DIR_MODE:
         try:

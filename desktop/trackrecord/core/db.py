@@ -143,7 +143,7 @@ _STORAGE_MESSAGES = (
     ("read-only", "the data folder is read-only, so the change could not be saved"),
     ("malformed", "the database file is damaged; run 'trackrecord check'"),
     ("not a database", "the database file is damaged; run 'trackrecord check'"),
-    ("disk i/o", "the disk reported an error, so the change could not be saved"),
+    ("disk i/o", "the disk refused the write (is it full?), so the change could not be saved"),
 )
 
 
