@@ -40,6 +40,10 @@ class NewerDatabaseError(StoreError):
     pass
 
 
+class DamagedDatabaseError(StoreError):
+    """The file failed SQLite's quick_check: it is never written to (see core.recovery)."""
+
+
 @dataclass(frozen=True)
 class FileState:
     """What the file on disk is, read without writing to it."""
@@ -65,6 +69,12 @@ def inspect_file(path: Path) -> FileState:
         raise NotATrackRecordDatabase(
             f"{path} is an SQLite database from another program; it was left untouched"
         )
+    damage = _quick_check(path)
+    if damage:
+        raise DamagedDatabaseError(
+            f"{path} failed its integrity check ({damage}); it was not changed. "
+            "Run 'trackrecord backups' and 'trackrecord restore' to bring back a backup"
+        )
     revision = _read_revision(path)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerDatabaseError(
@@ -72,6 +82,19 @@ def inspect_file(path: Path) -> FileState:
             "please update Track Record. The file was left untouched"
         )
     return FileState(exists=True, revision=revision)
+
+
+def _quick_check(path: Path) -> str:
+    """'' when SQLite finds the file sound, else the first problem it reports."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return "" if rows == ["ok"] else rows[0]
 
 
 def _read_pragma(path: Path, name: str) -> object:

@@ -12,11 +12,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
-from trackrecord.core.db import Store, StoreError, open_store
+from trackrecord.core.db import DamagedDatabaseError, Store, StoreError, open_store
 from trackrecord.paths import DataDirError, DataPaths
 from trackrecord.ui.backup_scheduler import BackupScheduler
 from trackrecord.ui.main_window import MainWindow
 from trackrecord.ui.notes_preview import UrlOpener
+from trackrecord.ui.recovery_dialog import offer_recovery
 from trackrecord.ui.single_instance import SingleInstance
 
 STYLESHEET = ("ui", "style.qss")
@@ -105,6 +106,10 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
 def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
                 guard: SingleInstance) -> int:
     try:
+        store = open_store(paths)
+    except DamagedDatabaseError as exc:
+        if exit_when_ready or not offer_recovery(paths, str(exc)):
+            return _cannot_open(str(exc), quietly=True)
         store = open_store(paths)
     except StoreError as exc:
         return _cannot_open(str(exc), exit_when_ready)
