@@ -1,0 +1,123 @@
+"""Build the committed fixture database for one released schema revision.
+
+Run once when a revision is released, commit the file, and never regenerate it: the point
+is that tests/unit/test_migration_fixtures.py upgrades *old* files, full of data, to head.
+
+    python tests/data/schemas/make_fixtures.py 0002_rejections
+
+Rows are written with plain SQL matching that revision's tables (not through today's
+services, which always speak the newest schema).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+import trackrecord.core.migrations as migrations
+from trackrecord.core.db import make_engine
+from trackrecord.core.schema import APPLICATION_ID
+
+HERE = Path(__file__).resolve().parent
+DEMO = HERE.parents[2] / "resources" / "demo" / "track_record.json"
+STAMP = "2025-06-01 09:00:00.000000"
+ENTRY_COLUMNS = (
+    "kind", "title", "start_date", "end_date", "organisation", "team", "role", "summary",
+    "impact", "metrics", "notes", "situation", "task", "action", "result", "scale", "stack",
+    "severity", "time_to_mitigate", "root_cause", "mentee", "duration", "outcome",
+)
+
+
+def _entries(conn) -> None:  # type: ignore[no-untyped-def]
+    entries = json.loads(DEMO.read_text(encoding="utf-8"))["entries"]
+    tags: dict[str, int] = {}
+    for n, e in enumerate(entries, start=1):
+        cols = ", ".join(ENTRY_COLUMNS)
+        marks = ", ".join("?" for _ in ENTRY_COLUMNS)
+        conn.exec_driver_sql(
+            f"INSERT INTO entries (pk, id, {cols}, links, tag_text, created_at, updated_at) "
+            f"VALUES (?, ?, {marks}, ?, ?, ?, ?)",
+            (n, f"00000000-0000-4000-8000-{n:012d}", *(e[c] for c in ENTRY_COLUMNS),
+             json.dumps(e["links"]), " ".join(e["tags"]), STAMP, STAMP),
+        )
+        for tag in e["tags"]:
+            if tag.casefold() not in tags:
+                tags[tag.casefold()] = len(tags) + 1
+                conn.exec_driver_sql("INSERT INTO tags (pk, name) VALUES (?, ?)",
+                                     (tags[tag.casefold()], tag))
+            conn.exec_driver_sql("INSERT INTO entry_tags VALUES (?, ?)", (n, tags[tag.casefold()]))
+    for table in ("entry_fts", "entry_prefix"):
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    conn.exec_driver_sql(
+        "INSERT INTO settings VALUES ('export.brag_document', '{\"group\": \"year\"}')"
+    )
+
+
+def _rejections(conn) -> None:  # type: ignore[no-untyped-def]
+    snapshot = json.dumps({"category": "fit", "evidence": [], "reframe": {"headline": "x"}})
+    rows = [
+        (1, "Northwind", "Senior engineer", "system-design", "fit",
+         "We wanted someone with more distributed systems depth", 80, 40),
+        (2, "Larkspur", "Staff engineer", "behavioral", "signal-gap",
+         "Hard to follow your examples; ran out of time", 60, None),
+        (3, "Quillfeather", "Backend engineer", "recruiter", "external-noise",
+         "The role was filled by an internal candidate", None, None),
+    ]
+    for pk, company, role, stage, category, feedback, before, after in rows:
+        conn.exec_driver_sql(
+            "INSERT INTO rejections (pk, id, company, role, level, stage, date, feedback, "
+            "own_read, category, suggested_category, category_trigger, category_confirmed, "
+            "sting_before, sting_after, snapshot_json, created_at, updated_at) VALUES "
+            "(?, ?, ?, ?, 'senior', ?, '2025-05-0' || ?, ?, 'my read', ?, ?, 'trigger', 1, "
+            "?, ?, ?, ?, ?)",
+            (pk, f"10000000-0000-4000-8000-{pk:012d}", company, role, stage, pk, feedback,
+             category, category, before, after, snapshot, STAMP, STAMP),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO rejection_debrief (rejection_pk, topic, answer, note) "
+            "VALUES (?, 'narration', 'partly', 'talked less as it got harder')", (pk,))
+    conn.exec_driver_sql(
+        "INSERT INTO practice_items (pk, id, text, rejection_pk, done, created_at) VALUES "
+        "(1, '20000000-0000-4000-8000-000000000001', 'Narrate while coding', 2, 0, ?), "
+        "(2, '20000000-0000-4000-8000-000000000002', 'Ask one clarifying question', NULL, 1, ?)",
+        (STAMP, STAMP),
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO custom_reframes (pk, id, category, stage, headline, body, created_at, "
+        "updated_at) VALUES (1, '30000000-0000-4000-8000-000000000001', 'fit', NULL, "
+        "'Not my team', 'A fit call is about the team, not about me.', ?, ?)", (STAMP, STAMP),
+    )
+
+
+FILLERS = {"0001_initial": (_entries,), "0002_rejections": (_entries, _rejections)}
+
+
+def build(revision: str) -> Path:
+    target = HERE / f"{revision}.sqlite3"
+    target.unlink(missing_ok=True)
+    engine = make_engine(target)
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        for fill in FILLERS[revision]:
+            fill(conn)
+    engine.dispose()
+    # One self-contained file to commit: fold the WAL in and leave WAL mode.
+    raw = sqlite3.connect(target, isolation_level=None)
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.execute("VACUUM")
+    raw.close()
+    return target
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        print(build(name))
