@@ -41,3 +41,26 @@ def test_cli_and_window_work_with_no_network_at_all(tmp_path: Path) -> None:
     assert "Offline ledger" in offline("list").stdout
     ready = offline("--exit-when-ready")
     assert ready.returncode == 0, ready.stderr
+
+
+def test_nothing_the_app_prints_or_keeps_beside_the_data_repeats_what_you_wrote(
+    tmp_path: Path,
+) -> None:
+    """No logs of entry text: not on stderr, not in files beside the database."""
+    secret = "Quasar-Nightingale-7781"
+    env = {**os.environ, "TRACKRECORD_DATA_DIR": str(tmp_path / "data"),
+           "QT_QPA_PLATFORM": "offscreen", "QT_LOGGING_RULES": "*.debug=true"}
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "trackrecord", *argv],
+                              capture_output=True, text=True, env=env, timeout=120)
+
+    added = run("add", "incident", "--title", secret, "--notes", f"{secret} notes")
+    assert added.returncode == 0
+    outputs = [added.stderr, run("list").stderr, run("backup").stderr,
+               run("--exit-when-ready").stderr]
+    assert not any(secret in text for text in outputs)
+    for file in (tmp_path / "data").rglob("*"):
+        is_database = file.name.endswith((".sqlite3", ".sqlite3-wal", ".sqlite3-shm"))
+        if file.is_file() and not is_database:  # the data itself and its backups hold it
+            assert secret not in file.read_text(errors="replace"), file.name
