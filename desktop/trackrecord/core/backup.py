@@ -284,10 +284,12 @@ def changed_since_last_backup(paths: DataPaths) -> bool:
     conn = _open_ro(paths.database)
     try:
         current = fingerprint(conn)
-        empty = sum(row_counts(conn).values()) == 0
+        counts = row_counts(conn)
     finally:
         conn.close()
-    return not empty and current != latest_fingerprint(paths)
+    # Settings alone (a remembered export option) are not worth a copy of their own.
+    has_data = any(n for table, n in counts.items() if table != "settings")
+    return has_data and current != latest_fingerprint(paths)
 
 
 # -- rotation -----------------------------------------------------------------------------

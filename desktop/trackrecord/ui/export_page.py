@@ -150,13 +150,15 @@ class ExportPage(QWidget):
         self._store, self._paths, self._today = store, paths, today
         self._generation = 0
         self._pending = 0
-        self._saved_prefs: ExportPrefs | None = load_prefs(store)
+        # Until the person changes an option, nothing is written: opening the page on a new
+        # store must not count as a change to back up.
+        self._saved_prefs: ExportPrefs = load_prefs(store) or self._first_prefs()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # in order: a newer preview always lands last
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
-        self._set_prefs(self._saved_prefs or self._first_prefs())
+        self._set_prefs(self._saved_prefs)
         self._connect()
         app = QCoreApplication.instance()
         if app is not None:
