@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 DEV_STAMP  := $(VENV)/.installed-dev
 
-.PHONY: run demo test test-fast lint bench clean help
+.PHONY: run demo test test-fast lint bench clean help bundle screenshots
 
 help:
 	@echo "make run    open Track Record on your data"
@@ -54,3 +54,23 @@ bench: $(DEV_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# `make bundle`: a one-folder app in dist/trackrecord/ (PyInstaller), built from a normal
+# (non-editable) install of this checkout in its own venv; see packaging/README.md.
+BUNDLE_VENV := build/bundle-venv
+
+bundle:
+	@test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip 'pyinstaller>=6.10,<7'
+	@# setuptools reuses build/lib: clear it so a deleted module cannot reach the bundle
+	rm -rf build/lib build/bdist.*
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet .
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/pyinstaller/trackrecord.spec
+	QT_QPA_PLATFORM=offscreen dist/trackrecord/trackrecord --version
+
+# `make screenshots`: docs/screenshots/*.png of every main screen from the demo data, on a
+# virtual screen (needs xvfb, xdotool and imagemagick from apt).
+screenshots: $(RUN_STAMP)
+	$(BIN)/python tools/screenshots.py --app $(BIN)/trackrecord --out docs/screenshots
