@@ -51,10 +51,10 @@ def test_pages_not_built_yet_say_so(qtbot: QtBot, make_window):
     assert [rail.item(i).text() for i in range(rail.count())] == [
         "Track record", "Rejections", "Review", "Export",
     ]
-    rail.setCurrentRow(1)
+    rail.setCurrentRow(2)
     page = window.pages.currentWidget()
     assert page is window.placeholders[0]
-    assert "Coming next" in page.body.text() and "rejection" in page.body.text()
+    assert "Coming later" in page.body.text() and "interview" in page.body.text()
     window.new_action.trigger()  # Ctrl+N brings you back to the track record
     assert window.pages.currentWidget() is window.page
 
@@ -71,7 +71,7 @@ def test_menus(qtbot: QtBot, make_window):
     assert list(menus) == ["File", "Edit", "Help"]
     def texts(menu):
         return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
-    assert texts(menus["File"]) == ["New entry", "Quit"]
+    assert texts(menus["File"]) == ["New entry", "Log rejection", "Quit"]
     assert texts(menus["Edit"]) == ["Undo delete", "Find", "Delete entry"]
     assert texts(menus["Help"]) == ["Keyboard shortcuts", "About Track Record"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"

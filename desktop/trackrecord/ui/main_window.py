@@ -25,8 +25,10 @@ from trackrecord.paths import DataPaths
 from trackrecord.ui.autosave import AutosaveController
 from trackrecord.ui.dialogs import about_dialog, shortcuts_dialog
 from trackrecord.ui.export_page import ExportPage
+from trackrecord.ui.filter_bar import ALL
 from trackrecord.ui.notes_preview import UrlOpener
 from trackrecord.ui.placeholder_page import PlaceholderPage, coming_pages
+from trackrecord.ui.rejection_page import RejectionsPage
 from trackrecord.ui.track_record_controller import TrackRecordController
 from trackrecord.ui.track_record_page import TrackRecordPage
 from trackrecord.ui.ui_state import UiState
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         service = EntryService(store)
         self.page = TrackRecordPage(self, open_url=open_url)
         self.export_page = ExportPage(store, paths, self)
+        self.rejections = RejectionsPage(store, self)
         self.autosave = AutosaveController(service, self.page.editor, parent=self)
         self.controller = TrackRecordController(service, self.page, self.autosave, parent=self)
         self._build_central()
@@ -62,6 +65,9 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self._show_message)
         self.controller.undo_available.connect(self.undo_action.setEnabled)
         self.autosave.state_changed.connect(self._show_save_state)
+        self.rejections.state_changed.connect(self._show_save_state)
+        self.rejections.message.connect(lambda text: self._show_message(text, False))
+        self.rejections.open_entry.connect(self.show_entry)
         # QApplication.quit() skips closeEvent: what was typed must still reach the disk.
         app = QCoreApplication.instance()
         if app is not None:
@@ -85,6 +91,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.rail.addItem(self.tr("Track record"))
         self.pages.addWidget(self.page)
+        self.rail.addItem(self.tr("Rejections"))
+        self.pages.addWidget(self.rejections)
         self.placeholders: list[PlaceholderPage] = []
         for label, heading, text in coming_pages():
             self.rail.addItem(label)
@@ -142,6 +150,8 @@ class MainWindow(QMainWindow):
         tr = self.tr
         self.new_action = self._action(tr("&New entry"), QKeySequence.StandardKey.New,
                                        self.new_entry)
+        self.log_rejection_action = self._action(tr("Log &rejection"), "Ctrl+Shift+R",
+                                                 self.log_rejection)
         self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self._action(tr("&Undo delete"), QKeySequence.StandardKey.Undo,
@@ -163,6 +173,7 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.log_rejection_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(tr("&Edit"))
@@ -179,6 +190,31 @@ class MainWindow(QMainWindow):
     def new_entry(self) -> None:
         self.rail.setCurrentRow(0)
         self.controller.new_entry()
+
+    def log_rejection(self) -> None:
+        self.rail.setCurrentRow(self.pages.indexOf(self.rejections))
+        self.rejections.log_rejection()
+
+    def show_entry(self, entry_id: str) -> None:
+        """Select an entry on the Track record page (an evidence card was clicked)."""
+        self.rail.setCurrentRow(0)
+        bar = self.page.filters
+        if self.page.model.row_of(entry_id) < 0:
+            # Filtered out: clear the filters (quietly; one refresh follows) to show it.
+            widgets = (bar.search, bar.tag, bar.year, bar.kinds)
+            for widget in widgets:
+                widget.blockSignals(True)
+            bar.search.clear()
+            bar.tag.setCurrentIndex(0)
+            bar.year.setCurrentIndex(0)
+            bar.set_kind(ALL)
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.controller.refresh(select_id=entry_id)
+        if self.controller.selected_id() == entry_id:
+            self.page.list.setFocus()
+        else:
+            self._show_message(self.tr("That entry is no longer in your track record."), False)
 
     def delete_entry(self) -> None:
         self.controller.delete_selected()
@@ -225,12 +261,14 @@ class MainWindow(QMainWindow):
     def flush_edits(self) -> None:
         """Write pending edits and window state now (close, quit, or the session ending)."""
         self.autosave.flush()
+        self.rejections.flush()
         self._save_state()
 
     def shutdown(self) -> None:
         """Before the store closes: nothing pending, no worker still reading."""
         self.flush_edits()
         self.export_page.shutdown()
+        self.rejections.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -243,6 +281,11 @@ class MainWindow(QMainWindow):
         splitter = self._state.bytes("trackRecord/splitter")
         if splitter is not None:
             self.page.splitter.restoreState(splitter)
+        for key, saved in (("rejections/splitter", self.rejections.view.splitter),
+                           ("rejections/listSplitter", self.rejections.overview.splitter)):
+            state = self._state.bytes(key)
+            if state is not None:
+                saved.restoreState(state)
 
     def _first_size(self) -> QSize:
         """Roomy on a laptop screen the first time, never larger than the screen."""
@@ -255,4 +298,7 @@ class MainWindow(QMainWindow):
     def _save_state(self) -> None:
         self._state.set("window/geometry", self.saveGeometry())
         self._state.set("trackRecord/splitter", self.page.splitter.saveState())
+        self._state.set("rejections/splitter", self.rejections.view.splitter.saveState())
+        self._state.set("rejections/listSplitter",
+                        self.rejections.overview.splitter.saveState())
         self._state.save()

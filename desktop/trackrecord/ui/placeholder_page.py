@@ -13,10 +13,6 @@ def _t(text: str) -> str:
 def coming_pages() -> list[tuple[str, str, str]]:
     """(rail label, heading, what is coming) for each page not built yet."""
     return [
-        (_t("Rejections"), _t("Rejection log"), _t(
-            "Coming next: log a rejection and see, next to it, the track-record evidence "
-            "that answers it and a reframe to practise from. Nothing is recorded here yet."
-        )),
         (_t("Review"), _t("Pre-interview review"), _t(
             "Coming later: your strongest evidence, STAR stories and numbers for an "
             "upcoming interview, on one printable page."
