@@ -8,7 +8,16 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
@@ -44,8 +53,28 @@ def create_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_app_icon())
+    install_translators(app)
     app.setStyleSheet(load_stylesheet())
     return app
+
+
+def _app_icon() -> QIcon:
+    """The theme's icon when the app is installed, else the one shipped in resources/."""
+    shipped = resources.files("trackrecord.resources").joinpath("icons", f"{APP_ID}.svg")
+    return QIcon.fromTheme(APP_ID, QIcon(str(shipped)))
+
+
+def install_translators(app: QApplication) -> None:
+    """Qt's own strings and ours in the system language, when translations exist
+    (docs/translations.md says how to make them)."""
+    locale = QLocale.system()
+    ours = str(resources.files("trackrecord.resources").joinpath("i18n"))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("trackrecord", ours)):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
 
 
 def build_main_window(
