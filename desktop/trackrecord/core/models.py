@@ -272,3 +272,64 @@ class CustomReframe(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# -- the pre-interview review and the practice log (revision 0003_review) ---------------------
+
+
+class UpcomingInterview(Base):
+    """An interview to prepare for; its deck is rebuilt from the track record when opened."""
+
+    __tablename__ = "upcoming_interviews"
+    __table_args__ = (Index("ix_upcoming_interviews_date", "date"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    company: Mapped[str] = mapped_column(Text, default="")  # may be blank: "a new company"
+    role: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Ids of the energy-checklist items ticked for this interview (resources/review/energy.toml).
+    energy_ticks: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    stages: Mapped[list[InterviewStage]] = relationship(
+        order_by="InterviewStage.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+    )
+
+
+class InterviewStage(Base):
+    """One expected stage of an upcoming interview; a row each, so the store refuses unknown
+    stages the way it does for rejections."""
+
+    __tablename__ = "interview_stages"
+    __table_args__ = (CheckConstraint(_in_list("stage", STAGES), name="stage"),)
+
+    interview_pk: Mapped[int] = mapped_column(
+        ForeignKey("upcoming_interviews.pk", ondelete="CASCADE"), primary_key=True
+    )
+    stage: Mapped[str] = mapped_column(String(20), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PracticeSession(Base):
+    """One time you practised a practice item (a debrief's lesson or a habit you added)."""
+
+    __tablename__ = "practice_sessions"
+    __table_args__ = (
+        Index("ix_practice_sessions_item_date", "practice_item_pk", "date"),
+        Index("ix_practice_sessions_date", "date"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    practice_item_pk: Mapped[int] = mapped_column(
+        ForeignKey("practice_items.pk", ondelete="CASCADE")
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

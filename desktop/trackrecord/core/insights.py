@@ -1,0 +1,258 @@
+"""Insights: what the rejection log, the track record and the practice log add up to.
+
+Plain aggregates (GROUP BY in SQLite, a few milliseconds at any realistic size) for the
+charts in ``ui.insights_*``, each with one sentence that says what it shows, or, when there is
+nothing yet, what will appear there and how to get it. No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from trackrecord.core.db import Store
+from trackrecord.core.entries import KIND_LABELS
+from trackrecord.core.models import CATEGORIES, KINDS, STAGES, Entry, PracticeSession, Rejection
+from trackrecord.core.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+
+PRACTICE_WEEKS = 16
+MAX_STINGS = 12
+MAX_QUARTERS = 48  # twelve years of quarters at most; older ones fold into the first bar
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Stacked:
+    """Bars over periods, each split into series: ``values[period][series]``."""
+
+    periods: tuple[str, ...]  # "2025 Q3", or "w/c 3 Nov" for weeks
+    series: tuple[str, ...]  # keys (categories, kinds)
+    labels: Mapping[str, str]  # key -> label
+    values: tuple[tuple[int, ...], ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(v) for v in self.values)
+
+    @property
+    def total(self) -> int:
+        return sum(self.totals)
+
+    def series_total(self, key: str) -> int:
+        i = self.series.index(key)
+        return sum(v[i] for v in self.values)
+
+
+@dataclass(frozen=True)
+class Sting:
+    company: str
+    stage: str
+    date: dt.date
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    summary: str  # what it shows, or (empty) what will appear and how
+    empty: bool
+
+
+@dataclass(frozen=True)
+class Insights:
+    today: dt.date
+    rejections: int
+    by_stage: tuple[Count, ...]
+    by_category: Stacked  # per quarter
+    stings: tuple[Sting, ...]  # oldest first
+    sting_drop: float | None  # mean of before - after
+    track_record: Stacked  # entries per quarter, by kind
+    practice: Stacked  # sessions per week, one series
+    charts: Mapping[str, Chart]
+
+
+def quarter(date: dt.date) -> tuple[int, int]:
+    return date.year, (date.month - 1) // 3 + 1
+
+
+def quarter_label(q: tuple[int, int]) -> str:
+    return f"{q[0]} Q{q[1]}"
+
+
+def quarters(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    year, q = first
+    while (year, q) <= last:
+        out.append((year, q))
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    return out
+
+
+def _stacked(
+    rows: Sequence[tuple[dt.date, str, int]], keys: Sequence[str], labels: Mapping[str, str],
+    today: dt.date,
+) -> Stacked:
+    """Counts per quarter from the first row's quarter to today's."""
+    if not rows:
+        return Stacked((), tuple(keys), labels, ())
+    first = quarter(min(r[0] for r in rows))
+    last = max(quarter(today), quarter(max(r[0] for r in rows)))
+    span = quarters(first, last)
+    if len(span) > MAX_QUARTERS:
+        span = span[-MAX_QUARTERS:]
+    index = {q: i for i, q in enumerate(span)}
+    values = [[0] * len(keys) for _ in span]
+    for date, key, n in rows:
+        i = index.get(quarter(date), 0)  # older than the window: into the first bar
+        values[i][keys.index(key)] += n
+    return Stacked(tuple(quarter_label(q) for q in span), tuple(keys), labels,
+                   tuple(tuple(v) for v in values))
+
+
+def build_insights(store: Store, today: dt.date | None = None) -> Insights:
+    today = today or dt.date.today()
+    week0 = today - dt.timedelta(days=today.weekday() + 7 * (PRACTICE_WEEKS - 1))
+    with store.read() as s:
+        stage_rows = dict(s.execute(
+            select(Rejection.stage, func.count()).group_by(Rejection.stage)).all())
+        category_rows = s.execute(
+            select(Rejection.date, Rejection.category, func.count())
+            .group_by(Rejection.date, Rejection.category)).all()
+        sting_rows = s.execute(
+            select(Rejection.company, Rejection.stage, Rejection.date, Rejection.sting_before,
+                   Rejection.sting_after)
+            .where(Rejection.sting_before.is_not(None), Rejection.sting_after.is_not(None))
+            .order_by(Rejection.date.desc(), Rejection.pk.desc()).limit(MAX_STINGS)).all()
+        drop = s.execute(
+            select(func.avg(Rejection.sting_before - Rejection.sting_after), func.count())
+            .where(Rejection.sting_before.is_not(None), Rejection.sting_after.is_not(None))
+        ).one()
+        entry_rows = s.execute(
+            select(Entry.start_date, Entry.kind, func.count())
+            .group_by(Entry.start_date, Entry.kind)).all()
+        session_rows = s.execute(
+            select(PracticeSession.date, func.count())
+            .where(PracticeSession.date >= week0, PracticeSession.date <= today)
+            .group_by(PracticeSession.date)).all()
+        practice_ever = int(s.scalar(select(func.count()).select_from(PracticeSession)) or 0)
+
+    by_stage = tuple(Count(st, STAGE_LABELS[st], int(stage_rows[st]))
+                     for st in STAGES if stage_rows.get(st))
+    by_category = _stacked([(d, c, int(n)) for d, c, n in category_rows], CATEGORIES,
+                           CATEGORY_LABELS, today)
+    stings = tuple(Sting(c, st, d, int(b or 0), int(a or 0))
+                   for c, st, d, b, a in reversed(sting_rows))
+    sting_drop = float(drop[0]) if drop[1] else None
+    track_record = _stacked([(d, k, int(n)) for d, k, n in entry_rows], KINDS, KIND_LABELS,
+                            today)
+    weeks = [week0 + dt.timedelta(days=7 * i) for i in range(PRACTICE_WEEKS)]
+    per_week = [0] * PRACTICE_WEEKS
+    for date, n in session_rows:
+        per_week[min(PRACTICE_WEEKS - 1, (date - week0).days // 7)] += int(n)
+    practice = Stacked(tuple(f"w/c {w.day} {w.strftime('%b')}" for w in weeks), ("sessions",),
+                       {"sessions": "Practice sessions"}, tuple((n,) for n in per_week))
+    rejections = sum(c.value for c in by_stage)
+    charts = {
+        "by_stage": _stage_chart(by_stage, rejections),
+        "by_category": _category_chart(by_category, rejections),
+        "stings": _sting_chart(stings, sting_drop, int(drop[1] or 0)),
+        "track_record": _track_chart(track_record),
+        "practice": _practice_chart(practice, practice_ever),
+    }
+    return Insights(today, rejections, by_stage, by_category, stings, sting_drop, track_record,
+                    practice, charts)
+
+
+# -- the sentences -------------------------------------------------------------------------------
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _stage_chart(by_stage: Sequence[Count], total: int) -> Chart:
+    title = "Rejections by stage"
+    if not total:
+        return Chart(title, "No rejections logged yet. When you log one on the Rejections page, "
+                     "this shows at which stages they come, so you know where practice pays "
+                     "most.", True)
+    top = max(by_stage, key=lambda c: c.value)
+    tied = sum(c.value == top.value for c in by_stage) > 1
+    if tied:
+        said = (f"{_plural(total, 'rejection', 'rejections')}, spread over "
+                f"{len(by_stage)} stages: no one stage stands out yet.")
+    elif len(by_stage) == 1:
+        said = f"All {_plural(total, 'rejection', 'rejections')} so far came at the " \
+               f"{top.label.lower()} stage."
+    else:
+        said = (f"The most came at the {top.label.lower()} stage ({top.value} of {total}). "
+                "That is the stage to practise for, not a ceiling.")
+    return Chart(title, said, False)
+
+
+def _category_chart(stacked: Stacked, total: int) -> Chart:
+    title = "What kind of rejection, over time"
+    if not total:
+        return Chart(title, "Each rejection you log is sorted into fit, signal gap, external "
+                     "noise or unknown; this shows the mix quarter by quarter.", True)
+    gaps = stacked.series_total("signal-gap")
+    rest = total - gaps
+    if gaps == 0:
+        said = (f"None of your {_plural(total, 'rejection', 'rejections')} was a signal gap: "
+                "they were about fit, outside noise, or never explained.")
+    else:
+        said = (f"{_plural(gaps, 'was a signal gap', 'were signal gaps')}, the kind practice "
+                f"fixes; the other {rest} {'was' if rest == 1 else 'were'} fit, outside noise "
+                "or unknown.")
+    return Chart(title, said, False)
+
+
+def _sting_chart(stings: Sequence[Sting], drop: float | None, rated: int) -> Chart:
+    title = "How much it stung, before and after the reframe"
+    if not stings or drop is None:
+        return Chart(title, "When you rate how much a rejection stings before and after reading "
+                     "its reframe, this shows how much the reframe takes off.", True)
+    if drop > 0:
+        said = (f"After the reframe, the sting fell by {round(drop)} points on average "
+                f"(over {_plural(rated, 'rejection', 'rejections')}).")
+    else:
+        said = ("The reframes have not taken the sting off yet. Writing one in your own words "
+                "often helps more than reading ours.")
+    return Chart(title, said, False)
+
+
+def _track_chart(stacked: Stacked) -> Chart:
+    title = "Your track record, quarter by quarter"
+    if not stacked.total:
+        return Chart(title, "Your track record is empty. Each entry you add appears here in "
+                     "the quarter it started.", True)
+    years: dict[str, int] = {}
+    for period, total in zip(stacked.periods, stacked.totals, strict=True):
+        years[period[:4]] = years.get(period[:4], 0) + total
+    best = max(years, key=lambda y: (years[y], y))
+    first, last = min(years), max(years)
+    said = (f"{_plural(stacked.total, 'entry', 'entries')} from {first} to {last}; {best} was "
+            f"the fullest year, with {years[best]}. Quiet quarters are normal: the evidence "
+            "adds up.")
+    return Chart(title, said, False)
+
+
+def _practice_chart(stacked: Stacked, ever: int) -> Chart:
+    title = f"Practice, the last {PRACTICE_WEEKS} weeks"
+    if not ever:
+        return Chart(title, "No practice logged yet. Each time you practise a habit, log it on "
+                     "the Review page, and the weeks fill in here.", True)
+    this_week = stacked.totals[-1] if stacked.totals else 0
+    said = (f"{_plural(stacked.total, 'session', 'sessions')} in the last {PRACTICE_WEEKS} "
+            f"weeks, {this_week} this week. Little and often is what makes a habit automatic.")
+    return Chart(title, said, not stacked.total)

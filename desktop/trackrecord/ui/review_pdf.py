@@ -1,0 +1,86 @@
+"""The confidence sheet: the review deck on ONE page of PDF, laid out by Qt.
+
+QTextDocument lays out the sheet's HTML (``core.review_render``) at the most detailed level
+that fits one page of the writer's size; if even the tightest level would run over, the
+document is scaled down to fit rather than spill onto a second page. Real text, fonts
+embedded, like the brag document (``ui.export_pdf``). Works without a window (the CLI).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from trackrecord import APP_NAME
+from trackrecord.core.bragdoc_io import write_atomic
+from trackrecord.core.review import Deck
+from trackrecord.core.review_render import SHEET_LEVELS, SheetLimits, render_sheet_html
+from trackrecord.ui.export_pdf import PAGE_SIZES, ensure_gui_application, page_size_name
+
+MARGINS_MM = QMarginsF(14, 12, 14, 12)
+RESOLUTION_DPI = 300
+FONT_FAMILY = "DejaVu Sans"
+BASE_POINTS = 8.6
+
+
+def _layout(deck: Deck, limits: SheetLimits, writer: QPdfWriter, body: QSizeF) -> QTextDocument:
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(writer)
+    text.setDocumentMargin(0)
+    # No ligatures: "Staff" must stay "Staff" when the sheet is searched or copied from.
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(BASE_POINTS)
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    text.setDefaultFont(font)
+    text.setPageSize(QSizeF(body.width(), 1e9))  # one tall page: measure the real height
+    text.setHtml(render_sheet_html(deck, limits))
+    return text
+
+
+def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetLimits]:
+    """The PDF's bytes (always one page) and the level of detail that fitted."""
+    ensure_gui_application()
+    size = PAGE_SIZES[page_size_name(page_size)]
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(size), QPageLayout.Orientation.Portrait, MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    ))
+    writer.setTitle(f"Confidence sheet: {deck.intro.title}")
+    writer.setCreator(APP_NAME)
+    area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    body = QSizeF(area.width(), area.height())
+
+    chosen = SHEET_LEVELS[-1]
+    text: QTextDocument | None = None
+    for limits in SHEET_LEVELS:
+        text = _layout(deck, limits, writer, body)
+        chosen = limits
+        if text.documentLayout().documentSize().height() <= body.height():
+            break
+    assert text is not None
+    height = text.documentLayout().documentSize().height()
+    scale = min(1.0, body.height() / height) if height else 1.0
+
+    painter = QPainter(writer)
+    try:
+        painter.scale(scale, scale)
+        text.drawContents(painter, QRectF(0, 0, body.width() / scale, body.height() / scale))
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data()), chosen
+
+
+def write_sheet(deck: Deck, path: Path | str, page_size: str = "A4") -> SheetLimits:
+    """Write the sheet atomically (private file, replaced in one step)."""
+    data, limits = render_sheet(deck, page_size)
+    write_atomic(Path(path), data)
+    return limits

@@ -1,0 +1,61 @@
+"""The Insights view: charts drawn with QPainter, and empty states that explain themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pytestqt.qtbot import QtBot
+
+from trackrecord.core.db import Store
+from trackrecord.core.demo import load_demo
+from trackrecord.core.practice_log import PracticeLog
+from trackrecord.core.rejections import RejectionService
+from trackrecord.ui.insights_view import InsightsView
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def _show(qtbot: QtBot, store: Store) -> InsightsView:
+    view = InsightsView(store, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1100, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_an_empty_store_shows_what_each_chart_will_show(qtbot: QtBot, store: Store) -> None:
+    view = _show(qtbot, store)
+    for card in view.cards.values():
+        assert card.title.text()
+        assert card.chart.empty_text  # the explanation is drawn where the chart would be
+        assert not card.summary.isVisible()
+    assert "No rejections logged yet" in view.stage_chart.empty_text
+    view.grab()  # paints without error
+
+
+def test_the_charts_fill_in_and_follow_new_data_when_shown_again(
+    qtbot: QtBot, store: Store,
+) -> None:
+    load_demo(store)
+    view = _show(qtbot, store)
+    assert view.track_chart.empty_text == ""
+    assert view.track_chart.accessibleDescription() == (
+        "Shipped system: 14; Incident solved: 10; Person mentored: 7; Other win: 11"
+    )
+    assert view.track_record.summary.isVisible()
+    assert view.by_stage.chart.empty_text  # still no rejections
+    RejectionService(store).create("Hollis", "system-design", date="2026-10-01",
+                                   sting_before=70, sting_after=30, category="signal-gap")
+    habit = PracticeLog(store).add_habit("Narrate")
+    PracticeLog(store).log(habit.id, TODAY)
+    view.hide()
+    view.show()  # a page shown again re-reads the store
+    qtbot.waitExposed(view)
+    assert view.stage_chart.empty_text == ""
+    assert view.stage_chart.accessibleDescription() == "System design: 1"
+    assert view.sting_chart.accessibleDescription() == "Hollis: 70 before, 30 after"
+    assert "fell by 40 points" in view.stings.summary.text()
+    assert view.practice_chart.data.total == 1
+    image = view.grab().toImage()
+    assert not image.isNull()
