@@ -45,33 +45,32 @@ def test_the_status_bar_says_saving_is_automatic(qtbot: QtBot, make_window):
     assert make_window().save_state.text() == "Changes save automatically"
 
 
-def test_pages_not_built_yet_say_so(qtbot: QtBot, make_window):
+def test_the_rail_and_the_go_menu_reach_every_page(qtbot: QtBot, make_window):
     window = make_window()
     rail = window.rail
     assert [rail.item(i).text() for i in range(rail.count())] == [
-        "Track record", "Rejections", "Review", "Export",
+        "Track record", "Rejections", "Review", "Insights", "Export",
     ]
-    rail.setCurrentRow(2)
-    page = window.pages.currentWidget()
-    assert page is window.placeholders[0]
-    assert "Coming later" in page.body.text() and "interview" in page.body.text()
+    pages = [window.page, window.rejections, window.review, window.insights,
+             window.export_page]
+    for row, page in enumerate(pages):
+        rail.setCurrentRow(row)
+        assert window.pages.currentWidget() is page
+    for action, page in zip(window.go_actions, pages, strict=True):
+        action.trigger()
+        assert window.pages.currentWidget() is page
+    assert window.go_actions[2].shortcut().toString() == "Ctrl+R"
     window.new_action.trigger()  # Ctrl+N brings you back to the track record
     assert window.pages.currentWidget() is window.page
-
-
-def test_the_export_page_is_in_the_rail(qtbot: QtBot, make_window):
-    window = make_window()
-    window.rail.setCurrentRow(3)
-    assert window.pages.currentWidget() is window.export_page
 
 
 def test_menus(qtbot: QtBot, make_window):
     window = make_window()
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "Help"]
+    assert list(menus) == ["File", "Edit", "View", "Go", "Help"]
     def texts(menu):
         return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
-    assert texts(menus["File"]) == ["New entry", "Log rejection", "Quit"]
+    assert texts(menus["File"]) == ["New entry", "Log rejection", "Backups…", "Quit"]
     assert texts(menus["Edit"]) == ["Undo delete", "Find", "Delete entry"]
     assert texts(menus["Help"]) == ["Keyboard shortcuts", "About Track Record"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -21,7 +22,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
+from trackrecord.core.backup import BackupError
 from trackrecord.core.db import DamagedDatabaseError, Store, StoreError, open_store
+from trackrecord.core.restore import restore_backup
 from trackrecord.paths import DataDirError, DataPaths
 from trackrecord.ui.backup_scheduler import BackupScheduler
 from trackrecord.ui.main_window import MainWindow
@@ -134,19 +137,40 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
 
 def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
                 guard: SingleInstance) -> int:
+    """Run sessions of the window until one ends without asking for a restore."""
+    while True:
+        code, restore = _session(app, paths, exit_when_ready=exit_when_ready, demo=demo,
+                                 guard=guard)
+        if restore is None:
+            return code
+        # The store is closed now: swap the data, then open a fresh window on it.
+        try:
+            _restored, safety = restore_backup(paths, restore)
+        except (BackupError, OSError) as exc:
+            QMessageBox.critical(None, _t("Restore failed"), str(exc))
+            continue
+        kept = f" {_t('What you had is kept as {0}.').format(safety.path.name)}" if safety else ""
+        QMessageBox.information(None, _t("Backup restored"),
+                                _t("Your data is back as it was in that backup.") + kept)
+
+
+def _session(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
+             guard: SingleInstance) -> tuple[int, Path | None]:
     try:
         store = open_store(paths)
     except DamagedDatabaseError as exc:
         if exit_when_ready or not offer_recovery(paths, str(exc)):
-            return _cannot_open(str(exc), quietly=True)
+            return _cannot_open(str(exc), quietly=True), None
         store = open_store(paths)
     except StoreError as exc:
-        return _cannot_open(str(exc), exit_when_ready)
+        return _cannot_open(str(exc), exit_when_ready), None
     window: MainWindow | None = None
     backups = BackupScheduler(paths)
+    wanted: list[Path] = []
     try:
         window = build_main_window(store, paths, demo=demo)
         guard.listen(window.bring_forward)
+        window.restore_requested.connect(lambda path: (wanted.append(path), app.exit(0)))
         if exit_when_ready:
             FirstPaintWatcher(window.page.list.viewport(), app.quit)
             watchdog = QTimer(window)  # owned by the window: it dies with it
@@ -157,13 +181,14 @@ def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, d
             backups.finished.connect(window.show_backup_result)
             backups.start()
         window.show()
-        return app.exec()
+        code = app.exec()
     finally:
         if window is not None:
             _dispose(app, window)
-        if not exit_when_ready and not demo:
+        if not exit_when_ready and not demo and not wanted:
             backups.stop()  # after the last edit was flushed, before the store closes
         store.close()
+    return code, (wanted[0] if wanted else None)
 
 
 def _cannot_open(message: str, quietly: bool) -> int:

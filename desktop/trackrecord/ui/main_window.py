@@ -5,7 +5,9 @@ It composes the Track record page with its controllers; the store comes in from 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,12 +25,14 @@ from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
 from trackrecord.paths import DataPaths
 from trackrecord.ui.autosave import AutosaveController
+from trackrecord.ui.backups_dialog import BackupsDialog
 from trackrecord.ui.dialogs import about_dialog, shortcuts_dialog
 from trackrecord.ui.export_page import ExportPage
 from trackrecord.ui.filter_bar import ALL
+from trackrecord.ui.insights_view import InsightsView
 from trackrecord.ui.notes_preview import UrlOpener
-from trackrecord.ui.placeholder_page import PlaceholderPage, coming_pages
 from trackrecord.ui.rejection_page import RejectionsPage
+from trackrecord.ui.review_page import ReviewPage
 from trackrecord.ui.track_record_controller import TrackRecordController
 from trackrecord.ui.track_record_page import TrackRecordPage
 from trackrecord.ui.ui_state import UiState
@@ -38,6 +42,9 @@ MIN_WIDTH, MIN_HEIGHT = 860, 540
 
 
 class MainWindow(QMainWindow):
+    # File ▸ Backups… chose a backup: the app closes the store, restores, and reopens.
+    restore_requested = Signal(Path)
+
     def __init__(
         self,
         store: Store,
@@ -57,6 +64,8 @@ class MainWindow(QMainWindow):
         self.page = TrackRecordPage(self, open_url=open_url)
         self.export_page = ExportPage(store, paths, self)
         self.rejections = RejectionsPage(store, self)
+        self.review = ReviewPage(store, paths, self)
+        self.insights = InsightsView(store, self)
         self.autosave = AutosaveController(service, self.page.editor, parent=self)
         self.controller = TrackRecordController(service, self.page, self.autosave, parent=self)
         self._build_central()
@@ -68,6 +77,9 @@ class MainWindow(QMainWindow):
         self.rejections.state_changed.connect(self._show_save_state)
         self.rejections.message.connect(lambda text: self._show_message(text, False))
         self.rejections.open_entry.connect(self.show_entry)
+        self.review.open_entry.connect(self.show_entry)
+        self.review.new_entry_requested.connect(self.new_entry)
+        self.review.message.connect(lambda text: self._show_message(text, False))
         # QApplication.quit() skips closeEvent: what was typed must still reach the disk.
         app = QCoreApplication.instance()
         if app is not None:
@@ -89,18 +101,15 @@ class MainWindow(QMainWindow):
         self.rail.setFixedWidth(150)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget(self)
-        self.rail.addItem(self.tr("Track record"))
-        self.pages.addWidget(self.page)
-        self.rail.addItem(self.tr("Rejections"))
-        self.pages.addWidget(self.rejections)
-        self.placeholders: list[PlaceholderPage] = []
-        for label, heading, text in coming_pages():
+        for label, page in (
+            (self.tr("Track record"), self.page),
+            (self.tr("Rejections"), self.rejections),
+            (self.tr("Review"), self.review),
+            (self.tr("Insights"), self.insights),
+            (self.tr("Export"), self.export_page),
+        ):
             self.rail.addItem(label)
-            page = PlaceholderPage(heading, text, self)
-            self.placeholders.append(page)
             self.pages.addWidget(page)
-        self.rail.addItem(self.tr("Export"))
-        self.pages.addWidget(self.export_page)
         for row in range(self.rail.count()):
             self.rail.item(row).setSizeHint(QSize(0, 40))
         self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -170,10 +179,27 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(tr("&About {0}").format(APP_NAME), None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+        self.backups_action = self._action(tr("&Backups…"), None, self.open_backups)
+        self.fullscreen_action = self._action(tr("&Full screen"),
+                                              QKeySequence.StandardKey.FullScreen,
+                                              self.toggle_full_screen)
+        self.go_actions = [
+            self._action(label, shortcut, lambda _=False, page=page: self.go_to(page))
+            for label, shortcut, page in (
+                (tr("&Track record"), "Ctrl+1", self.page),
+                (tr("&Rejections"), "Ctrl+2", self.rejections),
+                (tr("Re&view before an interview"), "Ctrl+R", self.review),
+                (tr("&Insights"), "Ctrl+4", self.insights),
+                (tr("&Export"), "Ctrl+5", self.export_page),
+            )
+        ]
+
         menus = self.menuBar()
         file_menu = menus.addMenu(tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.log_rejection_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(tr("&Edit"))
@@ -181,6 +207,11 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.delete_action)
+        view_menu = menus.addMenu(tr("&View"))
+        view_menu.addAction(self.fullscreen_action)
+        go_menu = menus.addMenu(tr("&Go"))
+        for action in self.go_actions:
+            go_menu.addAction(action)
         help_menu = menus.addMenu(tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -215,6 +246,19 @@ class MainWindow(QMainWindow):
             self.page.list.setFocus()
         else:
             self._show_message(self.tr("That entry is no longer in your track record."), False)
+
+    def go_to(self, page: QWidget) -> None:
+        self.rail.setCurrentRow(self.pages.indexOf(page))
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def open_backups(self) -> None:
+        """File ▸ Backups…: restoring closes this window and opens a fresh one on the data."""
+        self.flush_edits()
+        dialog = BackupsDialog(self._paths, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_requested.emit(dialog.chosen)
 
     def delete_entry(self) -> None:
         self.controller.delete_selected()
@@ -269,6 +313,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         self.export_page.shutdown()
         self.rejections.shutdown()
+        self.review.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from trackrecord.core.review import Card, Deck
+from trackrecord.ui.accessibility import name_buttons
 from trackrecord.ui.review_card_view import CardView
 from trackrecord.ui.review_cards import card_name, show_card
 
@@ -148,6 +149,7 @@ class DeckView(QWidget):
         self._index = index
         card = self._deck.cards[index]
         show_card(self.cards, card)
+        name_buttons(self.cards)  # the card's own buttons ("Write this story", ticks)
         self.counter.setText(f"{index + 1} / {self.count}")
         self.counter.setToolTip(card_name(card))
         self.prev_button.setEnabled(index > 0)

@@ -31,6 +31,7 @@ from trackrecord.core.practice_log import PracticeLog
 from trackrecord.core.review import Deck, EnergyCard, build_deck
 from trackrecord.core.review_interviews import InterviewData, UpcomingInterviewService
 from trackrecord.paths import DataPaths
+from trackrecord.ui.accessibility import name_buttons
 from trackrecord.ui.autosave import sentence
 from trackrecord.ui.review_deck import DeckView
 from trackrecord.ui.review_fullscreen import FullScreen
@@ -108,6 +109,7 @@ class ReviewPage(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.stack)
         self._connect()
+        name_buttons(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)

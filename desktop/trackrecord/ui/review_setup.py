@@ -67,6 +67,7 @@ class InterviewForm(QWidget):
         self.notes = QPlainTextEdit(self)
         self.notes.setPlaceholderText(tr("Who you are meeting, what they said the rounds are…"))
         self.notes.setMaximumHeight(90)
+        self.notes.setAccessibleName(tr("Notes about this interview"))
         self.notes.setTabChangesFocus(True)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")

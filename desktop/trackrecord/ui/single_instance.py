@@ -51,6 +51,8 @@ class SingleInstance(QObject):
     def listen(self, on_raise: Callable[[], None]) -> None:
         """Answer later launches by calling ``on_raise`` (bring the window forward)."""
         self._on_raise = on_raise
+        if self._server is not None:  # a new window after a restore: same server, new target
+            return
         name = server_name(self._paths)
         QLocalServer.removeServer(name)  # a socket file left by a crash
         server = QLocalServer(self)
