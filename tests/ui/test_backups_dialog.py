@@ -1,0 +1,51 @@
+"""File ▸ Backups…: the list, Back up now, and choosing a backup to restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from trackrecord.core.backup import make_backup
+from trackrecord.core.entries import EntryService
+from trackrecord.paths import DataPaths
+from trackrecord.ui.backups_dialog import BackupsDialog
+
+
+def test_lists_backups_and_only_verified_ones_can_be_restored(
+    qtbot: QtBot, entries: EntryService, data_paths: DataPaths, monkeypatch
+) -> None:
+    empty = make_backup(data_paths, "manual")  # of an empty store: never offered
+    entries.create("shipped", "Ledger")
+    dialog = BackupsDialog(data_paths)
+    qtbot.addWidget(dialog)
+    dialog.backup_now.click()
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 3).text() == "1 entries, 0 rejections"
+    assert dialog.table.item(0, 4).text() == "verified"
+    dialog.table.selectRow(1)  # the empty one
+    assert not dialog.restore.isEnabled()
+    assert "no data" in dialog.table.item(1, 4).text()
+    dialog.table.selectRow(0)
+    assert dialog.restore.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.restore.click()
+    assert dialog.chosen is not None and dialog.chosen != empty.path
+
+
+def test_the_window_asks_the_app_to_restore(qtbot: QtBot, make_window, entries, data_paths,
+                                            monkeypatch) -> None:
+    entries.create("shipped", "Ledger")
+    chosen = make_backup(data_paths, "manual").path
+
+    def pick(self: BackupsDialog) -> int:
+        self.chosen = chosen
+        return 1
+
+    monkeypatch.setattr(BackupsDialog, "exec", pick)
+    window = make_window()
+    with qtbot.waitSignal(window.restore_requested) as asked:
+        window.backups_action.trigger()
+    assert asked.args == [Path(chosen)]
