@@ -109,18 +109,17 @@ class EntryEditor(QWidget):
         return label
 
     def _build(self, open_url: UrlOpener | None) -> None:
-        tr = self.tr
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 20)
         outer.setSpacing(10)
 
-        title = self._line("title", tr("Title"), tr("What you shipped, solved or did"))
+        title = self._line("title", self.tr("Title"), self.tr("What you shipped, solved or did"))
         title.setObjectName("titleEdit")
         font = QFont(title.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
         title.setFont(font)
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName(tr("Kind"))
+        self.kind.setAccessibleName(self.tr("Kind"))
         for code in KIND_LABELS:
             self.kind.addItem(kind_label(code), code)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
@@ -130,42 +129,46 @@ class EntryEditor(QWidget):
         self.inputs["start_date"] = self.dates.start
         self.inputs["end_date"] = self.dates.end
         summary = self._line(
-            "summary", tr("Summary"),
-            tr("One line for your brag document: what you did and why it mattered"),
+            "summary", self.tr("Summary"),
+            self.tr("One line for your brag document: what you did and why it mattered"),
         )
 
         form = self._form()
-        form.addRow(tr("&Title"), self._with_error(title, "title"))
-        form.addRow(tr("&Kind"), self.kind)
-        form.addRow(tr("&When"), self._with_error(self.dates, "dates"))
-        form.addRow(tr("&Summary"), summary)
-        self._field(form, "organisation", tr("Organisation"), tr("Company or community"))
-        self._field(form, "team", tr("Team / project"), tr("e.g. Payments platform"))
-        self._field(form, "role", tr("Your role"), tr("e.g. tech lead, on-call engineer"))
+        form.addRow(self.tr("&Title"), self._with_error(title, "title"))
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&When"), self._with_error(self.dates, "dates"))
+        form.addRow(self.tr("&Summary"), summary)
+        self._field(form, "organisation", self.tr("Organisation"), self.tr("Company or community"))
+        self._field(form, "team", self.tr("Team / project"), self.tr("e.g. Payments platform"))
+        self._field(form, "role", self.tr("Your role"), self.tr("e.g. tech lead, on-call engineer"))
         outer.addLayout(form)
 
-        outer.addWidget(self._heading(tr("Impact")))
+        outer.addWidget(self._heading(self.tr("Impact")))
         form = self._form()
-        self._field(form, "impact", tr("Impact"), tr("What changed because of it"), lines=3)
-        self._field(form, "metrics", tr("Metrics"), tr("Numbers: latency, revenue, hours saved…"))
-        tags = self._line("tags", tr("Tags"), tr("Skills, comma-separated: python, kafka, sql"))
-        form.addRow(tr("Ta&gs"), self._with_error(tags, "tags"))
-        self._field(form, "links", tr("Links"), tr("One link per line"), lines=2)
+        self._field(form, "impact", self.tr("Impact"), self.tr("What changed because of it"),
+                    lines=3)
+        self._field(form, "metrics", self.tr("Metrics"),
+                    self.tr("Numbers: latency, revenue, hours saved…"))
+        tags = self._line("tags", self.tr("Tags"),
+                          self.tr("Skills, comma-separated: python, kafka, sql"))
+        form.addRow(self.tr("Ta&gs"), self._with_error(tags, "tags"))
+        self._field(form, "links", self.tr("Links"), self.tr("One link per line"), lines=2)
         outer.addLayout(form)
 
         self.kind_sections: dict[str, QWidget] = {}
         specific = {
-            "shipped": (tr("Shipped system details"), (
-                ("scale", tr("Scale / users"), tr("e.g. 2M requests a day, 40k users"), 0),
-                ("stack", tr("Stack"), tr("e.g. Go, Postgres, Kubernetes"), 0))),
-            "incident": (tr("Incident details"), (
-                ("severity", tr("Severity"), tr("e.g. SEV-1"), 0),
-                ("time_to_mitigate", tr("Time to mitigate"), tr("e.g. 40 minutes"), 0),
-                ("root_cause", tr("Root cause"), tr("What broke, and why"), 3))),
-            "mentoring": (tr("Mentoring details"), (
-                ("mentee", tr("Mentee"), tr("Who (a first name or a role is enough)"), 0),
-                ("duration", tr("Duration"), tr("e.g. 6 months"), 0),
-                ("outcome", tr("Outcome"), tr("Where they got to"), 3))),
+            "shipped": (self.tr("Shipped system details"), (
+                ("scale", self.tr("Scale / users"),
+                 self.tr("e.g. 2M requests a day, 40k users"), 0),
+                ("stack", self.tr("Stack"), self.tr("e.g. Go, Postgres, Kubernetes"), 0))),
+            "incident": (self.tr("Incident details"), (
+                ("severity", self.tr("Severity"), self.tr("e.g. SEV-1"), 0),
+                ("time_to_mitigate", self.tr("Time to mitigate"), self.tr("e.g. 40 minutes"), 0),
+                ("root_cause", self.tr("Root cause"), self.tr("What broke, and why"), 3))),
+            "mentoring": (self.tr("Mentoring details"), (
+                ("mentee", self.tr("Mentee"), self.tr("Who (a first name or a role is enough)"), 0),
+                ("duration", self.tr("Duration"), self.tr("e.g. 6 months"), 0),
+                ("outcome", self.tr("Outcome"), self.tr("Where they got to"), 3))),
         }
         for code, (heading, rows) in specific.items():
             section = QWidget(self)
@@ -184,23 +187,23 @@ class EntryEditor(QWidget):
         form.setContentsMargins(0, 4, 0, 0)
         star_body.setLayout(form)
         hints = {
-            "situation": tr("The context and the stakes"),
-            "task": tr("What you were responsible for"),
-            "action": tr("What you did, step by step"),
-            "result": tr("The outcome, with numbers if you have them"),
+            "situation": self.tr("The context and the stakes"),
+            "task": self.tr("What you were responsible for"),
+            "action": self.tr("What you did, step by step"),
+            "result": self.tr("The outcome, with numbers if you have them"),
         }
         for name in STAR_FIELDS:
-            label = tr(name.capitalize())
+            label = self.tr(name.capitalize())
             form.addRow(label, self._text(name, label, 3, hints[name]))
-        self.star = CollapsibleSection(tr("Interview story (STAR)"), star_body, self)
+        self.star = CollapsibleSection(self.tr("Interview story (STAR)"), star_body, self)
         outer.addWidget(self.star)
 
-        outer.addWidget(self._heading(tr("Notes")))
-        notes = self._text("notes", tr("Notes (Markdown)"), 10,
-                           tr("Markdown: **bold**, - lists, [links](https://…)"))
+        outer.addWidget(self._heading(self.tr("Notes")))
+        notes = self._text("notes", self.tr("Notes (Markdown)"), 10,
+                           self.tr("Markdown: **bold**, - lists, [links](https://…)"))
         notes.setTabChangesFocus(True)
         self.preview = NotesPreview(self, open_url=open_url)
-        self.preview.setAccessibleName(tr("Notes preview"))
+        self.preview.setAccessibleName(self.tr("Notes preview"))
         self.preview.setFixedHeight(notes.height())
         notes_row = QGridLayout()
         notes_row.setHorizontalSpacing(12)

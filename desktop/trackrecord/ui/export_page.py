@@ -168,12 +168,11 @@ class ExportPage(QWidget):
     # -- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        tr = self.tr
         self.format = self._combo(FORMAT_LABELS)
         self.group = self._combo(GROUP_LABELS)
         self.preset = self._combo(PRESET_LABELS)
         self.since, self.until = QDateEdit(self), QDateEdit(self)
-        for edit, name in ((self.since, tr("From")), (self.until, tr("To"))):
+        for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
@@ -189,27 +188,28 @@ class ExportPage(QWidget):
         for box in self.kinds.values():
             kinds.addWidget(box)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText(tr("any tag; e.g. kafka, hiring"))
-        self.tags.setAccessibleName(tr("Only entries with these tags"))
-        self.only_impact = QCheckBox(tr("Only entries with impact or metrics"), self)
-        self.details = QCheckBox(tr("Details: role, team, facts, links, notes"), self)
-        self.star = QCheckBox(tr("STAR stories"), self)
-        self.initials = QCheckBox(tr("Mentees as initials"), self)
-        self.initials.setToolTip(tr("Priya S. is shown as P. S., in every field of the entry"))
+        self.tags.setPlaceholderText(self.tr("any tag; e.g. kafka, hiring"))
+        self.tags.setAccessibleName(self.tr("Only entries with these tags"))
+        self.only_impact = QCheckBox(self.tr("Only entries with impact or metrics"), self)
+        self.details = QCheckBox(self.tr("Details: role, team, facts, links, notes"), self)
+        self.star = QCheckBox(self.tr("STAR stories"), self)
+        self.initials = QCheckBox(self.tr("Mentees as initials"), self)
+        self.initials.setToolTip(self.tr("Priya S. is shown as P. S., in every field of the entry"))
         self.title = QLineEdit(self)
         self.name = QLineEdit(self)
         self.role = QLineEdit(self)
-        self.name.setPlaceholderText(tr("shown in the header"))
+        self.name.setPlaceholderText(self.tr("shown in the header"))
         self.page_size = self._combo({"A4": "A4", "Letter": "Letter"})
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, field in (
-            (tr("Format"), self.format), (tr("Page size"), self.page_size),
-            (tr("Group by"), self.group), (tr("Period"), self.preset), ("", self.dates),
-            (tr("Kinds"), kinds), (tr("Tags"), self.tags), ("", self.only_impact),
+            (self.tr("Format"), self.format), (self.tr("Page size"), self.page_size),
+            (self.tr("Group by"), self.group), (self.tr("Period"), self.preset), ("", self.dates),
+            (self.tr("Kinds"), kinds), (self.tr("Tags"), self.tags), ("", self.only_impact),
             ("", self.details), ("", self.star), ("", self.initials),
-            (tr("Title"), self.title), (tr("Name"), self.name), (tr("Role"), self.role),
+            (self.tr("Title"), self.title), (self.tr("Name"), self.name),
+            (self.tr("Role"), self.role),
         ):
             form.addRow(label, field)
             if label and isinstance(field, QWidget):
@@ -224,9 +224,9 @@ class ExportPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(options)
 
-        self.save_button = QPushButton(tr("Save as…"), self)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.setDefault(True)
-        self.save_button.setAccessibleName(tr("Save the brag document as a file"))
+        self.save_button.setAccessibleName(self.tr("Save the brag document as a file"))
         self.status = QLabel(self)
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
@@ -234,7 +234,7 @@ class ExportPage(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 8, 12)
-        heading = QLabel(tr("Brag document"), self)
+        heading = QLabel(self.tr("Brag document"), self)
         heading.setObjectName("pageTitle")
         left_layout.addWidget(heading)
         left_layout.addWidget(scroll, 1)
@@ -243,7 +243,7 @@ class ExportPage(QWidget):
 
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("exportPreview")
-        self.preview.setAccessibleName(tr("Preview"))
+        self.preview.setAccessibleName(self.tr("Preview"))
         self.preview.setOpenLinks(False)  # a preview never navigates or opens anything
         self.preview.setOpenExternalLinks(False)
         self.preview.document().setDocumentMargin(18)

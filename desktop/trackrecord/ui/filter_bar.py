@@ -22,28 +22,27 @@ ALL = ""  # the chip and combo value that means "no filter"
 class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.chip_labels: dict[str, str] = {
-            ALL: tr("All"),
-            "shipped": tr("Shipped"),
-            "incident": tr("Incidents"),
-            "mentoring": tr("Mentoring"),
-            "other": tr("Other"),
+            ALL: self.tr("All"),
+            "shipped": self.tr("Shipped"),
+            "incident": self.tr("Incidents"),
+            "mentoring": self.tr("Mentoring"),
+            "other": self.tr("Other"),
         }
         self.search = QLineEdit(self)
         self.search.setObjectName("searchEdit")
-        self.search.setPlaceholderText(tr("Search  (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(tr("Search entries"))
+        self.search.setAccessibleName(self.tr("Search entries"))
         for button in self.search.findChildren(QToolButton):  # the built-in clear button
-            button.setAccessibleName(tr("Clear search"))
+            button.setAccessibleName(self.tr("Clear search"))
 
         self.tag = QComboBox(self)
-        self.tag.setAccessibleName(tr("Filter by tag"))
+        self.tag.setAccessibleName(self.tr("Filter by tag"))
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.tag.setMinimumContentsLength(10)
         self.year = QComboBox(self)
-        self.year.setAccessibleName(tr("Filter by year"))
+        self.year.setAccessibleName(self.tr("Filter by year"))
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.kinds = QButtonGroup(self)

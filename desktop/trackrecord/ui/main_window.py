@@ -156,63 +156,63 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        tr = self.tr
-        self.new_action = self._action(tr("&New entry"), QKeySequence.StandardKey.New,
+        self.new_action = self._action(self.tr("&New entry"), QKeySequence.StandardKey.New,
                                        self.new_entry)
-        self.log_rejection_action = self._action(tr("Log &rejection"), "Ctrl+Shift+R",
+        self.log_rejection_action = self._action(self.tr("Log &rejection"), "Ctrl+Shift+R",
                                                  self.log_rejection)
-        self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self._action(tr("&Undo delete"), QKeySequence.StandardKey.Undo,
+        self.undo_action = self._action(self.tr("&Undo delete"), QKeySequence.StandardKey.Undo,
                                         self.undo_delete)
         self.undo_action.setEnabled(False)
-        self.find_action = self._action(tr("&Find"), QKeySequence.StandardKey.Find,
+        self.find_action = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find,
                                         self.controller.focus_search)
-        self.delete_action = self._action(tr("&Delete entry"), QKeySequence.StandardKey.Delete,
+        self.delete_action = self._action(self.tr("&Delete entry"), QKeySequence.StandardKey.Delete,
                                           self.delete_entry)
         # Delete acts only from the list: in a text field the key edits text, and from a
         # checkbox or a combo it must not silently remove an entry.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.page.list.addAction(self.delete_action)
-        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), "F1",
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "F1",
                                              self.show_shortcuts)
-        self.about_action = self._action(tr("&About {0}").format(APP_NAME), None, self.show_about)
+        self.about_action = self._action(self.tr("&About {0}").format(APP_NAME), None,
+                                         self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-        self.backups_action = self._action(tr("&Backups…"), None, self.open_backups)
-        self.fullscreen_action = self._action(tr("&Full screen"),
+        self.backups_action = self._action(self.tr("&Backups…"), None, self.open_backups)
+        self.fullscreen_action = self._action(self.tr("&Full screen"),
                                               QKeySequence.StandardKey.FullScreen,
                                               self.toggle_full_screen)
         self.go_actions = [
             self._action(label, shortcut, lambda _=False, page=page: self.go_to(page))
             for label, shortcut, page in (
-                (tr("&Track record"), "Ctrl+1", self.page),
-                (tr("&Rejections"), "Ctrl+2", self.rejections),
-                (tr("Re&view before an interview"), "Ctrl+R", self.review),
-                (tr("&Insights"), "Ctrl+4", self.insights),
-                (tr("&Export"), "Ctrl+5", self.export_page),
+                (self.tr("&Track record"), "Ctrl+1", self.page),
+                (self.tr("&Rejections"), "Ctrl+2", self.rejections),
+                (self.tr("Re&view before an interview"), "Ctrl+R", self.review),
+                (self.tr("&Insights"), "Ctrl+4", self.insights),
+                (self.tr("&Export"), "Ctrl+5", self.export_page),
             )
         ]
 
         menus = self.menuBar()
-        file_menu = menus.addMenu(tr("&File"))
+        file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.log_rejection_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu(tr("&Edit"))
+        edit_menu = menus.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.delete_action)
-        view_menu = menus.addMenu(tr("&View"))
+        view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addAction(self.fullscreen_action)
-        go_menu = menus.addMenu(tr("&Go"))
+        go_menu = menus.addMenu(self.tr("&Go"))
         for action in self.go_actions:
             go_menu.addAction(action)
-        help_menu = menus.addMenu(tr("&Help"))
+        help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 

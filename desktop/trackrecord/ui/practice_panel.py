@@ -30,11 +30,10 @@ class PracticePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("practicePanel")
-        title = QLabel(tr("Practice list"), self)
+        title = QLabel(self.tr("Practice list"), self)
         title.setObjectName("columnTitle")
-        intro = QLabel(tr(
+        intro = QLabel(self.tr(
             "Habits that carry across any interview, kept from your reframes and debriefs. "
             "Tick one off when it has become automatic."
         ), self)
@@ -42,27 +41,27 @@ class PracticePanel(QWidget):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("practiceList")
-        self.list.setAccessibleName(tr("Practice list"))
+        self.list.setAccessibleName(self.tr("Practice list"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Long habits wrap to the panel's width instead of scrolling sideways.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.empty = QLabel(tr(
+        self.empty = QLabel(self.tr(
             "Nothing to practise yet. Keep a habit from a reframe, or add your own below."
         ), self)
         self.empty.setObjectName("editorHint")
         self.empty.setWordWrap(True)
         self.new_item = QLineEdit(self)
-        self.new_item.setPlaceholderText(tr("Add your own, e.g. narrate while I code"))
-        self.new_item.setAccessibleName(tr("New practice item"))
-        self.add_button = QPushButton(tr("Add"), self)
-        self.add_button.setAccessibleName(tr("Add practice item"))
-        self.remove_button = QPushButton(tr("Remove selected"), self)
-        self.remove_button.setAccessibleName(tr("Remove the selected practice item"))
+        self.new_item.setPlaceholderText(self.tr("Add your own, e.g. narrate while I code"))
+        self.new_item.setAccessibleName(self.tr("New practice item"))
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.setAccessibleName(self.tr("Add practice item"))
+        self.remove_button = QPushButton(self.tr("Remove selected"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove the selected practice item"))
         self.remove_button.setEnabled(False)
-        self.remove_action = QAction(tr("Remove practice item"), self.list)
+        self.remove_action = QAction(self.tr("Remove practice item"), self.list)
         self.remove_action.setShortcut(Qt.Key.Key_Delete)
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.list.addAction(self.remove_action)

@@ -79,11 +79,10 @@ class ReframeCard(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("reframeCard")
-        self.setAccessibleName(tr("Reframe"))
+        self.setAccessibleName(self.tr("Reframe"))
         self.reframe: Reframe | None = None
-        self.kicker = QLabel(tr("A way to read this"), self)
+        self.kicker = QLabel(self.tr("A way to read this"), self)
         self.kicker.setObjectName("columnTitle")
         self.headline = wrapped("", self, "reframeHeadline")
         font = QFont(self.headline.font())
@@ -95,7 +94,7 @@ class ReframeCard(QFrame):
 
         self.gap = QFrame(self)
         self.gap.setObjectName("gapNote")
-        gap_title = QLabel(tr("Where the evidence is thin"), self.gap)
+        gap_title = QLabel(self.tr("Where the evidence is thin"), self.gap)
         gap_title.setObjectName("gapTitle")
         self.gap_text = wrapped("", self.gap, "gapText")
         gap_layout = QVBoxLayout(self.gap)
@@ -104,19 +103,19 @@ class ReframeCard(QFrame):
         gap_layout.addWidget(gap_title)
         gap_layout.addWidget(self.gap_text)
 
-        self.process_title = self._section(tr("Ask about process, not verdict"))
+        self.process_title = self._section(self.tr("Ask about process, not verdict"))
         self.process = wrapped("", self, "processQuestion")
-        self.questions_title = self._section(tr("More questions for your debrief"))
+        self.questions_title = self._section(self.tr("More questions for your debrief"))
         self.questions = wrapped("", self, "reframeQuestions", rich_text=True)
-        self.practice_title = self._section(tr("Practise next"))
+        self.practice_title = self._section(self.tr("Practise next"))
         self.rows: list[_PracticeRow] = []
         self._practice = QVBoxLayout()
         self._practice.setContentsMargins(0, 0, 0, 0)
         self._practice.setSpacing(8)
-        self.read_button = QPushButton(tr("I have read this"), self)
+        self.read_button = QPushButton(self.tr("I have read this"), self)
         self.read_button.setObjectName("readButton")
-        self.read_button.setAccessibleName(tr("I have read the reframe"))
-        self.read_button.setToolTip(tr("Then say how much it stings now, on the left"))
+        self.read_button.setAccessibleName(self.tr("I have read the reframe"))
+        self.read_button.setToolTip(self.tr("Then say how much it stings now, on the left"))
         self.read_button.clicked.connect(self.read.emit)
 
         layout = QVBoxLayout(self)

@@ -128,8 +128,7 @@ class EvidenceColumn(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        self.heading = QLabel(tr("Your evidence"), self)
+        self.heading = QLabel(self.tr("Your evidence"), self)
         self.heading.setObjectName("columnTitle")
         self.intro = wrapped("", self, "columnIntro")
         self.cards: list[EvidenceCard] = []
@@ -143,17 +142,16 @@ class EvidenceColumn(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(self._cards)
         layout.addStretch(1)
-        self.setAccessibleName(tr("Your evidence"))
+        self.setAccessibleName(self.tr("Your evidence"))
 
     def show_evidence(self, evidence: Sequence[Evidence], stage_label: str) -> None:
-        tr = self.tr
         if evidence:
-            self.intro.setText(tr(
+            self.intro.setText(self.tr(
                 "From your own track record: work you have already done that answers this "
                 "{0} round. Open any of them to read it in full."
             ).format(stage_label.lower()))
         else:
-            self.intro.setText(tr(
+            self.intro.setText(self.tr(
                 "Nothing in your track record to set beside this yet. That is not a verdict: "
                 "add two or three entries on the Track record page (something you shipped, a "
                 "problem you solved, someone you helped) and they will show up here."

@@ -74,12 +74,11 @@ class RejectionForm(QWidget):
         return edit
 
     def _build(self) -> None:
-        tr = self.tr
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 12, 16, 24)
         outer.setSpacing(12)
 
-        company = self._line("company", tr("Company"), tr("Who said no"))
+        company = self._line("company", self.tr("Company"), self.tr("Who said no"))
         company.setObjectName("companyEdit")
         font = QFont(company.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.2)
@@ -93,7 +92,7 @@ class RejectionForm(QWidget):
         box.addWidget(self.company_error)
 
         self.stage = QComboBox(self)
-        self.stage.setAccessibleName(tr("Stage reached"))
+        self.stage.setAccessibleName(self.tr("Stage reached"))
         for code in STAGE_LABELS:
             self.stage.addItem(stage_label(code), code)
         self.stage.currentIndexChanged.connect(lambda _i: self._emit("stage"))
@@ -102,26 +101,29 @@ class RejectionForm(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(DATE_FORMAT)
         self.date.setMinimumDate(QDate(1950, 1, 1))
-        self.date.setAccessibleName(tr("Date of the rejection"))
+        self.date.setAccessibleName(self.tr("Date of the rejection"))
         self.date.dateChanged.connect(lambda _d: self._emit("date"))
         self.inputs["date"] = self.date
 
         form = self._form()
-        form.addRow(tr("&Company"), company_box)
-        form.addRow(tr("&Role"), self._line("role", tr("Role"), tr("e.g. Senior Backend Engineer")))
-        form.addRow(tr("&Stage reached"), self.stage)
-        form.addRow(tr("&Level"), self._line("level", tr("Level"), tr("e.g. Senior, Staff")))
-        form.addRow(tr("&Date"), self.date)
+        form.addRow(self.tr("&Company"), company_box)
+        form.addRow(self.tr("&Role"),
+                    self._line("role", self.tr("Role"), self.tr("e.g. Senior Backend Engineer")))
+        form.addRow(self.tr("&Stage reached"), self.stage)
+        form.addRow(self.tr("&Level"),
+                    self._line("level", self.tr("Level"), self.tr("e.g. Senior, Staff")))
+        form.addRow(self.tr("&Date"), self.date)
         outer.addLayout(form)
 
-        outer.addWidget(self._heading(tr("What they said")))
+        outer.addWidget(self._heading(self.tr("What they said")))
         form = self._form()
-        form.addRow(tr("&Feedback, word for word"), self._text(
-            "feedback", tr("Feedback, word for word"), 5,
-            tr("Paste or type what they said. If they said nothing, leave this empty."),
+        form.addRow(self.tr("&Feedback, word for word"), self._text(
+            "feedback", self.tr("Feedback, word for word"), 5,
+            self.tr("Paste or type what they said. If they said nothing, leave this empty."),
         ))
-        form.addRow(tr("Your &own read"), self._text(
-            "own_read", tr("Your own read"), 3, tr("What you think happened, in your words"),
+        form.addRow(self.tr("Your &own read"), self._text(
+            "own_read", self.tr("Your own read"), 3,
+            self.tr("What you think happened, in your words"),
         ))
         outer.addLayout(form)
 
@@ -130,17 +132,17 @@ class RejectionForm(QWidget):
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextFormat(Qt.TextFormat.PlainText)
         self.category = QComboBox(self)
-        self.category.setAccessibleName(tr("Category"))
+        self.category.setAccessibleName(self.tr("Category"))
         for code in CATEGORY_LABELS:
             self.category.addItem(category_label(code), code)
         self.category.activated.connect(self._category_picked)
         self.inputs["category"] = self.category
-        self.confirmed = QCheckBox(tr("That's right"), self)
-        self.confirmed.setAccessibleName(tr("Category confirmed"))
-        self.confirmed.setToolTip(tr("Untick to let the category follow the feedback again"))
+        self.confirmed = QCheckBox(self.tr("That's right"), self)
+        self.confirmed.setAccessibleName(self.tr("Category confirmed"))
+        self.confirmed.setToolTip(self.tr("Untick to let the category follow the feedback again"))
         self.confirmed.toggled.connect(lambda _c: self._emit("category_confirmed"))
         self.inputs["category_confirmed"] = self.confirmed
-        outer.addWidget(self._heading(tr("What kind of no")))
+        outer.addWidget(self._heading(self.tr("What kind of no")))
         outer.addWidget(self.suggestion)
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -148,8 +150,8 @@ class RejectionForm(QWidget):
         row.addWidget(self.confirmed)
         outer.addLayout(row)
 
-        outer.addWidget(self._heading(tr("Debrief")))
-        intro = QLabel(tr("Six quick questions about your process, not about you."), self)
+        outer.addWidget(self._heading(self.tr("Debrief")))
+        intro = QLabel(self.tr("Six quick questions about your process, not about you."), self)
         intro.setObjectName("formHint")
         intro.setWordWrap(True)
         outer.addWidget(intro)
@@ -157,17 +159,18 @@ class RejectionForm(QWidget):
         self.debrief.changed.connect(lambda: self._emit("debrief"))
         outer.addWidget(self.debrief)
 
-        outer.addWidget(self._heading(tr("How much does it sting?")))
-        self.sting_before = StingSlider(tr("How much it stings now, before the reframe"), self)
+        outer.addWidget(self._heading(self.tr("How much does it sting?")))
+        self.sting_before = StingSlider(self.tr("How much it stings now, before the reframe"), self)
         self.sting_before.changed.connect(lambda: self._emit("sting_before"))
-        self.sting_after = StingSlider(tr("How much it stings after reading the reframe"), self)
+        self.sting_after = StingSlider(
+            self.tr("How much it stings after reading the reframe"), self)
         self.sting_after.changed.connect(lambda: self._emit("sting_after"))
         self.after_hint = QLabel(self)
         self.after_hint.setObjectName("formHint")
         self.after_hint.setWordWrap(True)
         form = self._form()
-        form.addRow(tr("&Before the reframe"), self.sting_before)
-        form.addRow(tr("&After reading it"), self.sting_after)
+        form.addRow(self.tr("&Before the reframe"), self.sting_before)
+        form.addRow(self.tr("&After reading it"), self.sting_after)
         outer.addLayout(form)
         outer.addWidget(self.after_hint)
         outer.addStretch(1)

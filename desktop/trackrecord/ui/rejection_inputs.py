@@ -40,14 +40,13 @@ class DebriefForm(QWidget):
             layout.addWidget(self._row(topic))
 
     def _row(self, topic: str) -> QWidget:
-        tr = self.tr
         row = QWidget(self)
         grid = QGridLayout(row)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        topic_label = tr(DEBRIEF_LABELS[topic])
-        question = QLabel(tr(debrief_question(topic)), row)
+        topic_label = self.tr(DEBRIEF_LABELS[topic])
+        question = QLabel(self.tr(debrief_question(topic)), row)
         question.setObjectName("debriefQuestion")
         question.setWordWrap(True)
         grid.addWidget(question, 0, 0, 1, 4)
@@ -55,16 +54,16 @@ class DebriefForm(QWidget):
         for column, answer in enumerate(ANSWER_LABELS):
             button = QToolButton(row)
             button.setObjectName("answerChip")
-            button.setText(tr(ANSWER_LABELS[answer]))
+            button.setText(self.tr(ANSWER_LABELS[answer]))
             button.setCheckable(True)
-            button.setAccessibleName(f"{topic_label}: {tr(ANSWER_LABELS[answer])}")
+            button.setAccessibleName(f"{topic_label}: {self.tr(ANSWER_LABELS[answer])}")
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.clicked.connect(lambda checked, t=topic, a=answer: self._picked(t, a, checked))
             grid.addWidget(button, 1, column)
             self.buttons[topic][answer] = button
         note = QLineEdit(row)
-        note.setPlaceholderText(tr("A note, if it helps"))
-        note.setAccessibleName(tr("{0}: note").format(topic_label))
+        note.setPlaceholderText(self.tr("A note, if it helps"))
+        note.setAccessibleName(self.tr("{0}: note").format(topic_label))
         note.textEdited.connect(lambda _t: self.changed.emit())
         grid.addWidget(note, 1, 3)
         grid.setColumnStretch(3, 1)

@@ -34,37 +34,36 @@ from trackrecord.ui.rejection_list_model import (
 class RejectionOverview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        title = QLabel(tr("Rejections"), self)
+        title = QLabel(self.tr("Rejections"), self)
         title.setObjectName("pageTitle")
-        intro = QLabel(tr(
+        intro = QLabel(self.tr(
             "Every no, next to the evidence that answers it. One interview is one snapshot, "
             "on one day, for one team."
         ), self)
         intro.setObjectName("pageText")
         intro.setWordWrap(True)
-        self.reframes_button = QPushButton(tr("Your own reframes…"), self)
-        self.reframes_button.setAccessibleName(tr("Your own reframes"))
-        self.log_button = QPushButton(tr("Log rejection"), self)
+        self.reframes_button = QPushButton(self.tr("Your own reframes…"), self)
+        self.reframes_button.setAccessibleName(self.tr("Your own reframes"))
+        self.log_button = QPushButton(self.tr("Log rejection"), self)
         self.log_button.setObjectName("primaryButton")
-        self.log_button.setAccessibleName(tr("Log rejection"))
-        self.log_button.setToolTip(tr("Log a rejection (Ctrl+Shift+R)"))
+        self.log_button.setAccessibleName(self.tr("Log rejection"))
+        self.log_button.setToolTip(self.tr("Log a rejection (Ctrl+Shift+R)"))
         self.log_button.setDefault(True)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search company or role"))
+        self.search.setPlaceholderText(self.tr("Search company or role"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(tr("Search rejections"))
+        self.search.setAccessibleName(self.tr("Search rejections"))
         for button in self.search.findChildren(QToolButton):  # the built-in clear button
-            button.setAccessibleName(tr("Clear search"))
+            button.setAccessibleName(self.tr("Clear search"))
         self.category = QComboBox(self)
-        self.category.setAccessibleName(tr("Filter by kind of no"))
-        self.category.addItem(tr("Every kind of no"), "")
+        self.category.setAccessibleName(self.tr("Filter by kind of no"))
+        self.category.addItem(self.tr("Every kind of no"), "")
         for code in CATEGORY_LABELS:
             self.category.addItem(category_label(code), code)
         self.stage = QComboBox(self)
-        self.stage.setAccessibleName(tr("Filter by stage"))
-        self.stage.addItem(tr("Every stage"), "")
+        self.stage.setAccessibleName(self.tr("Filter by stage"))
+        self.stage.addItem(self.tr("Every stage"), "")
         for code in STAGE_LABELS:
             self.stage.addItem(stage_label(code), code)
 
@@ -72,7 +71,7 @@ class RejectionOverview(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("rejectionTable")
         self.table.setModel(self.model)
-        self.table.setAccessibleName(tr("Rejections"))
+        self.table.setAccessibleName(self.tr("Rejections"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,16 +81,16 @@ class RejectionOverview(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(36)
-        self.table.verticalHeader().setAccessibleName(tr("Row numbers"))
+        self.table.verticalHeader().setAccessibleName(self.tr("Row numbers"))
         header = self.table.horizontalHeader()
-        header.setAccessibleName(tr("Columns"))
+        header.setAccessibleName(self.tr("Columns"))
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, name in enumerate(COLUMNS):
             mode = (QHeaderView.ResizeMode.Stretch if name in ("company", "role")
                     else QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(column, mode)
-        self.table.setToolTip(tr("Click a rejection to open it"))
+        self.table.setToolTip(self.tr("Click a rejection to open it"))
         self.empty = QLabel(self)
         self.empty.setObjectName("editorHint")
         self.empty.setWordWrap(True)

@@ -34,22 +34,21 @@ def _scroll(widget: QWidget, parent: QWidget, name: str) -> QScrollArea:
 class RejectionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("rejectionView")
         self.back = QToolButton(self)
         self.back.setObjectName("backButton")
-        self.back.setText(tr("‹ All rejections"))
-        self.back.setAccessibleName(tr("Back to all rejections"))
+        self.back.setText(self.tr("‹ All rejections"))
+        self.back.setAccessibleName(self.tr("Back to all rejections"))
         self.title = QLabel(self)
         self.title.setObjectName("rejectionTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.shown_as = QLabel(self)
         self.shown_as.setObjectName("shownAs")
         self.shown_as.setTextFormat(Qt.TextFormat.PlainText)
-        self.refresh = QPushButton(tr("Refresh against today's track record"), self)
-        self.refresh.setAccessibleName(tr("Refresh evidence and reframe against today's "
+        self.refresh = QPushButton(self.tr("Refresh against today's track record"), self)
+        self.refresh.setAccessibleName(self.tr("Refresh evidence and reframe against today's "
                                           "track record"))
-        self.refresh.setToolTip(tr("Look through your track record as it is now, and keep "
+        self.refresh.setToolTip(self.tr("Look through your track record as it is now, and keep "
                                    "the new evidence and reframe with this rejection"))
 
         header = QHBoxLayout()
@@ -71,9 +70,9 @@ class RejectionView(QWidget):
         pane.addWidget(self.reframe)
         pane.addStretch(1)
 
-        self.form_scroll = _scroll(self.form, self, tr("Rejection details"))
-        self.evidence_scroll = _scroll(self.evidence, self, tr("Your evidence"))
-        self.reframe_scroll = _scroll(reframe_pane, self, tr("Reframe"))
+        self.form_scroll = _scroll(self.form, self, self.tr("Rejection details"))
+        self.evidence_scroll = _scroll(self.evidence, self, self.tr("Your evidence"))
+        self.reframe_scroll = _scroll(reframe_pane, self, self.tr("Reframe"))
         self.form_scroll.setMinimumWidth(320)
         self.evidence_scroll.setMinimumWidth(260)
         self.reframe_scroll.setMinimumWidth(280)

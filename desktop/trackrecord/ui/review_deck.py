@@ -34,22 +34,21 @@ class DeckView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("reviewDeck")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(tr("Review deck"))
+        self.setAccessibleName(self.tr("Review deck"))
         self._deck: Deck | None = None
         self._index = 0
 
-        self.back_button = QPushButton(tr("← Interviews"), self)
-        self.back_button.setAccessibleName(tr("Back to your interviews"))
+        self.back_button = QPushButton(self.tr("← Interviews"), self)
+        self.back_button.setAccessibleName(self.tr("Back to your interviews"))
         self.title = QLabel(self)
         self.title.setObjectName("reviewDeckTitle")
         self.counter = QLabel(self)
         self.counter.setObjectName("reviewCounter")
-        self.counter.setAccessibleName(tr("Card number"))
-        self.sheet_button = QPushButton(tr("Save confidence sheet (PDF)…"), self)
-        self.full_button = QPushButton(tr("Full screen (F11)"), self)
+        self.counter.setAccessibleName(self.tr("Card number"))
+        self.sheet_button = QPushButton(self.tr("Save confidence sheet (PDF)…"), self)
+        self.full_button = QPushButton(self.tr("Full screen (F11)"), self)
         top = QHBoxLayout()
         top.setContentsMargins(12, 8, 12, 0)
         top.addWidget(self.back_button)
@@ -59,9 +58,9 @@ class DeckView(QWidget):
         top.addWidget(self.full_button)
 
         self.cards = CardView(self)
-        self.prev_button = QPushButton(tr("← Previous"), self)
-        self.next_button = QPushButton(tr("Next →"), self)
-        self.hint = QLabel(tr("← → or Space to move · F11 full screen · Esc leaves it"), self)
+        self.prev_button = QPushButton(self.tr("← Previous"), self)
+        self.next_button = QPushButton(self.tr("Next →"), self)
+        self.hint = QLabel(self.tr("← → or Space to move · F11 full screen · Esc leaves it"), self)
         self.hint.setObjectName("reviewHint")
         bottom = QHBoxLayout()
         bottom.setContentsMargins(12, 0, 12, 10)

@@ -39,25 +39,24 @@ class ReviewPracticePanel(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.setObjectName("reviewPractice")
         self._log = PracticeLog(store)
         self._today = today
         self._stages: tuple[str, ...] = ()
 
-        title = QLabel(tr("What you are practising"), self)
+        title = QLabel(self.tr("What you are practising"), self)
         title.setObjectName("sectionTitle")
-        intro = QLabel(tr("From your debriefs and the habits you add. Log a session when you "
+        intro = QLabel(self.tr("From your debriefs and the habits you add. Log a session when you "
                           "practise; the deck puts the one to practise next first."), self)
         intro.setObjectName("pageText")
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("practiceLogList")
-        self.list.setAccessibleName(tr("Things to practise"))
+        self.list.setAccessibleName(self.tr("Things to practise"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSpacing(4)
-        self.empty = QLabel(tr("Nothing to practise yet. Add a habit below, or keep the "
+        self.empty = QLabel(self.tr("Nothing to practise yet. Add a habit below, or keep the "
                                "practice items from a rejection's debrief."), self)
         self.empty.setObjectName("pageText")
         self.empty.setWordWrap(True)
@@ -65,14 +64,14 @@ class ReviewPracticePanel(QWidget):
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName(tr("Practice date"))
+        self.date.setAccessibleName(self.tr("Practice date"))
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText(tr("How it went (optional)"))
-        self.note.setAccessibleName(tr("Practice note"))
-        self.log_button = QPushButton(tr("Log practice"), self)
-        self.log_button.setAccessibleName(tr("Log a practice session for the selected item"))
-        self.done_button = QPushButton(tr("It's automatic now"), self)
-        self.done_button.setToolTip(tr("Take it off the list: it has become a habit"))
+        self.note.setPlaceholderText(self.tr("How it went (optional)"))
+        self.note.setAccessibleName(self.tr("Practice note"))
+        self.log_button = QPushButton(self.tr("Log practice"), self)
+        self.log_button.setAccessibleName(self.tr("Log a practice session for the selected item"))
+        self.done_button = QPushButton(self.tr("It's automatic now"), self)
+        self.done_button.setToolTip(self.tr("Take it off the list: it has become a habit"))
         log_row = QHBoxLayout()
         log_row.addWidget(self.date)
         log_row.addWidget(self.note, 1)
@@ -82,9 +81,9 @@ class ReviewPracticePanel(QWidget):
         actions.addWidget(self.done_button)
 
         self.new_habit = QLineEdit(self)
-        self.new_habit.setPlaceholderText(tr("A habit to practise, e.g. narrate while I code"))
-        self.new_habit.setAccessibleName(tr("New habit"))
-        self.add_button = QPushButton(tr("Add habit"), self)
+        self.new_habit.setPlaceholderText(self.tr("A habit to practise, e.g. narrate while I code"))
+        self.new_habit.setAccessibleName(self.tr("New habit"))
+        self.add_button = QPushButton(self.tr("Add habit"), self)
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_habit, 1)
         add_row.addWidget(self.add_button)

@@ -39,18 +39,17 @@ class InterviewForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        self.heading = QLabel(tr("A new interview"), self)
+        self.heading = QLabel(self.tr("A new interview"), self)
         self.heading.setObjectName("pageTitle")
         self.company = QLineEdit(self)
-        self.company.setPlaceholderText(tr("optional, e.g. Northwind"))
+        self.company.setPlaceholderText(self.tr("optional, e.g. Northwind"))
         self.role = QLineEdit(self)
-        self.role.setPlaceholderText(tr("optional, e.g. Staff engineer"))
-        self.has_date = QCheckBox(tr("I know the date"), self)
+        self.role.setPlaceholderText(self.tr("optional, e.g. Staff engineer"))
+        self.has_date = QCheckBox(self.tr("I know the date"), self)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName(tr("Interview date"))
+        self.date.setAccessibleName(self.tr("Interview date"))
         self.has_date.toggled.connect(self.date.setEnabled)
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
@@ -65,29 +64,30 @@ class InterviewForm(QWidget):
             self.stages[stage] = box
             grid.addWidget(box, index // STAGE_COLUMNS, index % STAGE_COLUMNS)
         self.notes = QPlainTextEdit(self)
-        self.notes.setPlaceholderText(tr("Who you are meeting, what they said the rounds are…"))
+        self.notes.setPlaceholderText(
+            self.tr("Who you are meeting, what they said the rounds are…"))
         self.notes.setMaximumHeight(90)
-        self.notes.setAccessibleName(tr("Notes about this interview"))
+        self.notes.setAccessibleName(self.tr("Notes about this interview"))
         self.notes.setTabChangesFocus(True)
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        self.open_button = QPushButton(tr("Open the deck"), self)
+        self.open_button = QPushButton(self.tr("Open the deck"), self)
         self.open_button.setDefault(True)
         self.open_button.setAutoDefault(True)
-        self.delete_button = QPushButton(tr("Delete this interview"), self)
+        self.delete_button = QPushButton(self.tr("Delete this interview"), self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, field, name in (
-            (tr("Company"), self.company, tr("Company")),
-            (tr("Role"), self.role, tr("Role")),
+            (self.tr("Company"), self.company, self.tr("Company")),
+            (self.tr("Role"), self.role, self.tr("Role")),
         ):
             field.setAccessibleName(name)
             form.addRow(label, field)
-        form.addRow(tr("When"), date_row)
-        form.addRow(tr("Stages"), grid)
-        form.addRow(tr("Notes"), self.notes)
+        form.addRow(self.tr("When"), date_row)
+        form.addRow(self.tr("Stages"), grid)
+        form.addRow(self.tr("Notes"), self.notes)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
@@ -105,8 +105,7 @@ class InterviewForm(QWidget):
         self.role.returnPressed.connect(self.open_requested)
 
     def show_interview(self, interview: InterviewData | None, today: dt.date) -> None:
-        tr = self.tr
-        self.heading.setText(tr("Your interview") if interview else tr("A new interview"))
+        self.heading.setText(self.tr("Your interview") if interview else self.tr("A new interview"))
         self.company.setText(interview.company if interview else "")
         self.role.setText(interview.role if interview else "")
         date = interview.date if interview else None
@@ -138,20 +137,19 @@ class ReviewSetup(QWidget):
 
     def __init__(self, practice: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
-        heading = QLabel(tr("Before the interview"), self)
+        heading = QLabel(self.tr("Before the interview"), self)
         heading.setObjectName("pageTitle")
-        intro = QLabel(tr("Pick an interview, or add one, and open its deck: your strongest "
+        intro = QLabel(self.tr("Pick an interview, or add one, and open its deck: your strongest "
                           "evidence for each stage, stories for likely questions, what you are "
                           "practising, and a checklist for the evening before."), self)
         intro.setObjectName("pageText")
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("interviewList")
-        self.list.setAccessibleName(tr("Your interviews"))
+        self.list.setAccessibleName(self.tr("Your interviews"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
-        self.new_button = QPushButton(tr("New interview"), self)
+        self.new_button = QPushButton(self.tr("New interview"), self)
         self.form = InterviewForm(self)
 
         left = QVBoxLayout()

@@ -23,13 +23,12 @@ from trackrecord.ui.notes_preview import UrlOpener
 class TrackRecordPage(QWidget):
     def __init__(self, parent: QWidget | None = None, *, open_url: UrlOpener | None = None) -> None:
         super().__init__(parent)
-        tr = self.tr
         self.filters = FilterBar(self)
         self.model = EntryListModel(self)
         self.list = EntryListView(self)
         self.list.setObjectName("entryList")
         self.list.setModel(self.model)
-        self.list.setAccessibleName(tr("Entries"))
+        self.list.setAccessibleName(self.tr("Entries"))
         self.list.setFrameShape(QFrame.Shape.NoFrame)
 
         list_pane = QWidget(self)
@@ -45,7 +44,7 @@ class TrackRecordPage(QWidget):
         self.editor_scroll.setWidgetResizable(True)
         self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.editor_scroll.setWidget(self.editor)
-        self.editor_scroll.setAccessibleName(tr("Entry editor"))
+        self.editor_scroll.setAccessibleName(self.tr("Entry editor"))
 
         self.hint = QLabel(self)
         self.hint.setObjectName("editorHint")
