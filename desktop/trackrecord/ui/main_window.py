@@ -251,7 +251,16 @@ class MainWindow(QMainWindow):
         self.rail.setCurrentRow(self.pages.indexOf(page))
 
     def toggle_full_screen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        """F11: on an open review deck, the deck alone goes full screen (readable across a
+        desk); anywhere else, the whole window."""
+        review = self.review
+        if self.pages.currentWidget() is review and review.stack.currentWidget() is (
+                review.deck_view):
+            review.toggle_full_screen()
+        elif self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
 
     def open_backups(self) -> None:
         """File ▸ Backups…: restoring closes this window and opens a fresh one on the data."""
