@@ -17,12 +17,17 @@ from trackrecord import APP_NAME, __version__
 from trackrecord.commands import backup as backup_commands
 from trackrecord.commands import entries as entry_commands
 from trackrecord.commands import export as export_commands
+from trackrecord.commands import import_ as import_commands
 from trackrecord.commands import rejections as rejection_commands
+from trackrecord.commands import review as review_commands
 from trackrecord.commands.base import EXIT_USAGE, CommandContext, UserError
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
 
-COMMAND_MODULES = (entry_commands, backup_commands, export_commands, rejection_commands)
+COMMAND_MODULES = (
+    entry_commands, backup_commands, export_commands, import_commands, rejection_commands,
+    review_commands,
+)
 
 
 class _Parser(argparse.ArgumentParser):

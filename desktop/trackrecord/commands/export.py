@@ -118,14 +118,28 @@ add_format(ExportFormat("html", "self-contained HTML brag document", _html))
 add_format(ExportFormat("pdf", "PDF brag document", _pdf, to_stdout=False))
 
 
+def _json(args: argparse.Namespace, ctx: CommandContext) -> bytes:
+    # A backup of everything (the rejection log too), not a brag document: filters would
+    # silently leave data out, so they are refused.
+    from trackrecord.core.json_backup import dump_backup
+
+    if any((args.since, args.until, args.period, args.kind, args.tag, args.only_impact)):
+        raise UserError("--format json backs up everything; drop the date, kind and tag filters")
+    return dump_backup(ctx.store)
+
+
+add_format(ExportFormat("json", "full backup of all your data (see docs/backup-format.md)", _json))
+
+
 # -- the command -------------------------------------------------------------------------
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     exp = sub.add_parser(
         "export",
-        help="write your brag document (Markdown, HTML or PDF)",
-        description="Write your brag document. The rejection log is never included.",
+        help="write your brag document (Markdown, HTML or PDF), or a full JSON backup",
+        description="Write your brag document; the rejection log is never in it. "
+        "--format json is different: a backup of everything, rejection log included.",
     )
     # ``choices`` is the live table, so formats added by other modules are accepted too.
     exp.add_argument("--format", "-f", required=True, choices=FORMATS, metavar="FORMAT",
