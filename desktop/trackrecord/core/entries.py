@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
@@ -111,6 +112,26 @@ class EntryFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     search: str = ""
+
+
+_SUMMARY_COLUMNS = (
+    Entry.id, Entry.kind, Entry.title, Entry.start_date, Entry.end_date, Entry.organisation,
+    Entry.summary,
+)
+# Newest first; ix_entries_start_date (which ends in the rowid, pk) gives this order without a
+# sort.
+_LIST_ORDER = (Entry.start_date.desc(), Entry.pk.desc())
+
+
+def _raw_rows(s: Session, query: Select[*tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Rows of a query that needs no type conversion (integers), read by the DB-API cursor
+    without SQLAlchemy's per-row result machinery."""
+    compiled = query.compile(s.get_bind(), compile_kwargs={"render_postcompile": True})
+    params = compiled.params
+    positional = [params[name] for name in compiled.positiontup or ()]
+    cursor = s.connection().exec_driver_sql(compiled.string, tuple(positional)).cursor
+    while rows := cursor.fetchmany(2048):
+        yield from rows
 
 
 def _now() -> dt.datetime:
@@ -228,19 +249,81 @@ class EntryService:
 
     def list(self, flt: EntryFilter = EntryFilter()) -> list[EntrySummary]:
         """Entries matching the filter, newest first (search results by relevance)."""
-        cols = (
-            Entry.id, Entry.kind, Entry.title, Entry.start_date, Entry.end_date,
-            Entry.organisation, Entry.summary,
-        )
-        query = self._filtered(select(*cols), flt)
-        query = query.order_by(Entry.start_date.desc(), Entry.pk.desc())
+        query = self._filtered(select(*_SUMMARY_COLUMNS), flt).order_by(*_LIST_ORDER)
         with self._store.read() as s:
             return [EntrySummary(*row) for row in s.execute(query)]
 
-    def all(self) -> builtins.list[EntryData]:
+    def list_keys(self, flt: EntryFilter = EntryFilter()) -> builtins.list[int]:
+        """The keys of the entries ``list`` would return, in the same order, and nothing else.
+
+        The entry list shows 100,000 entries by holding only these and fetching the rows in
+        view with ``summaries``: one integer per entry, read straight off the date index.
+        """
+        query = self._filtered(select(Entry.pk), flt).order_by(*_LIST_ORDER)
         with self._store.read() as s:
-            rows = s.scalars(select(Entry).order_by(Entry.start_date, Entry.pk)).all()
-            return [_to_data(e) for e in rows]
+            return [pk for (pk,) in _raw_rows(s, query)]
+
+    def summaries(self, keys: Sequence[int]) -> builtins.list[EntrySummary]:
+        """List rows for these keys, in the order given (keys no longer there are skipped)."""
+        if not keys:
+            return []
+        query = select(Entry.pk, *_SUMMARY_COLUMNS).where(Entry.pk.in_(builtins.list(keys)))
+        date = dt.date.fromisoformat
+        with self._store.read() as s:
+            # Read raw and converted here: this runs on the UI thread as rows scroll into view.
+            found = {
+                pk: EntrySummary(id_, kind, title, date(start), date(end) if end else None,
+                                 organisation, summary)
+                for pk, id_, kind, title, start, end, organisation, summary in _raw_rows(s, query)
+            }
+        return [found[k] for k in keys if k in found]
+
+    def has_entries(self) -> bool:
+        """Whether the store has any entry at all (one row read, not a count)."""
+        with self._store.read() as s:
+            return s.scalar(select(Entry.pk).limit(1)) is not None
+
+    def key_of(self, entry_id: str) -> int | None:
+        with self._store.read() as s:
+            pk: int | None = s.scalar(select(Entry.pk).where(Entry.id == entry_id))
+            return pk
+
+    def all(self) -> builtins.list[EntryData]:
+        """Every entry, oldest first (exports and backups).
+
+        Read as plain rows and one query for all tags rather than as ORM objects: at 10,000
+        entries that is several times faster, and nothing here needs the identity map.
+        """
+        names = ("pk", "id", "kind", "start_date", "end_date", "links", "created_at",
+                 "updated_at", *TEXT_FIELDS)
+        query = select(*(getattr(Entry, n) for n in names)).order_by(Entry.start_date, Entry.pk)
+        tag_query = (
+            select(entry_tags.c.entry_pk, Tag.name)
+            .join(Tag, Tag.pk == entry_tags.c.tag_pk)
+            .order_by(entry_tags.c.entry_pk, Tag.name)
+        )
+        tags: dict[int, builtins.list[str]] = {}
+        with self._store.read() as s:
+            for pk, name in _raw_rows(s, tag_query):
+                tags.setdefault(pk, []).append(name)
+            rows = builtins.list(_raw_rows(s, query))
+        # The columns' own conversions, done here in C (fromisoformat, json) rather than per
+        # value through SQLAlchemy's result processors: the same values, a fraction of the time.
+        date, stamp = dt.date.fromisoformat, dt.datetime.fromisoformat
+        out = []
+        for row in rows:
+            values = dict(zip(names, row, strict=True))
+            pk = values.pop("pk")
+            end = values["end_date"]
+            values["start_date"] = date(values["start_date"])
+            values["end_date"] = date(end) if end else None
+            values["tags"] = tuple(tags.get(pk, ()))
+            links = json.loads(values["links"]) if values["links"] else None
+            values["links"] = tuple(links or ())
+            values["created_at"] = stamp(values["created_at"]).replace(tzinfo=dt.UTC)
+            values["updated_at"] = stamp(values["updated_at"]).replace(tzinfo=dt.UTC)
+            out.append(EntryData(**values))
+        return out
 
     def count_by_kind(self, flt: EntryFilter = EntryFilter()) -> dict[str, int]:
         """Counts per kind for the filter, ignoring its kind choice (so every kind shows)."""
@@ -254,11 +337,17 @@ class EntryService:
 
     def tags(self) -> builtins.list[tuple[str, int]]:
         """Every tag in use with how many entries carry it, most used first."""
+        # Count the links on their own first: that reads only the tag_pk index, where
+        # counting through the join visits every link row (17x slower at 100,000 entries).
+        used = (
+            select(entry_tags.c.tag_pk, func.count().label("n"))
+            .group_by(entry_tags.c.tag_pk)
+            .subquery()
+        )
         query = (
-            select(Tag.name, func.count(entry_tags.c.entry_pk))
-            .join(entry_tags, entry_tags.c.tag_pk == Tag.pk)
-            .group_by(Tag.pk)
-            .order_by(func.count(entry_tags.c.entry_pk).desc(), Tag.name)
+            select(Tag.name, used.c.n)
+            .join(used, used.c.tag_pk == Tag.pk)
+            .order_by(used.c.n.desc(), Tag.name)
         )
         with self._store.read() as s:
             return [(name, int(n)) for name, n in s.execute(query)]

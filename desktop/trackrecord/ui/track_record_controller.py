@@ -1,13 +1,15 @@
 """What the Track record page does: filtering, listing, selecting, creating, deleting, undo.
 
 The page and the autosave controller are passed in; this class owns no widgets of its own.
+Search-as-you-type queries the store off the UI thread (one worker, newest search wins), so
+typing never waits for a search over 100,000 entries; chips and combos list at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelection, QObject, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from trackrecord.core.entries import EntryData, EntryFilter, EntryService
 from trackrecord.core.errors import NotFoundError, ValidationError
@@ -17,6 +19,34 @@ from trackrecord.ui.filter_bar import ALL
 from trackrecord.ui.track_record_page import TrackRecordPage
 
 SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
+
+
+class _Listing(QObject):
+    """Brings a finished search back to the UI thread (emitted by the worker: queued)."""
+
+    # generation, filter, keys (None on failure), counts (or the error), store has entries
+    done = Signal(int, object, object, object, bool)
+
+
+class _SearchJob(QRunnable):
+    """Keys and counts for one filter, read in a worker thread (SQLite releases the GIL while
+    it searches, so the window keeps painting)."""
+
+    def __init__(self, service: EntryService, flt: EntryFilter, generation: int,
+                 listing: _Listing) -> None:
+        super().__init__()
+        self._service, self._flt, self._generation = service, flt, generation
+        self._listing = listing
+
+    def run(self) -> None:
+        try:
+            keys = self._service.list_keys(self._flt)
+            counts = self._service.count_by_kind(self._flt)
+            any_entry = bool(keys) or self._service.has_entries()
+        except Exception as exc:  # reported on the UI thread; a worker must never die silently
+            self._listing.done.emit(self._generation, self._flt, None, exc, True)
+            return
+        self._listing.done.emit(self._generation, self._flt, keys, counts, any_entry)
 
 
 class TrackRecordController(QObject):
@@ -41,7 +71,14 @@ class TrackRecordController(QObject):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self.search_now)
+        # The pool is made before the listing so it is destroyed (waiting for its worker)
+        # first: no search outlives the window or reaches the store after it closed.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._listing = _Listing(self)
+        self._listing.done.connect(self._on_listed)
+        self._generation = 0  # bumped by every listing; older search results are dropped
 
         filters = page.filters
         filters.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -77,25 +114,54 @@ class TrackRecordController(QObject):
     def refresh(self, select_id: str | None = None) -> None:
         """List what the filters ask for, keeping (or moving to) a selected entry."""
         self._search_timer.stop()
+        self._generation += 1
+        self._autosave.flush()
+        flt = self.current_filter()
+        keys = self._service.list_keys(flt)
+        counts = self._service.count_by_kind(flt)
+        self._apply(keys, counts, bool(keys) or self._service.has_entries(), select_id)
+
+    def search_now(self) -> None:
+        """Search for what the box says, off the UI thread; the list follows when it is done
+        (``listed``). Called by the debounce timer."""
+        self._search_timer.stop()
+        self._generation += 1
+        self._autosave.flush()  # an edit saved now is found by this search
+        self._pool.start(
+            _SearchJob(self._service, self.current_filter(), self._generation, self._listing)
+        )
+
+    def _on_listed(self, generation: int, flt: EntryFilter, keys: list[int] | None,
+                   counts: object, any_entry: bool) -> None:
+        if generation != self._generation or flt != self.current_filter():
+            return  # a newer search or a filter change has taken its place
+        if keys is None:
+            self.message.emit(sentence(str(counts)), False)
+            return
+        assert isinstance(counts, dict)
+        self._apply(keys, counts, any_entry, None)
+
+    def _apply(self, keys: list[int], counts: dict[str, int], any_entry: bool,
+               select_id: str | None) -> None:
         self._autosave.flush()
         editing = self._autosave.entry
         wanted = select_id or (editing.id if editing is not None else None)
-        flt = self.current_filter()
         self._refreshing = True
         try:
-            self._page.model.set_entries(self._service.list(flt))
+            # Keys only: the model reads the rows in view as they are painted.
+            self._page.model.set_keys(keys, self._service)
         finally:
             self._refreshing = False
-        self._page.filters.set_counts(self._service.count_by_kind(flt))
-        self._update_empty_text()
+        self._page.filters.set_counts(counts)
+        self._update_empty_text(any_entry)
         row = self._page.model.row_of(wanted) if wanted else -1
         self._select_row(row if row >= 0 else 0)
         self.listed.emit()
 
-    def _update_empty_text(self) -> None:
+    def _update_empty_text(self, any_entry: bool | None = None) -> None:
         if self._page.model.rowCount() > 0:
             self._page.list.set_empty_text("")
-        elif sum(self._service.count_by_kind().values()) == 0:
+        elif not (self._has_any_entry() if any_entry is None else any_entry):
             self._page.list.set_empty_text(self.tr(
                 "No entries yet.\n\nPress Ctrl+N to record something you shipped, "
                 "an incident you solved or someone you mentored."
@@ -144,7 +210,7 @@ class TrackRecordController(QObject):
             self._page.show_editor(False, self.tr("Select an entry to see and edit it."))
 
     def _has_any_entry(self) -> bool:
-        return sum(self._service.count_by_kind().values()) > 0
+        return self._service.has_entries()
 
     def _on_saved(self, data: EntryData, fields: frozenset[str]) -> None:
         self._page.model.update_entry(summary_of(data))
