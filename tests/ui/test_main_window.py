@@ -70,7 +70,9 @@ def test_menus(qtbot: QtBot, make_window):
     assert list(menus) == ["File", "Edit", "View", "Go", "Help"]
     def texts(menu):
         return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
-    assert texts(menus["File"]) == ["New entry", "Log rejection", "Backups…", "Quit"]
+    assert texts(menus["File"]) == [
+        "New entry", "Log rejection", "Import…", "Export everything…", "Backups…", "Quit",
+    ]
     assert texts(menus["Edit"]) == ["Undo delete", "Find", "Delete entry"]
     assert texts(menus["Help"]) == ["Keyboard shortcuts", "About Track Record"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
@@ -153,3 +155,19 @@ def test_a_fresh_store_window_lists_entries_created_elsewhere(qtbot: QtBot, make
         EntryService(other).create("shipped", "From the CLI")
     window = make_window()
     assert listed_titles(window) == ["From the CLI"]
+
+
+def test_file_import_refreshes_the_lists(qtbot: QtBot, make_window, entries, monkeypatch):
+    from trackrecord.ui.import_dialog import ImportDialog
+
+    window = make_window()
+    assert window.page.model.rowCount() == 0
+
+    def imported_elsewhere(dialog: ImportDialog) -> int:
+        entries.create("shipped", "Imported ledger")  # what the dialog's commit would write
+        dialog.imported.emit(None)
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", imported_elsewhere)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.page.model.rowCount() == 1, timeout=3000)

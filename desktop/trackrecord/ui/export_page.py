@@ -163,7 +163,8 @@ class ExportPage(QWidget):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        self.refresh()
+        # The first preview is built when the page is first shown (showEvent): building it
+        # for a large store at start-up would compete with the window's first paint.
 
     # -- layout --------------------------------------------------------------------------
 

@@ -128,7 +128,7 @@ class InsightsView(QWidget):
         # Texts change as data comes in; whatever window holds this must not resize with them.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(scroll)
-        self.refresh()
+        # Figures are gathered when the view is shown (showEvent), not at start-up.
 
     def refresh(self) -> None:
         try:

@@ -29,6 +29,7 @@ from trackrecord.ui.backups_dialog import BackupsDialog
 from trackrecord.ui.dialogs import about_dialog, shortcuts_dialog
 from trackrecord.ui.export_page import ExportPage
 from trackrecord.ui.filter_bar import ALL
+from trackrecord.ui.import_dialog import ExportEverythingAction, ImportDialog
 from trackrecord.ui.insights_view import InsightsView
 from trackrecord.ui.notes_preview import UrlOpener
 from trackrecord.ui.rejection_page import RejectionsPage
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._paths = paths
+        self._store = store
         self._state = UiState(paths.ui_state)
         title = APP_NAME if not demo else self.tr("{0} (demo)").format(APP_NAME)
         self.setWindowTitle(title)
@@ -180,6 +182,10 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.backups_action = self._action(self.tr("&Backups…"), None, self.open_backups)
+        self.import_action = self._action(self.tr("&Import…"), "Ctrl+I", self.open_import)
+        self.export_everything_action = ExportEverythingAction(self._store, self)
+        self.export_everything_action.finished.connect(
+            lambda text, _ok: self._show_message(text, False))
         self.fullscreen_action = self._action(self.tr("&Full screen"),
                                               QKeySequence.StandardKey.FullScreen,
                                               self.toggle_full_screen)
@@ -199,6 +205,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.log_rejection_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_everything_action)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -261,6 +269,17 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
+
+    def open_import(self) -> None:
+        self.flush_edits()
+        dialog = ImportDialog(self._store, self._paths, self)
+        dialog.imported.connect(self._after_import)
+        dialog.exec()
+
+    def _after_import(self, _report: object) -> None:
+        """Show what came in: the lists re-read the store."""
+        self.controller.refresh()
+        self.rejections.show_list()
 
     def open_backups(self) -> None:
         """File ▸ Backups…: restoring closes this window and opens a fresh one on the data."""

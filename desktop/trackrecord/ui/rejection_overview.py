@@ -90,6 +90,9 @@ class RejectionOverview(QWidget):
             mode = (QHeaderView.ResizeMode.Stretch if name in ("company", "role")
                     else QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(column, mode)
+        # Fit columns to the first rows only: measuring every rejection would cost seconds
+        # at start-up for a long log, and the short columns are alike all the way down.
+        header.setResizeContentsPrecision(50)
         self.table.setToolTip(self.tr("Click a rejection to open it"))
         self.empty = QLabel(self)
         self.empty.setObjectName("editorHint")
