@@ -7,27 +7,24 @@ calls the same core services as the GUI.
 from __future__ import annotations
 
 import argparse
+import importlib
 import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from trackrecord import APP_NAME, __version__
-from trackrecord.commands import backup as backup_commands
-from trackrecord.commands import entries as entry_commands
-from trackrecord.commands import export as export_commands
-from trackrecord.commands import import_ as import_commands
-from trackrecord.commands import rejections as rejection_commands
-from trackrecord.commands import review as review_commands
-from trackrecord.commands.base import EXIT_USAGE, CommandContext, UserError
+from trackrecord.commands import COMMANDS, EXIT_USAGE
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
 
-COMMAND_MODULES = (
-    entry_commands, backup_commands, export_commands, import_commands, rejection_commands,
-    review_commands,
-)
+
+def command_modules() -> list[ModuleType]:
+    """The modules that register the sub-commands, imported only when one is wanted."""
+    names = dict.fromkeys(COMMANDS.values())
+    return [importlib.import_module(f"trackrecord.commands.{name}") for name in names]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"trackrecord: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trackrecord",
         description=f"{APP_NAME}: your track record and rejection log, offline. "
@@ -58,19 +55,35 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, list the entries, and exit once they are painted",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    if with_commands:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+        for module in command_modules():
+            module.register(sub)
     return parser
 
 
+def _wants_a_command(argv: Sequence[str]) -> bool:
+    """Anything but the app's own options (a sub-command, a typo, --help) needs the full
+    parser; the app alone starts without importing any sub-command."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif word in ("-h", "--help") or not word.startswith("-"):
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(with_commands=_wants_a_command(words)).parse_args(words)
     except SystemExit as exited:  # --help, --version, or a usage error already printed
         return int(exited.code or 0)
-    if args.command is None:
+    if getattr(args, "command", None) is None:
         return _run_gui(args)
+    from trackrecord.commands.base import CommandContext, UserError
+
     context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
     try:
         return int(args.handler(args, context))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -143,3 +144,26 @@ def test_a_real_process_with_notes_from_stdin(tmp_path: Path) -> None:
     )
     assert "Talk" in listed.stdout
     assert stored_titles(tmp_path / "env-data") == ["Talk"]
+
+
+def test_every_sub_command_is_in_the_lazy_registry() -> None:
+    """cli.COMMANDS must name every sub-command, or the app would start it as a window."""
+    from trackrecord.cli import build_parser
+    from trackrecord.commands import COMMANDS
+
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(sub.choices) == set(COMMANDS)
+
+
+def test_starting_the_app_imports_no_sub_command_and_no_database_library() -> None:
+    code = (
+        "import sys\n"
+        "from trackrecord.cli import _wants_a_command, build_parser\n"
+        "build_parser(with_commands=_wants_a_command(['--data-dir', 'x', '--demo']))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', "
+        "'trackrecord.commands.'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

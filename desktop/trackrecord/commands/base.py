@@ -8,11 +8,9 @@ import json
 import sys
 from typing import Any
 
+from trackrecord.commands import EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from trackrecord.core.db import Store, StoreError, open_store
 from trackrecord.paths import DataPaths
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 class UserError(Exception):

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
+from PySide6.QtWidgets import QApplication
 
 from trackrecord import APP_NAME
 from trackrecord.core.bragdoc import BragDocument, render_print_html
@@ -44,18 +45,21 @@ RESOLUTION_DPI = 600
 KEEP_WHOLE_UP_TO = 0.4
 KEEP_AT_LEAST = 0.15
 
-_app: QGuiApplication | None = None  # kept alive for the process when we made it
+_app: QApplication | None = None  # kept alive for the process when we made it
 
 
 def ensure_gui_application() -> None:
-    """Fonts need a QGuiApplication; make an offscreen one when running without a window."""
+    """Fonts need a QGuiApplication; make an offscreen one when running without a window.
+
+    A QApplication, not a bare QGuiApplication: widgets made later in the same process
+    (the tests, an embedding app) need one, and Qt allows only one application object."""
     global _app
     if QGuiApplication.instance() is not None:
         return
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and sys.platform not in ("darwin", "win32"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication([sys.argv[0] if sys.argv else "trackrecord"])
+    _app = QApplication([sys.argv[0] if sys.argv else "trackrecord"])
 
 
 def page_size_name(value: str) -> str:
