@@ -94,7 +94,29 @@ def _rejections(conn) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-FILLERS = {"0001_initial": (_entries,), "0002_rejections": (_entries, _rejections)}
+def _review(conn) -> None:  # type: ignore[no-untyped-def]
+    conn.exec_driver_sql(
+        "INSERT INTO upcoming_interviews (pk, id, company, role, date, notes, energy_ticks, "
+        "created_at, updated_at) VALUES (1, '40000000-0000-4000-8000-000000000001', "
+        "'Northwind', 'Staff engineer', '2025-06-10', 'Two rounds', '[\"sleep\"]', ?, ?)",
+        (STAMP, STAMP),
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO interview_stages (interview_pk, stage, position) VALUES "
+        "(1, 'system-design', 0), (1, 'behavioral', 1)"
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO practice_sessions (pk, id, practice_item_pk, date, note, created_at) "
+        "VALUES (1, '50000000-0000-4000-8000-000000000001', 1, '2025-06-02', "
+        "'Narrated a mock design', ?)", (STAMP,),
+    )
+
+
+FILLERS = {
+    "0001_initial": (_entries,),
+    "0002_rejections": (_entries, _rejections),
+    "0003_review": (_entries, _rejections, _review),
+}
 
 
 def build(revision: str) -> Path:
