@@ -31,6 +31,7 @@ from trackrecord.ui.main_window import MainWindow
 from trackrecord.ui.notes_preview import UrlOpener
 from trackrecord.ui.recovery_dialog import offer_recovery
 from trackrecord.ui.single_instance import SingleInstance
+from trackrecord.ui.theme import follow_color_scheme
 
 STYLESHEET = ("ui", "style.qss")
 # --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
@@ -58,6 +59,7 @@ def create_application() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(_app_icon())
     install_translators(app)
+    follow_color_scheme(app)
     app.setStyleSheet(load_stylesheet())
     return app
 

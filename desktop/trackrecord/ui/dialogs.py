@@ -44,10 +44,17 @@ def about_dialog(
 def shortcut_rows() -> list[tuple[str, str]]:
     return [
         ("Ctrl+N", _t("New entry")),
+        ("Ctrl+Shift+R", _t("Log a rejection")),
+        ("Ctrl+R", _t("Review before an interview")),
+        ("Ctrl+1 / 2 / 4 / 5", _t("Track record, rejections, insights, export")),
+        ("Ctrl+I", _t("Import a brag document, a CSV, a jrnl export or a backup")),
         ("Ctrl+F", _t("Search entries")),
         ("Delete", _t("Delete the selected entry (when the list has focus)")),
         ("Ctrl+Z", _t("Undo delete (outside text fields)")),
         ("Tab / Shift+Tab", _t("Move between fields")),
+        ("← → / Space", _t("Previous and next card in the review deck")),
+        ("F11 / Esc", _t("Full screen (the deck, on the review page) / leave it")),
+        ("F1", _t("This list")),
         ("Ctrl+Q", _t("Quit (everything is already saved)")),
     ]
 
