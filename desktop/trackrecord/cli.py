@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import shutil
 import sys
 import tempfile
@@ -87,6 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
     try:
         return int(args.handler(args, context))
+    except BrokenPipeError:
+        # The reader went away (`trackrecord list | head`): nothing more to say to it.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (UserError, DataDirError, TrackRecordError) as exc:
         print(f"trackrecord: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -167,3 +167,19 @@ def test_starting_the_app_imports_no_sub_command_and_no_database_library() -> No
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    env = {**os.environ, "TRACKRECORD_DATA_DIR": str(tmp_path / "data")}
+    with open_store(DataPaths(tmp_path / "data")) as store:
+        service = EntryService(store)
+        for i in range(2500):  # a listing well past one pipe buffer (64 KiB)
+            service.create("other", f"A win worth writing down, number {i}")
+    listing = subprocess.Popen([sys.executable, "-m", "trackrecord", "list"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert listing.stdout is not None
+    listing.stdout.readline()
+    listing.stdout.close()  # like `| head -1`
+    _, err = listing.communicate(timeout=60)
+    assert listing.returncode == 0
+    assert b"Traceback" not in err
