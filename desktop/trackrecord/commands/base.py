@@ -59,3 +59,14 @@ def read_text_arg(value: str | None) -> str | None:
     return value
 
 
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    """Documents go out as the UTF-8 bytes they are, whatever the terminal's encoding."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        raw.write(data)
+        raw.flush()

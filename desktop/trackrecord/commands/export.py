@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, date_arg
+from trackrecord.commands.base import (
+    EXIT_OK,
+    CommandContext,
+    UserError,
+    date_arg,
+    write_stdout_bytes,
+)
 from trackrecord.core.bragdoc import (
     GROUPS,
     PRESETS,
@@ -184,7 +190,7 @@ def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
             raise UserError(str(exc)) from exc
     data = fmt.produce(args, ctx)
     if target is None:
-        _write_stdout(data)
+        write_stdout_bytes(data)
         return EXIT_OK
     try:
         write_atomic(target, data)
@@ -194,12 +200,3 @@ def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_OK
 
 
-def _write_stdout(data: bytes) -> None:
-    """The bytes as they are: the documents are UTF-8 whatever the terminal's encoding."""
-    sys.stdout.flush()
-    raw = getattr(sys.stdout, "buffer", None)
-    if raw is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        raw.write(data)
-        raw.flush()

@@ -8,11 +8,16 @@ runs before anything is written. Nothing is saved unless ``--save`` is given.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, date_arg
+from trackrecord.commands.base import (
+    EXIT_OK,
+    CommandContext,
+    UserError,
+    date_arg,
+    write_stdout_bytes,
+)
 from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_atomic
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.models import STAGES
@@ -107,7 +112,7 @@ def _review(args: argparse.Namespace, ctx: CommandContext) -> int:
     if fmt == "md":
         data = render_markdown(deck).encode("utf-8")
         if target is None:
-            _write_stdout(data)
+            write_stdout_bytes(data)
             return EXIT_OK
         _write(target, data)
     else:
@@ -144,12 +149,3 @@ def _write(target: Path, data: bytes) -> None:
         raise UserError(str(exc)) from exc
 
 
-def _write_stdout(data: bytes) -> None:
-    """The bytes as they are: UTF-8 whatever the terminal's encoding."""
-    sys.stdout.flush()
-    raw = getattr(sys.stdout, "buffer", None)
-    if raw is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        raw.write(data)
-        raw.flush()
