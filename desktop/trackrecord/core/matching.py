@@ -185,14 +185,20 @@ def _first_pass(
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
                       f"(tagged {tag})")
+        kind_weight = prior.kinds.get(c.kind, 0.0)
+        kind_reason = prior.reason(c.kind) if kind_weight >= 0.8 else None
         for skill_name in prior.skills:
             tag = shared_tag(c, catalogue[skill_name])
             if tag is not None:
-                c.add(W_STAGE_TAG * distinct(skill_name), f"the {stage_label.lower()} stage probes "
-                      f"{catalogue[skill_name].label}: this entry is tagged {tag}")
+                probes = (f"the {stage_label.lower()} stage probes "
+                          f"{catalogue[skill_name].label}: this entry is tagged {tag}")
+                # One line about the stage, not two that say nearly the same thing.
+                if kind_reason:
+                    probes, kind_reason = f"{kind_reason}, and it probes "\
+                        f"{catalogue[skill_name].label}: this entry is tagged {tag}", None
+                c.add(W_STAGE_TAG * distinct(skill_name), probes)
                 break
-        kind_weight = prior.kinds.get(c.kind, 0.0)
-        c.add(W_STAGE_KIND * kind_weight, prior.reason(c.kind) if kind_weight >= 0.8 else None)
+        c.add(W_STAGE_KIND * kind_weight, kind_reason)
         _richness(c)
         age = max(0.0, (today - c.start).days / 365.25)
         c.add(W_RECENT * max(0.0, 1.0 - age / RECENT_YEARS))
