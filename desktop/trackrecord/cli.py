@@ -120,7 +120,7 @@ def _fill_demo(paths: DataPaths) -> None:
     from trackrecord.core.demo import load_demo
 
     with open_store(paths) as store:
-        load_demo(store)
+        load_demo(store, with_rejections=True)
 
 
 if __name__ == "__main__":

@@ -6,25 +6,57 @@ import json
 from importlib import resources
 from typing import Any
 
+from trackrecord.core.analysis import analyse_rejection
 from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
+from trackrecord.core.matching import MatchQuery
+from trackrecord.core.rejections import RejectionService
 
 DEMO_FILE = ("demo", "track_record.json")
+DEMO_REJECTIONS = ("demo", "rejections.json")
+
+
+def _document(*parts: str) -> dict[str, Any]:
+    source = resources.files("trackrecord.resources").joinpath(*parts)
+    document: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return document
 
 
 def demo_entries() -> list[dict[str, Any]]:
-    source = resources.files("trackrecord.resources").joinpath(*DEMO_FILE)
-    document = json.loads(source.read_text(encoding="utf-8"))
-    entries: list[dict[str, Any]] = document["entries"]
+    entries: list[dict[str, Any]] = _document(*DEMO_FILE)["entries"]
     return entries
 
 
-def load_demo(store: Store) -> int:
-    """Fill an (empty, throwaway) store with the sample entries; returns how many."""
+def demo_rejections() -> list[dict[str, Any]]:
+    rejections: list[dict[str, Any]] = _document(*DEMO_REJECTIONS)["rejections"]
+    return rejections
+
+
+def load_demo(store: Store, *, with_rejections: bool = False) -> int:
+    """Fill an (empty, throwaway) store with the sample entries, and a few rejections logged
+    the way the app logs them (with what was shown); returns how many entries."""
     service = EntryService(store)
     count = 0
     for values in demo_entries():
         values = dict(values)
         service.create(values.pop("kind"), values.pop("title"), **values)
         count += 1
+    if with_rejections:
+        _load_rejections(store)
     return count
+
+
+def _load_rejections(store: Store) -> None:
+    rejections = RejectionService(store)
+    for values in demo_rejections():
+        values = dict(values)
+        practice = values.pop("practice", [])
+        query = MatchQuery(stage=values["stage"], role=values["role"], level=values["level"],
+                           company=values["company"], feedback=values["feedback"],
+                           own_read=values["own_read"])
+        analysis = analyse_rejection(store, query, values.get("debrief"),
+                                     values.get("category"))
+        saved = rejections.create(values.pop("company"), values.pop("stage"),
+                                  snapshot=analysis.to_snapshot(), **values)
+        for text in practice:
+            rejections.add_practice(text, saved.id)
