@@ -29,7 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # One file name per rail row, top to bottom.
-SECTIONS = ("track-record", "rejections", "review", "export")
+SECTIONS = ("track-record", "rejections", "review", "insights", "export")
 RAIL_WIDTH = 150  # MainWindow's navigation rail is fixed at this width
 REJECTION = {  # typed into a new rejection to show evidence and a reframe appear
     "company": "Northwind Logistics",
