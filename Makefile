@@ -46,7 +46,7 @@ test-fast: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks tools packaging
 	$(BIN)/mypy
 
 bench: $(DEV_STAMP)
