@@ -16,6 +16,8 @@ help:
 	@echo "make test   run the whole test suite headless"
 	@echo "make lint   ruff, and mypy strict on trackrecord.core"
 	@echo "make bench  run the benchmarks (slow)"
+	@echo "make bundle build the one-folder app in dist/trackrecord/ (PyInstaller)"
+	@echo "make screenshots  retake docs/screenshots/ from the demo data (Xvfb)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
