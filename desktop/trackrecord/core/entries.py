@@ -222,6 +222,47 @@ def _utc_naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+_TAG_CACHE = "trackrecord.tags"  # Session.info key: tags already looked up in this unit
+
+
+def write_fields(s: Session, entry: Entry, clean: Mapping[str, Any]) -> None:
+    """Write validated values onto an entry, keeping tags and their search text in step.
+
+    The one field writer: the entry service and the importers both use it.
+    """
+    for name, value in clean.items():
+        if name == "tags":
+            entry.tags = [_tag(s, t) for t in value]
+            entry.tag_text = " ".join(value)
+        elif name == "links":
+            entry.links = list(value)
+        else:
+            setattr(entry, name, value)
+
+
+def _tag(s: Session, name: str) -> Tag:
+    # Cached per unit of work, so an import of thousands of entries asks once per tag.
+    cache: dict[str, Tag] = s.info.setdefault(_TAG_CACHE, {})
+    key = name.casefold()
+    tag = cache.get(key)
+    if tag is None:
+        # The name column is NOCASE, so this finds "Kubernetes" when asked for "kubernetes".
+        tag = s.scalar(select(Tag).where(Tag.name == name))
+        if tag is None:
+            tag = Tag(name=name)
+            s.add(tag)
+            s.flush()
+        cache[key] = tag
+    return tag
+
+
+def drop_unused_tags(s: Session) -> None:
+    """Remove tags no entry carries any more (after edits, deletes and imports)."""
+    s.info.pop(_TAG_CACHE, None)
+    used = select(entry_tags.c.tag_pk)
+    s.execute(delete(Tag).where(Tag.pk.not_in(used)))
+
+
 class EntryService:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -372,7 +413,7 @@ class EntryService:
         now = _utc_naive(_now())
         with self._store.write() as s:
             entry = Entry(id=str(uuid.uuid4()), created_at=now, updated_at=now, links=[])
-            self._apply(s, entry, clean)
+            write_fields(s, entry, clean)
             s.add(entry)
             s.flush()
             fts.index(s, [entry.pk])
@@ -392,12 +433,12 @@ class EntryService:
                 changed.get("end_date", entry.end_date),
             )
             fts.unindex(s, [entry.pk])
-            self._apply(s, entry, changed)
+            write_fields(s, entry, changed)
             entry.updated_at = _utc_naive(_now())
             s.flush()
             fts.index(s, [entry.pk])
             if "tags" in changed:
-                self._drop_unused_tags(s)
+                drop_unused_tags(s)
             return _to_data(entry)
 
     def delete(self, entry_id: str) -> EntryData:
@@ -408,7 +449,7 @@ class EntryService:
             fts.unindex(s, [entry.pk])
             s.delete(entry)
             s.flush()
-            self._drop_unused_tags(s)
+            drop_unused_tags(s)
             return snapshot
 
     def restore(self, data: EntryData) -> EntryData:
@@ -425,7 +466,7 @@ class EntryService:
                 updated_at=_utc_naive(data.updated_at),
                 links=[],
             )
-            self._apply(s, entry, clean)
+            write_fields(s, entry, clean)
             s.add(entry)
             s.flush()
             fts.index(s, [entry.pk])
@@ -439,31 +480,6 @@ class EntryService:
         if entry is None:
             raise NotFoundError(f"no entry with id {entry_id!r}")
         return entry
-
-    def _apply(self, s: Session, entry: Entry, clean: Mapping[str, Any]) -> None:
-        for name, value in clean.items():
-            if name == "tags":
-                entry.tags = [self._tag(s, t) for t in value]
-                entry.tag_text = " ".join(value)
-            elif name == "links":
-                entry.links = list(value)
-            else:
-                setattr(entry, name, value)
-
-    @staticmethod
-    def _tag(s: Session, name: str) -> Tag:
-        # The name column is NOCASE, so this finds "Kubernetes" when asked for "kubernetes".
-        tag = s.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            s.add(tag)
-            s.flush()
-        return tag
-
-    @staticmethod
-    def _drop_unused_tags(s: Session) -> None:
-        used = select(entry_tags.c.tag_pk)
-        s.execute(delete(Tag).where(Tag.pk.not_in(used)))
 
     @staticmethod
     def _filtered(query: _Query, flt: EntryFilter) -> _Query:

@@ -29,7 +29,7 @@ from trackrecord.core.backup import BackupError, make_backup
 from trackrecord.core.bragdoc_model import format_span
 from trackrecord.core.categorise import suggest_category
 from trackrecord.core.db import Store
-from trackrecord.core.entries import KIND_LABELS, EntryService
+from trackrecord.core.entries import KIND_LABELS, write_fields
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.importers_backup import apply_backup, count_records, plan_backup
 from trackrecord.core.importers_backup_check import backup_from_json
@@ -154,7 +154,7 @@ def commit_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> Im
         saved = _backup_before_import(store)
         with store.write() as s:
             planned = _plan_drafts(s, parsed)
-            _apply_drafts(s, store, planned, snapshots)
+            _apply_drafts(s, planned, snapshots)
     return ImportReport(parsed.format, parsed.source, mode, tuple(r for r, _ in planned),
                         parsed.warnings, parsed.mapping, committed=True, backup=saved)
 
@@ -295,21 +295,20 @@ def _analyses(
 
 
 def _apply_drafts(
-    s: Session, store: Store,
+    s: Session,
     planned: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]],
     snapshots: dict[str, dict[str, Any]],
 ) -> None:
-    service = EntryService(store)
     now = utc_naive()
     added: list[Entry] = []
     with s.no_autoflush:  # one flush at the end, not one per tag looked up
-        _add_drafts(s, service, planned, snapshots, now, added)
+        _add_drafts(s, planned, snapshots, now, added)
     s.flush()
     fts.index(s, [e.pk for e in added])
 
 
 def _add_drafts(
-    s: Session, service: EntryService,
+    s: Session,
     planned: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]],
     snapshots: dict[str, dict[str, Any]], now: dt.datetime, added: list[Entry],
 ) -> None:
@@ -318,8 +317,7 @@ def _add_drafts(
             continue
         if isinstance(draft, EntryDraft):
             entry = Entry(id=str(uuid.uuid4()), created_at=now, updated_at=now, links=[])
-            # The entry service's own field writer, so tags and their search text stay in step.
-            service._apply(s, entry, draft.values)
+            write_fields(s, entry, draft.values)
             s.add(entry)
             added.append(entry)
             continue

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from trackrecord.core import fts
 from trackrecord.core.db import Store
-from trackrecord.core.entries import EDITABLE_FIELDS, KIND_LABELS, EntryService
+from trackrecord.core.entries import EDITABLE_FIELDS, KIND_LABELS, drop_unused_tags, write_fields
 from trackrecord.core.importers_backup_check import BackupDocument
 from trackrecord.core.importers_base import ADD, SKIP, UNCHANGED, UPDATE, PreviewRow
 from trackrecord.core.json_backup import (
@@ -237,7 +237,7 @@ def apply_backup(s: Session, store: Store, decisions: Sequence[Decision], mode: 
     for decision in decisions:
         if decision.row.action in (ADD, UPDATE):
             todo[decision.collection].append(decision.clean)
-    written = _entries(s, store, todo["entries"], replace=mode == "replace")
+    written = _entries(s, todo["entries"], replace=mode == "replace")
     rejections = _load(s, Rejection, [c["id"] for c in todo["rejections"]])
     for clean in todo["rejections"]:
         rejection = rejections.get(clean["id"]) or Rejection()
@@ -263,9 +263,7 @@ def apply_backup(s: Session, store: Store, decisions: Sequence[Decision], mode: 
         fts.index(s, [e.pk for e in written])
 
 
-def _entries(s: Session, store: Store, todo: list[dict[str, Any]], *,
-             replace: bool) -> list[Entry]:
-    service = EntryService(store)
+def _entries(s: Session, todo: list[dict[str, Any]], *, replace: bool) -> list[Entry]:
     here = {} if replace else _load(s, Entry, [c["id"] for c in todo])
     fts.unindex(s, [e.pk for e in here.values()])  # before their text changes
     written = []
@@ -273,14 +271,13 @@ def _entries(s: Session, store: Store, todo: list[dict[str, Any]], *,
     with s.no_autoflush:
         for clean in todo:
             entry = here.get(clean["id"]) or Entry(id=clean["id"], links=[])
-            # The entry service's own field writer, so tags and their search text stay in step.
-            service._apply(s, entry, {k: v for k, v in clean.items() if k in EDITABLE_FIELDS})
+            write_fields(s, entry, {k: v for k, v in clean.items() if k in EDITABLE_FIELDS})
             entry.created_at, entry.updated_at = clean["created_at"], clean["updated_at"]
             s.add(entry)
             written.append(entry)
     s.flush()
     if here:
-        service._drop_unused_tags(s)
+        drop_unused_tags(s)
     return written
 
 
