@@ -30,6 +30,7 @@ from trackrecord.core.entries import EntryService
 from trackrecord.paths import DataPaths
 store = open_store(DataPaths(Path(sys.argv[1])))
 service = EntryService(store)
+store.warm_up()  # SQLAlchemy loads on the first write; "ready" means ready to write
 n = 0
 print("ready", flush=True)
 while True:

@@ -14,7 +14,7 @@ from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
 from trackrecord.core.matching import Evidence, MatchQuery, MatchResult
 from trackrecord.core.matching_text import Gap
-from trackrecord.core.models import CATEGORIES, DEBRIEF_TOPICS, STAGES
+from trackrecord.core.constants import CATEGORIES, DEBRIEF_TOPICS, STAGES
 from trackrecord.core.reframe import CustomReframe, compose_reframe, library
 from trackrecord.core.rejections import RejectionService
 from trackrecord.core.vocabulary import DebriefAnswer

@@ -250,7 +250,7 @@ def test_custom_reframes(rejections: RejectionService) -> None:
 
 
 def test_labels_cover_every_stage_and_category() -> None:
-    from trackrecord.core.models import CATEGORIES, STAGES
+    from trackrecord.core.constants import CATEGORIES, STAGES
 
     assert set(STAGE_LABELS) == set(STAGES)
     assert set(CATEGORY_LABELS) == set(CATEGORIES)

@@ -15,7 +15,7 @@ from trackrecord.commands.base import (
 )
 from trackrecord.core.entries import KIND_LABELS, EntryData, EntryFilter, EntryService
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 
 # Text fields settable from the command line: option name -> entry field.
 TEXT_OPTIONS: dict[str, str] = {

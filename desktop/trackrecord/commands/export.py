@@ -37,7 +37,7 @@ from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_at
 from trackrecord.core.bragdoc_prefs import PAGE_SIZES
 from trackrecord.core.entries import EntryService
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 
 STDOUT = "-"
 

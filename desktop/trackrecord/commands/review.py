@@ -20,7 +20,7 @@ from trackrecord.commands.base import (
 )
 from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_atomic
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.models import STAGES
+from trackrecord.core.constants import STAGES
 from trackrecord.core.review import Deck, build_deck
 from trackrecord.core.review_interviews import (
     InterviewData,

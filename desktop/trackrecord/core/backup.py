@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trackrecord.core.models import FTS_TABLES
+from trackrecord.core.constants import FTS_TABLES
 from trackrecord.core.schema import APPLICATION_ID, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, ensure_private_dir
 

@@ -30,7 +30,7 @@ from trackrecord.core.bragdoc_model import (
 )
 from trackrecord.core.bragdoc_sections import SectionScheme, default_scheme
 from trackrecord.core.entries import KIND_LABELS, EntryData
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 
 __all__ = [
     "DEFAULT_TITLE", "GROUPS", "PRESETS", "BragDocument", "BragItem", "BragOptions",

@@ -14,7 +14,7 @@ from typing import Any, cast
 from trackrecord.core.bragdoc import PRESETS, preset_range
 from trackrecord.core.bragdoc_model import DEFAULT_TITLE, GROUPS, BragOptions, Grouping
 from trackrecord.core.db import Store
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 from trackrecord.core.settings import get_json, set_json
 
 SETTINGS_KEY = "export.brag_document"

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from trackrecord.core.entries import EntryData
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 
 SECTIONS_FILE = ("export", "sections.toml")
 

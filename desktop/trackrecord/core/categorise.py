@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from trackrecord.core.models import CATEGORIES
+from trackrecord.core.constants import CATEGORIES
 from trackrecord.core.phrases import (
     PUNCTUATION,
     PhraseHit,

@@ -2,26 +2,31 @@
 
 A file that is not a Track Record database, or one written by a newer version, is refused
 before anything writes to it, so it stays byte-for-byte as it was.
+
+Importing this module does not import SQLAlchemy (about 200 ms and 45 MiB): the store opens
+with the standard library, answers plain reads through ``Store.query``, and creates its
+SQLAlchemy engine the first time a session is asked for. The window lists entries that way
+before the ORM has loaded.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING, Any
 
 from trackrecord.core.errors import StorageError
 from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, make_private
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -146,6 +151,9 @@ def _begin(conn: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"isolation_level": None, "check_same_thread": False},
@@ -176,40 +184,119 @@ def _storage_errors() -> Iterator[None]:
     the unit of work was rolled back)."""
     try:
         yield
-    except DBAPIError as exc:
-        said = str(exc.orig).lower()
+    except Exception as exc:
+        # sqlite3's own error, or SQLAlchemy's DBAPIError wrapping it (as ``orig``).
+        cause = getattr(exc, "orig", exc)
+        if not isinstance(cause, sqlite3.Error):
+            raise
+        said = str(cause).lower()
         message = next((m for key, m in _STORAGE_MESSAGES if key in said), None)
-        raise StorageError(message or f"the database refused the change: {exc.orig}") from exc
+        raise StorageError(message or f"the database refused the change: {cause}") from exc
+
+
+def _connect_reader(path: Path) -> sqlite3.Connection:
+    """A connection for plain reads: never writes (query_only), same pragmas as the engine."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 class Store:
     """An open Track Record database: the one way services reach the data."""
 
-    def __init__(self, paths: DataPaths, engine: Engine) -> None:
+    def __init__(self, paths: DataPaths, engine: Engine | None = None) -> None:
         self.paths = paths
-        self.engine = engine
-        self._reader: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
-        self._writer: sessionmaker[Session] = sessionmaker(
-            engine.execution_options(**{IMMEDIATE_OPTION: True}), expire_on_commit=False
-        )
+        self._engine = engine
+        self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+        self._lock = threading.Lock()
+        self._idle_readers: list[sqlite3.Connection] = []
+        self._all_readers: list[sqlite3.Connection] = []
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, created (and SQLAlchemy imported) on first use."""
+        self._session_makers()
+        assert self._engine is not None
+        return self._engine
+
+    def _session_makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        with self._lock:  # the warm-up thread and the UI thread may both get here first
+            if self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                if self._engine is None:
+                    self._engine = make_engine(self.paths.database)
+                engine = self._engine
+                self._sessions = (
+                    sessionmaker(engine, expire_on_commit=False),
+                    sessionmaker(engine.execution_options(**{IMMEDIATE_OPTION: True}),
+                                 expire_on_commit=False),
+                )
+            return self._sessions
+
+    def warm_up(self) -> None:
+        """Load SQLAlchemy and the ORM mapping now (the app calls this off the UI thread
+        once the window is up, so the first edit does not wait for them)."""
+        import trackrecord.core.models  # noqa: F401 (mapping the classes is the slow part)
+
+        self._session_makers()
+
+    @contextmanager
+    def query(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for reads that need no ORM (lists, counts, exports).
+
+        Each statement sees the latest committed data; the connection refuses writes. Safe
+        from any thread: each caller gets a connection of its own.
+        """
+        with self._lock:
+            conn = self._idle_readers.pop() if self._idle_readers else None
+        if conn is None:
+            conn = _connect_reader(self.paths.database)
+            with self._lock:
+                self._all_readers.append(conn)
+        try:
+            with _storage_errors():
+                yield conn
+        finally:
+            if conn.in_transaction:
+                conn.rollback()
+            with self._lock:
+                self._idle_readers.append(conn)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A unit of work that only reads."""
-        with _storage_errors(), self._reader() as session, session.begin():
+        reader, _writer = self._session_makers()
+        with _storage_errors(), reader() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A unit of work that writes: committed on success, rolled back on any error."""
-        with _storage_errors(), self._writer() as session, session.begin():
+        _reader, writer = self._session_makers()
+        with _storage_errors(), writer() as session, session.begin():
             yield session
 
     def close(self) -> None:
+        with self._lock:
+            readers, self._all_readers, self._idle_readers = self._all_readers, [], []
+            engine, self._engine, self._sessions = self._engine, None, None
+        for conn in readers:
+            conn.close()
         # A final checkpoint folds the WAL into the main file, so a copied file is complete.
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.engine.dispose()
+        if engine is not None:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+        else:
+            checkpoint = sqlite3.connect(self.paths.database, isolation_level=None)
+            try:
+                checkpoint.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                checkpoint.close()
 
     def __enter__(self) -> Store:
         return self
@@ -219,22 +306,27 @@ class Store:
 
 
 def open_store(paths: DataPaths) -> Store:
-    """Open (creating or upgrading as needed) the store in ``paths``."""
+    """Open (creating or upgrading as needed) the store in ``paths``.
+
+    Without a migration to run this needs only the standard library; SQLAlchemy is loaded
+    when the first session is asked for (``Store.read``/``write``/``warm_up``).
+    """
     paths.ensure()
     db_path = paths.database
     state = inspect_file(db_path)
     if not state.exists:
         # Create the file ourselves so it is private from its first byte.
         db_path.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
-    engine = make_engine(db_path)
-    try:
-        if state.revision != HEAD_REVISION:
+    engine = None
+    if state.revision != HEAD_REVISION:
+        engine = make_engine(db_path)
+        try:
             if state.exists and state.revision is not None:
                 backup_before_migration(db_path, paths.backups, state.revision)
             _upgrade(engine)
-    except Exception:
-        engine.dispose()
-        raise
+        except Exception:
+            engine.dispose()
+            raise
     for suffix in ("", "-wal", "-shm"):
         make_private(db_path.with_name(db_path.name + suffix))
     return Store(paths, engine)

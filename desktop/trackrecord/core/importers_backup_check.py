@@ -29,7 +29,7 @@ from trackrecord.core.json_backup import (
     REJECTION_KEYS,
     SESSION_KEYS,
 )
-from trackrecord.core.models import CATEGORIES, DEBRIEF_ANSWERS, DEBRIEF_TOPICS, KINDS, STAGES
+from trackrecord.core.constants import CATEGORIES, DEBRIEF_ANSWERS, DEBRIEF_TOPICS, KINDS, STAGES
 from trackrecord.core.rejection_data import validate as validate_rejection
 from trackrecord.core.settings import MAX_KEY_LENGTH
 

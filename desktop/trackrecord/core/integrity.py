@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from trackrecord.core.models import FTS_TABLES
+from trackrecord.core.constants import FTS_TABLES
 
 
 @dataclass(frozen=True)

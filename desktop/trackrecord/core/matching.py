@@ -12,6 +12,7 @@ is put into words in its ``reasons``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,6 @@ from trackrecord.core.matching_pool import (
     gather,
     in_list,
     load,
-    shared_tag,
 )
 from trackrecord.core.matching_text import (
     FEEDBACK_SOURCES,
@@ -38,6 +38,8 @@ from trackrecord.core.matching_text import (
     related_to_gaps,
 )
 from trackrecord.core.phrases import (
+    PhraseMatcher,
+    Words,
     split_words,
     stem,
 )
@@ -46,7 +48,6 @@ from trackrecord.core.vocabulary import (
     DebriefAnswer,
     Skill,
     parse_stage,
-    skill_matcher,
     skills,
     stage_priors,
 )
@@ -122,13 +123,13 @@ def match_evidence(
     today = today or dt.date.today()
     with store.read() as s:
         cur = raw_cursor(s)
-        gaps = find_gaps(s, query, named)
+        gaps = find_gaps(cur, query, named)
         named = (*named, *related_to_gaps(gaps))
         fb = feedback_query(query, named)
         pool = gather(cur, stage, fb, context_query(named, stage))
         if not pool or limit <= 0:
             return MatchResult((), gaps, named, stage)
-        load(cur, pool)
+        load(cur, pool, {n.skill for n in named} | set(stage_priors()[stage].skills))
         ranked = _first_pass(pool, named, stage, query, today)
         detailed = ranked[: limit * DETAIL_FACTOR]
         _second_pass(cur, detailed, named, fb)
@@ -151,23 +152,26 @@ def _first_pass(
     # when few are: context tags are weighted by how distinctive they are within the pool.
     context = {n.skill for n in named if n.source in ("role", "level")} | set(prior.skills)
     share = {
-        name: sum(shared_tag(c, catalogue[name]) is not None for c in pool.values()) / len(pool)
+        name: sum(name in c.shows for c in pool.values()) / len(pool)
         for name in context
     }
 
     def distinct(name: str) -> float:
         return max(MIN_DISTINCT, 1.0 - share[name])
 
+    # This loop runs for every candidate (about a hundred): look things up once, out here.
+    named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
+    role = query.role.strip()
     for c in pool.values():
         if c.text and best_text:
             c.add(W_TEXT * c.text / best_text)
+        shows = c.shows
         seen: set[tuple[str, str]] = set()
-        for n in named:
-            skill = catalogue[n.skill]
-            tag = shared_tag(c, skill)
-            if tag is None or (n.skill, n.source) in seen:
+        for n, skill, key in named_items if shows else ():
+            tag = shows.get(n.skill)
+            if tag is None or key in seen:
                 continue
-            seen.add((n.skill, n.source))
+            seen.add(key)
             if n.source in FEEDBACK_SOURCES:
                 factor = PROCESS_FACTOR if skill.process else 1.0
                 reason = f"{_who(n)} mentions *{n.phrase}*; this entry is tagged {tag}"
@@ -176,7 +180,7 @@ def _first_pass(
             elif n.source == "related":
                 c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})")
             elif n.source == "role":
-                c.add(W_ROLE_TAG * distinct(n.skill), f"the role ({query.role.strip()}) calls "
+                c.add(W_ROLE_TAG * distinct(n.skill), f"the role ({role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}")
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
@@ -187,8 +191,8 @@ def _first_pass(
                       f"(tagged {tag})")
         kind_weight = prior.kinds.get(c.kind, 0.0)
         kind_reason = prior.reason(c.kind) if kind_weight >= 0.8 else None
-        for skill_name in prior.skills:
-            tag = shared_tag(c, catalogue[skill_name])
+        for skill_name in prior.skills if shows else ():
+            tag = shows.get(skill_name)
             if tag is not None:
                 probes = (f"the {stage_label.lower()} stage probes "
                           f"{catalogue[skill_name].label}: this entry is tagged {tag}")
@@ -210,9 +214,8 @@ def _cover(
 ) -> list[Candidate]:
     """Pick the top ``limit`` so that, where the track record allows, each skill the feedback
     names is answered by at least one of them (not three answers to the first skill)."""
-    catalogue = skills()
     wanted = [n.skill for n in named if n.source in FEEDBACK_SOURCES]
-    answers = {c.pk: {w for w in wanted if shared_tag(c, catalogue[w]) is not None}
+    answers = {c.pk: {w for w in wanted if w in c.shows}
                for c in detailed}
     left = sorted(detailed, key=lambda c: (-c.score, c.title))
     chosen: list[Candidate] = []
@@ -254,46 +257,52 @@ def _second_pass(
 ) -> None:
     """Mentions in the text, worked out only for the few candidates that can still win."""
     catalogue = skills()
-    pks = [c.pk for c in detailed]
-    write_ups = {int(pk): str(v or "") for pk, v in cur.rows(in_list(WRITE_UP, len(pks)), pks)}
     wanted = {n.skill: n for n in named if n.source in FEEDBACK_SOURCES}
+    matcher, firsts = _mention_matcher(frozenset(wanted))
     used: dict[str, set[str]] = {}
     for fed in named:
         if fed.source in FEEDBACK_SOURCES:
             used.setdefault(fed.skill, set()).add(" ".join(split_words(fed.phrase).stems))
-    for c in detailed:
-        fields = (("title", c.title), ("summary", c.summary), ("impact", c.impact),
-                  ("metrics", c.metrics), ("write-up", write_ups.get(c.pk, "")))
-        mentioned = {name for name in wanted if shared_tag(c, catalogue[name]) is not None}
-        residual_left = set(fb.residual) if c.text else set()
-        for field_name, value in fields:
-            if not value.strip():
+
+    def read(c: Candidate, field_name: str, value: str, mentioned: set[str],
+             residual_left: set[str]) -> None:
+        words = split_words(value)
+        # Only the named skills' phrases can count, and none can where no first word occurs.
+        hits = () if firsts.isdisjoint(words.stems) else matcher.find(words)
+        for hit in hits:
+            n = wanted[hit.value]
+            if n.skill in mentioned:
                 continue
-            words = split_words(value)
-            for hit in skill_matcher().find(words):
-                n = wanted.get(hit.value)
-                if n is None or n.skill in mentioned or field_name == "write-up":
-                    continue
-                # A synonym counts where the entry says what it is about; elsewhere only the
-                # words the feedback used do ("browser" in an impact is not accessibility).
-                said = " ".join(words.stems[hit.start : hit.end])
-                if field_name not in ("title", "summary") and said not in used[n.skill]:
-                    continue
-                mentioned.add(n.skill)
-                factor = PROCESS_FACTOR if catalogue[n.skill].process else 1.0
-                c.add(W_FEEDBACK_MENTION * factor, f"{_who(n)} mentions *{n.phrase}*; this "
-                      f"entry's {field_name} talks about {words.span(hit.start, hit.end)}")
-                c.add(_kind_weight(catalogue[n.skill], c.kind))
-            found = sorted(w for w in residual_left if w in words.stems)
-            if found:
-                residual_left -= set(found)
-                shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
-                said = f"the feedback mentions {shown}; so does this entry's {field_name}"
-                if field_name in ("title", "summary"):  # what the entry is about
-                    c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said)
-                else:
-                    c.parts.append((0.5, said))
-        tag_words = {stem(w) for key in c.tags for w in key.split("-")}
+            # A synonym counts where the entry says what it is about; elsewhere only the
+            # words the feedback used do ("browser" in an impact is not accessibility).
+            said = " ".join(words.stems[hit.start : hit.end])
+            if field_name not in ("title", "summary") and said not in used[n.skill]:
+                continue
+            mentioned.add(n.skill)
+            factor = PROCESS_FACTOR if catalogue[n.skill].process else 1.0
+            c.add(W_FEEDBACK_MENTION * factor, f"{_who(n)} mentions *{n.phrase}*; this "
+                  f"entry's {field_name} talks about {words.span(hit.start, hit.end)}")
+            c.add(_kind_weight(catalogue[n.skill], c.kind))
+        _residual_in(c, field_name, words, residual_left, fb)
+
+    left: dict[int, set[str]] = {}
+    for c in detailed:
+        mentioned = {name for name in wanted if c.shows.get(name) is not None}
+        left[c.pk] = set(fb.residual) if c.text else set()
+        for field_name, value in (("title", c.title), ("summary", c.summary),
+                                  ("impact", c.impact), ("metrics", c.metrics)):
+            if value.strip():
+                read(c, field_name, value, mentioned, left[c.pk])
+    # The write-up (notes and STAR fields, kilobytes an entry) only ever adds feedback words
+    # (a skill named there is not what the entry is about): read it only where some are left.
+    pks = [c.pk for c in detailed if left[c.pk]]
+    write_ups = dict(cur.rows(in_list(WRITE_UP, len(pks)), pks)) if pks else {}
+    for c in detailed:
+        residual_left = left[c.pk]
+        value = str(write_ups.get(c.pk) or "")
+        if value.strip():
+            _residual_in(c, "write-up", split_words(value), residual_left, fb)
+        tag_words = {stem(w) for key in c.tags for w in key.split("-")} if residual_left else ()
         found = sorted(w for w in residual_left if w in tag_words)
         if found:
             shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
@@ -303,6 +312,32 @@ def _second_pass(
                   f"the feedback mentions {shown}; this entry is tagged {tags}")
         if not c.parts:
             c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
+
+
+def _residual_in(
+    c: Candidate, field_name: str, words: Words, residual_left: set[str], fb: TextQuery
+) -> None:
+    """Feedback words outside the vocabulary ("ledger") that this field also uses."""
+    found = sorted(w for w in residual_left if w in words.stems)
+    if not found:
+        return
+    residual_left -= set(found)
+    shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
+    said = f"the feedback mentions {shown}; so does this entry's {field_name}"
+    if field_name in ("title", "summary"):  # what the entry is about
+        c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said)
+    else:
+        c.parts.append((0.5, said))
+
+
+@functools.lru_cache(maxsize=64)
+def _mention_matcher(names: frozenset[str]) -> tuple[PhraseMatcher[str], frozenset[str]]:
+    """The skill matcher cut down to the named skills (hits keep the full matcher's order),
+    and the first words of their phrases, so most fields are passed over at C speed."""
+    phrases = [(t, s.name) for s in skills().values() if s.name in names for t in s.terms]
+    matcher = PhraseMatcher(phrases)
+    firsts = (split_words(t.replace("*", " ")).stems[:1] for t, _name in phrases)
+    return matcher, frozenset(w for first in firsts for w in first)
 
 
 def _evidence(c: Candidate) -> Evidence:

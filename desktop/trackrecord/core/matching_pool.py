@@ -8,12 +8,15 @@ session's own connection (see RawQueries) and returns plain candidates for scori
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import functools
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from trackrecord.core.matching_text import RawQueries, TextQuery
-from trackrecord.core.models import FTS_COLUMNS, KINDS
-from trackrecord.core.vocabulary import Skill, stage_priors, tag_key
+from trackrecord.core.constants import FTS_COLUMNS, KINDS
+from trackrecord.core.vocabulary import skills, stage_priors, tag_key
+
+TagIndex = Mapping[str, tuple[tuple[int, str], ...]]
 
 # Candidate pools: small and fixed, whatever the size of the store.
 # bm25 must score every row a query matches (and walks each phrase's whole doclist for its
@@ -63,7 +66,7 @@ _TAGS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)  # about a hundred per match, each read many times
 class Candidate:
     pk: int
     text: float = 0.0  # bm25 against the feedback (lower is better; 0 = no hit)
@@ -78,6 +81,7 @@ class Candidate:
     measure: str = ""  # a shipped system's scale, an incident's time to mitigate
     star: bool = False
     tags: dict[str, str] = field(default_factory=dict)  # tag_key -> tag as written
+    shows: dict[str, str] = field(default_factory=dict)  # skill name -> the tag that shows it
     score: float = 0.0
     parts: list[tuple[float, str]] = field(default_factory=list)
 
@@ -101,8 +105,7 @@ def gather(
         unranked.append((ctx.match, CONTEXT_POOL))
     if unranked:
         sql = " UNION ALL ".join(_FTS_NEWEST for _ in unranked)
-        for (pk,) in cur.rows(sql, [v for pair in unranked for v in pair]):
-            pool.setdefault(pk, Candidate(pk))
+        _add_new(pool, cur.rows(sql, [v for pair in unranked for v in pair]))
     prior = stage_priors()[stage]
     kinds = [k for k in KINDS if prior.kinds.get(k, 0.0) >= 0.8]
     arms = [_RECENT_ARM.format("kind = ?") for _ in kinds] + [_RECENT_ARM.format("metrics != ''")]
@@ -110,16 +113,22 @@ def gather(
     for kind in kinds:
         params += [kind, KIND_POOL]
     params.append(RICH_POOL)
-    for (pk,) in cur.rows(" UNION ALL ".join(arms), params):
-        pool.setdefault(pk, Candidate(pk))
+    _add_new(pool, cur.rows(" UNION ALL ".join(arms), params))
     return pool
+
+
+def _add_new(pool: dict[int, Candidate], rows: list[tuple[int]]) -> None:
+    for (pk,) in rows:
+        if pk not in pool:  # (setdefault would build a Candidate for every repeat)
+            pool[pk] = Candidate(pk)
 
 
 def in_list(sql: str, count: int) -> str:
     return sql.format(", ".join("?" * count))
 
 
-def load(cur: RawQueries, pool: dict[int, Candidate]) -> None:
+def load(cur: RawQueries, pool: dict[int, Candidate], skill_names: Collection[str]) -> None:
+    """Each candidate's fields and tags, and which of ``skill_names`` its tags show."""
     pks = list(pool)
     for row in cur.rows(in_list(_DETAILS, len(pks)), pks):
         pk, entry_id, kind, title, start, summary, impact, metrics, outcome, measure, star = row
@@ -131,13 +140,36 @@ def load(cur: RawQueries, pool: dict[int, Candidate]) -> None:
         pool[pk].tags[tag_key(name)] = name
     for pk in [pk for pk, c in pool.items() if not c.entry_id]:
         del pool[pk]
+    index = _tag_index(frozenset(skill_names))
+    for c in pool.values():
+        c.shows = shown_skills(c.tags, index)
 
 
-def shared_tag(c: Candidate, skill: Skill) -> str | None:
-    for key in skill.tags:
-        if key in c.tags:
-            return c.tags[key]
-    return None
+def shown_skills(tags: Mapping[str, str], index: TagIndex) -> dict[str, str]:
+    """Skill name -> the tag that shows it: of the skill's tags, the first one listed.
+
+    Worked out once per candidate from its few tags: scoring asks this for every named skill
+    of every candidate, and looping over each skill's tags there was most of its time.
+    """
+    shows: dict[str, str] = {}
+    for key, name in tags.items():
+        for position, skill in index.get(key, ()):
+            held = shows.get(skill)
+            # Two tags of one skill (rare): the one the vocabulary lists first names it.
+            if held is None or position < skills()[skill].tags.index(tag_key(held)):
+                shows[skill] = name
+    return shows
+
+
+@functools.lru_cache(maxsize=256)
+def _tag_index(names: frozenset[str]) -> TagIndex:
+    """Tag key -> (its position in the skill's tags, skill name) for each of these skills
+    it shows: only the few a match asks about, so most tags are passed over in one lookup."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for name in sorted(names):
+        for position, key in enumerate(skills()[name].tags):
+            out.setdefault(key, []).append((position, name))
+    return {key: tuple(found) for key, found in out.items()}
 
 
 def as_date(value: object) -> dt.date:

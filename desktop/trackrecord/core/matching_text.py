@@ -279,11 +279,12 @@ _ANY_TAG = (
 _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
 
 
-def find_gaps(s: Session, query: MatchQuery, named: Sequence[NamedSkill]) -> tuple[Gap, ...]:
+def find_gaps(
+    cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill]
+) -> tuple[Gap, ...]:
     """Skills the feedback names that no entry is tagged with or is about, plus "more X
     experience" phrases whose X appears nowhere in the track record."""
     catalogue = skills()
-    cur = raw_cursor(s)
     phrases: dict[str, list[str]] = {}
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a

@@ -28,7 +28,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-KINDS: tuple[str, ...] = ("shipped", "incident", "mentoring", "other")
+# The vocabularies live where code that must not load SQLAlchemy can read them; they are
+# re-exported here for the code that already has the models.
+from trackrecord.core.constants import (  # noqa: F401 (re-exported)
+    CATEGORIES,
+    DEBRIEF_ANSWERS,
+    DEBRIEF_TOPICS,
+    FTS_COLUMNS,
+    FTS_TABLES,
+    KINDS,
+    STAGES,
+)
 
 # Stable constraint names so migrations can refer to them on every backend.
 NAMING_CONVENTION = {
@@ -116,51 +126,15 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# Columns of entries indexed by FTS5, in order; matching weights them by position.
-FTS_COLUMNS: tuple[str, ...] = (
-    "title",
-    "summary",
-    "tag_text",
-    "impact",
-    "metrics",
-    "organisation",
-    "team",
-    "role",
-    "notes",
-    "situation",
-    "task",
-    "action",
-    "result",
-    "scale",
-    "stack",
-    "root_cause",
-    "mentee",
-    "outcome",
-)
-
 # The FTS5 index (created by the migrations, not by these classes): a lightweight handle
 # for queries. The hidden column named like the table is what MATCH and bm25() take.
 entry_fts = table("entry_fts", column("rowid"), column("entry_fts"), column("rank"))
 # The same columns without stemming, with prefix indexes: what search-as-you-type queries.
 entry_prefix = table("entry_prefix", column("rowid"), column("entry_prefix"))
-# Both indexes are kept in step by trackrecord.core.fts.
-FTS_TABLES: tuple[str, ...] = ("entry_fts", "entry_prefix")
+# Both indexes (FTS_TABLES) are kept in step by trackrecord.core.fts.
 
 
 # -- the rejection log (revision 0002_rejections) ---------------------------------------------
-
-STAGES: tuple[str, ...] = (
-    "application", "recruiter", "phone-screen", "take-home", "coding", "system-design",
-    "behavioral", "hiring-manager", "onsite", "team-match", "offer", "other",
-)
-CATEGORIES: tuple[str, ...] = ("fit", "signal-gap", "external-noise", "unknown")
-# Every debrief question is phrased so that "yes" is the good outcome ("did you ask
-# clarifying questions?"); "no" and "partly" become practice items.
-DEBRIEF_TOPICS: tuple[str, ...] = (
-    "nerves", "communication", "independence", "clarifying-questions", "narration", "trade-offs",
-)
-DEBRIEF_ANSWERS: tuple[str, ...] = ("yes", "partly", "no")
-
 
 def _in_list(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
     listed = ", ".join(f"'{v}'" for v in values)

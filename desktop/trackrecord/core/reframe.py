@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trackrecord.core.matching import Evidence, MatchResult
-from trackrecord.core.models import CATEGORIES, DEBRIEF_TOPICS
+from trackrecord.core.constants import CATEGORIES, DEBRIEF_TOPICS
 from trackrecord.core.vocabulary import STAGE_LABELS, DebriefAnswer, load_toml
 
 MAX_EVIDENCE_NAMED = 3

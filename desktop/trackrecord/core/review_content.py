@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from trackrecord.core.models import KINDS, STAGES
+from trackrecord.core.constants import KINDS, STAGES
 from trackrecord.core.vocabulary import load_toml, skills
 
 QUESTION_TYPES: tuple[str, ...] = ("behavioural", "technical")

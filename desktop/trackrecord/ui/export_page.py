@@ -56,7 +56,7 @@ from trackrecord.core.bragdoc_prefs import ExportPrefs, load_prefs, save_prefs
 from trackrecord.core.bragdoc_sections import default_scheme
 from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 from trackrecord.paths import DataPaths
 from trackrecord.ui.export_pdf import write_pdf
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.models import KINDS
+from trackrecord.core.constants import KINDS
 
 ALL = ""  # the chip and combo value that means "no filter"
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.models import DEBRIEF_TOPICS
+from trackrecord.core.constants import DEBRIEF_TOPICS
 from trackrecord.core.reframe import debrief_question
 from trackrecord.core.vocabulary import ANSWER_LABELS, DEBRIEF_LABELS, DebriefAnswer
 
