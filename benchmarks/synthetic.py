@@ -35,7 +35,7 @@ from sqlalchemy import text
 from trackrecord.core import fts
 from trackrecord.core.categorise import suggest_category
 from trackrecord.core.db import open_store
-from trackrecord.core.models import DEBRIEF_TOPICS, KINDS, STAGES
+from trackrecord.core.constants import DEBRIEF_TOPICS, KINDS, STAGES
 from trackrecord.core.schema import HEAD_REVISION
 from trackrecord.core.vocabulary import skills
 from trackrecord.paths import DataPaths
