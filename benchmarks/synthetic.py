@@ -34,8 +34,8 @@ from sqlalchemy import text
 
 from trackrecord.core import fts
 from trackrecord.core.categorise import suggest_category
-from trackrecord.core.db import open_store
 from trackrecord.core.constants import DEBRIEF_TOPICS, KINDS, STAGES
+from trackrecord.core.db import open_store
 from trackrecord.core.schema import HEAD_REVISION
 from trackrecord.core.vocabulary import skills
 from trackrecord.paths import DataPaths

@@ -11,8 +11,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 ENV_DATA_DIR = "TRACKRECORD_DATA_DIR"
 DB_FILENAME = "trackrecord.sqlite3"
 PRIVATE_DIR_MODE = 0o700
@@ -24,6 +22,8 @@ class DataDirError(Exception):
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no folder was given: tests and scripts never need it
+
     return Path(platformdirs.user_data_dir("trackrecord", appauthor=False, roaming=True))
 
 

@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtWidgets import QMessageBox
+
 from trackrecord.core.db import open_store
 from trackrecord.core.entries import EntryService
 from trackrecord.paths import DataPaths
@@ -57,9 +59,7 @@ def test_a_foreign_file_is_refused_with_status_2(qtbot, data_paths: DataPaths, c
 
 def test_a_foreign_file_shows_a_message_box(qtbot, data_paths: DataPaths, monkeypatch):
     shown = []
-    monkeypatch.setattr(
-        "trackrecord.ui.app.QMessageBox.critical", lambda *args: shown.append(args[2])
-    )
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
     data_paths.root.mkdir(parents=True)
     data_paths.database.write_bytes(b"x" * 200)
     assert run_gui(data_paths) == 2

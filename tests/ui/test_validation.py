@@ -67,9 +67,7 @@ def test_leaving_an_invalid_title_says_it_was_not_saved(qtbot: QtBot, make_windo
 def test_a_failed_write_is_not_called_saved_and_is_retried(
     qtbot: QtBot, make_window, entries, monkeypatch
 ):
-    import sqlite3
-
-    from sqlalchemy.exc import OperationalError
+    from trackrecord.core.errors import StorageError
 
     entry = entries.create("shipped", "Ledger")
     window = make_window()
@@ -77,7 +75,8 @@ def test_a_failed_write_is_not_called_saved_and_is_retried(
     real_update = service.update
 
     def locked(*_args, **_kwargs):
-        raise OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
+        # What the store raises when SQLite says "database is locked".
+        raise StorageError("your data is busy in another Track Record window or command")
 
     monkeypatch.setattr(service, "update", locked)
     qtbot.keyClicks(line(window, "summary"), "Kept for later")

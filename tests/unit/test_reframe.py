@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from trackrecord.core.analysis import analyse_rejection
+from trackrecord.core.constants import CATEGORIES, DEBRIEF_TOPICS, STAGES
 from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
 from trackrecord.core.matching import Evidence, MatchQuery, MatchResult
 from trackrecord.core.matching_text import Gap
-from trackrecord.core.constants import CATEGORIES, DEBRIEF_TOPICS, STAGES
 from trackrecord.core.reframe import CustomReframe, compose_reframe, library
 from trackrecord.core.rejections import RejectionService
 from trackrecord.core.vocabulary import DebriefAnswer

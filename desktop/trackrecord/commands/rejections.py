@@ -19,10 +19,10 @@ from trackrecord.commands.base import (
     read_text_arg,
 )
 from trackrecord.core.analysis import Analysis, analyse_rejection
+from trackrecord.core.constants import CATEGORIES, STAGES
 from trackrecord.core.entries import KIND_LABELS
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching import MatchQuery
-from trackrecord.core.constants import CATEGORIES, STAGES
 from trackrecord.core.rejections import RejectionData, RejectionService
 from trackrecord.core.vocabulary import (
     ANSWER_LABELS,

@@ -19,8 +19,8 @@ from trackrecord.commands.base import (
     write_stdout_bytes,
 )
 from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_atomic
-from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.constants import STAGES
+from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.review import Deck, build_deck
 from trackrecord.core.review_interviews import (
     InterviewData,

@@ -213,6 +213,7 @@ class Store:
         self._lock = threading.Lock()
         self._idle_readers: list[sqlite3.Connection] = []
         self._all_readers: list[sqlite3.Connection] = []
+        self._closed = False
 
     @property
     def engine(self) -> Engine:
@@ -223,6 +224,8 @@ class Store:
 
     def _session_makers(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
         with self._lock:  # the warm-up thread and the UI thread may both get here first
+            if self._closed:
+                raise StoreError("the store is closed")
             if self._sessions is None:
                 from sqlalchemy.orm import sessionmaker
 
@@ -281,6 +284,7 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             readers, self._all_readers, self._idle_readers = self._all_readers, [], []
             engine, self._engine, self._sessions = self._engine, None, None
         for conn in readers:

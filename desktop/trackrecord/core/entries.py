@@ -119,6 +119,9 @@ def drop_unused_tags(s: Session) -> None:
     entry_writes.drop_unused_tags(s)
 
 
+EVERYTHING = EntryFilter()  # no filter: every entry
+
+
 class EntryService:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -143,11 +146,11 @@ class EntryService:
             raise NotFoundError(f"more than one entry starts with {prefix!r}; give more of the id")
         return ids[0]
 
-    def list(self, flt: EntryFilter = EntryFilter()) -> builtins.list[EntrySummary]:
+    def list(self, flt: EntryFilter = EVERYTHING) -> builtins.list[EntrySummary]:
         """Entries matching the filter, newest first."""
         return entry_reads.list_summaries(self._store, flt)
 
-    def list_keys(self, flt: EntryFilter = EntryFilter()) -> builtins.list[int]:
+    def list_keys(self, flt: EntryFilter = EVERYTHING) -> builtins.list[int]:
         """The keys of the entries ``list`` would return, in the same order, and nothing else.
 
         The entry list shows 100,000 entries by holding only these and fetching the rows in
@@ -172,7 +175,7 @@ class EntryService:
         """Every entry, oldest first (exports and backups)."""
         return entry_reads.entries(self._store)
 
-    def count_by_kind(self, flt: EntryFilter = EntryFilter()) -> dict[str, int]:
+    def count_by_kind(self, flt: EntryFilter = EVERYTHING) -> dict[str, int]:
         """Counts per kind for the filter, ignoring its kind choice (so every kind shows)."""
         without_kind = EntryFilter(
             tag=flt.tag, year=flt.year, since=flt.since, until=flt.until, search=flt.search

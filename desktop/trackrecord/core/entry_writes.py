@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from trackrecord.core import fts
 from trackrecord.core.db import Store
+
 # (entries imports this module only inside its write methods, so there is no cycle.)
 from trackrecord.core.entries import check_dates
 from trackrecord.core.entry_types import TEXT_FIELDS, EntryData, _now

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from trackrecord.core.constants import CATEGORIES, DEBRIEF_ANSWERS, DEBRIEF_TOPICS, KINDS, STAGES
 from trackrecord.core.entries import EDITABLE_FIELDS, TEXT_FIELDS, check_dates, validate_changes
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.importers_base import ImportFileError, check_size, load_json
@@ -29,7 +30,6 @@ from trackrecord.core.json_backup import (
     REJECTION_KEYS,
     SESSION_KEYS,
 )
-from trackrecord.core.constants import CATEGORIES, DEBRIEF_ANSWERS, DEBRIEF_TOPICS, KINDS, STAGES
 from trackrecord.core.rejection_data import validate as validate_rejection
 from trackrecord.core.settings import MAX_KEY_LENGTH
 

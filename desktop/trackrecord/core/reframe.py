@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from trackrecord.core.matching import Evidence, MatchResult
 from trackrecord.core.constants import CATEGORIES, DEBRIEF_TOPICS
+from trackrecord.core.matching import Evidence, MatchResult
 from trackrecord.core.vocabulary import STAGE_LABELS, DebriefAnswer, load_toml
 
 MAX_EVIDENCE_NAMED = 3

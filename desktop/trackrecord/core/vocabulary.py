@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from trackrecord.core.errors import ValidationError
 from trackrecord.core.constants import CATEGORIES, DEBRIEF_ANSWERS, DEBRIEF_TOPICS, KINDS, STAGES
+from trackrecord.core.errors import ValidationError
 from trackrecord.core.phrases import PhraseMatcher, Words, stem
 
 STAGE_LABELS: dict[str, str] = {

@@ -1,13 +1,20 @@
 """Starting the desktop app: QApplication set-up, opening the store, and the main window.
 
 No business logic lives here; ``run_gui`` is what ``trackrecord`` (no sub-command) calls.
+
+The window frame is on screen first; the store is opened (checked, migrated if need be) on a
+worker thread meanwhile, and the entries appear when it is ready. Once they are listed,
+SQLAlchemy is loaded on another thread so the first edit does not wait for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -17,21 +24,20 @@ from PySide6.QtCore import (
     QObject,
     QTimer,
     QTranslator,
+    Signal,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
-from trackrecord.core.backup import BackupError
-from trackrecord.core.db import DamagedDatabaseError, Store, StoreError, open_store
-from trackrecord.core.restore import restore_backup
 from trackrecord.paths import DataDirError, DataPaths
-from trackrecord.ui.backup_scheduler import BackupScheduler
 from trackrecord.ui.main_window import MainWindow
-from trackrecord.ui.notes_preview import UrlOpener
-from trackrecord.ui.recovery_dialog import offer_recovery
 from trackrecord.ui.single_instance import SingleInstance
 from trackrecord.ui.theme import follow_color_scheme
+
+if TYPE_CHECKING:
+    from trackrecord.core.db import Store, StoreError
+    from trackrecord.ui.notes_preview import UrlOpener
 
 STYLESHEET = ("ui", "style.qss")
 # --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
@@ -90,7 +96,9 @@ def build_main_window(
     open_url: UrlOpener | None = None,
 ) -> MainWindow:
     """The main window over ``store``, filled and ready to show (tests use it with qtbot)."""
-    return MainWindow(store, paths, demo=demo, open_url=open_url)
+    window = MainWindow(paths, demo=demo, open_url=open_url)
+    window.attach(store)
+    return window
 
 
 class FirstPaintWatcher(QObject):
@@ -110,13 +118,52 @@ class FirstPaintWatcher(QObject):
         return False
 
 
-def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = False) -> int:
+class StoreOpener(QObject):
+    """Opens the store on a worker thread (checks, migrations and all) and reports back on
+    the UI thread, which meanwhile keeps the window painted and responsive."""
+
+    opened = Signal(object)  # Store
+    failed = Signal(object)  # StoreError
+
+    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._thread: threading.Thread | None = None
+        self.store: Store | None = None  # set on the worker thread, once opened
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._open, name="open-store", daemon=True)
+        self._thread.start()
+
+    def _open(self) -> None:
+        from trackrecord.core.db import StoreError, open_store
+
+        try:
+            store = open_store(self._paths)
+        except StoreError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # reported on the UI thread; never die silently
+            self.failed.emit(StoreError(f"your data could not be opened: {exc}"))
+        else:
+            self.store = store
+            self.opened.emit(store)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
+def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = False,
+            exit_when_painted: bool = False) -> int:
     """Open the window over the store in ``paths`` and run until it is closed.
 
     With ``exit_when_ready`` the app exits 0 as soon as the listed entries have been painted
-    (tests, benchmarks and packaging checks). Returns 2 when the store cannot be opened, and
-    0 when another window already has this data folder (it is brought forward instead).
+    (tests, benchmarks and packaging checks); ``exit_when_painted`` exits at the window's
+    first paint, before the store is open (the start-up benchmark). Returns 2 when the store
+    cannot be opened, and 0 when another window already has this data folder (it is brought
+    forward instead).
     """
+    exit_when_ready = exit_when_ready or exit_when_painted
     app = create_application()
     try:
         paths.ensure()
@@ -132,20 +179,27 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
             _t("Another Track Record is using {0} and did not answer. Close it and try "
                "again.").format(paths.root), exit_when_ready)
     try:
-        return _run_window(app, paths, exit_when_ready=exit_when_ready, demo=demo, guard=guard)
+        return _run_window(app, paths, exit_when_ready=exit_when_ready, demo=demo, guard=guard,
+                           exit_when_painted=exit_when_painted)
     finally:
         guard.release()
 
 
 def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
-                guard: SingleInstance) -> int:
+                guard: SingleInstance, exit_when_painted: bool = False) -> int:
     """Run sessions of the window until one ends without asking for a restore."""
     while True:
-        code, restore = _session(app, paths, exit_when_ready=exit_when_ready, demo=demo,
-                                 guard=guard)
+        session = _Session(app, paths, exit_when_ready=exit_when_ready, demo=demo, guard=guard,
+                           exit_when_painted=exit_when_painted)
+        code, restore = session.run()
         if restore is None:
             return code
         # The store is closed now: swap the data, then open a fresh window on it.
+        from PySide6.QtWidgets import QMessageBox
+
+        from trackrecord.core.backup import BackupError
+        from trackrecord.core.restore import restore_backup
+
         try:
             _restored, safety = restore_backup(paths, restore)
         except (BackupError, OSError) as exc:
@@ -156,48 +210,107 @@ def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, d
                                 _t("Your data is back as it was in that backup.") + kept)
 
 
-def _session(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
-             guard: SingleInstance) -> tuple[int, Path | None]:
-    try:
-        store = open_store(paths)
-    except DamagedDatabaseError as exc:
-        if exit_when_ready or not offer_recovery(paths, str(exc)):
-            return _cannot_open(str(exc), quietly=True), None
-        store = open_store(paths)
-    except StoreError as exc:
-        return _cannot_open(str(exc), exit_when_ready), None
-    window: MainWindow | None = None
-    backups = BackupScheduler(paths)
-    wanted: list[Path] = []
-    try:
-        window = build_main_window(store, paths, demo=demo)
-        guard.listen(window.bring_forward)
-        window.restore_requested.connect(lambda path: (wanted.append(path), app.exit(0)))
-        if exit_when_ready:
-            FirstPaintWatcher(window.page.list.viewport(), app.quit)
+class _Session(QObject):
+    """One window over one opening of the store, from first paint to close."""
+
+    def __init__(self, app: QApplication, paths: DataPaths, *, exit_when_ready: bool,
+                 demo: bool, guard: SingleInstance, exit_when_painted: bool) -> None:
+        super().__init__()
+        self._app, self._paths, self._guard = app, paths, guard
+        self._exit_when_ready, self._demo = exit_when_ready, demo
+        self._exit_when_painted = exit_when_painted
+        self._keeps_backups = not exit_when_ready and not demo  # a check run should not linger
+        self._store: Store | None = None
+        self._code = 0
+        self._wanted: list[Path] = []
+        self._backups: QObject | None = None
+        self._warm_up: threading.Thread | None = None
+        self._opener = StoreOpener(paths, self)
+        self._opener.opened.connect(self._on_opened)
+        self._opener.failed.connect(self._on_failed)
+
+    def run(self) -> tuple[int, Path | None]:
+        app = self._app
+        window = self._window = MainWindow(self._paths, demo=self._demo)
+        window.restore_requested.connect(lambda path: (self._wanted.append(path), app.exit(0)))
+        if self._exit_when_ready:
             watchdog = QTimer(window)  # owned by the window: it dies with it
             watchdog.setSingleShot(True)
             watchdog.timeout.connect(lambda: _give_up(app))
             watchdog.start(READY_TIMEOUT_MS)
-        elif not demo:  # the demo is thrown away; a check run should not linger
+        # Open the store once the frame is on screen: the two would only slow each other.
+        on_painted = app.quit if self._exit_when_painted else self._on_painted
+        FirstPaintWatcher(window.pages, on_painted)
+        window.show()
+        try:
+            self._code = app.exec() or self._code
+        finally:
+            self._close(window)
+        return self._code, (self._wanted[0] if self._wanted else None)
+
+    def _on_painted(self) -> None:
+        self._guard.listen(self._window.bring_forward)
+        self._opener.start()
+
+    def _on_opened(self, store: Store) -> None:
+        self._store = store
+        window = self._window
+        window.attach(store)
+        if self._exit_when_ready:
+            FirstPaintWatcher(window.page.list.viewport(), self._app.quit)
+            return
+        # Load SQLAlchemy now, off the UI thread, rather than on the first edit.
+        self._warm_up = threading.Thread(target=_warm_up, args=(store,), name="warm-up",
+                                         daemon=True)
+        self._warm_up.start()
+        if self._keeps_backups:
+            from trackrecord.ui.backup_scheduler import BackupScheduler
+
+            backups = self._backups = BackupScheduler(self._paths)
             backups.finished.connect(window.show_backup_result)
             backups.start()
-        window.show()
-        code = app.exec()
-    finally:
-        if window is not None:
-            _dispose(app, window)
-        if not exit_when_ready and not demo and not wanted:
-            backups.stop()  # after the last edit was flushed, before the store closes
-        store.close()
-    return code, (wanted[0] if wanted else None)
+
+    def _on_failed(self, error: StoreError) -> None:
+        from trackrecord.core.db import DamagedDatabaseError
+
+        if isinstance(error, DamagedDatabaseError) and not self._exit_when_ready:
+            from trackrecord.ui.recovery_dialog import offer_recovery
+
+            if offer_recovery(self._paths, str(error), self._window):
+                self._opener.start()  # the recovered file, opened like any other
+                return
+            self._code = _cannot_open(str(error), quietly=True)
+        else:
+            quietly = self._exit_when_ready or isinstance(error, DamagedDatabaseError)
+            self._code = _cannot_open(str(error), quietly, self._window)
+        self._app.exit(self._code)
+
+    def _close(self, window: MainWindow) -> None:
+        _dispose(self._app, window)
+        self._opener.wait()  # a store still opening is closed below like any other
+        if self._backups is not None and not self._wanted:
+            self._backups.stop()  # type: ignore[attr-defined]  # after the last edit was flushed
+        if self._warm_up is not None:
+            self._warm_up.join()
+        # (Closed before the store was ready, the opened store never reached _on_opened.)
+        store = self._store or self._opener.store
+        if store is not None:
+            store.close()
 
 
-def _cannot_open(message: str, quietly: bool) -> int:
+def _warm_up(store: Store) -> None:
+    # Any problem here is reported properly by the first real use of the store.
+    with contextlib.suppress(Exception):
+        store.warm_up()
+
+
+def _cannot_open(message: str, quietly: bool, parent: QWidget | None = None) -> int:
     if quietly:
         print(f"trackrecord: {message}", file=sys.stderr)
     else:
-        QMessageBox.critical(None, _t("Track Record cannot open your data"), message)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(parent, _t("Track Record cannot open your data"), message)
     return 2
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from trackrecord.core.entries import EntryData, EntryService, validate_changes
-from trackrecord.core.errors import NotFoundError, ValidationError
+from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.ui.entry_editor import EntryEditor
 
 AUTOSAVE_DELAY_MS = 600
@@ -97,7 +96,7 @@ class AutosaveController(QObject):
                 return False
             except ValidationError as exc:
                 errors.setdefault("", str(exc))
-            except (SQLAlchemyError, OSError) as exc:
+            except (StorageError, OSError) as exc:
                 # A locked or full disk: keep everything pending and try again shortly, so
                 # the edit is not lost and the status never claims it was saved.
                 self._timer.start(RETRY_DELAY_MS)

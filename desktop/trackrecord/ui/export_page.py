@@ -54,9 +54,9 @@ from trackrecord.core.bragdoc import (
 from trackrecord.core.bragdoc_io import ExportWriteError, default_filename, write_atomic
 from trackrecord.core.bragdoc_prefs import ExportPrefs, load_prefs, save_prefs
 from trackrecord.core.bragdoc_sections import default_scheme
+from trackrecord.core.constants import KINDS
 from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
-from trackrecord.core.constants import KINDS
 from trackrecord.paths import DataPaths
 from trackrecord.ui.export_pdf import write_pdf
 

@@ -1,11 +1,14 @@
 """The main window: navigation rail, pages, menus and the status bar.
 
-It composes the Track record page with its controllers; the store comes in from app.py.
+It is built in two steps so it can be on screen at once: ``MainWindow(paths)`` is the frame
+(rail, menus, status bar) and needs no data; ``attach(store)`` then builds the Track record
+page over the opened store. The other pages are built the first time they are shown.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,25 +24,25 @@ from PySide6.QtWidgets import (
 )
 
 from trackrecord import APP_NAME, __version__
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
 from trackrecord.paths import DataPaths
-from trackrecord.ui.autosave import AutosaveController
-from trackrecord.ui.backups_dialog import BackupsDialog
-from trackrecord.ui.dialogs import about_dialog, shortcuts_dialog
-from trackrecord.ui.export_page import ExportPage
-from trackrecord.ui.filter_bar import ALL
-from trackrecord.ui.import_dialog import ExportEverythingAction, ImportDialog
-from trackrecord.ui.insights_view import InsightsView
-from trackrecord.ui.notes_preview import UrlOpener
-from trackrecord.ui.rejection_page import RejectionsPage
-from trackrecord.ui.review_page import ReviewPage
-from trackrecord.ui.track_record_controller import TrackRecordController
-from trackrecord.ui.track_record_page import TrackRecordPage
 from trackrecord.ui.ui_state import UiState
+
+if TYPE_CHECKING:
+    from trackrecord.core.db import Store
+    from trackrecord.ui.autosave import AutosaveController
+    from trackrecord.ui.export_page import ExportPage
+    from trackrecord.ui.import_dialog import ExportEverythingAction
+    from trackrecord.ui.insights_view import InsightsView
+    from trackrecord.ui.notes_preview import UrlOpener
+    from trackrecord.ui.rejection_page import RejectionsPage
+    from trackrecord.ui.review_page import ReviewPage
+    from trackrecord.ui.track_record_controller import TrackRecordController
+    from trackrecord.ui.track_record_page import TrackRecordPage
 
 UNDO_OFFER_MS = 15_000
 MIN_WIDTH, MIN_HEIGHT = 860, 540
+# The rail's rows, in order; each page but the first is built when first shown.
+PAGES = ("track_record", "rejections", "review", "insights", "export")
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +51,6 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Store,
         paths: DataPaths,
         *,
         demo: bool = False,
@@ -57,42 +59,148 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._paths = paths
-        self._store = store
+        self._store: Store | None = None
+        self._open_url = open_url
+        self._built: dict[str, QWidget] = {}
+        self._export_everything: ExportEverythingAction | None = None
         self._state = UiState(paths.ui_state)
         title = APP_NAME if not demo else self.tr("{0} (demo)").format(APP_NAME)
         self.setWindowTitle(title)
-
-        service = EntryService(store)
-        self.page = TrackRecordPage(self, open_url=open_url)
-        self.export_page = ExportPage(store, paths, self)
-        self.rejections = RejectionsPage(store, self)
-        self.review = ReviewPage(store, paths, self)
-        self.insights = InsightsView(store, self)
-        self.autosave = AutosaveController(service, self.page.editor, parent=self)
-        self.controller = TrackRecordController(service, self.page, self.autosave, parent=self)
         self._build_central()
         self._build_status_bar(demo)
         self._build_menus()
-        self.controller.message.connect(self._show_message)
-        self.controller.undo_available.connect(self.undo_action.setEnabled)
-        self.autosave.state_changed.connect(self._show_save_state)
-        self.rejections.state_changed.connect(self._show_save_state)
-        self.rejections.message.connect(lambda text: self._show_message(text, False))
-        self.rejections.open_entry.connect(self.show_entry)
-        self.review.open_entry.connect(self.show_entry)
-        self.review.new_entry_requested.connect(self.new_entry)
-        self.review.message.connect(lambda text: self._show_message(text, False))
-        # QApplication.quit() skips closeEvent: what was typed must still reach the disk.
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.flush_edits)
-        self.controller.start()
+        self._show_save_state("saved", self.tr("Opening your track record…"))
         # A fixed floor instead of one recomputed from the layout whenever a section shows or
         # hides: the window does not jump, and platforms that cannot take new size hints
         # after showing (offscreen, used by the tests) have nothing to warn about.
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
-        self._restore_state()
+        geometry = self._state.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(self._first_size())
+
+    def attach(self, store: Store) -> None:
+        """Show the data: build the Track record page over ``store`` and list the entries."""
+        from trackrecord.core.entries import EntryService
+        from trackrecord.ui.autosave import AutosaveController
+        from trackrecord.ui.track_record_controller import TrackRecordController
+        from trackrecord.ui.track_record_page import TrackRecordPage
+
+        self._store = store
+        service = EntryService(store)
+        self.page: TrackRecordPage = TrackRecordPage(self, open_url=self._open_url)
+        self.autosave: AutosaveController = AutosaveController(service, self.page.editor,
+                                                               parent=self)
+        self.controller: TrackRecordController = TrackRecordController(
+            service, self.page, self.autosave, parent=self)
+        self._place("track_record", self.page)
+        QWidget.setTabOrder(self.rail, self.page.filters.search)
+        self.page.list.addAction(self.delete_action)
+        self.controller.message.connect(self._show_message)
+        self.controller.undo_available.connect(self.undo_action.setEnabled)
+        self.autosave.state_changed.connect(self._show_save_state)
+        # QApplication.quit() skips closeEvent: what was typed must still reach the disk.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush_edits)
+        self.controller.start()
+        splitter = self._state.bytes("trackRecord/splitter")
+        if splitter is not None:
+            self.page.splitter.restoreState(splitter)
+        for action in self._needs_data:
+            action.setEnabled(True)
+        # Newcomers look for a Save button; tell them there is no need before they ask.
+        self._show_save_state("saved", self.tr("Changes save automatically"))
+        self._show_page(self.rail.currentRow())
+
+    @property
+    def store(self) -> Store:
+        assert self._store is not None, "attach() a store first"
+        return self._store
+
+    # -- pages built on first use --------------------------------------------------------
+
+    @property
+    def rejections(self) -> RejectionsPage:
+        return self._page("rejections")  # type: ignore[return-value]
+
+    @property
+    def review(self) -> ReviewPage:
+        return self._page("review")  # type: ignore[return-value]
+
+    @property
+    def insights(self) -> InsightsView:
+        return self._page("insights")  # type: ignore[return-value]
+
+    @property
+    def export_page(self) -> ExportPage:
+        return self._page("export")  # type: ignore[return-value]
+
+    @property
+    def export_everything_action(self) -> ExportEverythingAction:
+        if self._export_everything is None:
+            from trackrecord.ui.import_dialog import ExportEverythingAction
+
+            action = ExportEverythingAction(self.store, self)
+            action.finished.connect(lambda text, _ok: self._show_message(text, False))
+            self.file_menu.insertAction(self._export_everything_slot, action)
+            self.file_menu.removeAction(self._export_everything_slot)
+            self._export_everything = action
+        return self._export_everything
+
+    def _page(self, name: str) -> QWidget:
+        page = self._built.get(name)
+        if page is None:
+            page = self._build_page(name)
+            self._place(name, page)
+        return page
+
+    def _build_page(self, name: str) -> QWidget:
+        store = self.store
+        if name == "rejections":
+            from trackrecord.ui.rejection_page import RejectionsPage
+
+            rejections = RejectionsPage(store, self)
+            rejections.state_changed.connect(self._show_save_state)
+            rejections.message.connect(lambda text: self._show_message(text, False))
+            rejections.open_entry.connect(self.show_entry)
+            for key, splitter in (("rejections/splitter", rejections.view.splitter),
+                                  ("rejections/listSplitter", rejections.overview.splitter)):
+                state = self._state.bytes(key)
+                if state is not None:
+                    splitter.restoreState(state)
+            return rejections
+        if name == "review":
+            from trackrecord.ui.review_page import ReviewPage
+
+            review = ReviewPage(store, self._paths, self)
+            review.open_entry.connect(self.show_entry)
+            review.new_entry_requested.connect(self.new_entry)
+            review.message.connect(lambda text: self._show_message(text, False))
+            return review
+        if name == "insights":
+            from trackrecord.ui.insights_view import InsightsView
+
+            return InsightsView(store, self)
+        from trackrecord.ui.export_page import ExportPage
+
+        return ExportPage(store, self._paths, self)
+
+    def _place(self, name: str, page: QWidget) -> None:
+        """Put a built page where its placeholder was."""
+        index = PAGES.index(name)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._built[name] = page
+        if self.rail.currentRow() == index:
+            self.pages.setCurrentIndex(index)
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(PAGES) and self._store is not None:
+            self._page(PAGES[row])
+        self.pages.setCurrentIndex(row)
 
     # -- building ------------------------------------------------------------------------
 
@@ -103,18 +211,17 @@ class MainWindow(QMainWindow):
         self.rail.setFixedWidth(150)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget(self)
-        for label, page in (
-            (self.tr("Track record"), self.page),
-            (self.tr("Rejections"), self.rejections),
-            (self.tr("Review"), self.review),
-            (self.tr("Insights"), self.insights),
-            (self.tr("Export"), self.export_page),
-        ):
+        labels = (self.tr("Track record"), self.tr("Rejections"), self.tr("Review"),
+                  self.tr("Insights"), self.tr("Export"))
+        for label in labels:
             self.rail.addItem(label)
-            self.pages.addWidget(page)
+            placeholder = QLabel(self.tr("Opening your track record…"), self)
+            placeholder.setObjectName("pagePlaceholder")
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pages.addWidget(placeholder)
         for row in range(self.rail.count()):
             self.rail.item(row).setSizeHint(QSize(0, 40))
-        self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.rail.currentRowChanged.connect(self._show_page)
         self.rail.setCurrentRow(0)
 
         central = QWidget(self)
@@ -124,7 +231,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.rail)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        QWidget.setTabOrder(self.rail, self.page.filters.search)
 
     def _build_status_bar(self, demo: bool) -> None:
         bar = self.statusBar()
@@ -143,8 +249,6 @@ class MainWindow(QMainWindow):
         self.save_state.setAccessibleName(self.tr("Save state"))
         bar.addWidget(self.undo_button)
         bar.addPermanentWidget(self.save_state)
-        # Newcomers look for a Save button; tell them there is no need before they ask.
-        self._show_save_state("saved", self.tr("Changes save automatically"))
         self._hide_undo = QTimer(self)
         self._hide_undo.setSingleShot(True)
         self._hide_undo.setInterval(UNDO_OFFER_MS)
@@ -168,13 +272,12 @@ class MainWindow(QMainWindow):
                                         self.undo_delete)
         self.undo_action.setEnabled(False)
         self.find_action = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find,
-                                        self.controller.focus_search)
+                                        lambda: self.controller.focus_search())
         self.delete_action = self._action(self.tr("&Delete entry"), QKeySequence.StandardKey.Delete,
                                           self.delete_entry)
         # Delete acts only from the list: in a text field the key edits text, and from a
         # checkbox or a combo it must not silently remove an entry.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.page.list.addAction(self.delete_action)
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "F1",
                                              self.show_shortcuts)
         self.about_action = self._action(self.tr("&About {0}").format(APP_NAME), None,
@@ -183,30 +286,38 @@ class MainWindow(QMainWindow):
 
         self.backups_action = self._action(self.tr("&Backups…"), None, self.open_backups)
         self.import_action = self._action(self.tr("&Import…"), "Ctrl+I", self.open_import)
-        self.export_everything_action = ExportEverythingAction(self._store, self)
-        self.export_everything_action.finished.connect(
-            lambda text, _ok: self._show_message(text, False))
+        # Stands in for the real action (and its module) until the File menu first opens.
+        self._export_everything_slot = QAction(self.tr("Export everything…"), self)
+        self._export_everything_slot.triggered.connect(
+            lambda: self.export_everything_action.trigger())
         self.fullscreen_action = self._action(self.tr("&Full screen"),
                                               QKeySequence.StandardKey.FullScreen,
                                               self.toggle_full_screen)
         self.go_actions = [
-            self._action(label, shortcut, lambda _=False, page=page: self.go_to(page))
-            for label, shortcut, page in (
-                (self.tr("&Track record"), "Ctrl+1", self.page),
-                (self.tr("&Rejections"), "Ctrl+2", self.rejections),
-                (self.tr("Re&view before an interview"), "Ctrl+R", self.review),
-                (self.tr("&Insights"), "Ctrl+4", self.insights),
-                (self.tr("&Export"), "Ctrl+5", self.export_page),
-            )
+            self._action(label, shortcut, lambda _=False, row=row: self.rail.setCurrentRow(row))
+            for row, (label, shortcut) in enumerate((
+                (self.tr("&Track record"), "Ctrl+1"),
+                (self.tr("&Rejections"), "Ctrl+2"),
+                (self.tr("Re&view before an interview"), "Ctrl+R"),
+                (self.tr("&Insights"), "Ctrl+4"),
+                (self.tr("&Export"), "Ctrl+5"),
+            ))
         ]
+        # Nothing to act on until the store is open (attach enables them).
+        self._needs_data = (self.new_action, self.log_rejection_action, self.find_action,
+                            self.delete_action, self.import_action,
+                            self._export_everything_slot, self.backups_action)
+        for action in self._needs_data:
+            action.setEnabled(False)
 
         menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.log_rejection_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_everything_action)
+        file_menu.addAction(self._export_everything_slot)
+        file_menu.aboutToShow.connect(self._ready_file_menu)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -224,6 +335,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
+    def _ready_file_menu(self) -> None:
+        if self._store is not None:
+            self.export_everything_action  # noqa: B018 (built on first access)
+
     # -- commands ------------------------------------------------------------------------
 
     def new_entry(self) -> None:
@@ -231,11 +346,13 @@ class MainWindow(QMainWindow):
         self.controller.new_entry()
 
     def log_rejection(self) -> None:
-        self.rail.setCurrentRow(self.pages.indexOf(self.rejections))
+        self.rail.setCurrentRow(PAGES.index("rejections"))
         self.rejections.log_rejection()
 
     def show_entry(self, entry_id: str) -> None:
         """Select an entry on the Track record page (an evidence card was clicked)."""
+        from trackrecord.ui.filter_bar import ALL
+
         self.rail.setCurrentRow(0)
         bar = self.page.filters
         if self.page.model.row_of(entry_id) < 0:
@@ -261,9 +378,9 @@ class MainWindow(QMainWindow):
     def toggle_full_screen(self) -> None:
         """F11: on an open review deck, the deck alone goes full screen (readable across a
         desk); anywhere else, the whole window."""
-        review = self.review
-        if self.pages.currentWidget() is review and review.stack.currentWidget() is (
-                review.deck_view):
+        review: Any = self._built.get("review")
+        if review is not None and self.pages.currentWidget() is review and (
+                review.stack.currentWidget() is review.deck_view):
             review.toggle_full_screen()
         elif self.isFullScreen():
             self.showNormal()
@@ -271,18 +388,24 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
 
     def open_import(self) -> None:
+        from trackrecord.ui.import_dialog import ImportDialog
+
         self.flush_edits()
-        dialog = ImportDialog(self._store, self._paths, self)
+        dialog = ImportDialog(self.store, self._paths, self)
         dialog.imported.connect(self._after_import)
         dialog.exec()
 
     def _after_import(self, _report: object) -> None:
         """Show what came in: the lists re-read the store."""
         self.controller.refresh()
-        self.rejections.show_list()
+        rejections: Any = self._built.get("rejections")
+        if rejections is not None:  # (one not built yet reads the store when first shown)
+            rejections.show_list()
 
     def open_backups(self) -> None:
         """File ▸ Backups…: restoring closes this window and opens a fresh one on the data."""
+        from trackrecord.ui.backups_dialog import BackupsDialog
+
         self.flush_edits()
         dialog = BackupsDialog(self._paths, self)
         if dialog.exec() and dialog.chosen is not None:
@@ -297,6 +420,8 @@ class MainWindow(QMainWindow):
         self.undo_button.setVisible(False)
 
     def show_about(self) -> None:
+        from trackrecord.ui.dialogs import about_dialog
+
         about_dialog(self, app_name=APP_NAME, version=__version__, data_dir=self._paths.root).exec()
 
     def bring_forward(self) -> None:
@@ -312,6 +437,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr(text), 8000)
 
     def show_shortcuts(self) -> None:
+        from trackrecord.ui.dialogs import shortcuts_dialog
+
         shortcuts_dialog(self).exec()
 
     def _show_message(self, text: str, offers_undo: bool) -> None:
@@ -332,33 +459,25 @@ class MainWindow(QMainWindow):
 
     def flush_edits(self) -> None:
         """Write pending edits and window state now (close, quit, or the session ending)."""
+        if self._store is None:
+            return  # nothing was shown, so nothing was edited; keep the saved layout as is
         self.autosave.flush()
-        self.rejections.flush()
+        rejections: Any = self._built.get("rejections")
+        if rejections is not None:
+            rejections.flush()
         self._save_state()
 
     def shutdown(self) -> None:
         """Before the store closes: nothing pending, no worker still reading."""
         self.flush_edits()
-        self.export_page.shutdown()
-        self.rejections.shutdown()
-        self.review.shutdown()
+        for name in ("export", "rejections", "review"):
+            page: Any = self._built.get(name)
+            if page is not None:
+                page.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         event.accept()
-
-    def _restore_state(self) -> None:
-        geometry = self._state.bytes("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(self._first_size())
-        splitter = self._state.bytes("trackRecord/splitter")
-        if splitter is not None:
-            self.page.splitter.restoreState(splitter)
-        for key, saved in (("rejections/splitter", self.rejections.view.splitter),
-                           ("rejections/listSplitter", self.rejections.overview.splitter)):
-            state = self._state.bytes(key)
-            if state is not None:
-                saved.restoreState(state)
 
     def _first_size(self) -> QSize:
         """Roomy on a laptop screen the first time, never larger than the screen."""
@@ -371,7 +490,8 @@ class MainWindow(QMainWindow):
     def _save_state(self) -> None:
         self._state.set("window/geometry", self.saveGeometry())
         self._state.set("trackRecord/splitter", self.page.splitter.saveState())
-        self._state.set("rejections/splitter", self.rejections.view.splitter.saveState())
-        self._state.set("rejections/listSplitter",
-                        self.rejections.overview.splitter.saveState())
+        rejections: Any = self._built.get("rejections")
+        if rejections is not None:  # else what was saved last time still stands
+            self._state.set("rejections/splitter", rejections.view.splitter.saveState())
+            self._state.set("rejections/listSplitter", rejections.overview.splitter.saveState())
         self._state.save()

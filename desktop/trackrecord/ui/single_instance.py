@@ -7,14 +7,17 @@ second launch ask the owner to raise its window.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths
+
+if TYPE_CHECKING:
+    # QtNetwork and hashlib are imported when first needed: the window is shown without them.
+    from PySide6.QtNetwork import QLocalServer
 
 LOCK_NAME = ".trackrecord.lock"
 RAISE_MESSAGE = b"raise\n"
@@ -23,6 +26,8 @@ CONNECT_TIMEOUT_MS = 1000
 
 def server_name(paths: DataPaths) -> str:
     """Per user and per data folder: two folders may each have their own window."""
+    import hashlib
+
     digest = hashlib.sha256(str(paths.root.resolve()).encode()).hexdigest()[:16]
     return f"trackrecord-{os.getuid() if hasattr(os, 'getuid') else 'user'}-{digest}"
 
@@ -53,6 +58,8 @@ class SingleInstance(QObject):
         self._on_raise = on_raise
         if self._server is not None:  # a new window after a restore: same server, new target
             return
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self._paths)
         QLocalServer.removeServer(name)  # a socket file left by a crash
         server = QLocalServer(self)
@@ -72,6 +79,8 @@ class SingleInstance(QObject):
 
     def ask_owner_to_raise(self) -> bool:
         """From a second launch: True if the running window was asked to come forward."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(server_name(self._paths))
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):

@@ -1,0 +1,92 @@
+"""Start-up order: the window frame first, then the entries, then (off the UI thread) the ORM.
+
+Each run is a child interpreter, as ``trackrecord`` would run, so ``sys.modules`` shows what
+that start-up really loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from trackrecord.core.db import open_store
+from trackrecord.core.entries import EntryService
+from trackrecord.paths import DataPaths
+
+# Runs the app until the listed entries are painted, then reports what it had loaded and
+# what the list showed.
+CHILD = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from trackrecord.paths import DataPaths
+import trackrecord.ui.app as app_module
+
+seen = {}
+real_attach = app_module.MainWindow.attach
+
+def attach(window, store):
+    seen["sqlalchemy_before_attach"] = "sqlalchemy" in sys.modules
+    real_attach(window, store)
+    seen["rows"] = window.page.model.rowCount()
+    seen["first"] = window.page.model.index(0, 0).data()
+    seen["built"] = sorted(window._built)
+
+app_module.MainWindow.attach = attach
+code = app_module.run_gui(DataPaths(Path(sys.argv[1])), exit_when_ready=True)
+seen["sqlalchemy_at_ready"] = "sqlalchemy" in sys.modules
+seen["code"] = code
+print(json.dumps(seen))
+"""
+
+PAINT_ONLY = """
+import sys
+from pathlib import Path
+from trackrecord.cli import main
+code = main(["--data-dir", sys.argv[1], "--exit-when-painted"])
+loaded = [m for m in ("sqlalchemy", "trackrecord.core.db", "PySide6.QtNetwork", "markdown")
+          if m in sys.modules]
+print(" ".join(loaded) or "-")
+sys.exit(code)
+"""
+
+
+def _run(script: str, paths: DataPaths) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-c", script, str(paths.root)],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_entries_are_listed_before_sqlalchemy_is_loaded(data_paths: DataPaths) -> None:
+    with open_store(data_paths) as store:
+        service = EntryService(store)
+        service.create("shipped", "Older ledger", start_date="2021-01-01")
+        service.create("incident", "Newest outage", start_date="2024-05-01")
+    done = _run(CHILD, data_paths)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0
+    assert seen["rows"] == 2 and seen["first"] == "Newest outage"
+    # Listing needs only the standard library's sqlite3; the ORM waits until it is needed.
+    assert seen["sqlalchemy_before_attach"] is False
+    assert seen["sqlalchemy_at_ready"] is False
+    # Only the page on show was built; the others are built when first opened.
+    assert seen["built"] == ["track_record"]
+
+
+def test_the_first_paint_loads_neither_the_store_nor_the_orm(data_paths: DataPaths) -> None:
+    open_store(data_paths).close()
+    done = _run(PAINT_ONLY, data_paths)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "-"
+
+
+def test_a_page_is_built_the_first_time_it_is_shown(qtbot, make_window) -> None:
+    window = make_window()
+    assert "rejections" not in window._built
+    window.rail.setCurrentRow(1)
+    assert window.pages.currentWidget() is window.rejections
+    assert "rejections" in window._built
+    assert window.rejections.isVisible()
