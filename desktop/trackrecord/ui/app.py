@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
 from trackrecord.paths import DataDirError, DataPaths
-from trackrecord.ui.main_window import MainWindow
+from trackrecord.ui.main_window import MainWindow, prepare_attach
 from trackrecord.ui.single_instance import SingleInstance
 from trackrecord.ui.theme import follow_color_scheme
 
@@ -251,6 +252,9 @@ class _Session(QObject):
     def _on_painted(self) -> None:
         self._guard.listen(self._window.bring_forward)
         self._opener.start()
+        # Meanwhile (SQLite's checks leave Python free), load the code the entries need.
+        threading.Thread(target=_quietly, args=(prepare_attach,), name="prepare",
+                         daemon=True).start()
 
     def _on_opened(self, store: Store) -> None:
         self._store = store
@@ -260,8 +264,8 @@ class _Session(QObject):
             FirstPaintWatcher(window.page.list.viewport(), self._app.quit)
             return
         # Load SQLAlchemy now, off the UI thread, rather than on the first edit.
-        self._warm_up = threading.Thread(target=_warm_up, args=(store,), name="warm-up",
-                                         daemon=True)
+        self._warm_up = threading.Thread(target=_quietly, args=(store.warm_up,),
+                                         name="warm-up", daemon=True)
         self._warm_up.start()
         if self._keeps_backups:
             from trackrecord.ui.backup_scheduler import BackupScheduler
@@ -298,10 +302,11 @@ class _Session(QObject):
             store.close()
 
 
-def _warm_up(store: Store) -> None:
-    # Any problem here is reported properly by the first real use of the store.
+def _quietly(work: Callable[[], object]) -> None:
+    """Run ahead-of-time work (loading code); any failure is reported properly where the
+    code is really used."""
     with contextlib.suppress(Exception):
-        store.warm_up()
+        work()
 
 
 def _cannot_open(message: str, quietly: bool, parent: QWidget | None = None) -> int:

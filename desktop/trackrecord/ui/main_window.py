@@ -45,6 +45,17 @@ MIN_WIDTH, MIN_HEIGHT = 860, 540
 PAGES = ("track_record", "rejections", "review", "insights", "export")
 
 
+def prepare_attach() -> None:
+    """Load what ``attach`` needs (app.py runs this on a worker thread while the store
+    opens): the page's modules, and Markdown's patterns, compiled once into re's cache by
+    rendering a throwaway note."""
+    import trackrecord.ui.autosave
+    import trackrecord.ui.track_record_controller  # noqa: F401 (imported for its cost)
+    from trackrecord.core.markdown_render import render_notes
+
+    render_notes("*warm*")
+
+
 class MainWindow(QMainWindow):
     # File ▸ Backups… chose a backup: the app closes the store, restores, and reopens.
     restore_requested = Signal(Path)
@@ -69,7 +80,8 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_status_bar(demo)
         self._build_menus()
-        self._show_save_state("saved", self.tr("Opening your track record…"))
+        # (Set before the first polish, so no re-polish: that would load QStyle's enums.)
+        self.save_state.setText(self.tr("Opening your track record…"))
         # A fixed floor instead of one recomputed from the layout whenever a section shows or
         # hides: the window does not jump, and platforms that cannot take new size hints
         # after showing (offscreen, used by the tests) have nothing to warn about.
