@@ -5,10 +5,12 @@
 In one hyperfine run (offscreen, bytecode caching on):
 
 - floor: ``benchmarks/bare_window.py``, a bare QMainWindow that exits after its first paint;
-- first paint: ``trackrecord --data-dir EMPTY --exit-when-ready`` on an initialised empty
-  store: with nothing to list, the window's first paint is when it exits;
+- first paint: ``trackrecord --data-dir EMPTY --exit-at painted`` on an initialised empty
+  store: it exits at the window's first paint (the frame is shown before the store opens);
 - ready with N entries: ``trackrecord --data-dir D --exit-when-ready`` on the shared
-  synthetic stores (the list of N entries is painted, then it exits).
+  synthetic stores (the list of N entries is painted, then it exits);
+- settled with 10,000: ``--exit-at settled``, which also waits for the ORM (SQLAlchemy),
+  loaded off the UI thread once the entries are listed: the memory of a window in use.
 
 Peak resident memory of each comes from ``/usr/bin/time -v`` (median of three). Each store is
 a fresh copy, so window state saved by one run does not change the next.
@@ -28,6 +30,8 @@ from synthetic import SIZES, cached_store, fresh_copy
 from trackrecord.core.db import open_store
 from trackrecord.paths import DataPaths
 
+SETTLED_SIZE = 10_000  # the size the memory target is stated for
+
 
 def _command(argv: list[str]) -> str:
     return shlex.join(argv)
@@ -41,12 +45,15 @@ def run(sizes: list[int], runs: int) -> dict[str, object]:
         app = trackrecord_command()
         commands = {
             "floor": _command([sys.executable, str(HERE / "bare_window.py")]),
-            "first paint": _command([*app, "--data-dir", str(empty.root), "--exit-when-ready"]),
+            "first paint": _command([*app, "--data-dir", str(empty.root), "--exit-at", "painted"]),
         }
         for size in sizes:
             data = fresh_copy(cached_store(size), root / f"s{size}")
             commands[f"ready {size}"] = _command(
                 [*app, "--data-dir", str(data.root), "--exit-when-ready"])
+            if size == SETTLED_SIZE:
+                commands[f"settled {size}"] = _command(
+                    [*app, "--data-dir", str(data.root), "--exit-at", "settled"])
         env = child_env()
         times = hyperfine(commands, runs=runs, warmup=2, env=env)
         rss = {name: peak_rss_mib(shlex.split(cmd), env=env) for name, cmd in commands.items()}
@@ -56,7 +63,7 @@ def run(sizes: list[int], runs: int) -> dict[str, object]:
     for name in commands:
         rows.append({
             "name": name,
-            "entries": int(name.split()[-1]) if name.startswith("ready") else 0,
+            "entries": int(name.split()[-1]) if name.split()[-1].isdigit() else 0,
             "mean_ms": times[name]["mean_ms"],
             "stddev_ms": times[name]["stddev_ms"],
             "failures": times[name]["failures"],

@@ -65,3 +65,22 @@ def test_without_a_backup_it_says_so(qtbot: QtBot, data_paths: DataPaths) -> Non
 
     assert not offer_recovery(data_paths, "damaged", answer=close)
     assert "no verified backup" in texts[0]
+
+
+def test_damage_found_after_the_window_opened_offers_a_backup(
+        qtbot: QtBot, data_paths: DataPaths, monkeypatch) -> None:
+    """The page check runs while the entries are already listed; when it finds damage, the
+    window closes its store and the backup is offered, the file untouched."""
+    from trackrecord.ui import app as app_module
+    from trackrecord.ui import recovery_dialog
+
+    _fill(data_paths)
+    make_backup(data_paths, "manual")
+    _damage(data_paths)
+    before = data_paths.database.read_bytes()
+    offered: list[str] = []
+    monkeypatch.setattr(recovery_dialog, "offer_recovery",
+                        lambda paths, problem, parent=None: offered.append(problem) or False)
+    assert app_module.run_gui(data_paths) == 2
+    assert offered and "integrity check" in offered[0]
+    assert data_paths.database.read_bytes() == before

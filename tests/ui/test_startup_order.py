@@ -45,7 +45,7 @@ PAINT_ONLY = """
 import sys
 from pathlib import Path
 from trackrecord.cli import main
-code = main(["--data-dir", sys.argv[1], "--exit-when-painted"])
+code = main(["--data-dir", sys.argv[1], "--exit-at", "painted"])
 loaded = [m for m in ("sqlalchemy", "trackrecord.core.db", "PySide6.QtNetwork", "markdown")
           if m in sys.modules]
 print(" ".join(loaded) or "-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from trackrecord.cli import main
 from trackrecord.core.backup import make_backup
 from trackrecord.core.db import DamagedDatabaseError, open_store
 from trackrecord.core.entries import EntryService
+from trackrecord.core.errors import StorageError
 from trackrecord.core.recovery import newest_offered_backup, recover_from_backup
 from trackrecord.paths import DataPaths
 
@@ -48,3 +50,34 @@ def test_recovery_keeps_the_damaged_file_and_restores_the_newest_backup(
     assert Path(kept).read_bytes() == damaged
     with open_store(data_paths) as store:
         assert len(EntryService(store).list()) == 300
+
+
+def test_a_check_left_for_later_holds_writes_and_refuses_them_on_damage(
+    data_paths: DataPaths,
+) -> None:
+    """The window reads while the pages are checked; nothing is written until they pass."""
+    _damaged_store_with_backup(data_paths)
+    before = data_paths.database.read_bytes()
+    store = open_store(data_paths, check_later=True)
+    try:
+        with pytest.raises(DamagedDatabaseError):
+            store.check()
+        with pytest.raises(StorageError, match="damaged"):
+            EntryService(store).create("shipped", "Written to a damaged file")
+    finally:
+        store.close()
+    assert data_paths.database.read_bytes() == before
+
+
+def test_a_write_waits_for_the_check_then_goes_through(data_paths: DataPaths) -> None:
+    open_store(data_paths).close()
+    store = open_store(data_paths, check_later=True)
+    service = EntryService(store)
+    writer = threading.Thread(target=service.create, args=("shipped", "Waited"))
+    writer.start()
+    writer.join(0.3)
+    assert writer.is_alive()  # held: the pages have not been checked yet
+    store.check()
+    writer.join(10)
+    assert [e.title for e in service.list()] == ["Waited"]
+    store.close()

@@ -10,12 +10,13 @@ SQLAlchemy is loaded on another thread so the first edit does not wait for it.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
     from trackrecord.ui.notes_preview import UrlOpener
 
 STYLESHEET = ("ui", "style.qss")
+ExitAt = Literal["painted", "ready", "settled"]
+
+
 # --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
 READY_TIMEOUT_MS = 60_000
 
@@ -120,16 +124,23 @@ class FirstPaintWatcher(QObject):
 
 
 class StoreOpener(QObject):
-    """Opens the store on a worker thread (checks, migrations and all) and reports back on
-    the UI thread, which meanwhile keeps the window painted and responsive."""
+    """Opens the store on a worker thread and reports back on the UI thread, which
+    meanwhile keeps the window painted and responsive.
 
-    opened = Signal(object)  # Store
-    failed = Signal(object)  # StoreError
+    The store is handed over as soon as it can be read; SQLite's check of every page (the
+    slow part of opening) runs afterwards on the same thread, and writes wait for it.
+    """
+
+    opened = Signal(object)  # Store, readable
+    checked = Signal()  # its pages are sound: writes and backups may go ahead
+    failed = Signal(object)  # StoreError: could not open, or the check found damage
 
     def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._paths = paths
         self._thread: threading.Thread | None = None
+        self._checking: sqlite3.Connection | None = None
+        self._cancelled = False
         self.store: Store | None = None  # set on the worker thread, once opened
 
     def start(self) -> None:
@@ -140,31 +151,56 @@ class StoreOpener(QObject):
         from trackrecord.core.db import StoreError, open_store
 
         try:
-            store = open_store(self._paths)
+            store = open_store(self._paths, check_later=True)
         except StoreError as exc:
             self.failed.emit(exc)
+            return
         except Exception as exc:  # reported on the UI thread; never die silently
             self.failed.emit(StoreError(f"your data could not be opened: {exc}"))
+            return
+        self.store = store
+        self.opened.emit(store)
+        try:
+            store.check(started=self._started_check)
+        except StoreError as exc:
+            self.failed.emit(exc)
+        except sqlite3.OperationalError:
+            return  # interrupted by cancel(): the window is closing
         else:
-            self.store = store
-            self.opened.emit(store)
+            self.checked.emit()
+        finally:
+            self._checking = None
 
-    def wait(self) -> None:
+    def _started_check(self, conn: sqlite3.Connection) -> None:
+        self._checking = conn
+        if self._cancelled:
+            conn.interrupt()
+
+    def cancel(self) -> None:
+        """Stop a check still running (the window is closing) and wait for the thread."""
+        self._cancelled = True
+        checking = self._checking
+        if checking is not None:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # it finished meanwhile
+                checking.interrupt()
         if self._thread is not None:
             self._thread.join()
 
 
 def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = False,
-            exit_when_painted: bool = False) -> int:
+            exit_at: ExitAt | None = None) -> int:
     """Open the window over the store in ``paths`` and run until it is closed.
 
     With ``exit_when_ready`` the app exits 0 as soon as the listed entries have been painted
-    (tests, benchmarks and packaging checks); ``exit_when_painted`` exits at the window's
-    first paint, before the store is open (the start-up benchmark). Returns 2 when the store
-    cannot be opened, and 0 when another window already has this data folder (it is brought
-    forward instead).
+    (tests, benchmarks and packaging checks); ``exit_at`` picks another moment for the
+    start-up benchmark: "painted" (the window's first paint, before the store is open) or
+    "settled" (entries painted and SQLAlchemy loaded). Returns 2 when the store cannot be
+    opened, and 0 when another window already has this data folder (it is brought forward
+    instead).
     """
-    exit_when_ready = exit_when_ready or exit_when_painted
+    if exit_when_ready and exit_at is None:
+        exit_at = "ready"
+    exit_when_ready = exit_at is not None
     app = create_application()
     try:
         paths.ensure()
@@ -180,19 +216,23 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
             _t("Another Track Record is using {0} and did not answer. Close it and try "
                "again.").format(paths.root), exit_when_ready)
     try:
-        return _run_window(app, paths, exit_when_ready=exit_when_ready, demo=demo, guard=guard,
-                           exit_when_painted=exit_when_painted)
+        return _run_window(app, paths, demo=demo, guard=guard, exit_at=exit_at)
     finally:
         guard.release()
 
 
-def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, demo: bool,
-                guard: SingleInstance, exit_when_painted: bool = False) -> int:
+def _run_window(app: QApplication, paths: DataPaths, *, demo: bool, guard: SingleInstance,
+                exit_at: ExitAt | None) -> int:
     """Run sessions of the window until one ends without asking for a restore."""
     while True:
-        session = _Session(app, paths, exit_when_ready=exit_when_ready, demo=demo, guard=guard,
-                           exit_when_painted=exit_when_painted)
+        session = _Session(app, paths, demo=demo, guard=guard, exit_at=exit_at)
         code, restore = session.run()
+        if session.damage:
+            from trackrecord.ui.recovery_dialog import offer_recovery
+
+            if offer_recovery(paths, session.damage):
+                continue  # the restored file, opened like any other
+            return _cannot_open(session.damage, quietly=True)
         if restore is None:
             return code
         # The store is closed now: swap the data, then open a fresh window on it.
@@ -214,13 +254,15 @@ def _run_window(app: QApplication, paths: DataPaths, *, exit_when_ready: bool, d
 class _Session(QObject):
     """One window over one opening of the store, from first paint to close."""
 
-    def __init__(self, app: QApplication, paths: DataPaths, *, exit_when_ready: bool,
-                 demo: bool, guard: SingleInstance, exit_when_painted: bool) -> None:
+    settled = Signal()  # SQLAlchemy has loaded (the warm-up thread says so)
+
+    def __init__(self, app: QApplication, paths: DataPaths, *, demo: bool,
+                 guard: SingleInstance, exit_at: ExitAt | None) -> None:
         super().__init__()
         self._app, self._paths, self._guard = app, paths, guard
-        self._exit_when_ready, self._demo = exit_when_ready, demo
-        self._exit_when_painted = exit_when_painted
-        self._keeps_backups = not exit_when_ready and not demo  # a check run should not linger
+        self._exit_at, self._demo = exit_at, demo
+        self._exit_when_ready = exit_at is not None  # a check or benchmark run
+        self._keeps_backups = exit_at is None and not demo  # a check run should not linger
         self._store: Store | None = None
         self._code = 0
         self._wanted: list[Path] = []
@@ -228,7 +270,9 @@ class _Session(QObject):
         self._warm_up: threading.Thread | None = None
         self._opener = StoreOpener(paths, self)
         self._opener.opened.connect(self._on_opened)
+        self._opener.checked.connect(self._on_checked)
         self._opener.failed.connect(self._on_failed)
+        self.damage = ""  # set when the store turned out damaged: offer a backup, then retry
 
     def run(self) -> tuple[int, Path | None]:
         app = self._app
@@ -240,7 +284,7 @@ class _Session(QObject):
             watchdog.timeout.connect(lambda: _give_up(app))
             watchdog.start(READY_TIMEOUT_MS)
         # Open the store once the frame is on screen: the two would only slow each other.
-        on_painted = app.quit if self._exit_when_painted else self._on_painted
+        on_painted = app.quit if self._exit_at == "painted" else self._on_painted
         FirstPaintWatcher(window.pages, on_painted)
         window.show()
         try:
@@ -260,30 +304,35 @@ class _Session(QObject):
         self._store = store
         window = self._window
         window.attach(store)
-        if self._exit_when_ready:
+        if self._exit_at == "ready":
             FirstPaintWatcher(window.page.list.viewport(), self._app.quit)
             return
         # Load SQLAlchemy now, off the UI thread, rather than on the first edit.
-        self._warm_up = threading.Thread(target=_quietly, args=(store.warm_up,),
+        self._warm_up = threading.Thread(target=self._load_orm, args=(store,),
                                          name="warm-up", daemon=True)
         self._warm_up.start()
-        if self._keeps_backups:
+        if self._exit_at == "settled":
+            self.settled.connect(self._app.quit)
+
+    def _on_checked(self) -> None:
+        if self._keeps_backups:  # (backing up a file whose pages are not checked is no use)
             from trackrecord.ui.backup_scheduler import BackupScheduler
 
             backups = self._backups = BackupScheduler(self._paths)
-            backups.finished.connect(window.show_backup_result)
+            backups.finished.connect(self._window.show_backup_result)
             backups.start()
+
+    def _load_orm(self, store: Store) -> None:
+        _quietly(store.warm_up)
+        self.settled.emit()
 
     def _on_failed(self, error: StoreError) -> None:
         from trackrecord.core.db import DamagedDatabaseError
 
         if isinstance(error, DamagedDatabaseError) and not self._exit_when_ready:
-            from trackrecord.ui.recovery_dialog import offer_recovery
-
-            if offer_recovery(self._paths, str(error), self._window):
-                self._opener.start()  # the recovered file, opened like any other
-                return
-            self._code = _cannot_open(str(error), quietly=True)
+            # The store must be closed before a backup can replace it: end this session.
+            self.damage = str(error)
+            self._code = 2
         else:
             quietly = self._exit_when_ready or isinstance(error, DamagedDatabaseError)
             self._code = _cannot_open(str(error), quietly, self._window)
@@ -291,7 +340,7 @@ class _Session(QObject):
 
     def _close(self, window: MainWindow) -> None:
         _dispose(self._app, window)
-        self._opener.wait()  # a store still opening is closed below like any other
+        self._opener.cancel()  # a store still opening is closed below like any other
         if self._backups is not None and not self._wanted:
             self._backups.stop()  # type: ignore[attr-defined]  # after the last edit was flushed
         if self._warm_up is not None:
