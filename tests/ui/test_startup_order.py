@@ -27,12 +27,17 @@ import trackrecord.ui.app as app_module
 seen = {}
 real_attach = app_module.MainWindow.attach
 
-def attach(window, store):
+def attach(window, store, **options):
     seen["sqlalchemy_before_attach"] = "sqlalchemy" in sys.modules
-    real_attach(window, store)
-    seen["rows"] = window.page.model.rowCount()
-    seen["first"] = window.page.model.index(0, 0).data()
-    seen["built"] = sorted(window._built)
+    real_attach(window, store, **options)
+    seen["in_background"] = options.get("list_in_background")
+
+    def listed():
+        seen["rows"] = window.page.model.rowCount()
+        seen["first"] = window.page.model.index(0, 0).data()
+        seen["built"] = sorted(window._built)
+
+    window.controller.listed.connect(listed)
 
 app_module.MainWindow.attach = attach
 code = app_module.run_gui(DataPaths(Path(sys.argv[1])), exit_when_ready=True)
@@ -68,6 +73,8 @@ def test_entries_are_listed_before_sqlalchemy_is_loaded(data_paths: DataPaths) -
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0
+    # Listed off the UI thread, and shown before the app called itself ready.
+    assert seen["in_background"] is True
     assert seen["rows"] == 2 and seen["first"] == "Newest outage"
     # Listing needs only the standard library's sqlite3; the ORM waits until it is needed.
     assert seen["sqlalchemy_before_attach"] is False

@@ -303,9 +303,11 @@ class _Session(QObject):
     def _on_opened(self, store: Store) -> None:
         self._store = store
         window = self._window
-        window.attach(store)
+        window.attach(store, list_in_background=True)
         if self._exit_at == "ready":
-            FirstPaintWatcher(window.page.list.viewport(), self._app.quit)
+            # Ready once the listed entries have been painted.
+            window.controller.listed.connect(
+                lambda: FirstPaintWatcher(window.page.list.viewport(), self._app.quit))
             return
         # Load SQLAlchemy now, off the UI thread, rather than on the first edit.
         self._warm_up = threading.Thread(target=self._load_orm, args=(store,),

@@ -91,8 +91,10 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(self._first_size())
 
-    def attach(self, store: Store) -> None:
-        """Show the data: build the Track record page over ``store`` and list the entries."""
+    def attach(self, store: Store, *, list_in_background: bool = False) -> None:
+        """Show the data: build the Track record page over ``store`` and list the entries
+        (read off the UI thread with ``list_in_background``: the controller's ``listed``
+        says when they are shown)."""
         from trackrecord.core.entries import EntryService
         from trackrecord.ui.autosave import AutosaveController
         from trackrecord.ui.track_record_controller import TrackRecordController
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush_edits)
-        self.controller.start()
+        self.controller.start(in_background=list_in_background)
         splitter = self._state.bytes("trackRecord/splitter")
         if splitter is not None:
             self.page.splitter.restoreState(splitter)

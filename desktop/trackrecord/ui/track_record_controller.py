@@ -26,6 +26,7 @@ class _Listing(QObject):
 
     # generation, filter, keys (None on failure), counts (or the error), store has entries
     done = Signal(int, object, object, object, bool)
+    facets = Signal(object, object)  # tags with their counts, years: the first listing only
 
 
 class _SearchJob(QRunnable):
@@ -33,13 +34,15 @@ class _SearchJob(QRunnable):
     it searches, so the window keeps painting)."""
 
     def __init__(self, service: EntryService, flt: EntryFilter, generation: int,
-                 listing: _Listing) -> None:
+                 listing: _Listing, *, with_facets: bool = False) -> None:
         super().__init__()
         self._service, self._flt, self._generation = service, flt, generation
-        self._listing = listing
+        self._listing, self._with_facets = listing, with_facets
 
     def run(self) -> None:
         try:
+            if self._with_facets:
+                self._listing.facets.emit(self._service.tags(), self._service.years())
             keys = self._service.list_keys(self._flt)
             counts = self._service.count_by_kind(self._flt)
             any_entry = bool(keys) or self._service.has_entries()
@@ -78,6 +81,7 @@ class TrackRecordController(QObject):
         self._pool.setMaxThreadCount(1)
         self._listing = _Listing(self)
         self._listing.done.connect(self._on_listed)
+        self._listing.facets.connect(self._show_facets)
         self._generation = 0  # bumped by every listing; older search results are dropped
 
         filters = page.filters
@@ -100,15 +104,24 @@ class TrackRecordController(QObject):
             search=bar.search.text(),
         )
 
-    def start(self) -> None:
-        """Fill the filters and the list for the first time."""
-        self.refresh_facets()
-        self.refresh()
+    def start(self, *, in_background: bool = False) -> None:
+        """Fill the filters and the list for the first time; ``in_background`` reads them
+        off the UI thread (the window at start-up: 100,000 entries take a while), and
+        ``listed`` says when they are shown."""
+        if not in_background:
+            self.refresh_facets()
+            self.refresh()
+            return
+        self._generation += 1
+        self._pool.start(_SearchJob(self._service, self.current_filter(), self._generation,
+                                    self._listing, with_facets=True))
 
     def refresh_facets(self) -> None:
-        tags = self._service.tags()
+        self._show_facets(self._service.tags(), self._service.years())
+
+    def _show_facets(self, tags: list[tuple[str, int]], years: list[int]) -> None:
         self._page.filters.set_tags(tags)
-        self._page.filters.set_years(self._service.years())
+        self._page.filters.set_years(years)
         self._page.editor.set_known_tags([name for name, _n in tags])
 
     def refresh(self, select_id: str | None = None) -> None:

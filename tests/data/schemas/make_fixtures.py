@@ -116,6 +116,7 @@ FILLERS = {
     "0001_initial": (_entries,),
     "0002_rejections": (_entries, _rejections),
     "0003_review": (_entries, _rejections, _review),
+    "0004_entry_kind_dates": (_entries, _rejections, _review),
 }
 
 
