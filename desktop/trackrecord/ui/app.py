@@ -33,7 +33,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
 from trackrecord.paths import DataDirError, DataPaths
-from trackrecord.ui.main_window import MainWindow, prepare_attach
+from trackrecord.ui.lazy_pages import prepare_attach
+from trackrecord.ui.main_window import MainWindow
 from trackrecord.ui.single_instance import SingleInstance
 from trackrecord.ui.theme import follow_color_scheme
 

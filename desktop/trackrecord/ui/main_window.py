@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from trackrecord import APP_NAME, __version__
 from trackrecord.paths import DataPaths
+from trackrecord.ui.lazy_pages import build_page
 from trackrecord.ui.ui_state import UiState
 
 if TYPE_CHECKING:
@@ -43,17 +44,6 @@ UNDO_OFFER_MS = 15_000
 MIN_WIDTH, MIN_HEIGHT = 860, 540
 # The rail's rows, in order; each page but the first is built when first shown.
 PAGES = ("track_record", "rejections", "review", "insights", "export")
-
-
-def prepare_attach() -> None:
-    """Load what ``attach`` needs (app.py runs this on a worker thread while the store
-    opens): the page's modules, and Markdown's patterns, compiled once into re's cache by
-    rendering a throwaway note."""
-    import trackrecord.ui.autosave
-    import trackrecord.ui.track_record_controller  # noqa: F401 (imported for its cost)
-    from trackrecord.core.markdown_render import render_notes
-
-    render_notes("*warm*")
 
 
 class MainWindow(QMainWindow):
@@ -112,7 +102,7 @@ class MainWindow(QMainWindow):
         self.page.list.addAction(self.delete_action)
         self.controller.message.connect(self._show_message)
         self.controller.undo_available.connect(self.undo_action.setEnabled)
-        self.autosave.state_changed.connect(self._show_save_state)
+        self.autosave.state_changed.connect(self.show_save_state)
         # QApplication.quit() skips closeEvent: what was typed must still reach the disk.
         app = QCoreApplication.instance()
         if app is not None:
@@ -124,8 +114,12 @@ class MainWindow(QMainWindow):
         for action in self._needs_data:
             action.setEnabled(True)
         # Newcomers look for a Save button; tell them there is no need before they ask.
-        self._show_save_state("saved", self.tr("Changes save automatically"))
+        self.show_save_state("saved", self.tr("Changes save automatically"))
         self._show_page(self.rail.currentRow())
+
+    @property
+    def ui_state(self) -> UiState:
+        return self._state
 
     @property
     def store(self) -> Store:
@@ -165,40 +159,9 @@ class MainWindow(QMainWindow):
     def _page(self, name: str) -> QWidget:
         page = self._built.get(name)
         if page is None:
-            page = self._build_page(name)
+            page = build_page(name, self, self.store, self._paths)
             self._place(name, page)
         return page
-
-    def _build_page(self, name: str) -> QWidget:
-        store = self.store
-        if name == "rejections":
-            from trackrecord.ui.rejection_page import RejectionsPage
-
-            rejections = RejectionsPage(store, self)
-            rejections.state_changed.connect(self._show_save_state)
-            rejections.message.connect(lambda text: self._show_message(text, False))
-            rejections.open_entry.connect(self.show_entry)
-            for key, splitter in (("rejections/splitter", rejections.view.splitter),
-                                  ("rejections/listSplitter", rejections.overview.splitter)):
-                state = self._state.bytes(key)
-                if state is not None:
-                    splitter.restoreState(state)
-            return rejections
-        if name == "review":
-            from trackrecord.ui.review_page import ReviewPage
-
-            review = ReviewPage(store, self._paths, self)
-            review.open_entry.connect(self.show_entry)
-            review.new_entry_requested.connect(self.new_entry)
-            review.message.connect(lambda text: self._show_message(text, False))
-            return review
-        if name == "insights":
-            from trackrecord.ui.insights_view import InsightsView
-
-            return InsightsView(store, self)
-        from trackrecord.ui.export_page import ExportPage
-
-        return ExportPage(store, self._paths, self)
 
     def _place(self, name: str, page: QWidget) -> None:
         """Put a built page where its placeholder was."""
@@ -455,13 +418,17 @@ class MainWindow(QMainWindow):
 
         shortcuts_dialog(self).exec()
 
+    def show_note(self, text: str) -> None:
+        """A passing message in the status bar (pages report what they did here)."""
+        self._show_message(text, False)
+
     def _show_message(self, text: str, offers_undo: bool) -> None:
         self.statusBar().showMessage(text, UNDO_OFFER_MS if offers_undo else 6000)
         self.undo_button.setVisible(offers_undo)
         if offers_undo:
             self._hide_undo.start()
 
-    def _show_save_state(self, state: str, text: str) -> None:
+    def show_save_state(self, state: str, text: str) -> None:
         self.save_state.setText(text)
         self.save_state.setProperty("state", state)
         self.save_state.setToolTip(text)
