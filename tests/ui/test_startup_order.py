@@ -97,3 +97,21 @@ def test_a_page_is_built_the_first_time_it_is_shown(qtbot, make_window) -> None:
     assert window.pages.currentWidget() is window.rejections
     assert "rejections" in window._built
     assert window.rejections.isVisible()
+
+
+SETTLED = """
+import sys
+from trackrecord.cli import main
+code = main(["--data-dir", sys.argv[1], "--exit-at", "settled"])
+print("sqlalchemy.orm" in sys.modules and "trackrecord.core.models" in sys.modules)
+sys.exit(code)
+"""
+
+
+def test_the_orm_is_loaded_in_the_background_once_entries_are_shown(
+        data_paths: DataPaths) -> None:
+    with open_store(data_paths) as store:
+        EntryService(store).create("shipped", "Ledger")
+    done = _run(SETTLED, data_paths)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

@@ -310,12 +310,18 @@ class _Session(QObject):
             window.controller.listed.connect(
                 lambda: FirstPaintWatcher(window.page.list.viewport(), self._app.quit))
             return
-        # Load SQLAlchemy now, off the UI thread, rather than on the first edit.
-        self._warm_up = threading.Thread(target=self._load_orm, args=(store,),
-                                         name="warm-up", daemon=True)
-        self._warm_up.start()
+        window.controller.listed.connect(self._start_warm_up)
         if self._exit_at == "settled":
             self.settled.connect(self._app.quit)
+
+    def _start_warm_up(self) -> None:
+        """Once the entries are shown, load SQLAlchemy off the UI thread, so the first edit
+        does not wait for it (started no sooner: it would compete with the listing)."""
+        if self._warm_up is not None or self._store is None:
+            return
+        self._warm_up = threading.Thread(target=self._load_orm, args=(self._store,),
+                                         name="warm-up", daemon=True)
+        self._warm_up.start()
 
     def _on_checked(self) -> None:
         if self._keeps_backups:  # (backing up a file whose pages are not checked is no use)
