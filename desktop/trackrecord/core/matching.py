@@ -12,7 +12,6 @@ is put into words in its ``reasons``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,12 +32,12 @@ from trackrecord.core.matching_text import (
     context_query,
     feedback_query,
     find_gaps,
+    mention_matcher,
     named_skills,
     raw_cursor,
     related_to_gaps,
 )
 from trackrecord.core.phrases import (
-    PhraseMatcher,
     Words,
     split_words,
     stem,
@@ -151,17 +150,17 @@ def _first_pass(
     # "Backend Engineer" says little when most of the candidates are backend work, and a lot
     # when few are: context tags are weighted by how distinctive they are within the pool.
     context = {n.skill for n in named if n.source in ("role", "level")} | set(prior.skills)
-    share = {
-        name: sum(name in c.shows for c in pool.values()) / len(pool)
-        for name in context
-    }
-
-    def distinct(name: str) -> float:
-        return max(MIN_DISTINCT, 1.0 - share[name])
+    sharing = dict.fromkeys(context, 0)
+    for c in pool.values():
+        for name in c.shows:
+            if name in sharing:
+                sharing[name] += 1
+    distinct = {name: max(MIN_DISTINCT, 1.0 - n / len(pool)) for name, n in sharing.items()}
 
     # This loop runs for every candidate (about a hundred): look things up once, out here.
     named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
     role = query.role.strip()
+    kind_reasons = {kind: prior.reason(kind) for kind, w in prior.kinds.items() if w >= 0.8}
     for c in pool.values():
         if c.text and best_text:
             c.add(W_TEXT * c.text / best_text)
@@ -180,17 +179,17 @@ def _first_pass(
             elif n.source == "related":
                 c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})")
             elif n.source == "role":
-                c.add(W_ROLE_TAG * distinct(n.skill), f"the role ({role}) calls "
+                c.add(W_ROLE_TAG * distinct[n.skill], f"the role ({role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}")
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
-                c.add(W_LEVEL_TAG * distinct(n.skill), f"{n.reason} (tagged {tag})")
+                c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})")
             elif n.source == "debrief" and ("", "debrief") not in seen:
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
                       f"(tagged {tag})")
         kind_weight = prior.kinds.get(c.kind, 0.0)
-        kind_reason = prior.reason(c.kind) if kind_weight >= 0.8 else None
+        kind_reason = kind_reasons.get(c.kind)
         for skill_name in prior.skills if shows else ():
             tag = shows.get(skill_name)
             if tag is not None:
@@ -200,7 +199,7 @@ def _first_pass(
                 if kind_reason:
                     probes, kind_reason = f"{kind_reason}, and it probes "\
                         f"{catalogue[skill_name].label}: this entry is tagged {tag}", None
-                c.add(W_STAGE_TAG * distinct(skill_name), probes)
+                c.add(W_STAGE_TAG * distinct[skill_name], probes)
                 break
         c.add(W_STAGE_KIND * kind_weight, kind_reason)
         _richness(c)
@@ -258,7 +257,7 @@ def _second_pass(
     """Mentions in the text, worked out only for the few candidates that can still win."""
     catalogue = skills()
     wanted = {n.skill: n for n in named if n.source in FEEDBACK_SOURCES}
-    matcher, firsts = _mention_matcher(frozenset(wanted))
+    matcher, firsts = mention_matcher(frozenset(wanted))
     used: dict[str, set[str]] = {}
     for fed in named:
         if fed.source in FEEDBACK_SOURCES:
@@ -283,16 +282,18 @@ def _second_pass(
             c.add(W_FEEDBACK_MENTION * factor, f"{_who(n)} mentions *{n.phrase}*; this "
                   f"entry's {field_name} talks about {words.span(hit.start, hit.end)}")
             c.add(_kind_weight(catalogue[n.skill], c.kind))
-        _residual_in(c, field_name, words, residual_left, fb)
+        if residual_left:
+            _residual_in(c, field_name, words, residual_left, fb)
 
     left: dict[int, set[str]] = {}
     for c in detailed:
-        mentioned = {name for name in wanted if c.shows.get(name) is not None}
-        left[c.pk] = set(fb.residual) if c.text else set()
+        mentioned = {name for name in wanted if name in c.shows}
+        residual_left = left[c.pk] = set(fb.residual) if c.text else set()
         for field_name, value in (("title", c.title), ("summary", c.summary),
                                   ("impact", c.impact), ("metrics", c.metrics)):
-            if value.strip():
-                read(c, field_name, value, mentioned, left[c.pk])
+            # (Once every named skill is mentioned and every word found, nothing can count.)
+            if value.strip() and (len(mentioned) < len(wanted) or residual_left):
+                read(c, field_name, value, mentioned, residual_left)
     # The write-up (notes and STAR fields, kilobytes an entry) only ever adds feedback words
     # (a skill named there is not what the entry is about): read it only where some are left.
     pks = [c.pk for c in detailed if left[c.pk]]
@@ -328,16 +329,6 @@ def _residual_in(
         c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said)
     else:
         c.parts.append((0.5, said))
-
-
-@functools.lru_cache(maxsize=64)
-def _mention_matcher(names: frozenset[str]) -> tuple[PhraseMatcher[str], frozenset[str]]:
-    """The skill matcher cut down to the named skills (hits keep the full matcher's order),
-    and the first words of their phrases, so most fields are passed over at C speed."""
-    phrases = [(t, s.name) for s in skills().values() if s.name in names for t in s.terms]
-    matcher = PhraseMatcher(phrases)
-    firsts = (split_words(t.replace("*", " ")).stems[:1] for t, _name in phrases)
-    return matcher, frozenset(w for first in firsts for w in first)
 
 
 def _evidence(c: Candidate) -> Evidence:

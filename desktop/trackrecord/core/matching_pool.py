@@ -12,8 +12,8 @@ import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from trackrecord.core.matching_text import RawQueries, TextQuery
 from trackrecord.core.constants import FTS_COLUMNS, KINDS
+from trackrecord.core.matching_text import RawQueries, TextQuery
 from trackrecord.core.vocabulary import skills, stage_priors, tag_key
 
 TagIndex = Mapping[str, tuple[tuple[int, str], ...]]
@@ -140,7 +140,7 @@ def load(cur: RawQueries, pool: dict[int, Candidate], skill_names: Collection[st
         pool[pk].tags[tag_key(name)] = name
     for pk in [pk for pk, c in pool.items() if not c.entry_id]:
         del pool[pk]
-    index = _tag_index(frozenset(skill_names))
+    index = tag_index(frozenset(skill_names))
     for c in pool.values():
         c.shows = shown_skills(c.tags, index)
 
@@ -152,17 +152,16 @@ def shown_skills(tags: Mapping[str, str], index: TagIndex) -> dict[str, str]:
     of every candidate, and looping over each skill's tags there was most of its time.
     """
     shows: dict[str, str] = {}
+    first: dict[str, int] = {}  # skill -> position of the tag that shows it so far
     for key, name in tags.items():
         for position, skill in index.get(key, ()):
-            held = shows.get(skill)
-            # Two tags of one skill (rare): the one the vocabulary lists first names it.
-            if held is None or position < skills()[skill].tags.index(tag_key(held)):
-                shows[skill] = name
+            if position < first.get(skill, position + 1):
+                first[skill], shows[skill] = position, name
     return shows
 
 
 @functools.lru_cache(maxsize=256)
-def _tag_index(names: frozenset[str]) -> TagIndex:
+def tag_index(names: frozenset[str]) -> TagIndex:
     """Tag key -> (its position in the skill's tags, skill name) for each of these skills
     it shows: only the few a match asks about, so most tags are passed over in one lookup."""
     out: dict[str, list[tuple[int, str]]] = {}

@@ -4,6 +4,7 @@ built from them, and the gaps — skills the feedback names that nothing in the 
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from trackrecord.core.categorise import phrase_positions
 from trackrecord.core.phrases import (
     PUNCTUATION,
+    PhraseMatcher,
     Words,
     longest_first,
     split_words,
@@ -179,6 +181,16 @@ def _level_skills(query: MatchQuery) -> list[NamedSkill]:
                         for s in rule.skills]
                 break
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def mention_matcher(names: frozenset[str]) -> tuple[PhraseMatcher[str], frozenset[str]]:
+    """The skill matcher cut down to the named skills (hits keep the full matcher's order),
+    and the first words of their phrases, so most fields are passed over at C speed."""
+    phrases = [(t, s.name) for s in skills().values() if s.name in names for t in s.terms]
+    matcher = PhraseMatcher(phrases)
+    firsts = (split_words(t.replace("*", " ")).stems[:1] for t, _name in phrases)
+    return matcher, frozenset(w for first in firsts for w in first)
 
 
 # -- the full-text queries ---------------------------------------------------------------------
