@@ -328,8 +328,8 @@ class Store:
             conn.close()
         # A final checkpoint folds the WAL into the main file, so a copied file is complete.
         if engine is not None:
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            with engine.connect() as engine_conn:
+                engine_conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             engine.dispose()
         else:
             checkpoint = sqlite3.connect(self.paths.database, isolation_level=None)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from trackrecord.core.constants import CATEGORIES, KINDS, STAGES
 from trackrecord.core.db import Store
 from trackrecord.core.entries import KIND_LABELS
-from trackrecord.core.models import CATEGORIES, KINDS, STAGES, Entry, PracticeSession, Rejection
+from trackrecord.core.models import Entry, PracticeSession, Rejection
 from trackrecord.core.vocabulary import CATEGORY_LABELS, STAGE_LABELS
 
 PRACTICE_WEEKS = 16

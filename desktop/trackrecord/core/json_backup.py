@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 
 from trackrecord import __version__
 from trackrecord.core.bragdoc_io import write_atomic
+from trackrecord.core.constants import DEBRIEF_TOPICS
 from trackrecord.core.db import Store
 from trackrecord.core.entries import TEXT_FIELDS
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.models import (
-    DEBRIEF_TOPICS,
     CustomReframe,
     Entry,
     PracticeItem,

@@ -12,9 +12,10 @@ from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Any
 
+from trackrecord.core.constants import DEBRIEF_TOPICS
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.models import DEBRIEF_TOPICS, DebriefAnswerRow, PracticeItem, Rejection
 from trackrecord.core.models import CustomReframe as CustomReframeRow
+from trackrecord.core.models import DebriefAnswerRow, PracticeItem, Rejection
 from trackrecord.core.reframe import CustomReframe
 from trackrecord.core.vocabulary import (
     CATEGORY_LABELS,

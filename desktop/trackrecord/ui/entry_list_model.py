@@ -27,6 +27,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 META_ROLE = Qt.ItemDataRole.UserRole + 3  # "Shipped system · Acme · Mar 2023 – Jun 2024"
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 4
+# (title, kind, meta) at once: what the delegate paints, in one call instead of three.
+PAINT_ROLE = Qt.ItemDataRole.UserRole + 5
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +90,8 @@ class EntryListModel(QAbstractListModel):
         # Keys never change, so what was learnt survives resets: finding the entry being
         # edited after a search then costs no query.
         self._key_of_id: dict[str, int] = {}
+        # Formatted once per row as it was (an edited row formats again): rows repaint often.
+        self._meta_of_id: dict[str, tuple[EntrySummary, str]] = {}
         self._ongoing = self.tr("ongoing")
 
     # -- Qt model interface --------------------------------------------------------------
@@ -101,6 +105,8 @@ class EntryListModel(QAbstractListModel):
         row = self._row(index.row())
         if row is None:
             return None
+        if role == PAINT_ROLE:
+            return (row.title, row.kind, self._meta(row))
         if role == Qt.ItemDataRole.DisplayRole:
             return row.title
         if role == ID_ROLE:
@@ -243,8 +249,15 @@ class EntryListModel(QAbstractListModel):
                 self._row_of_id.pop(summary.id, None)
 
     def _meta(self, row: EntrySummary) -> str:
+        cached = self._meta_of_id.get(row.id)
+        if cached is not None and cached[0] == row:
+            return cached[1]
         parts = [kind_label(row.kind)]
         if row.organisation:
             parts.append(row.organisation)
         parts.append(format_period(row.start_date, row.end_date, ongoing_text=self._ongoing))
-        return " · ".join(parts)
+        meta = " · ".join(parts)
+        if len(self._meta_of_id) > 4096:
+            self._meta_of_id.clear()
+        self._meta_of_id[row.id] = (row, meta)
+        return meta

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.ui.entry_list_model import KIND_ROLE, META_ROLE
+from trackrecord.ui.entry_list_model import PAINT_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 _Align = Qt.AlignmentFlag
@@ -46,9 +46,9 @@ class EntryDelegate(QStyledItemDelegate):
         return _PAD_Y * 2 + title.height() + _LINE_GAP + meta.height()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        # The background and selection come from the style; the text from us. No
+        # initStyleOption: it would ask the model for a dozen roles this row does not use.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # the background and selection come from the style; the text from us
         widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
@@ -56,7 +56,8 @@ class EntryDelegate(QStyledItemDelegate):
 
         painter.save()
         rect = option.rect
-        colour = QColor(KIND_COLOURS.get(str(index.data(KIND_ROLE)), "#888888"))
+        title_text, kind, meta_text = index.data(PAINT_ROLE) or ("", "", "")
+        colour = QColor(KIND_COLOURS.get(kind, "#888888"))
         mark = QRect(rect.left() + 3, rect.top() + _PAD_Y, _MARK_W, rect.height() - 2 * _PAD_Y)
         painter.fillRect(mark, colour)
 
@@ -71,7 +72,7 @@ class EntryDelegate(QStyledItemDelegate):
         title_font, title_metrics, meta_font, meta_metrics = _fonts(option.font)
         painter.setFont(title_font)
         painter.setPen(text_colour)
-        title = title_metrics.elidedText(str(index.data() or ""), _ELIDE, width)
+        title = title_metrics.elidedText(title_text, _ELIDE, width)
         title_rect = QRect(left, rect.top() + _PAD_Y, width, title_metrics.height())
         painter.drawText(title_rect, _Align.AlignLeft | _Align.AlignVCenter, title)
 
@@ -80,7 +81,7 @@ class EntryDelegate(QStyledItemDelegate):
         if not selected:
             meta_colour.setAlphaF(0.65)  # secondary text: same hue, less weight
         painter.setPen(meta_colour)
-        meta = meta_metrics.elidedText(str(index.data(META_ROLE) or ""), _ELIDE, width)
+        meta = meta_metrics.elidedText(meta_text, _ELIDE, width)
         meta_rect = QRect(left, title_rect.bottom() + 1 + _LINE_GAP, width, meta_metrics.height())
         painter.drawText(meta_rect, _Align.AlignLeft | _Align.AlignVCenter, meta)
         painter.restore()
