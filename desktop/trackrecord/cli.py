@@ -22,9 +22,14 @@ from trackrecord.core.errors import TrackRecordError
 from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
 
 
-def command_modules() -> list[ModuleType]:
-    """The modules that register the sub-commands, imported only when one is wanted."""
-    names = dict.fromkeys(COMMANDS.values())
+def command_modules(command: str | None = None) -> list[ModuleType]:
+    """The modules that register the sub-commands, imported only when one is wanted: just
+    the named command's module when it is known (the others import most of the core), all
+    of them otherwise (``--help`` lists them, and a typo is answered with the choices)."""
+    if command is not None and command in COMMANDS:
+        names = [COMMANDS[command]]
+    else:
+        names = list(dict.fromkeys(COMMANDS.values()))
     return [importlib.import_module(f"trackrecord.commands.{name}") for name in names]
 
 
@@ -34,7 +39,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"trackrecord: {message}\n")
 
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(
+    *, with_commands: bool = True, command: str | None = None
+) -> argparse.ArgumentParser:
+    """The parser; ``command`` (a word from the command line) limits the sub-commands built
+    to the one it names, when it names one."""
     parser = _Parser(
         prog="trackrecord",
         description=f"{APP_NAME}: your track record and rejection log, offline. "
@@ -56,29 +65,39 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, list the entries, and exit once they are painted",
     )
+    # For the start-up benchmark: exit at the window's first paint (before the store is
+    # open), or once the entries are painted and SQLAlchemy has loaded.
+    parser.add_argument("--exit-at", choices=("painted", "settled"), help=argparse.SUPPRESS)
     if with_commands:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-        for module in command_modules():
+        for module in command_modules(command):
             module.register(sub)
     return parser
 
 
-def _wants_a_command(argv: Sequence[str]) -> bool:
-    """Anything but the app's own options (a sub-command, a typo, --help) needs the full
-    parser; the app alone starts without importing any sub-command."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first word that is not one of the app's own options: a sub-command (or a typo),
+    or ``-h``/``--help``. None when the app alone is wanted."""
     words = iter(argv)
     for word in words:
-        if word == "--data-dir":
+        if word in ("--data-dir", "--exit-at"):  # (options that take a value)
             next(words, None)
         elif word in ("-h", "--help") or not word.startswith("-"):
-            return True
-    return False
+            return word
+    return None
+
+
+def _wants_a_command(argv: Sequence[str]) -> bool:
+    """Anything but the app's own options (a sub-command, a typo, --help) needs the
+    sub-command parsers; the app alone starts without importing any sub-command."""
+    return _first_word(argv) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser(with_commands=_wants_a_command(words)).parse_args(words)
+        first = _first_word(words)
+        args = build_parser(with_commands=first is not None, command=first).parse_args(words)
     except SystemExit as exited:  # --help, --version, or a usage error already printed
         return int(exited.code or 0)
     if getattr(args, "command", None) is None:
@@ -105,7 +124,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     if not args.demo:
         paths = DataPaths(resolve_data_dir(args.data_dir))
-        return run_gui(paths, exit_when_ready=args.exit_when_ready)
+        return run_gui(paths, exit_when_ready=args.exit_when_ready, exit_at=args.exit_at)
     demo_root = Path(tempfile.mkdtemp(prefix="trackrecord-demo-"))
     try:
         paths = DataPaths(demo_root / "data")

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,10 +36,10 @@ from trackrecord.core.bragdoc import (
     render_markdown,
 )
 from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_atomic
-from trackrecord.core.bragdoc_prefs import PAGE_SIZES
+from trackrecord.core.bragdoc_model import PAGE_SIZES
+from trackrecord.core.constants import KINDS
 from trackrecord.core.entries import EntryService
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.constants import KINDS
 
 STDOUT = "-"
 
@@ -96,9 +98,25 @@ def brag_options(args: argparse.Namespace, today: dt.date | None = None) -> Brag
         raise UserError(str(exc)) from exc
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A brag document is a tree of frozen values without reference cycles: reference counting
+    frees all of it, and the cyclic collector would only walk every entry again and again as
+    the tree grows (a third of the build at 100,000 entries with --details)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def brag_document(args: argparse.Namespace, ctx: CommandContext) -> BragDocument:
     options = brag_options(args)
-    doc = build_document(EntryService(ctx.store).all(), options)
+    entries = EntryService(ctx.store).all()
+    with _no_cycle_collection():
+        doc = build_document(entries, options)
     if not doc.sections:
         print("trackrecord: no entries match; the document says so", file=sys.stderr)
     return doc

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, Literal, get_args
 
-from trackrecord.core.bragdoc_html import render_html, render_print_html
 from trackrecord.core.bragdoc_markdown import render_markdown
 from trackrecord.core.bragdoc_model import (
     DEFAULT_TITLE,
@@ -29,8 +29,8 @@ from trackrecord.core.bragdoc_model import (
     format_span,
 )
 from trackrecord.core.bragdoc_sections import SectionScheme, default_scheme
-from trackrecord.core.entries import KIND_LABELS, EntryData
 from trackrecord.core.constants import KINDS
+from trackrecord.core.entries import KIND_LABELS, EntryData
 
 __all__ = [
     "DEFAULT_TITLE", "GROUPS", "PRESETS", "BragDocument", "BragItem", "BragOptions",
@@ -47,6 +47,25 @@ PRESET_LABELS: dict[str, str] = {
     "this_year": "This year",
     "custom": "Custom range",
 }
+
+
+# -- rendering ---------------------------------------------------------------------------
+# The HTML renderers load Markdown and nh3 (for the notes), so they are imported on first
+# use: a Markdown export from the command line does not pay for them.
+
+
+def render_html(doc: BragDocument) -> str:
+    """The self-contained HTML file (see ``bragdoc_html``)."""
+    from trackrecord.core.bragdoc_html import render_html as render
+
+    return render(doc)
+
+
+def render_print_html(doc: BragDocument) -> str:
+    """The HTML Qt lays out for the PDF (see ``bragdoc_html``)."""
+    from trackrecord.core.bragdoc_html import render_print_html as render
+
+    return render(doc)
 
 
 # -- periods -----------------------------------------------------------------------------
@@ -225,16 +244,22 @@ def _period(entries: Sequence[EntryData], options: BragOptions) -> str:
 def _groups(
     entries: list[EntryData], group: str, scheme: SectionScheme
 ) -> list[tuple[str, str, list[EntryData]]]:
+    """(key, heading, entries) per group, in document order, entries kept in their order.
+    One pass over the entries, not one per group (a fifth of a second at 100,000)."""
     if group == "year":
-        years = sorted({e.start_date.year for e in entries}, reverse=True)
-        return [(str(y), str(y), [e for e in entries if e.start_date.year == y]) for y in years]
+        by_year: dict[int, list[EntryData]] = {}
+        for e in entries:
+            by_year.setdefault(e.start_date.year, []).append(e)
+        return [(str(y), str(y), by_year[y]) for y in sorted(by_year, reverse=True)]
     if group == "kind":
-        return [(k, scheme.kind_headings[k], [e for e in entries if e.kind == k]) for k in KINDS]
-    placed = [(scheme.section_for(e), e) for e in entries]
-    return [
-        (rule.key, rule.heading, [e for key, e in placed if key == rule.key])
-        for rule in scheme.sections
-    ]
+        by_kind: dict[str, list[EntryData]] = {}
+        for e in entries:
+            by_kind.setdefault(e.kind, []).append(e)
+        return [(k, scheme.kind_headings[k], by_kind.get(k, [])) for k in KINDS]
+    placed: dict[str, list[EntryData]] = {}
+    for e in entries:
+        placed.setdefault(scheme.section_for(e), []).append(e)
+    return [(rule.key, rule.heading, placed.get(rule.key, [])) for rule in scheme.sections]
 
 
 def build_document(
@@ -251,10 +276,11 @@ def build_document(
         for key, heading, members in _groups(chosen, options.group, scheme)
         if members
     )
+    per_kind = Counter(e.kind for e in chosen)
     counts = tuple(
         f"{n} {(KIND_LABELS[kind] if n == 1 else scheme.kind_headings[kind]).lower()}"
         for kind in KINDS
-        if (n := sum(1 for e in chosen if e.kind == kind))
+        if (n := per_kind[kind])
     )
     return BragDocument(
         title=_one_line(options.title) or DEFAULT_TITLE,

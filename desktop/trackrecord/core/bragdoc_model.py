@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
-from trackrecord.core.errors import ValidationError
 from trackrecord.core.constants import KINDS
+from trackrecord.core.errors import ValidationError
 
 Grouping = Literal["sections", "year", "kind"]
 GROUPS: tuple[str, ...] = get_args(Grouping)
 DEFAULT_TITLE = "Brag document"
+PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")  # for the PDF (laid out in ui.export_pdf)
 
 # English month names, not strftime: Qt sets the C locale from the environment, and the
 # same export must read the same whichever program made it.

@@ -12,14 +12,19 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, cast
 
 from trackrecord.core.bragdoc import PRESETS, preset_range
-from trackrecord.core.bragdoc_model import DEFAULT_TITLE, GROUPS, BragOptions, Grouping
-from trackrecord.core.db import Store
+from trackrecord.core.bragdoc_model import (
+    DEFAULT_TITLE,
+    GROUPS,
+    PAGE_SIZES,
+    BragOptions,
+    Grouping,
+)
 from trackrecord.core.constants import KINDS
+from trackrecord.core.db import Store
 from trackrecord.core.settings import get_json, set_json
 
 SETTINGS_KEY = "export.brag_document"
 FORMATS: tuple[str, ...] = ("md", "html", "pdf")
-PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 MAX_TEXT = 200
 
 

@@ -2,6 +2,9 @@
 
 They belong with the data rather than the window: a ``--data-dir`` or ``--demo`` store keeps
 its own, and a backup carries them along.
+
+Reading is one line of plain SQL (``Store.query``), so a command that only reads a setting
+never loads SQLAlchemy; writing goes through the ORM like every other change.
 """
 
 from __future__ import annotations
@@ -10,16 +13,15 @@ import json
 from typing import Any
 
 from trackrecord.core.db import Store
-from trackrecord.core.models import Setting
 
 MAX_KEY_LENGTH = 120
 
 
 def get_json(store: Store, key: str, default: Any = None) -> Any:
     """The stored value, or ``default`` when it is missing or not valid JSON."""
-    with store.read() as s:
-        row = s.get(Setting, key)
-        raw = row.value if row is not None else None
+    with store.query() as conn:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    raw = row[0] if row is not None else None
     if raw is None:
         return default
     try:
@@ -29,6 +31,8 @@ def get_json(store: Store, key: str, default: Any = None) -> Any:
 
 
 def set_json(store: Store, key: str, value: Any) -> None:
+    from trackrecord.core.models import Setting  # the ORM only for writes
+
     if not key or len(key) > MAX_KEY_LENGTH:
         raise ValueError(f"a setting key must have 1 to {MAX_KEY_LENGTH} characters")
     raw = json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
