@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from trackrecord.core.constants import KINDS
@@ -147,13 +148,17 @@ def entries(store: Store, *, where: str = "", params: Sequence[Any] = ()) -> lis
     """Whole entries (``where`` narrows them), oldest first, tags sorted by name.
 
     Plain rows and one query for the tags: at 10,000 entries several times faster than ORM
-    objects, and nothing here needs an identity map.
+    objects, and nothing here needs an identity map. Columns come in ``EntryData``'s field
+    order, so each entry is built from its row positionally.
     """
-    from trackrecord.core.entries import TEXT_FIELDS, EntryData
+    from trackrecord.core.entry_types import EntryData
 
-    names = ("pk", "id", "kind", "start_date", "end_date", "links", "created_at",
-             "updated_at", *TEXT_FIELDS)
-    sql = f"SELECT {', '.join(names)} FROM entries{where} ORDER BY start_date, pk"
+    names = [f.name for f in fields(EntryData) if f.name != "tags"]
+    at = {name: i for i, name in enumerate(names)}
+    start, end, links, created, updated = (at["start_date"], at["end_date"], at["links"],
+                                           at["created_at"], at["updated_at"])
+    tags_at = [f.name for f in fields(EntryData)].index("tags")
+    sql = f"SELECT pk, {', '.join(names)} FROM entries{where} ORDER BY start_date, pk"
     tag_sql = ("SELECT et.entry_pk, t.name FROM entry_tags AS et JOIN tags AS t "
                "ON t.pk = et.tag_pk ORDER BY et.entry_pk, t.name")
     if where:  # one entry (or a few): ask only for their tags
@@ -169,18 +174,14 @@ def entries(store: Store, *, where: str = "", params: Sequence[Any] = ()) -> lis
         finally:
             conn.execute("COMMIT")
     # The columns' own conversions, done in C (fromisoformat, json) rather than per value.
-    date, stamp = dt.date.fromisoformat, dt.datetime.fromisoformat
+    date, stamp, utc, no_tags = dt.date.fromisoformat, dt.datetime.fromisoformat, dt.UTC, ()
     out = []
-    for row in rows:
-        values = dict(zip(names, row, strict=True))
-        pk = values.pop("pk")
-        end = values["end_date"]
-        values["start_date"] = date(values["start_date"])
-        values["end_date"] = date(end) if end else None
-        values["tags"] = tuple(tags.get(pk, ()))
-        links = json.loads(values["links"]) if values["links"] else None
-        values["links"] = tuple(links or ())
-        values["created_at"] = stamp(values["created_at"]).replace(tzinfo=dt.UTC)
-        values["updated_at"] = stamp(values["updated_at"]).replace(tzinfo=dt.UTC)
-        out.append(EntryData(**values))
+    for pk, *values in rows:
+        values[start] = date(values[start])
+        values[end] = date(values[end]) if values[end] else None
+        values[links] = tuple(json.loads(values[links]) or ()) if values[links] else ()
+        values[created] = stamp(values[created]).replace(tzinfo=utc)
+        values[updated] = stamp(values[updated]).replace(tzinfo=utc)
+        values.insert(tags_at, tuple(tags.get(pk, no_tags)))
+        out.append(EntryData(*values))
     return out
