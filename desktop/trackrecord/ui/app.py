@@ -129,7 +129,8 @@ class StoreOpener(QObject):
     meanwhile keeps the window painted and responsive.
 
     The store is handed over as soon as it can be read; SQLite's check of every page (the
-    slow part of opening) runs afterwards on the same thread, and writes wait for it.
+    slow part of opening) runs afterwards on the same thread, once ``start_check`` says the
+    entries are on screen (so the two do not compete for the CPU), and writes wait for it.
     """
 
     opened = Signal(object)  # Store, readable
@@ -142,6 +143,7 @@ class StoreOpener(QObject):
         self._thread: threading.Thread | None = None
         self._checking: sqlite3.Connection | None = None
         self._cancelled = False
+        self._may_check = threading.Event()
         self.store: Store | None = None  # set on the worker thread, once opened
 
     def start(self) -> None:
@@ -161,6 +163,9 @@ class StoreOpener(QObject):
             return
         self.store = store
         self.opened.emit(store)
+        self._may_check.wait()
+        if self._cancelled:
+            return
         try:
             store.check(started=self._started_check)
         except StoreError as exc:
@@ -172,6 +177,9 @@ class StoreOpener(QObject):
         finally:
             self._checking = None
 
+    def start_check(self) -> None:
+        self._may_check.set()
+
     def _started_check(self, conn: sqlite3.Connection) -> None:
         self._checking = conn
         if self._cancelled:
@@ -180,6 +188,7 @@ class StoreOpener(QObject):
     def cancel(self) -> None:
         """Stop a check still running (the window is closing) and wait for the thread."""
         self._cancelled = True
+        self._may_check.set()
         checking = self._checking
         if checking is not None:
             with contextlib.suppress(sqlite3.ProgrammingError):  # it finished meanwhile
@@ -256,6 +265,7 @@ class _Session(QObject):
     """One window over one opening of the store, from first paint to close."""
 
     settled = Signal()  # SQLAlchemy has loaded (the warm-up thread says so)
+    prepared = Signal()  # the entry page's code is loaded (the prepare thread says so)
 
     def __init__(self, app: QApplication, paths: DataPaths, *, demo: bool,
                  guard: SingleInstance, exit_at: ExitAt | None) -> None:
@@ -274,6 +284,11 @@ class _Session(QObject):
         self._opener.checked.connect(self._on_checked)
         self._opener.failed.connect(self._on_failed)
         self.damage = ""  # set when the store turned out damaged: offer a backup, then retry
+        # The entries are shown once the store is open *and* their code is loaded: building
+        # the page while the prepare thread still imports would only fight it for the GIL.
+        self._waiting = {"opened", "prepared"}
+        self._closed = False  # late reports from the worker threads are then ignored
+        self.prepared.connect(lambda: self._ready_for("prepared"))
 
     def run(self) -> tuple[int, Path | None]:
         app = self._app
@@ -298,13 +313,26 @@ class _Session(QObject):
         self._guard.listen(self._window.bring_forward)
         self._opener.start()
         # Meanwhile (SQLite's checks leave Python free), load the code the entries need.
-        threading.Thread(target=_quietly, args=(prepare_attach,), name="prepare",
-                         daemon=True).start()
+        threading.Thread(target=self._prepare, name="prepare", daemon=True).start()
+
+    def _prepare(self) -> None:
+        _quietly(prepare_attach)
+        self.prepared.emit()
 
     def _on_opened(self, store: Store) -> None:
         self._store = store
-        window = self._window
+        self._ready_for("opened")
+
+    def _ready_for(self, step: str) -> None:
+        self._waiting.discard(step)
+        if not self._waiting and not self._closed:
+            self._show_entries()
+
+    def _show_entries(self) -> None:
+        assert self._store is not None
+        store, window = self._store, self._window
         window.attach(store, list_in_background=True)
+        window.controller.listed.connect(self._opener.start_check)
         if self._exit_at == "ready":
             # Ready once the listed entries have been painted.
             window.controller.listed.connect(
@@ -317,14 +345,15 @@ class _Session(QObject):
     def _start_warm_up(self) -> None:
         """Once the entries are shown, load SQLAlchemy off the UI thread, so the first edit
         does not wait for it (started no sooner: it would compete with the listing)."""
-        if self._warm_up is not None or self._store is None:
+        if self._warm_up is not None or self._store is None or self._closed:
             return
         self._warm_up = threading.Thread(target=self._load_orm, args=(self._store,),
                                          name="warm-up", daemon=True)
         self._warm_up.start()
 
     def _on_checked(self) -> None:
-        if self._keeps_backups:  # (backing up a file whose pages are not checked is no use)
+        # (Backing up a file whose pages are not checked would be no use.)
+        if self._keeps_backups and not self._closed:
             from trackrecord.ui.backup_scheduler import BackupScheduler
 
             backups = self._backups = BackupScheduler(self._paths)
@@ -338,6 +367,8 @@ class _Session(QObject):
     def _on_failed(self, error: StoreError) -> None:
         from trackrecord.core.db import DamagedDatabaseError
 
+        if self._closed:
+            return
         if isinstance(error, DamagedDatabaseError) and not self._exit_when_ready:
             # The store must be closed before a backup can replace it: end this session.
             self.damage = str(error)
@@ -348,6 +379,7 @@ class _Session(QObject):
         self._app.exit(self._code)
 
     def _close(self, window: MainWindow) -> None:
+        self._closed = True
         _dispose(self._app, window)
         self._opener.cancel()  # a store still opening is closed below like any other
         if self._backups is not None and not self._wanted:
