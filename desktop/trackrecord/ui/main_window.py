@@ -70,8 +70,6 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_status_bar(demo)
         self._build_menus()
-        # (Set before the first polish, so no re-polish: that would load QStyle's enums.)
-        self.save_state.setText(self.tr("Opening your track record…"))
         # A fixed floor instead of one recomputed from the layout whenever a section shows or
         # hides: the window does not jump, and platforms that cannot take new size hints
         # after showing (offscreen, used by the tests) have nothing to warn about.
