@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--jrnl", help="a jrnl to use instead of the benchmark venv")
-    parser.add_argument("--pdf-timeout", type=float, default=120.0)
+    parser.add_argument("--pdf-timeout", type=float, default=240.0)
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
     result = run(args.sizes, args.runs, ensure_jrnl(args.jrnl), args.pdf_timeout)
