@@ -12,7 +12,8 @@ In one hyperfine run (offscreen, bytecode caching on):
 - settled with 10,000: ``--exit-at settled``, which also waits for the ORM (SQLAlchemy),
   loaded off the UI thread once the entries are listed: the memory of a window in use.
 
-Peak resident memory of each comes from ``/usr/bin/time -v`` (median of three). Each store is
+Ratios are of median times (a few outliers move a mean by a quarter on a small VM). Peak
+resident memory of each comes from ``/usr/bin/time -v`` (median of three). Each store is
 a fresh copy, so window state saved by one run does not change the next.
 """
 
@@ -55,9 +56,11 @@ def run(sizes: list[int], runs: int) -> dict[str, object]:
                 commands[f"settled {size}"] = _command(
                     [*app, "--data-dir", str(data.root), "--exit-at", "settled"])
         env = child_env()
-        times = hyperfine(commands, runs=runs, warmup=2, env=env)
+        times = hyperfine(commands, runs=runs, warmup=3, env=env)
         rss = {name: peak_rss_mib(shlex.split(cmd), env=env) for name, cmd in commands.items()}
-    floor = times["floor"]["mean_ms"]
+    # Medians: a few slow outliers (this VM has them) would move a mean, and with it the
+    # ratio, by a quarter either way.
+    floor = times["floor"]["median_ms"]
     floor_rss = rss["floor"]
     rows = []
     for name in commands:
@@ -65,9 +68,10 @@ def run(sizes: list[int], runs: int) -> dict[str, object]:
             "name": name,
             "entries": int(name.split()[-1]) if name.split()[-1].isdigit() else 0,
             "mean_ms": times[name]["mean_ms"],
+            "median_ms": times[name]["median_ms"],
             "stddev_ms": times[name]["stddev_ms"],
             "failures": times[name]["failures"],
-            "ratio": times[name]["mean_ms"] / floor,
+            "ratio": times[name]["median_ms"] / floor,
             "peak_rss_mib": rss[name],
             "rss_ratio": rss[name] / floor_rss,
         })
@@ -81,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
     result = run(args.sizes, args.runs)
-    print("| run | time (ms) | x floor | peak RSS (MiB) | x floor |")
+    print("| run | median time (ms) | x floor | peak RSS (MiB) | x floor |")
     print("|---|---:|---:|---:|---:|")
     for row in result["startup"]:  # type: ignore[union-attr]
-        print(f"| {row['name']} | {row['mean_ms']:.0f} ± {row['stddev_ms']:.0f} "
+        print(f"| {row['name']} | {row['median_ms']:.0f} ± {row['stddev_ms']:.0f} "
               f"| {row['ratio']:.2f} | {row['peak_rss_mib']:.0f} | {row['rss_ratio']:.2f} |")
     if args.json:
         write_json(args.json, result)

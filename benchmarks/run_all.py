@@ -66,7 +66,8 @@ def render(results: dict[str, Any], info: dict[str, str]) -> str:
     start = {row["name"]: row for row in results["startup"]}
     floor = start["floor"]
     lines += [
-        "**Start-up** (whole process, hyperfine, offscreen; peak RSS from `/usr/bin/time -v`). "
+        "**Start-up** (whole process, hyperfine, offscreen; median time ± σ, ratios of medians; "
+        "peak RSS from `/usr/bin/time -v`). "
         "The floor is `benchmarks/bare_window.py`, a bare PySide6 `QMainWindow` that exits "
         "after its first paint. The app shows its window frame first and opens the store on a "
         "worker thread: `--exit-at painted` exits at that first paint, `--exit-when-ready` "
@@ -91,7 +92,8 @@ def render(results: dict[str, Any], info: dict[str, str]) -> str:
                  else {"floor": "floor (bare window)"}.get(name, name + " (empty store)"))
         if row.get("failures"):
             label += f" ({row['failures']} of the runs exited non-zero)"
-        lines.append(f"| {label} | {row['mean_ms']:,.0f} ± {row['stddev_ms']:,.0f} "
+        shown = row.get("median_ms", row["mean_ms"])
+        lines.append(f"| {label} | {shown:,.0f} ± {row['stddev_ms']:,.0f} "
                      f"| {row['ratio']:.2f} | {target} | {row['peak_rss_mib']:.0f} "
                      f"| {row['rss_ratio']:.2f} | {rss_target} |")
     del floor
