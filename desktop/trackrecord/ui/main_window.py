@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from trackrecord import APP_NAME, __version__
 from trackrecord.paths import DataPaths
 from trackrecord.ui.lazy_pages import build_page
 from trackrecord.ui.ui_state import UiState
+from trackrecord.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from trackrecord.core.db import Store
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self._build_central()
         self._build_status_bar(demo)
-        self._build_menus()
+        build_menus(self)
         # A fixed floor instead of one recomputed from the layout whenever a section shows or
         # hides: the window does not jump, and platforms that cannot take new size hints
         # after showing (offscreen, used by the tests) have nothing to warn about.
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         splitter = self._state.bytes("trackRecord/splitter")
         if splitter is not None:
             self.page.splitter.restoreState(splitter)
-        for action in self._needs_data:
+        for action in self.needs_data:
             action.setEnabled(True)
         # Newcomers look for a Save button; tell them there is no need before they ask.
         self.show_save_state("saved", self.tr("Changes save automatically"))
@@ -149,8 +150,8 @@ class MainWindow(QMainWindow):
 
             action = ExportEverythingAction(self.store, self)
             action.finished.connect(lambda text, _ok: self._show_message(text, False))
-            self.file_menu.insertAction(self._export_everything_slot, action)
-            self.file_menu.removeAction(self._export_everything_slot)
+            self.file_menu.insertAction(self.export_everything_slot, action)
+            self.file_menu.removeAction(self.export_everything_slot)
             self._export_everything = action
         return self._export_everything
 
@@ -229,88 +230,8 @@ class MainWindow(QMainWindow):
         self._hide_undo.setInterval(UNDO_OFFER_MS)
         self._hide_undo.timeout.connect(lambda: self.undo_button.setVisible(False))
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        self.new_action = self._action(self.tr("&New entry"), QKeySequence.StandardKey.New,
-                                       self.new_entry)
-        self.log_rejection_action = self._action(self.tr("Log &rejection"), "Ctrl+Shift+R",
-                                                 self.log_rejection)
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self._action(self.tr("&Undo delete"), QKeySequence.StandardKey.Undo,
-                                        self.undo_delete)
-        self.undo_action.setEnabled(False)
-        self.find_action = self._action(self.tr("&Find"), QKeySequence.StandardKey.Find,
-                                        lambda: self.controller.focus_search())
-        self.delete_action = self._action(self.tr("&Delete entry"), QKeySequence.StandardKey.Delete,
-                                          self.delete_entry)
-        # Delete acts only from the list: in a text field the key edits text, and from a
-        # checkbox or a combo it must not silently remove an entry.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "F1",
-                                             self.show_shortcuts)
-        self.about_action = self._action(self.tr("&About {0}").format(APP_NAME), None,
-                                         self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-        self.backups_action = self._action(self.tr("&Backups…"), None, self.open_backups)
-        self.import_action = self._action(self.tr("&Import…"), "Ctrl+I", self.open_import)
-        # Stands in for the real action (and its module) until the File menu first opens.
-        self._export_everything_slot = QAction(self.tr("Export everything…"), self)
-        self._export_everything_slot.triggered.connect(
-            lambda: self.export_everything_action.trigger())
-        self.fullscreen_action = self._action(self.tr("&Full screen"),
-                                              QKeySequence.StandardKey.FullScreen,
-                                              self.toggle_full_screen)
-        self.go_actions = [
-            self._action(label, shortcut, lambda _=False, row=row: self.rail.setCurrentRow(row))
-            for row, (label, shortcut) in enumerate((
-                (self.tr("&Track record"), "Ctrl+1"),
-                (self.tr("&Rejections"), "Ctrl+2"),
-                (self.tr("Re&view before an interview"), "Ctrl+R"),
-                (self.tr("&Insights"), "Ctrl+4"),
-                (self.tr("&Export"), "Ctrl+5"),
-            ))
-        ]
-        # Nothing to act on until the store is open (attach enables them).
-        self._needs_data = (self.new_action, self.log_rejection_action, self.find_action,
-                            self.delete_action, self.import_action,
-                            self._export_everything_slot, self.backups_action)
-        for action in self._needs_data:
-            action.setEnabled(False)
-
-        menus = self.menuBar()
-        self.file_menu = file_menu = menus.addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.log_rejection_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self._export_everything_slot)
-        file_menu.aboutToShow.connect(self._ready_file_menu)
-        file_menu.addAction(self.backups_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.delete_action)
-        view_menu = menus.addMenu(self.tr("&View"))
-        view_menu.addAction(self.fullscreen_action)
-        go_menu = menus.addMenu(self.tr("&Go"))
-        for action in self.go_actions:
-            go_menu.addAction(action)
-        help_menu = menus.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-    def _ready_file_menu(self) -> None:
+    def ready_file_menu(self) -> None:
+        """Before the File menu first opens: the real Export everything… action."""
         if self._store is not None:
             self.export_everything_action  # noqa: B018 (built on first access)
 
