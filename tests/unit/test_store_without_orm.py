@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,15 @@ def test_a_closed_store_hands_out_no_more_sessions(data_paths: DataPaths) -> Non
     store.close()
     with pytest.raises(StoreError), store.read():
         pass
+
+
+def test_a_relative_data_folder_opens(tmp_path, monkeypatch) -> None:
+    """File URIs must be absolute; the store makes them so for a relative folder."""
+    monkeypatch.chdir(tmp_path)
+    relative = DataPaths(Path("data"))
+    with open_store(relative) as store:
+        EntryService(store).create("shipped", "Ledger")
+    store = open_store(relative, check_later=True)
+    store.check()
+    assert [e.title for e in EntryService(store).list()] == ["Ledger"]
+    store.close()

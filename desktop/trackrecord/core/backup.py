@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trackrecord.core.constants import FTS_TABLES
+from trackrecord.core.read_only import connect_read_only
 from trackrecord.core.schema import APPLICATION_ID, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, ensure_private_dir
 
@@ -66,7 +67,7 @@ class BackupInfo:
 
 
 def _open_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    return connect_read_only(path)
 
 
 def _user_tables(conn: sqlite3.Connection) -> list[str]:

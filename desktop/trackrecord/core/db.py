@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trackrecord.core.errors import StorageError
+from trackrecord.core.read_only import connect_read_only
 from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, make_private
 
@@ -96,7 +97,7 @@ def check_file(path: Path, *, started: Callable[[sqlite3.Connection], None] | No
     ``started`` is handed the connection, so another thread can ``interrupt()`` a long check
     (which then raises sqlite3.OperationalError).
     """
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn = connect_read_only(path, check_same_thread=False)
     try:
         if started is not None:
             started(conn)
@@ -116,7 +117,7 @@ def check_file(path: Path, *, started: Callable[[sqlite3.Connection], None] | No
 
 
 def _read_pragma(path: Path, name: str) -> object:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
         row = conn.execute(f"PRAGMA {name}").fetchone()
         return row[0] if row else None
@@ -128,7 +129,7 @@ def _read_pragma(path: Path, name: str) -> object:
 
 def _read_revision(path: Path) -> str | None:
     # mode=ro never writes the main file; the WAL, if any, is still read.
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = connect_read_only(path)
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -416,7 +417,7 @@ def backup_before_migration(db_path: Path, backups_dir: Path, revision: str) -> 
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backups_dir / f"pre-migration-{revision}-{stamp}.sqlite3"
     target.touch(mode=PRIVATE_FILE_MODE, exist_ok=False)
-    src = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    src = connect_read_only(db_path)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)

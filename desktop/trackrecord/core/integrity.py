@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trackrecord.core.constants import FTS_TABLES
+from trackrecord.core.read_only import connect_read_only
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def check_database(path: Path) -> CheckReport:
         return CheckReport(path, (CheckResult("file", False, "there is no database file"),))
     results: list[CheckResult] = []
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(path)
     except sqlite3.DatabaseError as exc:
         return CheckReport(path, (CheckResult("open", False, str(exc)),))
     try:
