@@ -115,3 +115,24 @@ def test_the_orm_is_loaded_in_the_background_once_entries_are_shown(
     done = _run(SETTLED, data_paths)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
+
+
+def test_the_page_check_starts_even_if_the_entries_never_list(
+        qtbot, data_paths: DataPaths, monkeypatch) -> None:
+    """Writes wait for the check; a listing that fails must not leave them waiting forever."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from trackrecord.ui import app as app_module
+    from trackrecord.ui.track_record_controller import TrackRecordController
+
+    open_store(data_paths).close()
+    monkeypatch.setattr(TrackRecordController, "start", lambda self, **_options: None)
+    monkeypatch.setattr(app_module, "CHECK_AT_LATEST_MS", 200)
+    checked: list[bool] = []
+    real_check = app_module.StoreOpener.start_check
+    monkeypatch.setattr(app_module.StoreOpener, "start_check",
+                        lambda self: (checked.append(True), real_check(self)))
+    QTimer.singleShot(2000, QApplication.quit)
+    assert app_module.run_gui(data_paths) == 0
+    assert checked
