@@ -133,6 +133,6 @@ def test_the_page_check_starts_even_if_the_entries_never_list(
     real_check = app_module.StoreOpener.start_check
     monkeypatch.setattr(app_module.StoreOpener, "start_check",
                         lambda self: (checked.append(True), real_check(self)))
-    QTimer.singleShot(2000, QApplication.quit)
+    QTimer.singleShot(2000, lambda: QApplication.instance().exit(0))
     assert app_module.run_gui(data_paths) == 0
     assert checked
