@@ -28,15 +28,12 @@ from trackrecord.core.entry_types import (
 from trackrecord.core.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from trackrecord.core.db import Store
-    from trackrecord.core.models import Entry
 
 __all__ = [
     "EDITABLE_FIELDS", "KIND_LABELS", "MAX_TAG_LENGTH", "TEXT_FIELDS", "EntryData",
-    "EntryFilter", "EntryService", "EntrySummary", "check_dates", "clean_tags",
-    "drop_unused_tags", "parse_date", "validate_changes", "write_fields",
+    "EntryFilter", "EntryService", "EntrySummary", "check_dates", "clean_tags", "parse_date",
+    "validate_changes",
 ]
 
 
@@ -103,20 +100,6 @@ def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     if "title" in clean and not clean["title"]:
         raise ValidationError("the title cannot be empty")
     return clean
-
-
-def write_fields(s: Session, entry: Entry, clean: Mapping[str, Any]) -> None:
-    """The one field writer (see ``entry_writes.write_fields``), for the importers."""
-    from trackrecord.core import entry_writes
-
-    entry_writes.write_fields(s, entry, clean)
-
-
-def drop_unused_tags(s: Session) -> None:
-    """Remove tags no entry carries any more (after edits, deletes and imports)."""
-    from trackrecord.core import entry_writes
-
-    entry_writes.drop_unused_tags(s)
 
 
 EVERYTHING = EntryFilter()  # no filter: every entry

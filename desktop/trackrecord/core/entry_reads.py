@@ -15,11 +15,11 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from trackrecord.core.constants import KINDS
+from trackrecord.core.entry_types import EntryData, EntryFilter, EntrySummary
 from trackrecord.core.search import prefix_query
 
 if TYPE_CHECKING:
     from trackrecord.core.db import Store
-    from trackrecord.core.entries import EntryData, EntryFilter, EntrySummary
 
 # Newest first; ix_entries_start_date (which ends in the rowid, pk) gives this order without a
 # sort.
@@ -66,8 +66,6 @@ def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Ite
 
 
 def _summary(row: Sequence[Any]) -> EntrySummary:
-    from trackrecord.core.entries import EntrySummary
-
     id_, kind, title, start, end, organisation, summary = row
     return EntrySummary(id_, kind, title, dt.date.fromisoformat(start),
                         dt.date.fromisoformat(end) if end else None, organisation, summary)
@@ -151,8 +149,6 @@ def entries(store: Store, *, where: str = "", params: Sequence[Any] = ()) -> lis
     objects, and nothing here needs an identity map. Columns come in ``EntryData``'s field
     order, so each entry is built from its row positionally.
     """
-    from trackrecord.core.entry_types import EntryData
-
     names = [f.name for f in fields(EntryData) if f.name != "tags"]
     at = {name: i for i, name in enumerate(names)}
     start, end, links, created, updated = (at["start_date"], at["end_date"], at["links"],

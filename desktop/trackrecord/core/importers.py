@@ -29,7 +29,8 @@ from trackrecord.core.backup import BackupError, make_backup
 from trackrecord.core.bragdoc_model import format_span
 from trackrecord.core.categorise import suggest_category
 from trackrecord.core.db import Store
-from trackrecord.core.entries import KIND_LABELS, write_fields
+from trackrecord.core.entries import KIND_LABELS
+from trackrecord.core.entry_writes import write_fields
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.importers_backup import apply_backup, count_records, plan_backup
 from trackrecord.core.importers_backup_check import backup_from_json

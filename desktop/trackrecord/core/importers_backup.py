@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from trackrecord.core import fts
 from trackrecord.core.db import Store
-from trackrecord.core.entries import EDITABLE_FIELDS, KIND_LABELS, drop_unused_tags, write_fields
+from trackrecord.core.entries import EDITABLE_FIELDS, KIND_LABELS
+from trackrecord.core.entry_writes import drop_unused_tags, write_fields
 from trackrecord.core.importers_backup_check import BackupDocument
 from trackrecord.core.importers_base import ADD, SKIP, UNCHANGED, UPDATE, PreviewRow
 from trackrecord.core.json_backup import (
