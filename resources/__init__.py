@@ -1,1 +1,2 @@
-"""Data Track Record ships: sample data, vocabularies, reframes, styles (read via importlib.resources)."""
+"""Data Track Record ships: sample data, vocabularies, reframes, styles (found through
+trackrecord.shipped)."""

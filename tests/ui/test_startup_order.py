@@ -90,6 +90,49 @@ def test_the_first_paint_loads_neither_the_store_nor_the_orm(data_paths: DataPat
     assert done.stdout.strip() == "-"
 
 
+# Reports, at the frame's first paint, whether Qt's namespace of enums had been built and
+# how light the window's palette was; then whether the app went on to follow the system.
+FIRST_FRAME = """
+import json, sys
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+import trackrecord.ui.app as app_module
+from trackrecord.cli import main
+
+seen = {}
+real_filter = app_module.FirstPaintWatcher.eventFilter
+
+def event_filter(watcher, watched, event):
+    if event.type() == QEvent.Type.Paint and "qt_built" not in seen:
+        seen["qt_built"] = "Qt" in vars(QtCore)
+        palette = QApplication.palette()
+        seen["lightness"] = palette.color(QPalette.ColorRole.Window).lightness()
+    return real_filter(watcher, watched, event)
+
+app_module.FirstPaintWatcher.eventFilter = event_filter
+seen["code"] = main(["--data-dir", sys.argv[1], "--exit-when-ready"])
+seen["follows"] = bool(QApplication.instance().property("trackrecordFollowsColorScheme"))
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_frame_is_painted_in_the_chosen_scheme_without_qts_namespace(
+        data_paths: DataPaths, monkeypatch) -> None:
+    """PySide builds the few hundred enums of Qt's namespace on first use, about 16 ms: the
+    frame is painted without them, yet already dark when dark was chosen."""
+    open_store(data_paths).close()
+    monkeypatch.setenv("TRACKRECORD_COLOR_SCHEME", "dark")
+    done = _run(FIRST_FRAME, data_paths)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0
+    assert seen["qt_built"] is False
+    assert seen["lightness"] < 128
+    assert seen["follows"] is True  # the system's scheme is asked after the first paint
+
+
 def test_a_page_is_built_the_first_time_it_is_shown(qtbot, make_window) -> None:
     window = make_window()
     assert "rejections" not in window._built

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from importlib import resources
 from string import Template
 
 from trackrecord.core.bragdoc_markdown import EMPTY_TEXT
 from trackrecord.core.bragdoc_model import BragDocument, BragItem, Fact
 from trackrecord.core.markdown_render import is_safe_url, render_notes
+from trackrecord.shipped import resource_path
 
 RESOURCE_DIR = "export"
 QT_LABEL_WIDTH = 96  # pixels at 96 dpi: the label column of the Qt layout
@@ -22,7 +22,7 @@ QT_LABEL_WIDTH = 96  # pixels at 96 dpi: the label column of the Qt layout
 
 @lru_cache(maxsize=4)
 def _resource(name: str) -> str:
-    source = resources.files("trackrecord.resources").joinpath(RESOURCE_DIR, name)
+    source = resource_path(RESOURCE_DIR, name)
     return source.read_text(encoding="utf-8")
 
 

@@ -12,11 +12,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 from trackrecord.core.constants import KINDS
 from trackrecord.core.entries import EntryData
+from trackrecord.shipped import resource_path
 
 SECTIONS_FILE = ("export", "sections.toml")
 
@@ -114,5 +114,5 @@ def parse_scheme(text: str) -> SectionScheme:
 
 @lru_cache(maxsize=1)
 def default_scheme() -> SectionScheme:
-    source = resources.files("trackrecord.resources").joinpath(*SECTIONS_FILE)
+    source = resource_path(*SECTIONS_FILE)
     return parse_scheme(source.read_text(encoding="utf-8"))

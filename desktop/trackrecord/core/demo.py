@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from trackrecord.core.analysis import analyse_rejection
@@ -11,13 +10,14 @@ from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
 from trackrecord.core.matching import MatchQuery
 from trackrecord.core.rejections import RejectionService
+from trackrecord.shipped import resource_path
 
 DEMO_FILE = ("demo", "track_record.json")
 DEMO_REJECTIONS = ("demo", "rejections.json")
 
 
 def _document(*parts: str) -> dict[str, Any]:
-    source = resources.files("trackrecord.resources").joinpath(*parts)
+    source = resource_path(*parts)
     document: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return document
 

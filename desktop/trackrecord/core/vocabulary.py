@@ -1,7 +1,7 @@
 """The words the rejection log shares: labels, parsing, and the vocabularies in resources/.
 
-Vocabularies are data (``resources/vocabulary/*.toml``), read once with tomllib through
-importlib.resources and cached; text is compared with trackrecord.core.phrases.
+Vocabularies are data (``resources/vocabulary/*.toml``), read once with tomllib (through
+``resource_path``) and cached; text is compared with trackrecord.core.phrases.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from trackrecord.core.constants import CATEGORIES, DEBRIEF_ANSWERS, DEBRIEF_TOPICS, KINDS, STAGES
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.phrases import PhraseMatcher, Words, stem
+from trackrecord.shipped import resource_path
 
 STAGE_LABELS: dict[str, str] = {
     "application": "Application",
@@ -136,7 +136,7 @@ def load_toml(*parts: str) -> dict[str, Any]:
 
 @functools.cache
 def _load_toml(parts: tuple[str, ...]) -> dict[str, Any]:
-    source = resources.files("trackrecord.resources").joinpath(*parts)
+    source = resource_path(*parts)
     return tomllib.loads(source.read_text(encoding="utf-8"))
 
 

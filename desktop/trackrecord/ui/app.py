@@ -10,11 +10,9 @@ SQLAlchemy is loaded on another thread so the first edit does not wait for it.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -33,12 +31,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from trackrecord import APP_ID, APP_NAME, __version__
 from trackrecord.paths import DataDirError, DataPaths
+from trackrecord.shipped import resource_path
 from trackrecord.ui.lazy_pages import prepare_attach
 from trackrecord.ui.main_window import MainWindow
 from trackrecord.ui.single_instance import SingleInstance
-from trackrecord.ui.theme import follow_color_scheme
+from trackrecord.ui.theme import apply_chosen_scheme, follow_color_scheme
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from trackrecord.core.db import Store, StoreError
     from trackrecord.ui.notes_preview import UrlOpener
 
@@ -57,8 +58,8 @@ def _t(text: str) -> str:
 
 def load_stylesheet() -> str:
     try:
-        return resources.files("trackrecord.resources").joinpath(*STYLESHEET).read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
+        return resource_path(*STYLESHEET).read_text("utf-8")
+    except FileNotFoundError:
         return ""
 
 
@@ -69,17 +70,16 @@ def create_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(_app_icon())
+    app.setDesktopFileName(APP_ID)  # the icon is set after the first paint (_on_painted)
     install_translators(app)
-    follow_color_scheme(app)
+    apply_chosen_scheme(app)  # the system's scheme is asked after the first paint
     app.setStyleSheet(load_stylesheet())
     return app
 
 
 def _app_icon() -> QIcon:
     """The theme's icon when the app is installed, else the one shipped in resources/."""
-    shipped = resources.files("trackrecord.resources").joinpath("icons", f"{APP_ID}.svg")
+    shipped = resource_path("icons", f"{APP_ID}.svg")
     return QIcon.fromTheme(APP_ID, QIcon(str(shipped)))
 
 
@@ -87,7 +87,7 @@ def install_translators(app: QApplication) -> None:
     """Qt's own strings and ours in the system language, when translations exist
     (docs/translations.md says how to make them)."""
     locale = QLocale.system()
-    ours = str(resources.files("trackrecord.resources").joinpath("i18n"))
+    ours = str(resource_path("i18n"))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in (("qtbase", qt_dir), ("trackrecord", ours)):
         translator = QTranslator(app)
@@ -152,6 +152,8 @@ class StoreOpener(QObject):
         self._thread.start()
 
     def _open(self) -> None:
+        import sqlite3  # here, like the store's code: the first paint does not wait for them
+
         from trackrecord.core.db import StoreError, open_store
 
         try:
@@ -192,6 +194,8 @@ class StoreOpener(QObject):
         self._may_check.set()
         checking = self._checking
         if checking is not None:
+            import sqlite3  # loaded by the worker already: a check was running
+
             with contextlib.suppress(sqlite3.ProgrammingError):  # it finished meanwhile
                 checking.interrupt()
         if self._thread is not None:
@@ -311,6 +315,11 @@ class _Session(QObject):
         return self._code, (self._wanted[0] if self._wanted else None)
 
     def _on_painted(self) -> None:
+        # First, and on this thread: it builds Qt's namespace of enums (see theme), so the
+        # prepare thread's imports find it built rather than race this thread to build it.
+        follow_color_scheme(self._app)
+        # Rendering the SVG icon loads Qt's SVG support: the frame need not wait for that.
+        self._app.setWindowIcon(_app_icon())
         self._guard.listen(self._window.bring_forward)
         self._opener.start()
         # Meanwhile (SQLite's checks leave Python free), load the code the entries need.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         """Show the data: build the Track record page over ``store`` and list the entries
         (read off the UI thread with ``list_in_background``: the controller's ``listed``
         says when they are shown)."""
+        from PySide6.QtCore import Qt
+
         from trackrecord.core.entries import EntryService
         from trackrecord.ui.autosave import AutosaveController
         from trackrecord.ui.track_record_controller import TrackRecordController
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
             service, self.page, self.autosave, parent=self)
         self._place("track_record", self.page)
         QWidget.setTabOrder(self.rail, self.page.filters.search)
+        # Delete acts only from the list: in a text field the key edits text, and from a
+        # checkbox or a combo it must not silently remove an entry.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.page.list.addAction(self.delete_action)
         self.controller.message.connect(self._show_message)
         self.controller.undo_available.connect(self.undo_action.setEnabled)
@@ -185,7 +190,9 @@ class MainWindow(QMainWindow):
         self.rail.setObjectName("navRail")
         self.rail.setAccessibleName(self.tr("Sections"))
         self.rail.setFixedWidth(150)
-        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The stylesheet turns the rail's horizontal scroll bar off and centres the
+        # placeholders (qproperty-): doing it here would need Qt's namespace of enums, which
+        # takes ~16 ms to build, before the first paint (see theme).
         self.pages = QStackedWidget(self)
         labels = (self.tr("Track record"), self.tr("Rejections"), self.tr("Review"),
                   self.tr("Insights"), self.tr("Export"))
@@ -193,7 +200,6 @@ class MainWindow(QMainWindow):
             self.rail.addItem(label)
             placeholder = QLabel(self.tr("Opening your track record…"), self)
             placeholder.setObjectName("pagePlaceholder")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.pages.addWidget(placeholder)
         for row in range(self.rail.count()):
             self.rail.item(row).setSizeHint(QSize(0, 40))

@@ -1,31 +1,46 @@
 """Light or dark, following the system's colour scheme (Qt 6.5+ reports it, and its changes).
 
-Native styles (macOS, Windows 11) switch by themselves. Where Qt draws with Fusion and the
-platform hands over no dark palette (a bare X11 session, say), we supply one. The app's own
-stylesheet only uses palette() colours, so it follows along. TRACKRECORD_COLOR_SCHEME=light
-or dark overrides the system, for screenshots and for people who want one or the other.
+Native styles (macOS, Windows 11) switch by themselves, and since Qt 6.5 Fusion starts with a
+dark palette when the system is dark. Where the platform still hands over a light palette on
+a dark system, we supply a dark one. The app's own stylesheet only uses palette() colours, so
+it follows along. TRACKRECORD_COLOR_SCHEME=light or dark overrides the system, for
+screenshots and for people who want one or the other.
+
+Asking the system needs Qt's ``Qt`` namespace, whose few hundred enums PySide builds on first
+use (about 16 ms). So the window's first paint only applies the override, which needs no
+asking, and ``follow_color_scheme`` asks right after it.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 ENV_SCHEME = "TRACKRECORD_COLOR_SCHEME"
+SCHEMES = ("light", "dark")
+_FOLLOWING = "trackrecordFollowsColorScheme"  # set on the app once it follows the system
 _Role = QPalette.ColorRole
 _Group = QPalette.ColorGroup
 
 
-def wanted_scheme(override: str | None = None) -> Qt.ColorScheme:
+def chosen_scheme(override: str | None = None) -> str | None:
+    """"light" or "dark" when the person chose one (``override`` or the environment)."""
     choice = (override or os.environ.get(ENV_SCHEME, "")).strip().lower()
-    if choice == "dark":
-        return Qt.ColorScheme.Dark
-    if choice == "light":
-        return Qt.ColorScheme.Light
-    return QGuiApplication.styleHints().colorScheme()
+    return choice if choice in SCHEMES else None
+
+
+def system_scheme() -> str | None:
+    """"light" or "dark" as the system reports it; None when it does not say."""
+    from PySide6.QtCore import Qt  # here, not at import: see the module's docstring
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return "dark"
+    if scheme == Qt.ColorScheme.Light:
+        return "light"
+    return None
 
 
 def dark_palette() -> QPalette:
@@ -50,17 +65,30 @@ def _looks_dark(palette: QPalette) -> bool:
     return palette.color(_Role.Window).lightness() < 128
 
 
-def apply_color_scheme(app: QApplication, override: str | None = None) -> None:
-    """Make the palette match the wanted scheme, if the style does not already."""
-    scheme = wanted_scheme(override)
-    if scheme == Qt.ColorScheme.Dark and not _looks_dark(app.palette()):
+def _apply(app: QApplication, scheme: str | None) -> None:
+    """Make the palette match ``scheme``, if the style does not already."""
+    if scheme == "dark" and not _looks_dark(app.palette()):
         app.setPalette(dark_palette())
-    elif scheme == Qt.ColorScheme.Light and _looks_dark(app.palette()):
+    elif scheme == "light" and _looks_dark(app.palette()):
         app.setPalette(app.style().standardPalette())
 
 
+def apply_color_scheme(app: QApplication, override: str | None = None) -> None:
+    """The chosen scheme if there is one, else the system's."""
+    _apply(app, chosen_scheme(override) or system_scheme())
+
+
+def apply_chosen_scheme(app: QApplication) -> None:
+    """Before the first paint: the scheme the person chose, if they chose one."""
+    _apply(app, chosen_scheme())
+
+
 def follow_color_scheme(app: QApplication) -> None:
-    """Apply now, and again whenever the system switches between light and dark."""
+    """After the first paint: apply now, and again whenever the system switches between
+    light and dark. Calling it again (a new window after a restore) changes nothing."""
+    if app.property(_FOLLOWING):
+        return
+    app.setProperty(_FOLLOWING, True)
     apply_color_scheme(app)
-    if not os.environ.get(ENV_SCHEME):
+    if chosen_scheme() is None:
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_color_scheme(app))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from trackrecord import APP_NAME
@@ -17,11 +16,16 @@ if TYPE_CHECKING:
     from trackrecord.ui.main_window import MainWindow
 
 
-def _action(w: MainWindow, text: str, shortcut: QKeySequence | str | None,
+def _action(w: MainWindow, text: str, shortcut: QKeySequence.StandardKey | str | None,
             slot: object) -> QAction:
     action = QAction(text, w)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+    # setShortcuts, not setShortcut: a standard key keeps all of the platform's bindings,
+    # and setShortcut's overloads (one takes a Qt.Key) would build Qt's namespace of enums
+    # before the first paint (see theme).
+    if isinstance(shortcut, str):
+        action.setShortcuts([QKeySequence(shortcut)])
+    elif shortcut is not None:
+        action.setShortcuts(shortcut)
     action.triggered.connect(slot)
     return action
 
@@ -37,9 +41,7 @@ def build_menus(w: MainWindow) -> None:
         w, w.tr("&Find"), QKeySequence.StandardKey.Find, lambda: w.controller.focus_search())
     w.delete_action = _action(
         w, w.tr("&Delete entry"), QKeySequence.StandardKey.Delete, w.delete_entry)
-    # Delete acts only from the list: in a text field the key edits text, and from a
-    # checkbox or a combo it must not silently remove an entry.
-    w.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    # (attach gives Delete its shortcut context: it acts only from the entry list)
     w.shortcuts_action = _action(w, w.tr("&Keyboard shortcuts"), "F1", w.show_shortcuts)
     w.about_action = _action(w, w.tr("&About {0}").format(APP_NAME), None, w.show_about)
     w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
