@@ -348,12 +348,18 @@ class _Session(QObject):
         QTimer.singleShot(CHECK_AT_LATEST_MS, self._opener.start_check)
         if self._exit_at == "ready":
             # Ready once the listed entries have been painted.
-            window.controller.listed.connect(
-                lambda: FirstPaintWatcher(window.page.list.viewport(), self._app.quit))
+            window.controller.listed.connect(self._exit_once_painted)
             return
         window.controller.listed.connect(self._start_warm_up)
         if self._exit_at == "settled":
             self.settled.connect(self._app.quit)
+
+    def _exit_once_painted(self) -> None:
+        from PySide6.QtCore import Qt
+
+        # (Let that paint finish and reach the screen first, as FirstPaintWatcher does.)
+        self._window.page.list.painted.connect(
+            lambda: QTimer.singleShot(0, self._app.quit), Qt.ConnectionType.SingleShotConnection)
 
     def _start_warm_up(self) -> None:
         """Once the entries are shown, load SQLAlchemy off the UI thread, so the first edit
