@@ -2,7 +2,8 @@
 
     python benchmarks/bench_startup.py [--sizes 1000 10000 100000] [--runs 10] [--json FILE]
 
-In one hyperfine run (offscreen, bytecode caching on):
+In three rounds of hyperfine over all of them (offscreen, bytecode caching on), so a drift
+of the machine during the run does not land on one command alone:
 
 - floor: ``benchmarks/bare_window.py``, a bare QMainWindow that exits after its first paint;
 - first paint: ``trackrecord --data-dir EMPTY --exit-at painted`` on an initialised empty
@@ -32,6 +33,7 @@ from trackrecord.core.db import open_store
 from trackrecord.paths import DataPaths
 
 SETTLED_SIZE = 10_000  # the size the memory target is stated for
+ROUNDS = 3  # hyperfine passes over all the commands; the figures pool their runs
 
 
 def _command(argv: list[str]) -> str:
@@ -56,7 +58,7 @@ def run(sizes: list[int], runs: int) -> dict[str, object]:
                 commands[f"settled {size}"] = _command(
                     [*app, "--data-dir", str(data.root), "--exit-at", "settled"])
         env = child_env()
-        times = hyperfine(commands, runs=runs, warmup=3, env=env)
+        times = hyperfine(commands, runs=runs, warmup=3, env=env, rounds=ROUNDS)
         rss = {name: peak_rss_mib(shlex.split(cmd), env=env) for name, cmd in commands.items()}
     # Medians: a few slow outliers (this VM has them) would move a mean, and with it the
     # ratio, by a quarter either way.

@@ -56,9 +56,13 @@ def require(tool: str) -> str:
 
 def hyperfine(commands: dict[str, str], *, runs: int, warmup: int = 2,
               env: dict[str, str] | None = None, prepare: str | None = None,
-              timeout: float | None = None) -> dict[str, dict[str, float]]:
-    """Time whole processes with hyperfine in one run; returns per-name mean/median/stddev/min
-    in milliseconds. Commands are given as shell-free strings (hyperfine -N)."""
+              timeout: float | None = None, rounds: int = 1) -> dict[str, dict[str, float]]:
+    """Time whole processes with hyperfine; returns per-name mean/median/stddev/min in
+    milliseconds. Commands are given as shell-free strings (hyperfine -N).
+
+    With ``rounds`` > 1, hyperfine runs that many times over all the commands and the
+    figures come from all the runs together: a machine that drifts (caches dropped, a
+    neighbour busy) then colours every command alike instead of whichever ran last."""
     out_file = RESULTS / "hyperfine.json"
     RESULTS.mkdir(parents=True, exist_ok=True)
     # Failures are counted, not fatal: one odd exit in a long run should not lose the rest
@@ -69,17 +73,23 @@ def hyperfine(commands: dict[str, str], *, runs: int, warmup: int = 2,
         args += ["--prepare", prepare]
     for name, command in commands.items():
         args += ["--command-name", name, command]
-    subprocess.run(args, check=True, env=env or child_env(), stdout=subprocess.DEVNULL,
-                   timeout=timeout)
-    data = json.loads(out_file.read_text())
-    results: dict[str, dict[str, float]] = {}
-    for item in data["results"]:
-        results[item["command"]] = {
-            "mean_ms": item["mean"] * 1000, "median_ms": item["median"] * 1000,
-            "stddev_ms": (item["stddev"] or 0.0) * 1000, "min_ms": item["min"] * 1000,
-            "failures": sum(1 for code in item.get("exit_codes", []) if code != 0),
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    failures = dict.fromkeys(commands, 0)
+    for _round in range(rounds):
+        subprocess.run(args, check=True, env=env or child_env(), stdout=subprocess.DEVNULL,
+                       timeout=timeout)
+        for item in json.loads(out_file.read_text())["results"]:
+            times[item["command"]] += [t * 1000 for t in item["times"]]
+            failures[item["command"]] += sum(
+                1 for code in item.get("exit_codes", []) if code != 0)
+    return {
+        name: {
+            "mean_ms": statistics.fmean(ms), "median_ms": statistics.median(ms),
+            "stddev_ms": statistics.stdev(ms) if len(ms) > 1 else 0.0, "min_ms": min(ms),
+            "failures": failures[name], "runs": len(ms),
         }
-    return results
+        for name, ms in times.items()
+    }
 
 
 def peak_rss_mib(argv: list[str], *, runs: int = 3, env: dict[str, str] | None = None) -> float:

@@ -66,7 +66,8 @@ def render(results: dict[str, Any], info: dict[str, str]) -> str:
     start = {row["name"]: row for row in results["startup"]}
     floor = start["floor"]
     lines += [
-        "**Start-up** (whole process, hyperfine, offscreen; median time ± σ, ratios of medians; "
+        "**Start-up** (whole process, hyperfine in three rounds whose runs are pooled, "
+        "offscreen; median time ± σ, ratios of medians; "
         "peak RSS from `/usr/bin/time -v`). "
         "The floor is `benchmarks/bare_window.py`, a bare PySide6 `QMainWindow` that exits "
         "after its first paint. The app shows its window frame first and opens the store on a "
