@@ -7,7 +7,7 @@ never waits; the one at quit runs before the process ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from trackrecord.core.backup import (
     BackupError,
@@ -16,6 +16,7 @@ from trackrecord.core.backup import (
     rotate,
 )
 from trackrecord.paths import DataPaths
+from trackrecord.ui.background import Background
 
 INTERVAL_MS = 30 * 60 * 1000
 
@@ -34,23 +35,13 @@ def back_up_if_changed(paths: DataPaths, reason: str) -> str:
     return "Backed up"
 
 
-class _Job(QRunnable):
-    def __init__(self, paths: DataPaths, reason: str, done: Signal) -> None:
-        super().__init__()
-        self._paths, self._reason, self._done = paths, reason, done
-
-    def run(self) -> None:
-        self._done.emit(back_up_if_changed(self._paths, self._reason))
-
-
 class BackupScheduler(QObject):
     finished = Signal(str)  # "" when nothing needed doing
 
     def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._paths = paths
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one backup at a time
+        self._background = Background(self)  # one backup at a time
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(lambda: self._start("auto"))
@@ -60,10 +51,14 @@ class BackupScheduler(QObject):
         self._timer.start()
 
     def _start(self, reason: str) -> None:
-        self._pool.start(_Job(self._paths, reason, self.finished))
+        paths = self._paths
+        self._background.run(
+            lambda: back_up_if_changed(paths, reason),
+            lambda said, error: self.finished.emit(
+                f"Automatic backup failed: {error}" if error else said))
 
     def stop(self) -> None:
         """At quit: wait for a running backup, then take the last one if anything changed."""
         self._timer.stop()
-        self._pool.waitForDone()
+        self._background.wait()
         back_up_if_changed(self._paths, "quit")

@@ -13,17 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QLocale,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,6 +48,7 @@ from trackrecord.core.constants import KINDS
 from trackrecord.core.db import Store
 from trackrecord.core.entries import EntryService
 from trackrecord.paths import DataPaths
+from trackrecord.ui.background import Background
 from trackrecord.ui.export_pdf import write_pdf
 
 DEBOUNCE_MS = 250
@@ -82,29 +73,19 @@ class _Result:
     error: str = ""
 
 
-class _Signals(QObject):
-    done = Signal(object)
-
-
-class _Job(QRunnable):
-    """Build (and for a save, write) one document off the UI thread."""
+class _Job:
+    """Build (and for a save, write) one document: run off the UI thread."""
 
     def __init__(self, store: Store, prefs: ExportPrefs, today: dt.date, generation: int,
                  save_to: Path | None, remember: bool) -> None:
-        super().__init__()
-        self.signals = _Signals()
         self._store, self._prefs, self._today = store, prefs, today
         self._generation, self._save_to, self._remember = generation, save_to, remember
 
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # shown on the page; a worker must never die silently
-            result = _Result(self._generation, saving=self._save_to is not None,
-                             error=str(exc) or type(exc).__name__)
-        self.signals.done.emit(result)
+    def failed(self, error: Exception) -> _Result:
+        return _Result(self._generation, saving=self._save_to is not None,
+                       error=str(error) or type(error).__name__)
 
-    def _work(self) -> _Result:
+    def __call__(self) -> _Result:
         if self._remember:
             # Remembering is a courtesy: a locked or read-only store must not stop the preview.
             with contextlib.suppress(Exception):
@@ -149,12 +130,10 @@ class ExportPage(QWidget):
         self.setAccessibleName(self.tr("Brag document export"))
         self._store, self._paths, self._today = store, paths, today
         self._generation = 0
-        self._pending = 0
         # Until the person changes an option, nothing is written: opening the page on a new
         # store must not count as a change to back up.
         self._saved_prefs: ExportPrefs = load_prefs(store) or self._first_prefs()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # in order: a newer preview always lands last
+        self._background = Background(self)  # in order: a newer preview always lands last
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._build()
@@ -335,7 +314,7 @@ class ExportPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0 or self._timer.isActive()
+        return self._background.busy or self._timer.isActive()
 
     def refresh(self) -> None:
         """Rebuild the preview now (also remembers the options if they changed)."""
@@ -376,12 +355,10 @@ class ExportPage(QWidget):
     def _start(self, prefs: ExportPrefs, save_to: Path | None, remember: bool) -> None:
         self._generation += 1
         job = _Job(self._store, prefs, self._today(), self._generation, save_to, remember)
-        job.signals.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        self._pending += 1
-        self._pool.start(job)
+        self._background.run(
+            job, lambda result, error: self._finished(job.failed(error) if error else result))
 
     def _finished(self, result: _Result) -> None:
-        self._pending -= 1
         if result.saving:
             self.save_button.setEnabled(True)
             if result.error:
@@ -430,4 +407,4 @@ class ExportPage(QWidget):
     def shutdown(self) -> None:
         """Finish work in flight (call before closing the store)."""
         self._timer.stop()
-        self._pool.waitForDone()
+        self._background.wait()

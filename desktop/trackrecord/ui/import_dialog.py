@@ -21,9 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QAction
@@ -62,6 +60,7 @@ from trackrecord.core.importers_base import (
 )
 from trackrecord.core.json_backup import write_backup
 from trackrecord.paths import DataPaths
+from trackrecord.ui.background import Background
 
 ACTION_LABELS = {"add": "Add", "update": "Update", "unchanged": "Unchanged", "skip": "Skip"}
 FILE_FILTER = "Importable files (*.md *.markdown *.txt *.csv *.tsv *.json);;All files (*)"
@@ -118,26 +117,11 @@ class _Result:
     error: str = ""
 
 
-class _Signals(QObject):
-    done = Signal(object)
-
-
-class _Job(QRunnable):
-    """Read and preview a file, or commit what was read: never on the UI thread."""
-
-    def __init__(self, generation: int, work: Callable[[], _Result]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._generation, self._work = generation, work
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except TrackRecordError as exc:
-            result = _Result(self._generation, error=str(exc))
-        except Exception as exc:  # shown in the dialog; a worker must never die silently
-            result = _Result(self._generation, error=f"the import failed: {exc!r}")
-        self.signals.done.emit(result)
+def _failure(generation: int, error: Exception) -> _Result:
+    """What a read, preview or commit that raised says in the dialog."""
+    if isinstance(error, TrackRecordError):
+        return _Result(generation, error=str(error))
+    return _Result(generation, error=f"the import failed: {error!r}")
 
 
 class ImportDialog(QDialog):
@@ -158,10 +142,8 @@ class ImportDialog(QDialog):
         self._parsed: ParsedImport | None = None
         self.report: ImportReport | None = None
         self._generation = 0
-        self._pending = 0
         self._committing = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # in order: the newest preview always lands last
+        self._background = Background(self)  # in order: the newest preview always lands last
         self._build()
         if file is not None:
             self.set_file(file)
@@ -272,7 +254,7 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return self._background.busy
 
     def refresh(self) -> None:
         """Read the file again and preview it (after any choice changes)."""
@@ -290,17 +272,15 @@ class ImportDialog(QDialog):
 
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading {0}…").format(path.name))
-        self._start(_Job(generation, work))
+        self._start(generation, work)
 
-    def _start(self, job: _Job) -> None:
-        job.signals.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-        self._pending += 1
-        self._pool.start(job)
+    def _start(self, generation: int, work: Callable[[], _Result]) -> None:
+        self._background.run(work, lambda result, error: self._finished(
+            _failure(generation, error) if error else result))
 
     # -- results -------------------------------------------------------------------------
 
     def _finished(self, result: _Result) -> None:
-        self._pending -= 1
         if self._committing:
             self._committed(result)
             return
@@ -392,7 +372,7 @@ class ImportDialog(QDialog):
                        self.format_combo, self.mode_combo, self.mapping_table):
             widget.setEnabled(False)
         self.summary.setText(self.tr("Importing…"))
-        self._start(_Job(self._generation, work))
+        self._start(generation, work)
 
     def confirm_replace(self, report: ImportReport) -> bool:
         """Ask before replacing (tests replace this)."""
@@ -422,7 +402,7 @@ class ImportDialog(QDialog):
         super().done(code)
 
     def shutdown(self) -> None:
-        self._pool.waitForDone()
+        self._background.wait()
 
 
 class ExportEverythingAction(QAction):
@@ -436,8 +416,7 @@ class ExportEverythingAction(QAction):
         self.setText(self.tr("Export everything…"))
         self._store, self._window, self._today = store, parent, today
         self._path: Path | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._background = Background(self)
         self.triggered.connect(self.export)
 
     def choose_path(self) -> Path | None:
@@ -466,9 +445,8 @@ class ExportEverythingAction(QAction):
 
         self._path = path
         self.setEnabled(False)
-        job = _Job(0, work)
-        job.signals.done.connect(self._exported, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(job)
+        self._background.run(
+            work, lambda result, error: self._exported(_failure(0, error) if error else result))
 
     def _exported(self, result: _Result) -> None:
         self.setEnabled(True)
@@ -479,4 +457,4 @@ class ExportEverythingAction(QAction):
                 self.tr("Everything was exported to {0}").format(self._path), True)
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        self._background.wait()

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from trackrecord.core.analysis import Analysis, analyse_rejection
 from trackrecord.core.db import Store
 from trackrecord.core.matching import MatchQuery
+from trackrecord.ui.background import Background
 
 
 @dataclass(frozen=True)
@@ -24,28 +25,6 @@ class _Request:
     category_override: str | None
 
 
-class _Signals(QObject):
-    # generation, Analysis or None, error message ("" when it worked)
-    done = Signal(int, object, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, store: Store, request: _Request, signals: _Signals) -> None:
-        super().__init__()
-        self._store, self._request, self._signals = store, request, signals
-
-    def run(self) -> None:
-        request = self._request
-        try:
-            result = analyse_rejection(
-                self._store, request.query, category_override=request.category_override
-            )
-        except Exception as exc:  # shown calmly in the view; a worker must never die silently
-            self._signals.done.emit(request.generation, None, str(exc) or type(exc).__name__)
-            return
-        self._signals.done.emit(request.generation, result, "")
-
-
 class AnalysisRunner(QObject):
     finished = Signal(object)  # the Analysis for the newest request
     failed = Signal(str)
@@ -53,11 +32,7 @@ class AnalysisRunner(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        # Created here, so it lives on the UI thread: emits from the worker arrive queued.
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
+        self._background = Background(self)
         self._generation = 0
         self._running = False
         self._waiting: _Request | None = None
@@ -83,20 +58,24 @@ class AnalysisRunner(QObject):
     def wait(self) -> None:
         """Let the analysis in flight finish (before the store closes)."""
         self._waiting = None
-        self._pool.waitForDone()
+        self._background.wait()
 
     def _start(self, wanted: _Request) -> None:
         self._running = True
-        self._pool.start(_Job(self._store, wanted, self._signals))
+        store = self._store
+        self._background.run(
+            lambda: analyse_rejection(store, wanted.query,
+                                      category_override=wanted.category_override),
+            lambda result, error: self._on_done(wanted.generation, result, error))
 
-    def _on_done(self, generation: int, result: object, error: str) -> None:
+    def _on_done(self, generation: int, result: object, error: Exception | None) -> None:
         self._running = False
         if self._waiting is not None:
             wanted, self._waiting = self._waiting, None
             self._start(wanted)
         if generation != self._generation:
             return  # stale: a newer answer is on its way (or nobody wants one)
-        if error:
-            self.failed.emit(error)
+        if error is not None:  # said calmly in the view
+            self.failed.emit(str(error) or type(error).__name__)
         elif isinstance(result, Analysis):
             self.finished.emit(result)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,6 +33,7 @@ from trackrecord.core.review_interviews import InterviewData, UpcomingInterviewS
 from trackrecord.paths import DataPaths
 from trackrecord.ui.accessibility import name_buttons
 from trackrecord.ui.autosave import sentence
+from trackrecord.ui.background import Background
 from trackrecord.ui.review_deck import DeckView
 from trackrecord.ui.review_fullscreen import FullScreen
 from trackrecord.ui.review_pdf import write_sheet
@@ -56,26 +57,6 @@ QWidget#reviewFullScreen { background: palette(window); }
 """
 
 
-class _Signals(QObject):
-    done = Signal(object, object)  # (result, error message or None)
-
-
-class _Task(QRunnable):
-    """One piece of work off the UI thread; the result comes back as a queued signal."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result, error = self._work(), None
-        except Exception as exc:  # shown on the page; a worker must never die silently
-            result, error = None, str(exc) or type(exc).__name__
-        self.signals.done.emit(result, error)
-
-
 class ReviewPage(QWidget):
     open_entry = Signal(str)  # show this entry on the Track record page (to read or edit it)
     new_entry_requested = Signal()  # start a new entry on the Track record page
@@ -92,9 +73,7 @@ class ReviewPage(QWidget):
         self._interviews = UpcomingInterviewService(store)
         self._practice = PracticeLog(store)
         self._current: str | None = None  # the interview in the form (None: a new one)
-        self._tasks: set[_Task] = set()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._background = Background(self)
 
         self.practice_panel = ReviewPracticePanel(store, self, today=today)
         self.setup = ReviewSetup(self.practice_panel, self)
@@ -240,27 +219,19 @@ class ReviewPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return self._background.busy
 
     def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
-        task = _Task(work)
-        task.setAutoDelete(False)
-        # Kept until its result is handled: the signal must outlive the worker's run().
-        self._tasks.add(task)
-        task.signals.done.connect(
-            lambda result, error: self._finished(task, result, error, then),
-            Qt.ConnectionType.QueuedConnection,
-        )
-        self._pool.start(task)
+        self._background.run(work, lambda result, error: self._finished(result, error, then))
 
-    def _finished(self, task: _Task, result: object, error: str | None,
+    def _finished(self, result: object, error: Exception | None,
                   then: Callable[[Any], None]) -> None:
-        self._tasks.discard(task)
         self.setup.form.open_button.setEnabled(True)
         self.deck_view.sheet_button.setEnabled(True)
         if error is not None:
-            self.message.emit(sentence(error))
-            self.setup.form.error.setText(sentence(error))
+            text = sentence(str(error) or type(error).__name__)
+            self.message.emit(text)
+            self.setup.form.error.setText(text)
             return
         then(result)
 
@@ -386,7 +357,7 @@ class ReviewPage(QWidget):
     def shutdown(self) -> None:
         """Finish work in flight and close full screen (call before closing the store)."""
         self.leave_full_screen()
-        self._pool.waitForDone()
+        self._background.wait()
 
 
 def sheet_filename(interview: InterviewData, today: dt.date) -> str:

@@ -8,12 +8,14 @@ typing never waits for a search over 100,000 entries; chips and combos list at o
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QObject, QTimer, Signal
 
 from trackrecord.core.entries import EntryData, EntryFilter, EntryService
 from trackrecord.core.errors import NotFoundError, ValidationError
 from trackrecord.ui.autosave import AutosaveController, sentence
+from trackrecord.ui.background import Background
 from trackrecord.ui.entry_list_model import summary_of
 from trackrecord.ui.filter_bar import ALL
 from trackrecord.ui.track_record_page import TrackRecordPage
@@ -21,35 +23,21 @@ from trackrecord.ui.track_record_page import TrackRecordPage
 SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
 
 
-class _Listing(QObject):
-    """Brings a finished search back to the UI thread (emitted by the worker: queued)."""
+@dataclass(frozen=True)
+class _Found:
+    """What one filter lists, read off the UI thread (SQLite releases the GIL while it
+    searches, so the window keeps painting)."""
 
-    # generation, filter, keys (None on failure), counts (or the error), store has entries
-    done = Signal(int, object, object, object, bool)
-    facets = Signal(object, object)  # tags with their counts, years: the first listing only
+    keys: list[int]
+    counts: dict[str, int]
+    any_entry: bool  # the store has entries, whether or not this filter lists any
+    facets: tuple[list[tuple[str, int]], list[int]] | None  # tags, years: first listing only
 
 
-class _SearchJob(QRunnable):
-    """Keys and counts for one filter, read in a worker thread (SQLite releases the GIL while
-    it searches, so the window keeps painting)."""
-
-    def __init__(self, service: EntryService, flt: EntryFilter, generation: int,
-                 listing: _Listing, *, with_facets: bool = False) -> None:
-        super().__init__()
-        self._service, self._flt, self._generation = service, flt, generation
-        self._listing, self._with_facets = listing, with_facets
-
-    def run(self) -> None:
-        try:
-            if self._with_facets:
-                self._listing.facets.emit(self._service.tags(), self._service.years())
-            keys = self._service.list_keys(self._flt)
-            counts = self._service.count_by_kind(self._flt)
-            any_entry = bool(keys) or self._service.has_entries()
-        except Exception as exc:  # reported on the UI thread; a worker must never die silently
-            self._listing.done.emit(self._generation, self._flt, None, exc, True)
-            return
-        self._listing.done.emit(self._generation, self._flt, keys, counts, any_entry)
+def _find(service: EntryService, flt: EntryFilter, *, with_facets: bool = False) -> _Found:
+    facets = (service.tags(), service.years()) if with_facets else None
+    keys = service.list_keys(flt)
+    return _Found(keys, service.count_by_kind(flt), bool(keys) or service.has_entries(), facets)
 
 
 class TrackRecordController(QObject):
@@ -75,13 +63,7 @@ class TrackRecordController(QObject):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.search_now)
-        # The pool is made before the listing so it is destroyed (waiting for its worker)
-        # first: no search outlives the window or reaches the store after it closed.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._listing = _Listing(self)
-        self._listing.done.connect(self._on_listed)
-        self._listing.facets.connect(self._show_facets)
+        self._background = Background(self)  # one search at a time, the newest listed last
         self._generation = 0  # bumped by every listing; older search results are dropped
 
         filters = page.filters
@@ -112,9 +94,7 @@ class TrackRecordController(QObject):
             self.refresh_facets()
             self.refresh()
             return
-        self._generation += 1
-        self._pool.start(_SearchJob(self._service, self.current_filter(), self._generation,
-                                    self._listing, with_facets=True))
+        self._search(with_facets=True)
 
     def refresh_facets(self) -> None:
         self._show_facets(self._service.tags(), self._service.years())
@@ -138,21 +118,26 @@ class TrackRecordController(QObject):
         """Search for what the box says, off the UI thread; the list follows when it is done
         (``listed``). Called by the debounce timer."""
         self._search_timer.stop()
-        self._generation += 1
         self._autosave.flush()  # an edit saved now is found by this search
-        self._pool.start(
-            _SearchJob(self._service, self.current_filter(), self._generation, self._listing)
-        )
+        self._search()
 
-    def _on_listed(self, generation: int, flt: EntryFilter, keys: list[int] | None,
-                   counts: object, any_entry: bool) -> None:
+    def _search(self, *, with_facets: bool = False) -> None:
+        self._generation += 1
+        generation, flt, service = self._generation, self.current_filter(), self._service
+        self._background.run(
+            lambda: _find(service, flt, with_facets=with_facets),
+            lambda found, error: self._on_listed(generation, flt, found, error))
+
+    def _on_listed(self, generation: int, flt: EntryFilter, found: _Found | None,
+                   error: Exception | None) -> None:
+        if found is not None and found.facets is not None:
+            self._show_facets(*found.facets)  # whatever else changed meanwhile
         if generation != self._generation or flt != self.current_filter():
             return  # a newer search or a filter change has taken its place
-        if keys is None:
-            self.message.emit(sentence(str(counts)), False)
+        if found is None:
+            self.message.emit(sentence(str(error) or type(error).__name__), False)
             return
-        assert isinstance(counts, dict)
-        self._apply(keys, counts, any_entry, None)
+        self._apply(found.keys, found.counts, found.any_entry, None)
 
     def _apply(self, keys: list[int], counts: dict[str, int], any_entry: bool,
                select_id: str | None) -> None:
