@@ -76,23 +76,29 @@ def _footer_text(doc: BragDocument) -> str:
     return " — ".join(v for v in (doc.name, doc.title) if v)
 
 
-def render_pdf(doc: BragDocument, page_size: str = "A4") -> tuple[bytes, int]:
-    """The PDF file's bytes and its number of pages."""
+def pdf_writer(buffer: QBuffer, page_size: str, margins_mm: QMarginsF, dpi: int,
+               title: str) -> QPdfWriter:
+    """A PDF writer into ``buffer`` (opened here): portrait pages of ``page_size`` with
+    those margins, at ``dpi``, titled, and made by us."""
     ensure_gui_application()
-    size = PAGE_SIZES[page_size_name(page_size)]
-    data = QByteArray()
-    buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(size), QPageLayout.Orientation.Portrait, MARGINS_MM,
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(" — ".join(v for v in (doc.title, doc.name) if v))
+    writer.setResolution(dpi)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(PAGE_SIZES[page_size_name(page_size)]), QPageLayout.Orientation.Portrait,
+        margins_mm, QPageLayout.Unit.Millimeter,
+    ))
+    writer.setTitle(title)
     writer.setCreator(APP_NAME)
+    return writer
+
+
+def render_pdf(doc: BragDocument, page_size: str = "A4") -> tuple[bytes, int]:
+    """The PDF file's bytes and its number of pages."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    writer = pdf_writer(buffer, page_size, MARGINS_MM, RESOLUTION_DPI,
+                        " — ".join(v for v in (doc.title, doc.name) if v))
 
     text = QTextDocument()
     text.documentLayout().setPaintDevice(writer)

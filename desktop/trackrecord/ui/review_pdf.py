@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 
-from trackrecord import APP_NAME
 from trackrecord.core.bragdoc_io import write_atomic
 from trackrecord.core.review import Deck
 from trackrecord.core.review_render import SHEET_LEVELS, SheetLimits, render_sheet_html
-from trackrecord.ui.export_pdf import PAGE_SIZES, ensure_gui_application, page_size_name
+from trackrecord.ui.export_pdf import pdf_writer
 
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
 RESOLUTION_DPI = 300
@@ -42,19 +41,10 @@ def _layout(deck: Deck, limits: SheetLimits, writer: QPdfWriter, body: QSizeF) -
 
 def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetLimits]:
     """The PDF's bytes (always one page) and the level of detail that fitted."""
-    ensure_gui_application()
-    size = PAGE_SIZES[page_size_name(page_size)]
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(size), QPageLayout.Orientation.Portrait, MARGINS_MM,
-        QPageLayout.Unit.Millimeter,
-    ))
-    writer.setTitle(f"Confidence sheet: {deck.intro.title}")
-    writer.setCreator(APP_NAME)
+    writer = pdf_writer(buffer, page_size, MARGINS_MM, RESOLUTION_DPI,
+                        f"Confidence sheet: {deck.intro.title}")
     area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
     body = QSizeF(area.width(), area.height())
 
