@@ -124,3 +124,23 @@ def test_upgrading_an_older_store_backs_it_up_first(data_paths: DataPaths) -> No
     copy = sqlite3.connect(backups[0])
     assert copy.execute("SELECT title FROM entries").fetchall() == [("Old entry",)]
     copy.close()
+
+
+def test_a_commit_from_another_program_is_noticed_and_our_own_are_not(
+        store: Store, data_paths: DataPaths) -> None:
+    assert store.changed_elsewhere() is False  # the first look only takes note
+    assert store.changed_elsewhere() is False  # nothing happened
+    EntryService(store).create("shipped", "Our own edit")
+    assert store.changed_elsewhere() is False  # this store's commit
+    with open_store(data_paths) as other:  # the command line, say, on the same file
+        EntryService(other).create("incident", "Added from the terminal")
+    assert store.changed_elsewhere() is True
+    assert store.changed_elsewhere() is False  # said once
+    # Our own edit, then the terminal's, between two looks (typing, then a quick capture
+    # while the window is in the background): the terminal's is still news.
+    EntryService(store).create("mentoring", "Typed in the window")
+    with open_store(data_paths) as other:
+        EntryService(other).create("other", "Captured from the terminal")
+    assert store.changed_elsewhere() is True
+    store.close()
+    assert store.changed_elsewhere() is False  # a closed store has nothing to watch

@@ -234,6 +234,11 @@ class Store:
         self._idle_readers: list[sqlite3.Connection] = []
         self._all_readers: list[sqlite3.Connection] = []
         self._closed = False
+        # For changed_elsewhere(): a connection that only reads SQLite's data_version, the
+        # value last seen, and a lock for the two (the UI and a writer's thread both use them).
+        self._watch: sqlite3.Connection | None = None
+        self._seen_version: int | None = None
+        self._watch_lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
@@ -319,12 +324,37 @@ class Store:
         _reader, writer = self._session_makers()
         with _storage_errors(), writer() as session, session.begin():
             yield session
+        # SQLite's counter says that something changed, not who changed it: take note of
+        # this commit at once, so only another program's are news to changed_elsewhere().
+        with self._watch_lock:
+            if self._seen_version is not None:
+                self._seen_version = self._data_version()
+
+    def changed_elsewhere(self) -> bool:
+        """True when another program (the command line, say) has committed to this file
+        since the last call or this store's last commit; the first call only takes note."""
+        with self._watch_lock:
+            if self._closed:
+                return False
+            seen, self._seen_version = self._seen_version, self._data_version()
+            return seen is not None and seen != self._seen_version
+
+    def _data_version(self) -> int:
+        if self._watch is None:
+            self._watch = _connect_reader(self.paths.database)
+        with _storage_errors():
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         with self._lock:
             self._closed = True
             readers, self._all_readers, self._idle_readers = self._all_readers, [], []
             engine, self._engine, self._sessions = self._engine, None, None
+        with self._watch_lock:
+            if self._watch is not None:
+                readers.append(self._watch)
+                self._watch = None
+            self._seen_version = None
         for conn in readers:
             conn.close()
         # A final checkpoint folds the WAL into the main file, so a copied file is complete.

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
 
         from trackrecord.core.entries import EntryService
         from trackrecord.ui.autosave import AutosaveController
+        from trackrecord.ui.changes_elsewhere import ChangesElsewhere
         from trackrecord.ui.track_record_controller import TrackRecordController
         from trackrecord.ui.track_record_page import TrackRecordPage
 
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.aboutToQuit.connect(self.flush_edits)
         self.controller.start(in_background=list_in_background)
+        ChangesElsewhere(store, self).changed.connect(self._show_changes_from_elsewhere)
         splitter = self._state.bytes("trackRecord/splitter")
         if splitter is not None:
             self.page.splitter.restoreState(splitter)
@@ -303,6 +305,14 @@ class MainWindow(QMainWindow):
         rejections: Any = self._built.get("rejections")
         if rejections is not None:  # (one not built yet reads the store when first shown)
             rejections.show_list()
+
+    def _show_changes_from_elsewhere(self) -> None:
+        """Another program (``trackrecord add`` in a terminal, say) changed the data."""
+        self.controller.reload()
+        rejections: Any = self._built.get("rejections")
+        if rejections is not None:  # (pages built later read the store when first shown)
+            rejections.reload()
+        self.show_note(self.tr("Updated with changes made outside this window"))
 
     def open_backups(self) -> None:
         """File ▸ Backups…: restoring closes this window and opens a fresh one on the data."""

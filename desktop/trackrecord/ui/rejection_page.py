@@ -72,6 +72,12 @@ class RejectionsPage(QWidget):
         self.stack.setCurrentWidget(self.overview)
         self.overview.table.setFocus()
 
+    def reload(self) -> None:
+        """Another program changed the store: list again, without leaving what is open."""
+        current = self.rejection.rejection
+        self.list.refresh(select_id=current.id if current is not None else None)
+        self.practice.refresh()
+
     def show_reframes(self) -> ReframeDialog:
         """Opened window-modal without a nested event loop (tests drive it directly)."""
         if self.reframe_dialog is None:

@@ -96,6 +96,21 @@ class TrackRecordController(QObject):
             return
         self._search(with_facets=True)
 
+    def reload(self) -> None:
+        """Another program changed the store: the entry in the editor as it now is (unless
+        an edit to it is still being typed: what is typed wins, field by field), then the
+        list and the filters again, off the UI thread, keeping the selection."""
+        shown = self._autosave.entry
+        if shown is not None and not self._autosave.has_pending():
+            try:
+                now = self._service.get(shown.id)
+            except NotFoundError:
+                now = None  # deleted elsewhere: the new listing selects another
+            if now is not None and now != shown:
+                self._autosave.set_entry(now)
+        self._search_timer.stop()
+        self._search(with_facets=True)
+
     def refresh_facets(self) -> None:
         self._show_facets(self._service.tags(), self._service.years())
 

@@ -1,0 +1,95 @@
+"""Changes another program makes to the store (a terminal's `trackrecord add`) show up in the
+open window, without a restart and without losing what is being typed."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from ui_helpers import line, listed_titles
+
+from trackrecord.core.db import open_store
+from trackrecord.core.entries import EntryService
+from trackrecord.paths import DataPaths
+from trackrecord.ui.changes_elsewhere import ChangesElsewhere
+
+
+def _from_the_terminal(data_paths: DataPaths, change) -> None:  # type: ignore[no-untyped-def]
+    with open_store(data_paths) as other:  # another program's connection to the same file
+        change(EntryService(other))
+
+
+def _back_to_the_window(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    watcher = window.findChild(ChangesElsewhere)
+    assert watcher is not None
+    watcher.check()  # what coming back to the window (or its 2 s timer) does
+
+
+def test_an_entry_added_in_a_terminal_appears_in_the_list(
+        qtbot: QtBot, make_window, entries, data_paths: DataPaths) -> None:
+    entries.create("shipped", "Ledger v2", start_date="2022-01-01")
+    window = make_window()
+    _from_the_terminal(data_paths, lambda service: service.create(
+        "incident", "Queue backlog after failover", start_date="2024-03-01"))
+    _back_to_the_window(qtbot, window)
+    qtbot.waitUntil(lambda: listed_titles(window) == ["Queue backlog after failover",
+                                                      "Ledger v2"])
+    assert line(window, "title").text() == "Ledger v2"  # the selection stayed
+    assert window.statusBar().currentMessage() == "Updated with changes made outside this window"
+    assert window.page.filters.chips["incident"].text().endswith(" 1")  # the counts too
+
+
+def test_the_shown_entry_changed_elsewhere_is_shown_as_it_now_is(
+        qtbot: QtBot, make_window, entries, data_paths: DataPaths) -> None:
+    entry = entries.create("shipped", "Ledger v2")
+    window = make_window()
+    _from_the_terminal(data_paths, lambda service: service.update(
+        entry.id, summary="Zero reconciliation gaps since launch"))
+    _back_to_the_window(qtbot, window)
+    qtbot.waitUntil(
+        lambda: line(window, "summary").text() == "Zero reconciliation gaps since launch")
+
+
+def test_what_is_being_typed_wins_over_a_change_from_elsewhere(
+        qtbot: QtBot, make_window, entries, data_paths: DataPaths) -> None:
+    entry = entries.create("shipped", "Ledger v2")
+    window = make_window()
+    title = line(window, "title")
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " rollout")
+    assert window.autosave.has_pending()
+    _from_the_terminal(data_paths, lambda service: service.update(
+        entry.id, summary="Set from the terminal"))
+    _back_to_the_window(qtbot, window)
+    assert title.text() == "Ledger v2 rollout"  # not replaced under the cursor
+    window.flush_edits()
+    saved = entries.get(entry.id)
+    assert saved.title == "Ledger v2 rollout"
+    assert saved.summary == "Set from the terminal"  # only the typed field was written
+
+
+def test_our_own_edits_are_not_news(qtbot: QtBot, make_window, entries) -> None:
+    entries.create("shipped", "Ledger v2")
+    window = make_window()
+    title = line(window, "title")
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " rollout")
+    window.flush_edits()
+    _back_to_the_window(qtbot, window)
+    assert window.statusBar().currentMessage() != (
+        "Updated with changes made outside this window")
+
+
+def test_a_rejection_logged_elsewhere_appears_in_the_rejection_log(
+        qtbot: QtBot, make_window, data_paths: DataPaths) -> None:
+    from trackrecord.core.rejections import RejectionService
+
+    window = make_window()
+    window.rail.setCurrentRow(1)  # the rejection log, built now
+    model = window.rejections.list.model
+    assert model.rowCount() == 0
+    with open_store(data_paths) as other:
+        RejectionService(other).create("Northwind", "system_design", date="2026-11-20")
+    _back_to_the_window(qtbot, window)
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Northwind"
