@@ -62,7 +62,8 @@ def hyperfine(commands: dict[str, str], *, runs: int, warmup: int = 2,
 
     With ``rounds`` > 1, hyperfine runs that many times over all the commands and the
     figures come from all the runs together: a machine that drifts (caches dropped, a
-    neighbour busy) then colours every command alike instead of whichever ran last."""
+    neighbour busy) then colours every command alike instead of whichever ran last.
+    ``timeout`` applies to each round."""
     out_file = RESULTS / "hyperfine.json"
     RESULTS.mkdir(parents=True, exist_ok=True)
     # Failures are counted, not fatal: one odd exit in a long run should not lose the rest

@@ -93,3 +93,31 @@ def test_a_rejection_logged_elsewhere_appears_in_the_rejection_log(
     _back_to_the_window(qtbot, window)
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "Northwind"
+
+
+def test_tags_read_in_the_background_never_replace_newer_ones(
+        qtbot: QtBot, make_window, entries, monkeypatch) -> None:
+    import threading
+
+    from trackrecord.ui import track_record_controller as controller_module
+
+    entries.create("shipped", "Ledger v2", tags=["python"])
+    window = make_window()
+    read, release = threading.Event(), threading.Event()
+    real_find = controller_module._find
+
+    def slow_find(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real_find(*args, **kwargs)  # the tags as they are now: python only
+        read.set()
+        release.wait(5)
+        return found
+
+    monkeypatch.setattr(controller_module, "_find", slow_find)
+    window.controller.reload()  # lists again off the UI thread, tags and years included
+    assert read.wait(5)
+    entries.create("incident", "Broker outage", tags=["kafka"])
+    window.controller.refresh_facets()  # newer: python and kafka
+    release.set()
+    qtbot.waitUntil(lambda: not window.controller._background.busy)
+    combo = window.page.filters.tag
+    assert "kafka" in [combo.itemData(i) for i in range(combo.count())]

@@ -24,3 +24,26 @@ def test_dark_and_back_to_light(qtbot: QtBot, qapp: QApplication) -> None:
         assert _window_lightness(qapp) >= 128
     finally:
         qapp.setPalette(before)
+
+
+def test_a_window_already_shown_follows_a_later_switch(qtbot: QtBot, qapp: QApplication) -> None:
+    """The system's scheme is asked after the first paint (and may change at any time):
+    stylesheet rules drawn with palette() colours must follow, the rail included."""
+    from PySide6.QtWidgets import QListWidget
+
+    from trackrecord.ui.app import load_stylesheet
+
+    before, sheet = qapp.palette(), qapp.styleSheet()
+    try:
+        qapp.setStyleSheet(load_stylesheet())
+        rail = QListWidget()
+        rail.setObjectName("navRail")
+        qtbot.addWidget(rail)
+        rail.show()
+        qtbot.waitExposed(rail)
+        apply_color_scheme(qapp, "dark")
+        middle = rail.grab().toImage().pixelColor(rail.width() // 2, rail.height() // 2)
+        assert middle.lightness() < 128
+    finally:
+        qapp.setPalette(before)
+        qapp.setStyleSheet(sheet)

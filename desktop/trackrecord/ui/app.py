@@ -70,11 +70,23 @@ def create_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)  # the icon is set after the first paint (_on_painted)
+    app.setDesktopFileName(APP_ID)  # the icon is set after the first paint (finish_dressing)
     install_translators(app)
-    apply_chosen_scheme(app)  # the system's scheme is asked after the first paint
+    apply_chosen_scheme(app)  # the system's, after the first paint (finish_dressing)
     app.setStyleSheet(load_stylesheet())
     return app
+
+
+def finish_dressing(app: QApplication) -> None:
+    """What the first paint goes without, for speed: the system's colour scheme (asking
+    builds Qt's namespace of enums, see theme), followed from now on, and the icon (its SVG
+    loads Qt's SVG support)."""
+    # Qt's namespace is built here, on the UI thread, even with a chosen scheme: the prepare
+    # thread's imports then find it built, rather than race this thread to build it.
+    from PySide6.QtCore import Qt  # noqa: F401
+
+    follow_color_scheme(app)
+    app.setWindowIcon(_app_icon())
 
 
 def _app_icon() -> QIcon:
@@ -315,11 +327,7 @@ class _Session(QObject):
         return self._code, (self._wanted[0] if self._wanted else None)
 
     def _on_painted(self) -> None:
-        # First, and on this thread: it builds Qt's namespace of enums (see theme), so the
-        # prepare thread's imports find it built rather than race this thread to build it.
-        follow_color_scheme(self._app)
-        # Rendering the SVG icon loads Qt's SVG support: the frame need not wait for that.
-        self._app.setWindowIcon(_app_icon())
+        finish_dressing(self._app)  # first: see there
         self._guard.listen(self._window.bring_forward)
         self._opener.start()
         # Meanwhile (SQLite's checks leave Python free), load the code the entries need.
@@ -424,6 +432,9 @@ def _cannot_open(message: str, quietly: bool, parent: QWidget | None = None) -> 
     else:
         from PySide6.QtWidgets import QMessageBox
 
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            finish_dressing(app)  # this may come before any window was painted
         QMessageBox.critical(parent, _t("Track Record cannot open your data"), message)
     return 2
 

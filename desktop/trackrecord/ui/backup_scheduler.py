@@ -55,7 +55,8 @@ class BackupScheduler(QObject):
         self._background.run(
             lambda: back_up_if_changed(paths, reason),
             lambda said, error: self.finished.emit(
-                f"Automatic backup failed: {error}" if error else said))
+                said if error is None
+                else f"Automatic backup failed: {str(error) or type(error).__name__}"))
 
     def stop(self) -> None:
         """At quit: wait for a running backup, then take the last one if anything changed."""

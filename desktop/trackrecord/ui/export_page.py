@@ -355,8 +355,8 @@ class ExportPage(QWidget):
     def _start(self, prefs: ExportPrefs, save_to: Path | None, remember: bool) -> None:
         self._generation += 1
         job = _Job(self._store, prefs, self._today(), self._generation, save_to, remember)
-        self._background.run(
-            job, lambda result, error: self._finished(job.failed(error) if error else result))
+        self._background.run(job, lambda result, error: self._finished(
+            result if error is None else job.failed(error)))
 
     def _finished(self, result: _Result) -> None:
         if result.saving:

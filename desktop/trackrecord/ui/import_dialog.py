@@ -276,7 +276,7 @@ class ImportDialog(QDialog):
 
     def _start(self, generation: int, work: Callable[[], _Result]) -> None:
         self._background.run(work, lambda result, error: self._finished(
-            _failure(generation, error) if error else result))
+            result if error is None else _failure(generation, error)))
 
     # -- results -------------------------------------------------------------------------
 
@@ -445,8 +445,8 @@ class ExportEverythingAction(QAction):
 
         self._path = path
         self.setEnabled(False)
-        self._background.run(
-            work, lambda result, error: self._exported(_failure(0, error) if error else result))
+        self._background.run(work, lambda result, error: self._exported(
+            result if error is None else _failure(0, error)))
 
     def _exported(self, result: _Result) -> None:
         self.setEnabled(True)

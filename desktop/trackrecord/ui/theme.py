@@ -71,6 +71,12 @@ def _apply(app: QApplication, scheme: str | None) -> None:
         app.setPalette(dark_palette())
     elif scheme == "light" and _looks_dark(app.palette()):
         app.setPalette(app.style().standardPalette())
+    else:
+        return
+    # Widgets already polished keep the palette() colours their stylesheet rules took
+    # (the rail would stay light in a dark window): have every rule read them again.
+    if app.styleSheet():
+        app.setStyleSheet(app.styleSheet())
 
 
 def apply_color_scheme(app: QApplication, override: str | None = None) -> None:

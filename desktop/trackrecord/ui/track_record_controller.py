@@ -65,6 +65,7 @@ class TrackRecordController(QObject):
         self._search_timer.timeout.connect(self.search_now)
         self._background = Background(self)  # one search at a time, the newest listed last
         self._generation = 0  # bumped by every listing; older search results are dropped
+        self._facets_read = 0  # bumped by every reading of the tags and years, likewise
 
         filters = page.filters
         filters.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -112,6 +113,7 @@ class TrackRecordController(QObject):
         self._search(with_facets=True)
 
     def refresh_facets(self) -> None:
+        self._facets_read += 1
         self._show_facets(self._service.tags(), self._service.years())
 
     def _show_facets(self, tags: list[tuple[str, int]], years: list[int]) -> None:
@@ -138,15 +140,19 @@ class TrackRecordController(QObject):
 
     def _search(self, *, with_facets: bool = False) -> None:
         self._generation += 1
+        if with_facets:
+            self._facets_read += 1
         generation, flt, service = self._generation, self.current_filter(), self._service
+        facets_read = self._facets_read
         self._background.run(
             lambda: _find(service, flt, with_facets=with_facets),
-            lambda found, error: self._on_listed(generation, flt, found, error))
+            lambda found, error: self._on_listed(generation, facets_read, flt, found, error))
 
-    def _on_listed(self, generation: int, flt: EntryFilter, found: _Found | None,
-                   error: Exception | None) -> None:
-        if found is not None and found.facets is not None:
-            self._show_facets(*found.facets)  # whatever else changed meanwhile
+    def _on_listed(self, generation: int, facets_read: int, flt: EntryFilter,
+                   found: _Found | None, error: Exception | None) -> None:
+        if found is not None and found.facets is not None and facets_read == self._facets_read:
+            # Tags and years hold whatever the filters are, unless newer ones were read since.
+            self._show_facets(*found.facets)
         if generation != self._generation or flt != self.current_filter():
             return  # a newer search or a filter change has taken its place
         if found is None:

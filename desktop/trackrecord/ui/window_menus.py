@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 def _action(w: MainWindow, text: str, shortcut: QKeySequence.StandardKey | str | None,
             slot: object) -> QAction:
     action = QAction(text, w)
-    # setShortcuts, not setShortcut: a standard key keeps all of the platform's bindings,
-    # and setShortcut's overloads (one takes a Qt.Key) would build Qt's namespace of enums
-    # before the first paint (see theme).
+    # setShortcuts with one key: setShortcut's overloads (one takes a Qt.Key) would build
+    # Qt's namespace of enums before the first paint (see theme). A standard key gets the
+    # platform's first binding only: the others can surprise (X11 adds Ctrl+D to Delete).
     if isinstance(shortcut, str):
         action.setShortcuts([QKeySequence(shortcut)])
     elif shortcut is not None:
-        action.setShortcuts(shortcut)
+        action.setShortcuts(QKeySequence.keyBindings(shortcut)[:1])
     action.triggered.connect(slot)
     return action
 
