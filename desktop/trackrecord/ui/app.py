@@ -50,10 +50,8 @@ ExitAt = Literal["painted", "ready", "settled"]
 # --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
 READY_TIMEOUT_MS = 60_000
 CHECK_AT_LATEST_MS = 1500  # after the store opened, whether or not the entries are listed
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+# Spelled out at each call so lupdate collects the string (docs/translations.md).
+translate = QCoreApplication.translate
 
 
 def load_stylesheet() -> str:
@@ -240,8 +238,8 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
                   file=sys.stderr)
             return 0
         return _cannot_open(
-            _t("Another Track Record is using {0} and did not answer. Close it and try "
-               "again.").format(paths.root), exit_when_ready)
+            translate("App", "Another Track Record is using {0} and did not answer. Close it "
+                             "and try again.").format(paths.root), exit_when_ready)
     try:
         return _run_window(app, paths, demo=demo, guard=guard, exit_at=exit_at)
     finally:
@@ -271,11 +269,13 @@ def _run_window(app: QApplication, paths: DataPaths, *, demo: bool, guard: Singl
         try:
             _restored, safety = restore_backup(paths, restore)
         except (BackupError, OSError) as exc:
-            QMessageBox.critical(None, _t("Restore failed"), str(exc))
+            QMessageBox.critical(None, translate("App", "Restore failed"), str(exc))
             continue
-        kept = f" {_t('What you had is kept as {0}.').format(safety.path.name)}" if safety else ""
-        QMessageBox.information(None, _t("Backup restored"),
-                                _t("Your data is back as it was in that backup.") + kept)
+        said = translate("App", "Your data is back as it was in that backup.")
+        if safety:
+            said += " " + translate("App", "What you had is kept as {0}.").format(
+                safety.path.name)
+        QMessageBox.information(None, translate("App", "Backup restored"), said)
 
 
 class _Session(QObject):
@@ -435,7 +435,8 @@ def _cannot_open(message: str, quietly: bool, parent: QWidget | None = None) -> 
         app = QApplication.instance()
         if isinstance(app, QApplication):
             finish_dressing(app)  # this may come before any window was painted
-        QMessageBox.critical(parent, _t("Track Record cannot open your data"), message)
+        QMessageBox.critical(
+            parent, translate("App", "Track Record cannot open your data"), message)
     return 2
 
 

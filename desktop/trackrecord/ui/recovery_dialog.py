@@ -13,10 +13,8 @@ from trackrecord.paths import DataPaths
 
 # Tests answer for the person: given the message box, return the button they would press.
 Answer = Callable[[QMessageBox], QMessageBox.StandardButton]
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
+# Spelled out at each call so lupdate collects the string (docs/translations.md).
+translate = QCoreApplication.translate
 
 
 def _ask(box: QMessageBox) -> QMessageBox.StandardButton:
@@ -30,40 +28,43 @@ def offer_recovery(
     backup = newest_offered_backup(paths)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_t("Your data needs attention"))
+    box.setWindowTitle(translate("Recovery", "Your data needs attention"))
     if backup is None:
-        box.setText(_t("Your Track Record data failed its integrity check, so it was not "
-                       "opened or changed."))
+        box.setText(translate("Recovery", "Your Track Record data failed its integrity check, "
+                                          "so it was not opened or changed."))
         box.setInformativeText(
-            _t("There is no verified backup to bring back. The file is untouched at {0}; "
-               "'trackrecord check' tells more.").format(paths.database))
+            translate("Recovery", "There is no verified backup to bring back. The file is "
+                                  "untouched at {0}; 'trackrecord check' tells more.").format(
+                paths.database))
         box.setDetailedText(problem)
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         answer(box)
         return False
     when = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     entries = backup.counts.get("entries", 0)
-    box.setText(_t("Your Track Record data failed its integrity check, so it was not opened "
-                   "or changed."))
+    box.setText(translate("Recovery", "Your Track Record data failed its integrity check, so "
+                                      "it was not opened or changed."))
     box.setInformativeText(
-        _t("Track Record can set the damaged file aside (nothing is deleted) and bring back "
-           "your newest verified backup, from {0}, with {1} entries.").format(when, entries))
+        translate("Recovery", "Track Record can set the damaged file aside (nothing is deleted) "
+                              "and bring back your newest verified backup, from {0}, with {1} "
+                              "entries.").format(when, entries))
     box.setDetailedText(problem)
     box.setStandardButtons(
         QMessageBox.StandardButton.RestoreDefaults | QMessageBox.StandardButton.Close
     )
     restore = box.button(QMessageBox.StandardButton.RestoreDefaults)
-    restore.setText(_t("Restore backup"))
-    restore.setAccessibleName(_t("Restore the newest backup"))
+    restore.setText(translate("Recovery", "Restore backup"))
+    restore.setAccessibleName(translate("Recovery", "Restore the newest backup"))
     box.setDefaultButton(QMessageBox.StandardButton.RestoreDefaults)
     if answer(box) != QMessageBox.StandardButton.RestoreDefaults:
         return False
     try:
         kept = recover_from_backup(paths, backup)
     except (BackupError, OSError) as exc:
-        QMessageBox.critical(parent, _t("Restore failed"), str(exc))
+        QMessageBox.critical(parent, translate("Recovery", "Restore failed"), str(exc))
         return False
     QMessageBox.information(
-        parent, _t("Backup restored"),
-        _t("Your backup from {0} is back. The damaged file is kept at {1}.").format(when, kept))
+        parent, translate("Recovery", "Backup restored"),
+        translate("Recovery", "Your backup from {0} is back. The damaged file is kept at "
+                              "{1}.").format(when, kept))
     return True

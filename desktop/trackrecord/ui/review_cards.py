@@ -39,10 +39,8 @@ STAR_WIDTH = 260
 PRACTICE_SHOWN = 4
 AMBER = "#b35c00"
 LINK = "#1f5fbf"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewCards", text)
+# Spelled out at each call so lupdate collects the string (docs/translations.md).
+translate = QCoreApplication.translate
 
 
 def show_card(view: CardView, card: Card) -> None:
@@ -58,18 +56,20 @@ def show_card(view: CardView, card: Card) -> None:
 def card_name(card: Card) -> str:
     """A short name for the card (the counter's tooltip and screen readers)."""
     if isinstance(card, IntroCard):
-        return _t("The interview")
+        return translate("ReviewCards", "The interview")
     if isinstance(card, NumbersCard):
-        return _t("Your numbers")
+        return translate("ReviewCards", "Your numbers")
     if isinstance(card, StageCard):
-        return _t("Evidence for {0}").format(card.label)
+        return translate("ReviewCards", "Evidence for {0}").format(card.label)
     if isinstance(card, StoryCard):
-        return _t("Story {0} of {1}").format(card.number, card.of)
+        return translate("ReviewCards", "Story {0} of {1}").format(card.number, card.of)
     if isinstance(card, PracticeCard):
-        return _t("What you are practising")
+        return translate("ReviewCards", "What you are practising")
     if isinstance(card, ReframesCard):
-        return _t("Worth rereading") if card.items else _t("Keep it in proportion")
-    return _t("Look after tonight")
+        if card.items:
+            return translate("ReviewCards", "Worth rereading")
+        return translate("ReviewCards", "Keep it in proportion")
+    return translate("ReviewCards", "Look after tonight")
 
 
 def _kicker(view: CardView, layout: QVBoxLayout, text: str) -> None:
@@ -102,20 +102,21 @@ def _striped(colour: str) -> tuple[QFrame, QVBoxLayout]:
 
 def _intro(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, IntroCard)
-    _kicker(view, layout, card.when or _t("Your interview"))
+    _kicker(view, layout, card.when or translate("ReviewCards", "Your interview"))
     _title(view, layout, card.title, 1.6)
     layout.addSpacing(6)
     for line in card.lines:
         layout.addWidget(view.text(line, 1.0))
     if card.notes:
-        layout.addWidget(view.text(_t("Your notes: {0}").format(clip(card.notes, 400)), 0.75,
-                                   muted=True))
-    layout.addWidget(view.text(_t("→ or Space for the next card"), 0.55, muted=True))
+        notes = translate("ReviewCards", "Your notes: {0}").format(clip(card.notes, 400))
+        layout.addWidget(view.text(notes, 0.75, muted=True))
+    layout.addWidget(view.text(
+        translate("ReviewCards", "→ or Space for the next card"), 0.55, muted=True))
 
 
 def _numbers(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, NumbersCard)
-    _kicker(view, layout, _t("Your numbers"))
+    _kicker(view, layout, translate("ReviewCards", "Your numbers"))
     _title(view, layout, words("numbers", "caption"), 1.2)
     if not card.total:
         layout.addWidget(view.text(words("numbers", "empty"), 1.0))
@@ -123,10 +124,10 @@ def _numbers(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     grid = QGridLayout()
     grid.setHorizontalSpacing(24)
     tiles = (
-        (card.shipped, _t("systems shipped"), "shipped"),
-        (card.incidents, _t("incidents solved"), "incident"),
-        (card.mentored, _t("people mentored"), "mentoring"),
-        (card.other, _t("other wins"), "other"),
+        (card.shipped, translate("ReviewCards", "systems shipped"), "shipped"),
+        (card.incidents, translate("ReviewCards", "incidents solved"), "incident"),
+        (card.mentored, translate("ReviewCards", "people mentored"), "mentoring"),
+        (card.other, translate("ReviewCards", "other wins"), "other"),
     )
     for column, (count, label, kind) in enumerate(tiles):
         number = view.text(str(count), 2.6, bold=True)
@@ -138,23 +139,23 @@ def _numbers(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     if card.years:
         span = (f"{card.first_year}\u2013{card.last_year}" if card.first_year != card.last_year
                 else str(card.first_year))
-        facts.append(_t("{0} of work ({1})").format(card.years, span))
+        facts.append(translate("ReviewCards", "{0} of work ({1})").format(card.years, span))
     if card.organisations:
-        facts.append(_t("{0} organisations").format(card.organisations)
-                     if card.organisations != 1 else _t("1 organisation"))
+        facts.append(translate("ReviewCards", "{0} organisations").format(card.organisations)
+                     if card.organisations != 1 else translate("ReviewCards", "1 organisation"))
     if card.stories:
-        facts.append(_t("{0} STAR stories written").format(card.stories))
+        facts.append(translate("ReviewCards", "{0} STAR stories written").format(card.stories))
     layout.addSpacing(8)
     layout.addWidget(view.text(" · ".join(facts), 0.9))
 
 
 def _stage(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, StageCard)
-    _kicker(view, layout, _t("Your strongest evidence"))
+    _kicker(view, layout, translate("ReviewCards", "Your strongest evidence"))
     _title(view, layout, card.label)
     layout.addWidget(view.text(card.tip, 0.72, muted=True, italic=True))
     if not card.evidence:
-        layout.addWidget(view.text(_t(
+        layout.addWidget(view.text(translate("ReviewCards",
             "Nothing in your track record answers this stage yet. That is a gap in what is "
             "written down, not in you: add the work you are proudest of, and it will show here."
         ), 0.9))
@@ -166,21 +167,25 @@ def _stage(view: CardView, layout: QVBoxLayout, card: Card) -> None:
         if item.impact:
             inner.addWidget(view.text(item.impact, 0.78))
         if item.why:
-            inner.addWidget(view.text(_t("Why: {0}").format(item.why[0]), 0.6, muted=True))
+            why = translate("ReviewCards", "Why: {0}").format(item.why[0])
+            inner.addWidget(view.text(why, 0.6, muted=True))
         layout.addWidget(box)
 
 
 def _story(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, StoryCard)
     st = card.story
-    kind = _t("technical discussion") if st.question_type == "technical" else _t("behavioural")
-    _kicker(view, layout, _t("Likely question {0} of {1} · {2}").format(card.number, card.of,
-                                                                         kind))
+    if st.question_type == "technical":
+        kind = translate("ReviewCards", "technical discussion")
+    else:
+        kind = translate("ReviewCards", "behavioural")
+    _kicker(view, layout, translate("ReviewCards", "Likely question {0} of {1} · {2}").format(
+        card.number, card.of, kind))
     _title(view, layout, st.question, 1.2)
     if st.ready and st.entry_id:
         kind_label = KIND_LABELS.get(st.kind, "").lower()
-        head = _t("Your story: {0} ({1}, {2})").format(_link(st.entry_id, st.title), st.year,
-                                                     escape(kind_label))
+        head = translate("ReviewCards", "Your story: {0} ({1}, {2})").format(
+            _link(st.entry_id, st.title), st.year, escape(kind_label))
         layout.addWidget(view.text(head, 0.95, bold=True, rich=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
@@ -205,33 +210,36 @@ def _story(view: CardView, layout: QVBoxLayout, card: Card) -> None:
         layout.addWidget(view.text(said, 0.8))
         row_layout = QHBoxLayout()
         if st.candidate_id:
-            write = QPushButton(_t("Write the STAR on “{0}”").format(clip(st.candidate_title, 40)))
+            write = QPushButton(translate("ReviewCards", "Write the STAR on “{0}”").format(
+                clip(st.candidate_title, 40)))
             write.clicked.connect(lambda _=False, i=st.candidate_id: view.open_entry.emit(i))
             view.register(write, 0.7)
             row_layout.addWidget(write)
-        new = QPushButton(_t("Write a new entry"))
+        new = QPushButton(translate("ReviewCards", "Write a new entry"))
         new.clicked.connect(view.new_entry_requested)
         view.register(new, 0.7)
         row_layout.addWidget(new)
         row_layout.addStretch(1)
         layout.addLayout(row_layout)
     if st.hint:
-        layout.addWidget(view.text(_t("Tip: {0}").format(st.hint), 0.66, muted=True,
-                                   italic=True))
+        tip = translate("ReviewCards", "Tip: {0}").format(st.hint)
+        layout.addWidget(view.text(tip, 0.66, muted=True, italic=True))
 
 
 def _practice(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, PracticeCard)
-    _kicker(view, layout, _t("Practice"))
+    _kicker(view, layout, translate("ReviewCards", "Practice"))
     _title(view, layout, words("practice", "heading"))
     if card.items:
         for index, item in enumerate(card.items[:PRACTICE_SHOWN]):
             box, inner = _striped("#2f6fdb" if index == 0 else "#9aa3b0")
             row = QHBoxLayout()
-            text = (_t("Practise next: {0}").format(item.text) if index == 0 else item.text)
+            text = (translate("ReviewCards", "Practise next: {0}").format(item.text)
+                    if index == 0 else item.text)
             row.addWidget(view.text(text, 0.85 if index == 0 else 0.75, bold=index == 0), 1)
-            done = QPushButton(_t("Practised today"))
-            done.setAccessibleName(_t("I practised “{0}” today").format(item.text))
+            done = QPushButton(translate("ReviewCards", "Practised today"))
+            done.setAccessibleName(
+                translate("ReviewCards", "I practised “{0}” today").format(item.text))
             done.clicked.connect(lambda _=False, i=item.item_id: view.practised.emit(i))
             view.register(done, 0.55)
             row.addWidget(done, 0, Qt.AlignmentFlag.AlignTop)
@@ -241,11 +249,11 @@ def _practice(view: CardView, layout: QVBoxLayout, card: Card) -> None:
             layout.addWidget(box)
         more = len(card.items) - PRACTICE_SHOWN
         if more > 0:
-            layout.addWidget(view.text(_t("…and {0} more on your list").format(more), 0.6,
-                                       muted=True))
+            more_text = translate("ReviewCards", "…and {0} more on your list").format(more)
+            layout.addWidget(view.text(more_text, 0.6, muted=True))
     else:
         layout.addWidget(view.text(words("practice", "empty"), 0.8))
-        add = QPushButton(_t("Put these habits on my practice list"))
+        add = QPushButton(translate("ReviewCards", "Put these habits on my practice list"))
         add.clicked.connect(lambda: view.add_habits.emit(card.in_the_room[:3]))
         view.register(add, 0.62)
         layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
@@ -261,12 +269,12 @@ def _practice(view: CardView, layout: QVBoxLayout, card: Card) -> None:
 def _reframes(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, ReframesCard)
     if not card.items:
-        _kicker(view, layout, _t("Perspective"))
+        _kicker(view, layout, translate("ReviewCards", "Perspective"))
         _title(view, layout, words("reframes", "perspective_heading"))
         for line in card.perspective:
             layout.addWidget(view.text(f"\u2022 {line}", 0.9))
         return
-    _kicker(view, layout, _t("From your rejection log"))
+    _kicker(view, layout, translate("ReviewCards", "From your rejection log"))
     _title(view, layout, words("reframes", "heading"))
     layout.addWidget(view.text(words("reframes", "caption"), 0.7, muted=True))
     for item in card.items:
@@ -282,7 +290,7 @@ def _reframes(view: CardView, layout: QVBoxLayout, card: Card) -> None:
 
 def _energy(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     assert isinstance(card, EnergyCard)
-    _kicker(view, layout, _t("The evening before"))
+    _kicker(view, layout, translate("ReviewCards", "The evening before"))
     _title(view, layout, words("energy", "heading"))
     layout.addWidget(view.text(words("energy", "caption"), 0.7, muted=True))
     grid = QGridLayout()
@@ -302,5 +310,6 @@ def _energy(view: CardView, layout: QVBoxLayout, card: Card) -> None:
     layout.addLayout(grid)
     ticked = sum(t.ticked for t in card.items)
     if ticked == len(card.items):
-        layout.addWidget(view.text(_t("All done. You are as ready as an evening can make you."),
-                                   0.8, bold=True))
+        layout.addWidget(view.text(
+            translate("ReviewCards", "All done. You are as ready as an evening can make you."),
+            0.8, bold=True))

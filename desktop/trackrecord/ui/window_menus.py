@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from trackrecord import APP_NAME
 
 if TYPE_CHECKING:
     from trackrecord.ui.main_window import MainWindow
+
+# The window's strings, under its context: spelled out at each call so lupdate collects
+# them (docs/translations.md).
+translate = QCoreApplication.translate
 
 
 def _action(w: MainWindow, text: str, shortcut: QKeySequence.StandardKey | str | None,
@@ -31,37 +36,43 @@ def _action(w: MainWindow, text: str, shortcut: QKeySequence.StandardKey | str |
 
 
 def build_menus(w: MainWindow) -> None:
-    w.new_action = _action(w, w.tr("&New entry"), QKeySequence.StandardKey.New, w.new_entry)
-    w.log_rejection_action = _action(w, w.tr("Log &rejection"), "Ctrl+Shift+R", w.log_rejection)
-    w.quit_action = _action(w, w.tr("&Quit"), "Ctrl+Q", w.close)
+    keys = QKeySequence.StandardKey
+    w.new_action = _action(
+        w, translate("MainWindow", "&New entry"), keys.New, w.new_entry)
+    w.log_rejection_action = _action(
+        w, translate("MainWindow", "Log &rejection"), "Ctrl+Shift+R", w.log_rejection)
+    w.quit_action = _action(w, translate("MainWindow", "&Quit"), "Ctrl+Q", w.close)
     w.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-    w.undo_action = _action(w, w.tr("&Undo delete"), QKeySequence.StandardKey.Undo, w.undo_delete)
+    w.undo_action = _action(
+        w, translate("MainWindow", "&Undo delete"), keys.Undo, w.undo_delete)
     w.undo_action.setEnabled(False)
     w.find_action = _action(
-        w, w.tr("&Find"), QKeySequence.StandardKey.Find, lambda: w.controller.focus_search())
+        w, translate("MainWindow", "&Find"), keys.Find, lambda: w.controller.focus_search())
     w.delete_action = _action(
-        w, w.tr("&Delete entry"), QKeySequence.StandardKey.Delete, w.delete_entry)
+        w, translate("MainWindow", "&Delete entry"), keys.Delete, w.delete_entry)
     # (attach gives Delete its shortcut context: it acts only from the entry list)
-    w.shortcuts_action = _action(w, w.tr("&Keyboard shortcuts"), "F1", w.show_shortcuts)
-    w.about_action = _action(w, w.tr("&About {0}").format(APP_NAME), None, w.show_about)
+    w.shortcuts_action = _action(
+        w, translate("MainWindow", "&Keyboard shortcuts"), "F1", w.show_shortcuts)
+    w.about_action = _action(
+        w, translate("MainWindow", "&About {0}").format(APP_NAME), None, w.show_about)
     w.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
-    w.backups_action = _action(w, w.tr("&Backups…"), None, w.open_backups)
-    w.import_action = _action(w, w.tr("&Import…"), "Ctrl+I", w.open_import)
+    w.backups_action = _action(w, translate("MainWindow", "&Backups…"), None, w.open_backups)
+    w.import_action = _action(w, translate("MainWindow", "&Import…"), "Ctrl+I", w.open_import)
     # Stands in for the real action (and its module) until the File menu first opens.
-    w.export_everything_slot = QAction(w.tr("Export everything…"), w)
+    w.export_everything_slot = QAction(translate("MainWindow", "Export everything…"), w)
     w.export_everything_slot.triggered.connect(
         lambda: w.export_everything_action.trigger())
     w.fullscreen_action = _action(
-        w, w.tr("&Full screen"), QKeySequence.StandardKey.FullScreen, w.toggle_full_screen)
+        w, translate("MainWindow", "&Full screen"), keys.FullScreen, w.toggle_full_screen)
     w.go_actions = [
         _action(w, label, shortcut, lambda _=False, row=row: w.rail.setCurrentRow(row))
         for row, (label, shortcut) in enumerate((
-            (w.tr("&Track record"), "Ctrl+1"),
-            (w.tr("&Rejections"), "Ctrl+2"),
-            (w.tr("Re&view before an interview"), "Ctrl+R"),
-            (w.tr("&Insights"), "Ctrl+4"),
-            (w.tr("&Export"), "Ctrl+5"),
+            (translate("MainWindow", "&Track record"), "Ctrl+1"),
+            (translate("MainWindow", "&Rejections"), "Ctrl+2"),
+            (translate("MainWindow", "Re&view before an interview"), "Ctrl+R"),
+            (translate("MainWindow", "&Insights"), "Ctrl+4"),
+            (translate("MainWindow", "&Export"), "Ctrl+5"),
         ))
     ]
     # Nothing to act on until the store is open (attach enables them).
@@ -71,7 +82,7 @@ def build_menus(w: MainWindow) -> None:
         action.setEnabled(False)
 
     menus = w.menuBar()
-    w.file_menu = file_menu = menus.addMenu(w.tr("&File"))
+    w.file_menu = file_menu = menus.addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(w.new_action)
     file_menu.addAction(w.log_rejection_action)
     file_menu.addSeparator()
@@ -81,16 +92,16 @@ def build_menus(w: MainWindow) -> None:
     file_menu.addAction(w.backups_action)
     file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
-    edit_menu = menus.addMenu(w.tr("&Edit"))
+    edit_menu = menus.addMenu(translate("MainWindow", "&Edit"))
     edit_menu.addAction(w.undo_action)
     edit_menu.addSeparator()
     edit_menu.addAction(w.find_action)
     edit_menu.addAction(w.delete_action)
-    view_menu = menus.addMenu(w.tr("&View"))
+    view_menu = menus.addMenu(translate("MainWindow", "&View"))
     view_menu.addAction(w.fullscreen_action)
-    go_menu = menus.addMenu(w.tr("&Go"))
+    go_menu = menus.addMenu(translate("MainWindow", "&Go"))
     for action in w.go_actions:
         go_menu.addAction(action)
-    help_menu = menus.addMenu(w.tr("&Help"))
+    help_menu = menus.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(w.shortcuts_action)
     help_menu.addAction(w.about_action)
