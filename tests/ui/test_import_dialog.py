@@ -20,7 +20,8 @@ from trackrecord.core.importers_base import ImportReport
 from trackrecord.core.json_backup import dump_backup
 from trackrecord.core.rejections import RejectionService
 from trackrecord.paths import DataPaths
-from trackrecord.ui.import_dialog import ExportEverythingAction, ImportDialog, PreviewModel
+from trackrecord.ui.export_everything import ExportEverythingAction
+from trackrecord.ui.import_dialog import ImportDialog, PreviewModel
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 TODAY = dt.date(2024, 6, 1)

@@ -35,11 +35,10 @@ from trackrecord.shipped import resource_path
 from trackrecord.ui.lazy_pages import prepare_attach
 from trackrecord.ui.main_window import MainWindow
 from trackrecord.ui.single_instance import SingleInstance
+from trackrecord.ui.startup_waits import FirstPaintWatcher, StoreOpener
 from trackrecord.ui.theme import apply_chosen_scheme, follow_color_scheme
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from trackrecord.core.db import Store, StoreError
     from trackrecord.ui.notes_preview import UrlOpener
 
@@ -116,100 +115,6 @@ def build_main_window(
     window = MainWindow(paths, demo=demo, open_url=open_url)
     window.attach(store)
     return window
-
-
-class FirstPaintWatcher(QObject):
-    """Calls ``on_painted`` once, after the first paint of a widget whose content is ready."""
-
-    def __init__(self, widget: QWidget, on_painted: object) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._on_painted = on_painted
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            # Let this paint finish and reach the screen before acting on it.
-            QTimer.singleShot(0, self._on_painted)  # type: ignore[arg-type]
-        return False
-
-
-class StoreOpener(QObject):
-    """Opens the store on a worker thread and reports back on the UI thread, which
-    meanwhile keeps the window painted and responsive.
-
-    The store is handed over as soon as it can be read; SQLite's check of every page (the
-    slow part of opening) runs afterwards on the same thread, once ``start_check`` says the
-    entries are on screen (so the two do not compete for the CPU), and writes wait for it.
-    """
-
-    opened = Signal(object)  # Store, readable
-    checked = Signal()  # its pages are sound: writes and backups may go ahead
-    failed = Signal(object)  # StoreError: could not open, or the check found damage
-
-    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._paths = paths
-        self._thread: threading.Thread | None = None
-        self._checking: sqlite3.Connection | None = None
-        self._cancelled = False
-        self._may_check = threading.Event()
-        self.store: Store | None = None  # set on the worker thread, once opened
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._open, name="open-store", daemon=True)
-        self._thread.start()
-
-    def _open(self) -> None:
-        import sqlite3  # here, like the store's code: the first paint does not wait for them
-
-        from trackrecord.core.db import StoreError, open_store
-
-        try:
-            store = open_store(self._paths, check_later=True)
-        except StoreError as exc:
-            self.failed.emit(exc)
-            return
-        except Exception as exc:  # reported on the UI thread; never die silently
-            self.failed.emit(StoreError(f"your data could not be opened: {exc}"))
-            return
-        self.store = store
-        self.opened.emit(store)
-        self._may_check.wait()
-        if self._cancelled:
-            return
-        try:
-            store.check(started=self._started_check)
-        except StoreError as exc:
-            self.failed.emit(exc)
-        except sqlite3.OperationalError:
-            return  # interrupted by cancel(): the window is closing
-        else:
-            self.checked.emit()
-        finally:
-            self._checking = None
-
-    def start_check(self) -> None:
-        self._may_check.set()
-
-    def _started_check(self, conn: sqlite3.Connection) -> None:
-        self._checking = conn
-        if self._cancelled:
-            conn.interrupt()
-
-    def cancel(self) -> None:
-        """Stop a check still running (the window is closing) and wait for the thread."""
-        self._cancelled = True
-        self._may_check.set()
-        checking = self._checking
-        if checking is not None:
-            import sqlite3  # loaded by the worker already: a check was running
-
-            with contextlib.suppress(sqlite3.ProgrammingError):  # it finished meanwhile
-                checking.interrupt()
-        if self._thread is not None:
-            self._thread.join()
 
 
 def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = False,

@@ -4,8 +4,8 @@ Reading, previewing and committing run in a worker thread (a 50 MB backup takes 
 so the window never freezes. The preview lists every record — added, updated, skipped with
 the reason — and the warnings; for a CSV it also shows which column fills which field, with a
 choice per column to fix the guess. Nothing is written until Import is pressed; Cancel (or
-closing the dialog) writes nothing. Also here: the "Export everything…" action, which writes
-the full JSON backup that Import reads back.
+closing the dialog) writes nothing. The full JSON backup that Import reads back is written
+by File > Export everything… (``ui.export_everything``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.bragdoc_io import ExportWriteError
 from trackrecord.core.db import Store
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.importers import commit_import, load_import, preview_import
@@ -58,7 +56,6 @@ from trackrecord.core.importers_base import (
     ParsedImport,
     PreviewRow,
 )
-from trackrecord.core.json_backup import write_backup
 from trackrecord.paths import DataPaths
 from trackrecord.ui.background import Background
 
@@ -402,59 +399,4 @@ class ImportDialog(QDialog):
         super().done(code)
 
     def shutdown(self) -> None:
-        self._background.wait()
-
-
-class ExportEverythingAction(QAction):
-    """File > Export everything…: the full JSON backup, written off the UI thread."""
-
-    finished = Signal(str, bool)  # a message for the status bar, and whether it worked
-
-    def __init__(self, store: Store, parent: QWidget, *,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
-        super().__init__(parent)
-        self.setText(self.tr("Export everything…"))
-        self._store, self._window, self._today = store, parent, today
-        self._path: Path | None = None
-        self._background = Background(self)
-        self.triggered.connect(self.export)
-
-    def choose_path(self) -> Path | None:
-        """Ask where to save (tests replace this)."""
-        suggested = Path.home() / f"trackrecord-backup-{self._today().isoformat()}.json"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Export everything"), str(suggested),
-            self.tr("Track Record backup (*.json)"))
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".json")
-
-    def export(self) -> None:
-        path = self.choose_path()
-        if path is None:
-            return
-        store = self._store
-
-        def work() -> _Result:
-            try:
-                write_backup(store, path)
-            except ExportWriteError as exc:
-                return _Result(0, error=str(exc))
-            return _Result(0, error="", committed=True)
-
-        self._path = path
-        self.setEnabled(False)
-        self._background.run(work, lambda result, error: self._exported(
-            result if error is None else _failure(0, error)))
-
-    def _exported(self, result: _Result) -> None:
-        self.setEnabled(True)
-        if result.error:
-            self.finished.emit(result.error, False)
-        else:
-            self.finished.emit(
-                self.tr("Everything was exported to {0}").format(self._path), True)
-
-    def wait(self) -> None:
         self._background.wait()

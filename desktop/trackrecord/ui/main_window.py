@@ -32,8 +32,8 @@ from trackrecord.ui.window_menus import build_menus
 if TYPE_CHECKING:
     from trackrecord.core.db import Store
     from trackrecord.ui.autosave import AutosaveController
+    from trackrecord.ui.export_everything import ExportEverythingAction
     from trackrecord.ui.export_page import ExportPage
-    from trackrecord.ui.import_dialog import ExportEverythingAction
     from trackrecord.ui.insights_view import InsightsView
     from trackrecord.ui.notes_preview import UrlOpener
     from trackrecord.ui.rejection_page import RejectionsPage
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
     @property
     def export_everything_action(self) -> ExportEverythingAction:
         if self._export_everything is None:
-            from trackrecord.ui.import_dialog import ExportEverythingAction
+            from trackrecord.ui.export_everything import ExportEverythingAction
 
             action = ExportEverythingAction(self.store, self)
             action.finished.connect(lambda text, _ok: self._show_message(text, False))
