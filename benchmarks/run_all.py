@@ -88,8 +88,8 @@ def render(results: dict[str, Any], info: dict[str, str]) -> str:
             rss_target = f"≤ {RSS_10K_X}× {_ok(row['rss_ratio'] <= RSS_10K_X)}"
         if name == "settled 10000":
             rss_target = f"≤ {RSS_10K_X}× {_ok(row['rss_ratio'] <= RSS_10K_X)}"
-        kind = name.split()[0]
-        label = (f"{kind}, {row['entries']:,} entries" if kind in ("ready", "settled")
+        kind = name.rsplit(" ", 1)[0] if row["entries"] else name
+        label = (f"{kind}, {row['entries']:,} entries" if row["entries"]
                  else {"floor": "floor (bare window)"}.get(name, name + " (empty store)"))
         if row.get("failures"):
             label += f" ({row['failures']} of the runs exited non-zero)"
