@@ -15,7 +15,7 @@ import datetime as dt
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -326,7 +326,8 @@ class Store:
             yield session
         # SQLite's counter says that something changed, not who changed it: take note of
         # this commit at once, so only another program's are news to changed_elsewhere().
-        with self._watch_lock:
+        # (Never at the cost of the commit, which has happened: at worst, one false alarm.)
+        with self._watch_lock, suppress(StorageError):
             if self._seen_version is not None:
                 self._seen_version = self._data_version()
 
@@ -340,9 +341,9 @@ class Store:
             return seen is not None and seen != self._seen_version
 
     def _data_version(self) -> int:
-        if self._watch is None:
-            self._watch = _connect_reader(self.paths.database)
         with _storage_errors():
+            if self._watch is None:
+                self._watch = _connect_reader(self.paths.database)
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
