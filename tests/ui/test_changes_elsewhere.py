@@ -121,3 +121,58 @@ def test_tags_read_in_the_background_never_replace_newer_ones(
     qtbot.waitUntil(lambda: not window.controller._background.busy)
     combo = window.page.filters.tag
     assert "kafka" in [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_a_change_to_another_entry_leaves_the_editor_alone(
+        qtbot: QtBot, make_window, entries, data_paths: DataPaths) -> None:
+    entries.create("shipped", "Ledger v2", start_date="2024-01-01")
+    other = entries.create("incident", "Broker outage", start_date="2020-01-01")
+    window = make_window()
+    tags = line(window, "tags")
+    tags.setFocus()
+    qtbot.keyClicks(tags, "zeta, alpha")  # stored sorted: the editor's copy differs in order
+    window.flush_edits()
+    title = line(window, "title")
+    title.setFocus()
+    title.setCursorPosition(3)
+    shown = window.autosave.entry
+    _from_the_terminal(data_paths, lambda service: service.update(other.id, summary="Fixed"))
+    _back_to_the_window(qtbot, window)
+    qtbot.waitUntil(lambda: not window.controller._background.busy)
+    assert window.autosave.entry is shown  # not reloaded under the cursor
+    assert title.cursorPosition() == 3
+
+
+def test_a_filtered_tag_deleted_elsewhere_lists_everything_again(
+        qtbot: QtBot, make_window, entries, data_paths: DataPaths) -> None:
+    entries.create("shipped", "Ledger v2", tags=["postgres"])
+    gone = entries.create("incident", "Broker outage", tags=["kafka"])
+    window = make_window()
+    combo = window.page.filters.tag
+    combo.setCurrentIndex(combo.findData("kafka"))
+    qtbot.waitUntil(lambda: listed_titles(window) == ["Broker outage"])
+    _from_the_terminal(data_paths, lambda service: service.delete(gone.id))
+    _back_to_the_window(qtbot, window)
+    qtbot.waitUntil(lambda: listed_titles(window) == ["Ledger v2"])
+    assert combo.currentData() != "kafka"
+
+
+def test_the_rejection_list_keeps_its_own_selection(
+        qtbot: QtBot, make_window, data_paths: DataPaths, store) -> None:
+    from trackrecord.core.rejections import RejectionService
+
+    service = RejectionService(store)
+    first = service.create("Northwind", "coding", date="2026-11-01")
+    service.create("Globex", "onsite", date="2026-11-10")
+    window = make_window()
+    window.rail.setCurrentRow(1)
+    page = window.rejections
+    page.open_rejection(first.id)
+    page.show_list()
+    table, model = page.overview.table, page.list.model
+    table.selectRow(model.row_of(next(r.id for r in service.list() if r.company == "Globex")))
+    with open_store(data_paths) as other:
+        RejectionService(other).create("Initech", "recruiter", date="2026-11-20")
+    _back_to_the_window(qtbot, window)
+    assert model.rowCount() == 3
+    assert model.index(table.currentIndex().row(), 0).data() == "Globex"

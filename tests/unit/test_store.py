@@ -142,5 +142,16 @@ def test_a_commit_from_another_program_is_noticed_and_our_own_are_not(
     with open_store(data_paths) as other:
         EntryService(other).create("other", "Captured from the terminal")
     assert store.changed_elsewhere() is True
+    # The other way round: the terminal's, then ours before the next look.
+    with open_store(data_paths) as other:
+        EntryService(other).create("other", "Captured first")
+    EntryService(store).create("other", "Typed after")
+    assert store.changed_elsewhere() is True
+    # A command that only reads changes nothing (not even by folding our WAL into the file).
+    EntryService(store).create("shipped", "Ours, still in the WAL")
+    assert store.changed_elsewhere() is False
+    with open_store(data_paths) as other:
+        assert len(EntryService(other).list()) == 7
+    assert store.changed_elsewhere() is False
     store.close()
     assert store.changed_elsewhere() is False  # a closed store has nothing to watch

@@ -239,6 +239,10 @@ class Store:
         self._watch: sqlite3.Connection | None = None
         self._seen_version: int | None = None
         self._watch_lock = threading.Lock()
+        # Whether close() has anything of ours to fold into the main file: a store that only
+        # read leaves the WAL alone (folding another program's writes in would look to that
+        # program like a change of ours).
+        self._wrote = engine is not None  # a migration wrote
 
     @property
     def engine(self) -> Engine:
@@ -323,12 +327,29 @@ class Store:
             raise StorageError(self._refusal)
         _reader, writer = self._session_makers()
         with _storage_errors(), writer() as session, session.begin():
+            session.connection()  # BEGIN IMMEDIATE now: no other commit until ours is done
+            before = self._watched_version()
             yield session
-        # SQLite's counter says that something changed, not who changed it: take note of
-        # this commit at once, so only another program's are news to changed_elsewhere().
-        # (Never at the cost of the commit, which has happened: at worst, one false alarm.)
+        self._wrote = True
+        self._note_own_commit(before)
+
+    # -- changes made elsewhere -------------------------------------------------------------
+    # SQLite's data_version says that another connection committed, not whose commit it was,
+    # so this store takes note of its own: the version just before it (read while the write
+    # lock is held, when nobody else can commit) and just after.
+
+    def _watched_version(self) -> int | None:
         with self._watch_lock, suppress(StorageError):
             if self._seen_version is not None:
+                return self._data_version()
+        return None
+
+    def _note_own_commit(self, before: int | None) -> None:
+        # Only when nothing from elsewhere came before it since the last look: that stays
+        # news. (Never at the cost of the commit, which has happened: at worst, one false
+        # alarm.)
+        with self._watch_lock, suppress(StorageError):
+            if before is not None and self._seen_version == before:
                 self._seen_version = self._data_version()
 
     def changed_elsewhere(self) -> bool:
@@ -358,6 +379,10 @@ class Store:
             self._seen_version = None
         for conn in readers:
             conn.close()
+        if not self._wrote:
+            if engine is not None:
+                engine.dispose()
+            return
         # A final checkpoint folds the WAL into the main file, so a copied file is complete.
         if engine is not None:
             with engine.connect() as engine_conn:

@@ -8,6 +8,7 @@ when it becomes active again (back from the terminal).
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -29,7 +30,8 @@ class ChangesElsewhere(QObject):
     def __init__(self, store: Store, window: QWidget) -> None:
         super().__init__(window)
         self._store, self._window = store, window
-        store.changed_elsewhere()  # from now on
+        with suppress(TrackRecordError):  # (then the first check takes note instead)
+            store.changed_elsewhere()  # from now on
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)

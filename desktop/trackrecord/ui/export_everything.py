@@ -19,6 +19,8 @@ from trackrecord.ui.background import Background
 
 
 class ExportEverythingAction(QAction):
+    """Asks where to save, writes the backup off the UI thread, says how it went."""
+
     finished = Signal(str, bool)  # a message for the status bar, and whether it worked
 
     def __init__(self, store: Store, parent: QWidget, *,

@@ -73,8 +73,9 @@ class RejectionsPage(QWidget):
         self.overview.table.setFocus()
 
     def reload(self) -> None:
-        """Another program changed the store: list again, without leaving what is open."""
-        current = self.rejection.rejection
+        """Another program changed the store: list again, without leaving what is open
+        (the list keeps its own selection; the rejection open in the view, if one is)."""
+        current = self.rejection.rejection if self.stack.currentWidget() is self.view else None
         self.list.refresh(select_id=current.id if current is not None else None)
         self.practice.refresh()
 

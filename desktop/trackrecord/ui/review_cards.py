@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from trackrecord.core.entries import KIND_LABELS
 from trackrecord.core.review import (
     Card,
     EnergyCard,
@@ -32,6 +31,7 @@ from trackrecord.core.review import (
     StoryCard,
 )
 from trackrecord.core.review_content import clip, words
+from trackrecord.ui.entry_list_model import kind_label
 from trackrecord.ui.entry_list_view import KIND_COLOURS
 from trackrecord.ui.review_card_view import CardView
 
@@ -183,9 +183,8 @@ def _story(view: CardView, layout: QVBoxLayout, card: Card) -> None:
         card.number, card.of, kind))
     _title(view, layout, st.question, 1.2)
     if st.ready and st.entry_id:
-        kind_label = KIND_LABELS.get(st.kind, "").lower()
         head = translate("ReviewCards", "Your story: {0} ({1}, {2})").format(
-            _link(st.entry_id, st.title), st.year, escape(kind_label))
+            _link(st.entry_id, st.title), st.year, escape(kind_label(st.kind).lower()))
         layout.addWidget(view.text(head, 0.95, bold=True, rich=True))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from trackrecord.core.review import when_text
 from trackrecord.core.review_interviews import PREPARABLE_STAGES, InterviewData
-from trackrecord.core.vocabulary import STAGE_LABELS
+from trackrecord.ui.rejection_list_model import stage_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STAGE_COLUMNS = 3
@@ -59,8 +59,8 @@ class InterviewForm(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         for index, stage in enumerate(PREPARABLE_STAGES):
-            box = QCheckBox(STAGE_LABELS[stage], self)
-            box.setAccessibleName(STAGE_LABELS[stage])
+            box = QCheckBox(stage_label(stage), self)
+            box.setAccessibleName(stage_label(stage))
             self.stages[stage] = box
             grid.addWidget(box, index // STAGE_COLUMNS, index % STAGE_COLUMNS)
         self.notes = QPlainTextEdit(self)

@@ -107,10 +107,10 @@ class TrackRecordController(QObject):
                 now = self._service.get(shown.id)
             except NotFoundError:
                 now = None  # deleted elsewhere: the new listing selects another
-            if now is not None and now != shown:
+            if now is not None and now.updated_at != shown.updated_at:  # changed elsewhere
                 self._autosave.set_entry(now)
         self._search_timer.stop()
-        self._search(with_facets=True)
+        self._search(with_facets=True, reloading=True)
 
     def refresh_facets(self) -> None:
         self._facets_read += 1
@@ -138,7 +138,9 @@ class TrackRecordController(QObject):
         self._autosave.flush()  # an edit saved now is found by this search
         self._search()
 
-    def _search(self, *, with_facets: bool = False) -> None:
+    def _search(self, *, with_facets: bool = False, reloading: bool = False) -> None:
+        """List the current filter off the UI thread (``reloading``: for changes made
+        elsewhere, so an edit being typed is left to its own timer)."""
         self._generation += 1
         if with_facets:
             self._facets_read += 1
@@ -146,23 +148,30 @@ class TrackRecordController(QObject):
         facets_read = self._facets_read
         self._background.run(
             lambda: _find(service, flt, with_facets=with_facets),
-            lambda found, error: self._on_listed(generation, facets_read, flt, found, error))
+            lambda found, error: self._on_listed(
+                generation, facets_read, flt, found, error, reloading))
 
     def _on_listed(self, generation: int, facets_read: int, flt: EntryFilter,
-                   found: _Found | None, error: Exception | None) -> None:
+                   found: _Found | None, error: Exception | None, reloading: bool) -> None:
         if found is not None and found.facets is not None and facets_read == self._facets_read:
             # Tags and years hold whatever the filters are, unless newer ones were read since.
             self._show_facets(*found.facets)
+            if generation == self._generation and flt != self.current_filter():
+                # The tag or year filtered on is gone (deleted elsewhere): the filters show
+                # "All" now, so list that.
+                self._search(reloading=reloading)
+                return
         if generation != self._generation or flt != self.current_filter():
             return  # a newer search or a filter change has taken its place
         if found is None:
             self.message.emit(sentence(str(error) or type(error).__name__), False)
             return
-        self._apply(found.keys, found.counts, found.any_entry, None)
+        self._apply(found.keys, found.counts, found.any_entry, None, flush=not reloading)
 
     def _apply(self, keys: list[int], counts: dict[str, int], any_entry: bool,
-               select_id: str | None) -> None:
-        self._autosave.flush()
+               select_id: str | None, *, flush: bool = True) -> None:
+        if flush:
+            self._autosave.flush()
         editing = self._autosave.entry
         wanted = select_id or (editing.id if editing is not None else None)
         self._refreshing = True
