@@ -27,6 +27,11 @@ from trackrecord.paths import DataPaths
 
 QUICK, LONG = 150, 1500
 
+# A failing example is a whole backup document: its repr is long, and the warning Hypothesis
+# gives about that would (as an error, like every warning here) hide the failure itself.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Generating overly large repr:hypothesis.errors.HypothesisWarning")
+
 NASTY = st.sampled_from([
     None, True, False, 0, -1, 101, 1.5, 10**40, "", " ", "\ud800", "\x00", "2024-02-30",
     "2024-01-01", "0001-01-01", "9999-12-31", "2024-01-01T00:00:00", "2024-01-01T00:00:00+14:00",
@@ -135,7 +140,7 @@ def _raw() -> st.SearchStrategy[bytes]:
 def _run(store: Store, base: dict[str, Any], examples: int) -> None:
     seen: dict[str, int] = {}
 
-    @settings(max_examples=examples, deadline=None, database=None,
+    @settings(max_examples=examples, deadline=None, database=None, print_blob=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(st.one_of(_damaged(base), _edited(base), _raw()), st.sampled_from([None, "json"]))
     def check(data: bytes, fmt: str | None) -> None:
@@ -159,7 +164,7 @@ def test_damaged_backups_long_run(restored: Store, base: dict[str, Any]) -> None
 
 
 def _round_trip(store: Store, base: dict[str, Any], examples: int) -> None:
-    @settings(max_examples=examples, deadline=None, database=None,
+    @settings(max_examples=examples, deadline=None, database=None, print_blob=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(st.one_of(_damaged(base), _edited(base)))
     def check(data: bytes) -> None:
