@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from trackrecord.core.entries import KIND_LABELS
-from trackrecord.core.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.importers_base import CSV_FIELD_LABELS, FORMAT_LABELS
+from trackrecord.core.vocabulary import (
+    ANSWER_LABELS,
+    CATEGORY_LABELS,
+    DEBRIEF_LABELS,
+    STAGE_LABELS,
+)
 from trackrecord.ui import label_strings
 
 UI = Path(__file__).resolve().parents[2] / "desktop" / "trackrecord" / "ui"
@@ -59,12 +65,20 @@ def test_strings_outside_classes_are_collected(collected: dict[str, set[str]]) -
     assert set(KIND_LABELS.values()) <= collected["Kinds"]
     assert set(STAGE_LABELS.values()) <= collected["Stages"]
     assert set(CATEGORY_LABELS.values()) <= collected["Categories"]
+    assert "Reason" in collected["PreviewModel"]  # a table of the UI's own, marked in place
+    assert "before an import" in collected["BackupsDialog"]
+    assert set(CSV_FIELD_LABELS.values()) <= collected["ImportDialog"]
+    assert set(ANSWER_LABELS.values()) <= collected["DebriefForm"]
 
 
 def test_the_marked_labels_are_the_cores() -> None:
     assert tuple(KIND_LABELS.values()) == label_strings.KINDS
     assert tuple(STAGE_LABELS.values()) == label_strings.STAGES
     assert tuple(CATEGORY_LABELS.values()) == label_strings.CATEGORIES
+    assert tuple(FORMAT_LABELS.values()) == label_strings.IMPORT_FORMATS
+    assert tuple(CSV_FIELD_LABELS.values()) == label_strings.CSV_FIELDS
+    assert tuple(DEBRIEF_LABELS.values()) == label_strings.DEBRIEF_TOPICS
+    assert tuple(ANSWER_LABELS.values()) == label_strings.DEBRIEF_ANSWERS
 
 
 def test_no_helper_hides_strings_from_lupdate() -> None:

@@ -7,7 +7,7 @@ never waits; the one at quit runs before the process ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from trackrecord.core.backup import (
     BackupError,
@@ -19,6 +19,8 @@ from trackrecord.paths import DataPaths
 from trackrecord.ui.background import Background
 
 INTERVAL_MS = 30 * 60 * 1000
+# Spelled out at each call so lupdate collects the string (docs/translations.md).
+translate = QCoreApplication.translate
 
 
 def back_up_if_changed(paths: DataPaths, reason: str) -> str:
@@ -29,10 +31,16 @@ def back_up_if_changed(paths: DataPaths, reason: str) -> str:
         info = make_backup(paths, reason)
         rotate(paths)
     except (BackupError, OSError) as exc:
-        return f"Automatic backup failed: {exc}"
+        return _failed(exc)
     if not info.ok:
-        return f"Automatic backup failed its check ({info.problem}); your data is unchanged"
-    return "Backed up"
+        return translate("BackupScheduler", "Automatic backup failed its check ({0}); your "
+                                            "data is unchanged").format(info.problem)
+    return translate("BackupScheduler", "Backed up")
+
+
+def _failed(error: Exception) -> str:
+    return translate("BackupScheduler", "Automatic backup failed: {0}").format(
+        str(error) or type(error).__name__)
 
 
 class BackupScheduler(QObject):
@@ -54,9 +62,7 @@ class BackupScheduler(QObject):
         paths = self._paths
         self._background.run(
             lambda: back_up_if_changed(paths, reason),
-            lambda said, error: self.finished.emit(
-                said if error is None
-                else f"Automatic backup failed: {str(error) or type(error).__name__}"))
+            lambda said, error: self.finished.emit(said if error is None else _failed(error)))
 
     def stop(self) -> None:
         """At quit: wait for a running backup, then take the last one if anything changed."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,10 +26,15 @@ from PySide6.QtWidgets import (
 from trackrecord.core.backup import BackupError, BackupInfo, list_backups, make_backup
 from trackrecord.paths import DataPaths
 
+# Marked for lupdate (the dialog translates them with self.tr when it shows them).
 REASONS = {
-    "start": "automatic (start)", "auto": "automatic", "quit": "automatic (quit)",
-    "manual": "by you", "pre-migration": "before an upgrade", "pre-restore": "before a restore",
-    "pre-import": "before an import",
+    "start": QT_TRANSLATE_NOOP("BackupsDialog", "automatic (start)"),
+    "auto": QT_TRANSLATE_NOOP("BackupsDialog", "automatic"),
+    "quit": QT_TRANSLATE_NOOP("BackupsDialog", "automatic (quit)"),
+    "manual": QT_TRANSLATE_NOOP("BackupsDialog", "by you"),
+    "pre-migration": QT_TRANSLATE_NOOP("BackupsDialog", "before an upgrade"),
+    "pre-restore": QT_TRANSLATE_NOOP("BackupsDialog", "before a restore"),
+    "pre-import": QT_TRANSLATE_NOOP("BackupsDialog", "before an import"),
 }
 
 

@@ -192,9 +192,10 @@ class EntryEditor(QWidget):
             "action": self.tr("What you did, step by step"),
             "result": self.tr("The outcome, with numbers if you have them"),
         }
+        labels = {"situation": self.tr("Situation"), "task": self.tr("Task"),
+                  "action": self.tr("Action"), "result": self.tr("Result")}
         for name in STAR_FIELDS:
-            label = self.tr(name.capitalize())
-            form.addRow(label, self._text(name, label, 3, hints[name]))
+            form.addRow(labels[name], self._text(name, labels[name], 3, hints[name]))
         self.star = CollapsibleSection(self.tr("Interview story (STAR)"), star_body, self)
         outer.addWidget(self.star)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,10 +53,17 @@ from trackrecord.ui.export_pdf import write_pdf
 
 DEBOUNCE_MS = 250
 PREVIEW_LIMIT = 100  # entries shown in the preview; the saved file always has all of them
-FORMAT_LABELS = {"pdf": "PDF", "html": "HTML (one file)", "md": "Markdown"}
-GROUP_LABELS = {"sections": "Brag-doc sections", "year": "Year", "kind": "Kind"}
+# Marked for lupdate (the page translates them with self.tr when it shows them).
+FORMAT_LABELS = {"pdf": QT_TRANSLATE_NOOP("ExportPage", "PDF"),
+                 "html": QT_TRANSLATE_NOOP("ExportPage", "HTML (one file)"),
+                 "md": QT_TRANSLATE_NOOP("ExportPage", "Markdown")}
+GROUP_LABELS = {"sections": QT_TRANSLATE_NOOP("ExportPage", "Brag-doc sections"),
+                "year": QT_TRANSLATE_NOOP("ExportPage", "Year"),
+                "kind": QT_TRANSLATE_NOOP("ExportPage", "Kind")}
 FILE_FILTERS = {
-    "pdf": "PDF documents (*.pdf)", "html": "HTML files (*.html *.htm)", "md": "Markdown (*.md)",
+    "pdf": QT_TRANSLATE_NOOP("ExportPage", "PDF documents (*.pdf)"),
+    "html": QT_TRANSLATE_NOOP("ExportPage", "HTML files (*.html *.htm)"),
+    "md": QT_TRANSLATE_NOOP("ExportPage", "Markdown (*.md)"),
 }
 
 

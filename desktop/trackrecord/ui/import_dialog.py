@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -59,15 +60,25 @@ from trackrecord.core.importers_base import (
 from trackrecord.paths import DataPaths
 from trackrecord.ui.background import Background
 
-ACTION_LABELS = {"add": "Add", "update": "Update", "unchanged": "Unchanged", "skip": "Skip"}
-FILE_FILTER = "Importable files (*.md *.markdown *.txt *.csv *.tsv *.json);;All files (*)"
+# Marked for lupdate (translated with self.tr where they are shown).
+ACTION_LABELS = {"add": QT_TRANSLATE_NOOP("PreviewModel", "Add"),
+                 "update": QT_TRANSLATE_NOOP("PreviewModel", "Update"),
+                 "unchanged": QT_TRANSLATE_NOOP("PreviewModel", "Unchanged"),
+                 "skip": QT_TRANSLATE_NOOP("PreviewModel", "Skip")}
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Importable files (*.md *.markdown *.txt *.csv *.tsv *.json);;All files (*)")
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class PreviewModel(QAbstractTableModel):
     """The preview's rows: what happens, to what, where in the file, and why."""
 
-    HEADERS = ("Action", "Record", "Where", "Title", "Details", "Reason")
+    HEADERS = (QT_TRANSLATE_NOOP("PreviewModel", "Action"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Record"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Where"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Title"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Details"),
+               QT_TRANSLATE_NOOP("PreviewModel", "Reason"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

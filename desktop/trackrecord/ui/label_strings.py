@@ -1,9 +1,11 @@
-"""The labels the core hands over as data (kinds, stages, categories), marked for lupdate.
+"""The labels the core hands over as data, marked for lupdate: kinds, stages, categories,
+import formats and CSV fields, debrief topics and answers.
 
 The core never imports Qt, so it cannot mark them; the UI shows them with
-``translate("Kinds", KIND_LABELS[kind])`` and the like, which lupdate cannot read (the text
-is a variable). Nothing imports this module at run time: it is lupdate's list, and
-tests/unit/test_translations.py keeps it equal to the core's tables.
+``translate("Kinds", KIND_LABELS[kind])``, or ``self.tr(label)`` in the class named as the
+context, which lupdate cannot read (the text is a variable). Nothing imports this module at
+run time: it is lupdate's list, and tests/unit/test_translations.py keeps it equal to the
+core's tables.
 """
 
 from __future__ import annotations
@@ -35,4 +37,32 @@ CATEGORIES = (
     QT_TRANSLATE_NOOP("Categories", "Signal gap"),
     QT_TRANSLATE_NOOP("Categories", "External noise"),
     QT_TRANSLATE_NOOP("Categories", "Unknown"),
+)
+IMPORT_FORMATS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "Markdown brag document"),
+    QT_TRANSLATE_NOOP("ImportDialog", "CSV of rejections (job tracker)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "jrnl JSON export"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Track Record backup (JSON)"),
+)
+CSV_FIELDS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "Company"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Role"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Level"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Stage"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Date"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Feedback"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Your notes"),
+)
+DEBRIEF_TOPICS = (
+    QT_TRANSLATE_NOOP("DebriefForm", "Nerves"),
+    QT_TRANSLATE_NOOP("DebriefForm", "Clear communication"),
+    QT_TRANSLATE_NOOP("DebriefForm", "Independence"),
+    QT_TRANSLATE_NOOP("DebriefForm", "Clarifying questions"),
+    QT_TRANSLATE_NOOP("DebriefForm", "Narrating the approach"),
+    QT_TRANSLATE_NOOP("DebriefForm", "Signalling trade-offs"),
+)
+DEBRIEF_ANSWERS = (
+    QT_TRANSLATE_NOOP("DebriefForm", "Yes"),
+    QT_TRANSLATE_NOOP("DebriefForm", "Partly"),
+    QT_TRANSLATE_NOOP("DebriefForm", "No"),
 )

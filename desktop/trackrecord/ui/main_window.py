@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def show_backup_result(self, text: str) -> None:
         if text:
-            self.statusBar().showMessage(self.tr(text), 8000)
+            self.statusBar().showMessage(text, 8000)  # (translated where it was said)
 
     def show_shortcuts(self) -> None:
         from trackrecord.ui.dialogs import shortcuts_dialog
