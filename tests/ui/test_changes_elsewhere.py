@@ -4,7 +4,7 @@ open window, without a restart and without losing what is being typed."""
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
-from ui_helpers import line, listed_titles
+from ui_helpers import line, listed_titles, type_at_end
 
 from trackrecord.core.db import open_store
 from trackrecord.core.entries import EntryService
@@ -53,9 +53,7 @@ def test_what_is_being_typed_wins_over_a_change_from_elsewhere(
     entry = entries.create("shipped", "Ledger v2")
     window = make_window()
     title = line(window, "title")
-    title.setFocus()
-    title.end(False)
-    qtbot.keyClicks(title, " rollout")
+    type_at_end(qtbot, title, " rollout")
     assert window.autosave.has_pending()
     _from_the_terminal(data_paths, lambda service: service.update(
         entry.id, summary="Set from the terminal"))
@@ -70,10 +68,7 @@ def test_what_is_being_typed_wins_over_a_change_from_elsewhere(
 def test_our_own_edits_are_not_news(qtbot: QtBot, make_window, entries) -> None:
     entries.create("shipped", "Ledger v2")
     window = make_window()
-    title = line(window, "title")
-    title.setFocus()
-    title.end(False)
-    qtbot.keyClicks(title, " rollout")
+    type_at_end(qtbot, line(window, "title"), " rollout")
     window.flush_edits()
     _back_to_the_window(qtbot, window)
     assert window.statusBar().currentMessage() != (

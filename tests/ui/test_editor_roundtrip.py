@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from ui_helpers import line, listed_titles, text
+from ui_helpers import line, listed_titles, text, type_at_end
 
 from trackrecord.core.db import open_store
 from trackrecord.core.entries import EntryService
@@ -53,10 +53,7 @@ def test_new_entry_typed_then_reopened(qtbot: QtBot, make_window, store, data_pa
 def test_text_typed_right_before_quit_is_saved(qtbot: QtBot, make_window, entries):
     entry = entries.create("incident", "Checkout outage")
     window = make_window()
-    title = line(window, "title")
-    title.setFocus()
-    title.end(False)
-    qtbot.keyClicks(title, " on Black Friday")
+    type_at_end(qtbot, line(window, "title"), " on Black Friday")
     assert window.autosave.has_pending()  # the idle timer has not fired yet
     # QApplication.quit() emits aboutToQuit but never calls closeEvent.
     QApplication.instance().aboutToQuit.emit()

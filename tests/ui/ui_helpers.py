@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from trackrecord.ui.main_window import MainWindow
 
@@ -17,6 +18,13 @@ def text(window: MainWindow, name: str) -> QPlainTextEdit:
     widget = window.page.editor.inputs[name]
     assert isinstance(widget, QPlainTextEdit)
     return widget
+
+
+def type_at_end(qtbot: QtBot, field: QLineEdit, typed: str) -> None:
+    """Click into ``field`` and type after what it holds, as a person adding to it would."""
+    field.setFocus()
+    field.end(False)
+    qtbot.keyClicks(field, typed)
 
 
 def listed_titles(window: MainWindow) -> list[str]:
