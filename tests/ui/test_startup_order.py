@@ -166,16 +166,39 @@ def test_the_page_check_starts_even_if_the_entries_never_list(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from trackrecord.core.db import Store
     from trackrecord.ui import app as app_module
+    from trackrecord.ui import startup_waits
     from trackrecord.ui.track_record_controller import TrackRecordController
 
     open_store(data_paths).close()
     monkeypatch.setattr(TrackRecordController, "start", lambda self, **_options: None)
-    monkeypatch.setattr(app_module, "CHECK_AT_LATEST_MS", 200)
+    monkeypatch.setattr(startup_waits, "CHECK_AT_LATEST_S", 0.2)
     checked: list[bool] = []
-    real_check = app_module.StoreOpener.start_check
-    monkeypatch.setattr(app_module.StoreOpener, "start_check",
-                        lambda self: (checked.append(True), real_check(self)))
+    real_check = Store.check
+    monkeypatch.setattr(Store, "check",
+                        lambda self, **options: (checked.append(True), real_check(self, **options)))
     QTimer.singleShot(2000, lambda: QApplication.instance().exit(0))
     assert app_module.run_gui(data_paths) == 0
     assert checked
+
+
+def test_a_write_before_the_entries_are_listed_waits_for_the_check_not_forever(
+        qtbot, data_paths: DataPaths, monkeypatch) -> None:
+    """An entry made on the UI thread before the listing (Ctrl+N at once) waits for the page
+    check, which must start without anything the blocked UI thread would have to deliver."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from trackrecord.ui import app as app_module
+    from trackrecord.ui import startup_waits
+    from trackrecord.ui.track_record_controller import TrackRecordController
+
+    open_store(data_paths).close()
+    monkeypatch.setattr(startup_waits, "CHECK_AT_LATEST_S", 0.3)
+    made: list[str] = []
+    monkeypatch.setattr(TrackRecordController, "start", lambda self, **_options: made.append(
+        self._service.create("shipped", "Typed at once").title))
+    QTimer.singleShot(3000, lambda: QApplication.instance().exit(0))
+    assert app_module.run_gui(data_paths) == 0
+    assert made == ["Typed at once"]

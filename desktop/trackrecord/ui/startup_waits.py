@@ -34,6 +34,8 @@ class FirstPaintWatcher(QObject):
             QTimer.singleShot(0, self._on_painted)  # type: ignore[arg-type]
         return False
 
+CHECK_AT_LATEST_S = 1.5  # after the store opened, whether or not the entries are listed
+
 
 class StoreOpener(QObject):
     """Opens the store on a worker thread and reports back on the UI thread, which
@@ -41,7 +43,9 @@ class StoreOpener(QObject):
 
     The store is handed over as soon as it can be read; SQLite's check of every page (the
     slow part of opening) runs afterwards on the same thread, once ``start_check`` says the
-    entries are on screen (so the two do not compete for the CPU), and writes wait for it.
+    entries are on screen (so the two do not compete for the CPU), or CHECK_AT_LATEST_S
+    after opening whatever happens on the UI thread: writes wait for the check, and one made
+    on the UI thread before the listing would otherwise block the very signal it waits for.
     """
 
     opened = Signal(object)  # Store, readable
@@ -76,7 +80,7 @@ class StoreOpener(QObject):
             return
         self.store = store
         self.opened.emit(store)
-        self._may_check.wait()
+        self._may_check.wait(CHECK_AT_LATEST_S)
         if self._cancelled:
             return
         try:
