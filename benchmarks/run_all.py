@@ -64,7 +64,6 @@ def render(results: dict[str, Any], info: dict[str, str]) -> str:
         "",
     ]
     start = {row["name"]: row for row in results["startup"]}
-    floor = start["floor"]
     lines += [
         "**Start-up** (whole process, hyperfine in three rounds whose runs are pooled, "
         "offscreen; median time ± σ, ratios of medians; "
@@ -97,7 +96,6 @@ def render(results: dict[str, Any], info: dict[str, str]) -> str:
         lines.append(f"| {label} | {shown:,.0f} ± {row['stddev_ms']:,.0f} "
                      f"| {row['ratio']:.2f} | {target} | {row['peak_rss_mib']:.0f} "
                      f"| {row['rss_ratio']:.2f} | {rss_target} |")
-    del floor
 
     lines += [
         "",

@@ -63,13 +63,6 @@ class BackupInfo:
         }
 
 
-# -- reading a database file without changing it ------------------------------------------
-
-
-def _open_ro(path: Path) -> sqlite3.Connection:
-    return connect_read_only(path)
-
-
 def _user_tables(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -111,7 +104,7 @@ def verify(path: Path, expected_counts: dict[str, int] | None = None) -> BackupI
     if size == 0:
         return _flag(base, "the file is empty")
     try:
-        conn = _open_ro(path)
+        conn = connect_read_only(path)
         try:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 return _flag(base, "not a Track Record database")
@@ -180,7 +173,7 @@ def copy_database(source: Path, target: Path) -> tuple[dict[str, int], str]:
     describe exactly what was copied.
     """
     _private_new_file(target)
-    src = _open_ro(source)
+    src = connect_read_only(source)
     dst = sqlite3.connect(target)
     try:
         src.execute("BEGIN")
@@ -282,7 +275,7 @@ def latest_fingerprint(paths: DataPaths) -> str | None:
 def changed_since_last_backup(paths: DataPaths) -> bool:
     if not paths.database.exists():
         return False
-    conn = _open_ro(paths.database)
+    conn = connect_read_only(paths.database)
     try:
         current = fingerprint(conn)
         counts = row_counts(conn)

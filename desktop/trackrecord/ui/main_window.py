@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             from trackrecord.ui.export_everything import ExportEverythingAction
 
             action = ExportEverythingAction(self.store, self)
-            action.finished.connect(lambda text, _ok: self._show_message(text, False))
+            action.finished.connect(lambda text, _ok: self.show_note(text))
             self.file_menu.insertAction(self.export_everything_slot, action)
             self.file_menu.removeAction(self.export_everything_slot)
             self._export_everything = action
