@@ -5,7 +5,7 @@ paint — what ``trackrecord --exit-when-ready`` does, minus Track Record.
 
 It imports only what any PySide6 window needs (QtCore, QtGui, QtWidgets), gives the window a
 central widget the size of the app's, and waits for that widget's first paint the same way
-``trackrecord.ui.startup_waits.FirstPaintWatcher`` does (event filter, then one turn of the
+``trackrecord.ui.shell.startup_waits.FirstPaintWatcher`` does (event filter, then one turn of the
 event loop), so the two processes are timed to the same moment.
 """
 

@@ -19,10 +19,11 @@ import time
 from common import percentiles, write_json
 from synthetic import SIZES, cached_store
 
-from trackrecord.core.db import Store, open_store
-from trackrecord.core.matching import MatchQuery, match_evidence
-from trackrecord.core.phrases import split_words
-from trackrecord.core.search import any_of_query, words
+from trackrecord.core.matching.evidence import match_evidence
+from trackrecord.core.matching.phrases import split_words
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.fts_query import any_of_query, words
 
 QUERIES = [
     MatchQuery("system-design", "Senior Backend Engineer", "Senior",

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_search.py --entries 10000 [--json FILE]
 
-Opens the real main window (``trackrecord.ui.app.build_main_window``) on a copy of a shared
+Opens the real main window (``trackrecord.ui.shell.app.build_main_window``) on a copy of a shared
 synthetic store and types into the search box with ``QTest.keyClick``. Two measurements:
 
 1. Per keystroke, worst case (a person who pauses after every key, so every key searches):
@@ -39,8 +39,8 @@ def run(entries: int) -> dict[str, float | int]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from trackrecord.core.db import open_store
-    from trackrecord.ui.app import build_main_window, create_application
+    from trackrecord.core.store.db import open_store
+    from trackrecord.ui.shell.app import build_main_window, create_application
 
     app = create_application()
     with tempfile.TemporaryDirectory(prefix="trackrecord-search-") as tmp:

@@ -30,7 +30,7 @@ from pathlib import Path
 from common import HERE, child_env, hyperfine, peak_rss_mib, trackrecord_command, write_json
 from synthetic import SIZES, cached_store, fresh_copy
 
-from trackrecord.core.db import open_store
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 SETTLED_SIZE = 10_000  # the size the memory target is stated for

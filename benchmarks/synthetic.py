@@ -8,9 +8,9 @@ metrics on most entries, STAR fields on some, and Markdown notes. Tags, and the 
 in notes and summaries, come from the app's own vocabulary
 (``resources/vocabulary/skills.toml``), so matching and search see the words real feedback
 uses. Rejections (1,000 by default) get feedback phrases and the category the app itself
-suggests for them (``core.categorise``).
+suggests for them (``core.rejections.categorise``).
 
-Rows go in with bulk SQL and one ``trackrecord.core.fts.rebuild``: building 100,000 entries
+Rows go in with bulk SQL and one ``trackrecord.core.store.fts.rebuild``: building 100,000 entries
 through the service one at a time would take minutes and measure nothing we care about.
 The same seed always gives the same store. ``cached_store`` keeps built stores under
 ``benchmarks/results/stores/`` (ignored by git) so repeated runs start at once.
@@ -32,12 +32,12 @@ from typing import Any
 
 from sqlalchemy import text
 
-from trackrecord.core import fts
-from trackrecord.core.categorise import suggest_category
-from trackrecord.core.constants import DEBRIEF_TOPICS, KINDS, STAGES
-from trackrecord.core.db import open_store
-from trackrecord.core.schema import HEAD_REVISION
-from trackrecord.core.vocabulary import skills
+from trackrecord.core.matching.vocabulary import skills
+from trackrecord.core.rejections.categorise import suggest_category
+from trackrecord.core.store import fts
+from trackrecord.core.store.constants import DEBRIEF_TOPICS, KINDS, STAGES
+from trackrecord.core.store.db import open_store
+from trackrecord.core.store.revisions import HEAD_REVISION
 from trackrecord.paths import DataPaths
 
 SIZES = (1_000, 10_000, 100_000)

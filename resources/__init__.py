@@ -1,2 +1,2 @@
 """Data Track Record ships: sample data, vocabularies, reframes, styles (found through
-trackrecord.shipped)."""
+trackrecord.resource_files)."""

@@ -13,8 +13,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from trackrecord.core.db import Store, open_store  # noqa: E402
-from trackrecord.core.entries import EntryService  # noqa: E402
+from trackrecord.core.record.entries import EntryService  # noqa: E402
+from trackrecord.core.store.db import Store, open_store  # noqa: E402
 from trackrecord.paths import ENV_DATA_DIR, DataPaths  # noqa: E402
 
 

@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from trackrecord.ui.app import run_gui  # Qt is imported only when a window is wanted
+    from trackrecord.ui.shell.app import run_gui  # Qt is imported only when a window is wanted
 
     if not args.demo:
         paths = DataPaths(resolve_data_dir(args.data_dir))
@@ -135,8 +135,8 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def _fill_demo(paths: DataPaths) -> None:
-    from trackrecord.core.db import open_store
     from trackrecord.core.demo import load_demo
+    from trackrecord.core.store.db import open_store
 
     with open_store(paths) as store:
         load_demo(store, with_rejections=True)

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.db import Store
+from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.app import build_main_window
-from trackrecord.ui.main_window import MainWindow
+from trackrecord.ui.shell.app import build_main_window
+from trackrecord.ui.shell.main_window import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 

@@ -12,15 +12,15 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.app import run_gui
+from trackrecord.ui.shell.app import run_gui
 
 CHILD = """
 import sys
 from trackrecord.paths import DataPaths
-from trackrecord.ui.app import run_gui
+from trackrecord.ui.shell.app import run_gui
 sys.exit(run_gui(DataPaths(__import__("pathlib").Path(sys.argv[1])), exit_when_ready=True))
 """
 

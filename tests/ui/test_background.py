@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from trackrecord.ui.background import Background
+from trackrecord.ui.support.background import Background
 
 
 def test_answers_arrive_on_the_ui_thread_in_the_order_asked(qtbot: QtBot) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.backup import list_backups
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.backup.copies import list_backups
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.backup_scheduler import BackupScheduler
+from trackrecord.ui.backups.scheduler import BackupScheduler
 
 
 def test_start_and_quit_back_up_only_when_something_changed(

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.backup import make_backup
-from trackrecord.core.entries import EntryService
+from trackrecord.core.backup.copies import make_backup
+from trackrecord.core.record.entries import EntryService
 from trackrecord.paths import DataPaths
-from trackrecord.ui.backups_dialog import BackupsDialog
+from trackrecord.ui.backups.dialog import BackupsDialog
 
 
 def test_lists_backups_and_only_verified_ones_can_be_restored(
@@ -47,5 +47,5 @@ def test_the_window_asks_the_app_to_restore(qtbot: QtBot, make_window, entries, 
     monkeypatch.setattr(BackupsDialog, "exec", pick)
     window = make_window()
     with qtbot.waitSignal(window.restore_requested) as asked:
-        window.backups_action.trigger()
+        window.menu_actions.backups.trigger()
     assert asked.args == [Path(chosen)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from ui_helpers import line, listed_titles, type_at_end
 
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.changes_elsewhere import ChangesElsewhere
+from trackrecord.ui.shell.changes_elsewhere import ChangesElsewhere
 
 
 def _from_the_terminal(data_paths: DataPaths, change) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +77,7 @@ def test_our_own_edits_are_not_news(qtbot: QtBot, make_window, entries) -> None:
 
 def test_a_rejection_logged_elsewhere_appears_in_the_rejection_log(
         qtbot: QtBot, make_window, data_paths: DataPaths) -> None:
-    from trackrecord.core.rejections import RejectionService
+    from trackrecord.core.rejections.service import RejectionService
 
     window = make_window()
     window.rail.setCurrentRow(1)  # the rejection log, built now
@@ -94,8 +94,7 @@ def test_tags_read_in_the_background_never_replace_newer_ones(
         qtbot: QtBot, make_window, entries, monkeypatch) -> None:
     import threading
 
-    from trackrecord.ui import track_record_controller as controller_module
-
+    from trackrecord.ui.record import controller as controller_module
     entries.create("shipped", "Ledger v2", tags=["python"])
     window = make_window()
     read, release = threading.Event(), threading.Event()
@@ -154,7 +153,7 @@ def test_a_filtered_tag_deleted_elsewhere_lists_everything_again(
 
 def test_the_rejection_list_keeps_its_own_selection(
         qtbot: QtBot, make_window, data_paths: DataPaths, store) -> None:
-    from trackrecord.core.rejections import RejectionService
+    from trackrecord.core.rejections.service import RejectionService
 
     service = RejectionService(store)
     first = service.create("Northwind", "coding", date="2026-11-01")

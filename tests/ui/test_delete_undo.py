@@ -27,7 +27,7 @@ def test_delete_key_then_undo(qtbot: QtBot, make_window, entries):
     with pytest.raises(NotFoundError):
         entries.get(doomed.id)
     assert window.undo_button.isVisibleTo(window)
-    assert window.undo_action.isEnabled()
+    assert window.menu_actions.undo.isEnabled()
     assert "Outage" in window.statusBar().currentMessage()
     assert line(window, "title").text() == "Kept"  # the neighbour is selected
     assert window.page.filters.chips["incident"].text() == "Incidents  0"
@@ -38,7 +38,7 @@ def test_delete_key_then_undo(qtbot: QtBot, make_window, entries):
     assert listed_titles(window) == ["Kept", "Outage"]
     assert line(window, "title").text() == "Outage"
     assert not window.undo_button.isVisibleTo(window)
-    assert not window.undo_action.isEnabled()
+    assert not window.menu_actions.undo.isEnabled()
     assert entries.get(kept.id).title == "Kept"
 
 
@@ -46,7 +46,7 @@ def test_undo_button_restores_latest_edits(qtbot: QtBot, make_window, entries):
     entry = entries.create("other", "Talk")
     window = make_window()
     qtbot.keyClicks(line(window, "summary"), "300 people")
-    window.delete_action.trigger()  # from the menu: the pending edit is saved first
+    window.menu_actions.delete.trigger()  # from the menu: the pending edit is saved first
     assert listed_titles(window) == []
     assert "Ctrl+N" in window.page.list.empty_text()
     window.undo_button.click()

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_helpers import line, listed_titles, text, type_at_end
 
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 
@@ -110,7 +110,7 @@ def test_ongoing_and_end_date(qtbot: QtBot, make_window, entries):
 def test_quit_after_the_window_is_gone_is_harmless(qtbot: QtBot, store, data_paths):
     from PySide6.QtCore import QEvent
 
-    from trackrecord.ui.app import build_main_window
+    from trackrecord.ui.shell.app import build_main_window
 
     window = build_main_window(store, data_paths)  # not given to qtbot: deleted below
     window.show()

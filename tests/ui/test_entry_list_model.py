@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from trackrecord.core.entries import EntryService
-from trackrecord.ui.entry_list_model import (
+from trackrecord.core.record.entries import EntryService
+from trackrecord.ui.record.list_model import (
     ID_ROLE,
     KIND_ROLE,
     META_ROLE,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from trackrecord.core.entries import EntryFilter, EntryService
-from trackrecord.ui.entry_list_model import ID_ROLE, EntryListModel, summary_of
+from trackrecord.core.record.entries import EntryFilter, EntryService
+from trackrecord.ui.record.list_model import ID_ROLE, EntryListModel, summary_of
 
 
 def _fill(entries: EntryService, n: int) -> None:

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.bragdoc_prefs import load_prefs
-from trackrecord.core.db import Store
+from trackrecord.core.bragdoc.prefs import load_prefs
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.export_page import ExportPage
+from trackrecord.ui.export.page import ExportPage
 
 DAY = dt.date(2026, 11, 26)
 MakePage = Callable[[], ExportPage]

@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from trackrecord.cli import main
-from trackrecord.core.bragdoc import BragOptions, build_document
-from trackrecord.core.db import Store, open_store
+from trackrecord.core.bragdoc.document import BragOptions, build_document
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryData, EntryService
+from trackrecord.core.record.entries import EntryData, EntryService
+from trackrecord.core.store.db import Store, open_store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.export_pdf import write_pdf
+from trackrecord.pdf.bragdoc import write_pdf
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdfinfo")),

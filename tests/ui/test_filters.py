@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from ui_helpers import listed_titles
 
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_new_entry_takes_the_filtered_kind_and_clears_other_filters(
     filters = window.page.filters
     filters.chips["incident"].click()
     filters.tag.setCurrentIndex(filters.tag.findData("postgres"))
-    window.new_action.trigger()
+    window.menu_actions.new_entry.trigger()
     assert filters.current_tag() == ""
     assert window.page.editor.value("kind") == "incident"
     assert window.page.editor.kind_sections["incident"].isVisibleTo(window)

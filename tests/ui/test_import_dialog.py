@@ -12,16 +12,16 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.backup import list_backups
-from trackrecord.core.db import Store
+from trackrecord.core.backup.copies import list_backups
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
-from trackrecord.core.importers_base import ImportReport
-from trackrecord.core.json_backup import dump_backup
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
+from trackrecord.core.transfer.import_base import ImportReport
+from trackrecord.core.transfer.json_export import dump_backup
 from trackrecord.paths import DataPaths
-from trackrecord.ui.export_everything import ExportEverythingAction
-from trackrecord.ui.import_dialog import ImportDialog, PreviewModel
+from trackrecord.ui.transfer.export_everything import ExportEverythingAction
+from trackrecord.ui.transfer.import_dialog import ImportDialog, PreviewModel
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 TODAY = dt.date(2024, 6, 1)

@@ -6,11 +6,11 @@ import datetime as dt
 
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.db import Store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.rejections import RejectionService
-from trackrecord.ui.insights_view import InsightsView
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
+from trackrecord.ui.insights.view import InsightsView
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 TYPIST = r"""
@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from trackrecord.core.db import open_store
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.app import build_main_window, create_application
+from trackrecord.ui.shell.app import build_main_window, create_application
 
 app = create_application()
 paths = DataPaths(Path(sys.argv[1]))
@@ -33,7 +33,7 @@ window = build_main_window(store, paths)
 window.show()
 
 def type_then_report():
-    window.new_action.trigger()
+    window.menu_actions.new_entry.trigger()
     title = window.page.editor.inputs["title"]
     QTest.keyClicks(title, "Typed just before the crash")
     notes = window.page.editor.inputs["notes"]

@@ -19,8 +19,8 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import listed_titles
 
 from trackrecord import __version__
-from trackrecord.core.db import open_store
-from trackrecord.ui.dialogs import about_dialog
+from trackrecord.core.store.db import open_store
+from trackrecord.ui.widgets.dialogs import about_dialog
 
 
 def test_empty_state_says_what_to_do(qtbot: QtBot, make_window):
@@ -56,11 +56,11 @@ def test_the_rail_and_the_go_menu_reach_every_page(qtbot: QtBot, make_window):
     for row, page in enumerate(pages):
         rail.setCurrentRow(row)
         assert window.pages.currentWidget() is page
-    for action, page in zip(window.go_actions, pages, strict=True):
+    for action, page in zip(window.menu_actions.go, pages, strict=True):
         action.trigger()
         assert window.pages.currentWidget() is page
-    assert window.go_actions[2].shortcut().toString() == "Ctrl+R"
-    window.new_action.trigger()  # Ctrl+N brings you back to the track record
+    assert window.menu_actions.go[2].shortcut().toString() == "Ctrl+R"
+    window.menu_actions.new_entry.trigger()  # Ctrl+N brings you back to the track record
     assert window.pages.currentWidget() is window.page
 
 
@@ -75,8 +75,8 @@ def test_menus(qtbot: QtBot, make_window):
     ]
     assert texts(menus["Edit"]) == ["Undo delete", "Find", "Delete entry"]
     assert texts(menus["Help"]) == ["Keyboard shortcuts", "About Track Record"]
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.menu_actions.quit.shortcut().toString() == "Ctrl+Q"
+    assert window.menu_actions.new_entry.shortcut().toString() == "Ctrl+N"
 
 
 def test_quit_action_closes_and_saves(qtbot: QtBot, make_window, entries):
@@ -84,7 +84,7 @@ def test_quit_action_closes_and_saves(qtbot: QtBot, make_window, entries):
     window = make_window()
     window.page.editor.inputs["summary"].setText("x")
     window.page.editor.inputs["summary"].textEdited.emit("x")
-    window.quit_action.trigger()
+    window.menu_actions.quit.trigger()
     assert not window.isVisible()
     assert entries.get(entry.id).summary == "x"
 
@@ -150,7 +150,7 @@ def test_geometry_and_splitter_are_remembered(qtbot: QtBot, make_window, store, 
 def test_a_fresh_store_window_lists_entries_created_elsewhere(qtbot: QtBot, make_window,
                                                               data_paths, store):
     with open_store(data_paths) as other:
-        from trackrecord.core.entries import EntryService
+        from trackrecord.core.record.entries import EntryService
 
         EntryService(other).create("shipped", "From the CLI")
     window = make_window()
@@ -158,7 +158,7 @@ def test_a_fresh_store_window_lists_entries_created_elsewhere(qtbot: QtBot, make
 
 
 def test_file_import_refreshes_the_lists(qtbot: QtBot, make_window, entries, monkeypatch):
-    from trackrecord.ui.import_dialog import ImportDialog
+    from trackrecord.ui.transfer.import_dialog import ImportDialog
 
     window = make_window()
     assert window.page.model.rowCount() == 0
@@ -169,5 +169,5 @@ def test_file_import_refreshes_the_lists(qtbot: QtBot, make_window, entries, mon
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", imported_elsewhere)
-    window.import_action.trigger()
+    window.menu_actions.import_.trigger()
     qtbot.waitUntil(lambda: window.page.model.rowCount() == 1, timeout=3000)

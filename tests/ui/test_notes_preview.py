@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 from ui_helpers import text
 
-from trackrecord.core.markdown_render import is_safe_url, render_notes
+from trackrecord.core.record.notes_html import is_safe_url, render_notes
 
 
 def test_script_is_shown_as_text_and_never_an_element(qtbot: QtBot, make_window, entries):

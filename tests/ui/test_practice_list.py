@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from test_rejection_logging import log_rejection
 
 from trackrecord.core.demo import load_demo
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.rejections.service import RejectionService
 
 
 def test_practice_kept_from_a_reframe_can_be_ticked_off(qtbot: QtBot, make_window, store):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.backup import make_backup
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.backup.copies import make_backup
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.recovery_dialog import offer_recovery
+from trackrecord.ui.backups.recovery_dialog import offer_recovery
 
 
 def _damage(paths: DataPaths) -> None:
@@ -71,9 +71,8 @@ def test_damage_found_after_the_window_opened_offers_a_backup(
         qtbot: QtBot, data_paths: DataPaths, monkeypatch) -> None:
     """The page check runs while the entries are already listed; when it finds damage, the
     window closes its store and the backup is offered, the file untouched."""
-    from trackrecord.ui import app as app_module
-    from trackrecord.ui import recovery_dialog
-
+    from trackrecord.ui.backups import recovery_dialog
+    from trackrecord.ui.shell import app as app_module
     _fill(data_paths)
     make_backup(data_paths, "manual")
     _damage(data_paths)

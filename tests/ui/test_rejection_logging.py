@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from trackrecord.core.demo import load_demo
-from trackrecord.core.rejections import RejectionService
-from trackrecord.ui.main_window import MainWindow
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.ui.shell.main_window import MainWindow
 
 FIT_FEEDBACK = (
     "Strong coding but we were looking for someone with more distributed systems experience"

@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from test_main_window import INTERACTIVE
 from test_rejection_logging import log_rejection
 
-import trackrecord.ui.rejection_analysis as rejection_analysis
-from trackrecord.core.analysis import analyse_rejection
+import trackrecord.ui.rejections.analysis_worker as rejection_analysis
 from trackrecord.core.demo import load_demo
-from trackrecord.core.matching import MatchQuery
-from trackrecord.core.rejections import RejectionService
-from trackrecord.ui.rejection_analysis import AnalysisRunner
-from trackrecord.ui.rejection_list_model import RejectionListModel, format_sting
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.ui.rejections.analysis_worker import AnalysisRunner
+from trackrecord.ui.rejections.list_model import RejectionListModel, format_sting
 
 
 def companies(window) -> list[str]:
@@ -34,8 +34,8 @@ def test_the_rejections_page_is_in_the_rail(qtbot: QtBot, make_window):
     assert overview.list_stack.currentWidget() is overview.empty
     assert "Log rejection" in overview.empty.text()
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.log_rejection_action in file_menu.actions()
-    assert window.log_rejection_action.shortcut().toString() == "Ctrl+Shift+R"
+    assert window.menu_actions.log_rejection in file_menu.actions()
+    assert window.menu_actions.log_rejection.shortcut().toString() == "Ctrl+Shift+R"
     qtbot.mouseClick(overview.log_button, Qt.MouseButton.LeftButton)
     assert window.rejections.stack.currentWidget() is window.rejections.view
 
@@ -185,7 +185,7 @@ def test_every_rejection_control_has_an_accessible_name(qtbot: QtBot, make_windo
 
 def test_tab_order_through_the_form(qtbot: QtBot, make_window):
     window = make_window()
-    window.log_rejection_action.trigger()
+    window.menu_actions.log_rejection.trigger()
     form = window.rejections.view.form
     chain = [form.inputs["company"]]
     for _ in range(5):

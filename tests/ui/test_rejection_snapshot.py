@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_rejection_logging import FIT_FEEDBACK, log_rejection
 
-from trackrecord.core.db import open_store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 NEW_ENTRY = "Sharded distributed systems event store for 40M users"

@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from trackrecord.core.db import Store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.review import EnergyCard, PracticeCard, StoryCard
-from trackrecord.core.review_interviews import UpcomingInterviewService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.review.deck import EnergyCard, PracticeCard, StoryCard
+from trackrecord.core.review.interviews import UpcomingInterviewService
+from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.review_page import ReviewPage, sheet_filename
+from trackrecord.ui.review.page import ReviewPage, sheet_filename
 
 TODAY = dt.date(2026, 11, 26)
 

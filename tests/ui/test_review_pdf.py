@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.db import Store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.review import build_deck
-from trackrecord.core.review_interviews import InterviewData
-from trackrecord.core.review_render import SHEET_LEVELS
-from trackrecord.ui.review_pdf import render_sheet, write_sheet
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.review.deck import build_deck
+from trackrecord.core.review.interviews import InterviewData
+from trackrecord.core.review.render import SHEET_LEVELS
+from trackrecord.core.store.db import Store
+from trackrecord.pdf.sheet import render_sheet, write_sheet
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdfinfo") and shutil.which("pdftotext")), reason="needs poppler-utils"

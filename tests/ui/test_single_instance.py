@@ -12,7 +12,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from trackrecord.paths import DataPaths
-from trackrecord.ui.single_instance import LOCK_NAME, SingleInstance
+from trackrecord.ui.shell.single_instance import LOCK_NAME, SingleInstance
 
 
 def test_a_second_instance_asks_the_first_to_come_forward(

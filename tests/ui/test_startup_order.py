@@ -11,8 +11,8 @@ import os
 import subprocess
 import sys
 
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 # Runs the app until the listed entries are painted, then reports what it had loaded and
@@ -22,7 +22,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from trackrecord.paths import DataPaths
-import trackrecord.ui.app as app_module
+import trackrecord.ui.shell.app as app_module
 
 seen = {}
 real_attach = app_module.MainWindow.attach
@@ -51,7 +51,7 @@ import sys
 from pathlib import Path
 from trackrecord.cli import main
 code = main(["--data-dir", sys.argv[1], "--exit-at", "painted"])
-loaded = [m for m in ("sqlalchemy", "trackrecord.core.db", "PySide6.QtNetwork", "markdown")
+loaded = [m for m in ("sqlalchemy", "trackrecord.core.store.db", "PySide6.QtNetwork", "markdown")
           if m in sys.modules]
 print(" ".join(loaded) or "-")
 sys.exit(code)
@@ -98,7 +98,7 @@ import PySide6.QtCore as QtCore
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
-import trackrecord.ui.app as app_module
+import trackrecord.ui.shell.app as app_module
 from trackrecord.cli import main
 
 seen = {}
@@ -146,7 +146,7 @@ SETTLED = """
 import sys
 from trackrecord.cli import main
 code = main(["--data-dir", sys.argv[1], "--exit-at", "settled"])
-print("sqlalchemy.orm" in sys.modules and "trackrecord.core.models" in sys.modules)
+print("sqlalchemy.orm" in sys.modules and "trackrecord.core.store.models" in sys.modules)
 sys.exit(code)
 """
 
@@ -166,10 +166,10 @@ def test_the_page_check_starts_even_if_the_entries_never_list(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from trackrecord.core.db import Store
-    from trackrecord.ui import app as app_module
-    from trackrecord.ui import startup_waits
-    from trackrecord.ui.track_record_controller import TrackRecordController
+    from trackrecord.core.store.db import Store
+    from trackrecord.ui.record.controller import TrackRecordController
+    from trackrecord.ui.shell import app as app_module
+    from trackrecord.ui.shell import startup_waits
 
     open_store(data_paths).close()
     monkeypatch.setattr(TrackRecordController, "start", lambda self, **_options: None)
@@ -190,9 +190,9 @@ def test_a_write_before_the_entries_are_listed_waits_for_the_check_not_forever(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from trackrecord.ui import app as app_module
-    from trackrecord.ui import startup_waits
-    from trackrecord.ui.track_record_controller import TrackRecordController
+    from trackrecord.ui.record.controller import TrackRecordController
+    from trackrecord.ui.shell import app as app_module
+    from trackrecord.ui.shell import startup_waits
 
     open_store(data_paths).close()
     monkeypatch.setattr(startup_waits, "CHECK_AT_LATEST_S", 0.3)

@@ -6,7 +6,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from trackrecord.ui.theme import apply_color_scheme
+from trackrecord.ui.shell.theme import apply_color_scheme
 
 
 def _window_lightness(app: QApplication) -> int:
@@ -31,7 +31,7 @@ def test_a_window_already_shown_follows_a_later_switch(qtbot: QtBot, qapp: QAppl
     stylesheet rules drawn with palette() colours must follow, the rail included."""
     from PySide6.QtWidgets import QListWidget
 
-    from trackrecord.ui.app import load_stylesheet
+    from trackrecord.ui.shell.app import load_stylesheet
 
     before, sheet = qapp.palette(), qapp.styleSheet()
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from trackrecord.ui.main_window import MainWindow
+from trackrecord.ui.shell.main_window import MainWindow
 
 
 def line(window: MainWindow, name: str) -> QLineEdit:

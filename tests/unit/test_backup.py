@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from trackrecord.cli import main
-from trackrecord.core.backup import (
+from trackrecord.core.backup.copies import (
     BackupError,
     backups_to_keep,
     changed_since_last_backup,
@@ -18,10 +18,10 @@ from trackrecord.core.backup import (
     rotate,
     verify,
 )
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.integrity import check_database
-from trackrecord.core.restore import restore_backup
+from trackrecord.core.backup.restore import restore_backup
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
+from trackrecord.core.store.integrity import check_database
 from trackrecord.paths import DataPaths
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.UTC)

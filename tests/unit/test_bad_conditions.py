@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.integrity import check_database
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
+from trackrecord.core.store.integrity import check_database
 from trackrecord.paths import DataPaths
 
 CLI = [sys.executable, "-m", "trackrecord"]

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.bragdoc import (
+from trackrecord.core.bragdoc.document import (
     BragOptions,
     build_document,
     filter_entries,
     mentee_initials,
     preset_range,
 )
-from trackrecord.core.bragdoc_sections import default_scheme, parse_scheme
-from trackrecord.core.entries import EntryData
+from trackrecord.core.bragdoc.sections import default_scheme, parse_scheme
 from trackrecord.core.errors import ValidationError
+from trackrecord.core.record.entries import EntryData
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "golden" / "brag_entries.json"
 DAY = dt.date(2026, 11, 26)

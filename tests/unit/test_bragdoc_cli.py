@@ -11,8 +11,8 @@ import pytest
 from trackrecord.cli import main
 from trackrecord.commands import export as export_command
 from trackrecord.commands.base import CommandContext
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.bragdoc_io import ExportWriteError, default_filename, write_atomic
-from trackrecord.core.bragdoc_prefs import ExportPrefs, load_prefs, save_prefs
-from trackrecord.core.db import Store
-from trackrecord.core.models import Setting
-from trackrecord.core.settings import get_json, set_json
+from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs, save_prefs
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.models import Setting
+from trackrecord.core.store.settings import get_json, set_json
+from trackrecord.core.transfer.output_file import ExportWriteError, default_filename, write_atomic
 
 DAY = dt.date(2026, 11, 26)
 

@@ -18,15 +18,15 @@ from pathlib import Path
 import pytest
 from test_bragdoc import sample_entries
 
-from trackrecord.core.bragdoc import (
+from trackrecord.core.bragdoc.document import (
     BragOptions,
     build_document,
     render_html,
     render_markdown,
     render_print_html,
 )
-from trackrecord.core.bragdoc_html import is_safe_url, sanitise_notes
-from trackrecord.core.entries import EntryData
+from trackrecord.core.bragdoc.html import is_safe_url, sanitise_notes
+from trackrecord.core.record.entries import EntryData
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
 DAY = dt.date(2026, 11, 26)

@@ -110,13 +110,13 @@ def test_bundle_exports_markdown_notes_and_a_pdf(bundle: Path, tmp_path: Path) -
 
 def test_bundle_carries_the_files_loaded_from_disk(bundle: Path) -> None:
     internal = bundle.parent / "_internal"
-    revisions = internal / "trackrecord" / "core" / "migrations" / "versions"
+    revisions = internal / "trackrecord" / "core" / "store" / "migrations" / "versions"
     shipped = {p.name for p in revisions.glob("*.py")}
     in_repo = {
-        p.name for p in (REPO / "desktop/trackrecord/core/migrations/versions").glob("*.py")
+        p.name for p in (REPO / "desktop/trackrecord/core/store/migrations/versions").glob("*.py")
     }
     assert shipped == in_repo
-    assert (internal / "trackrecord" / "core" / "migrations" / "env.py").is_file()
+    assert (internal / "trackrecord" / "core" / "store" / "migrations" / "env.py").is_file()
     assert (internal / "trackrecord" / "resources" / "ui" / "style.qss").is_file()
     platforms = internal / "PySide6" / "Qt" / "plugins" / "platforms"
     assert {"libqoffscreen.so", "libqxcb.so", "libqwayland.so"} <= {

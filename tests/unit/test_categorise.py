@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trackrecord.core.categorise import suggest_category
+from trackrecord.core.rejections.categorise import suggest_category
 
 
 @pytest.mark.parametrize(

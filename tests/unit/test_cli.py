@@ -13,8 +13,8 @@ import pytest
 
 from trackrecord import __version__
 from trackrecord.cli import main
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from trackrecord.cli import main
-from trackrecord.core.db import open_store
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 ANALYSIS_KEYS = ["category", "category_trigger", "evidence", "gaps", "reframe"]

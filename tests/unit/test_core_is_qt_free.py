@@ -14,7 +14,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     modules = [m.name for m in found]
     # Alembic revision scripts are loaded by Alembic, not imported as modules.
     modules = [m for m in modules if ".migrations.versions" not in m and not m.endswith(".env")]
-    assert "trackrecord.core.entries" in modules
+    assert "trackrecord.core.record.entries" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

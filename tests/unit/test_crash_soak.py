@@ -18,15 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.db import open_store
-from trackrecord.core.integrity import check_database
+from trackrecord.core.store.db import open_store
+from trackrecord.core.store.integrity import check_database
 from trackrecord.paths import DataPaths
 
 CORE_WRITER = """
 import sys
 from pathlib import Path
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.store.db import open_store
+from trackrecord.core.record.entries import EntryService
 from trackrecord.paths import DataPaths
 store = open_store(DataPaths(Path(sys.argv[1])))
 service = EntryService(store)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from trackrecord.core.db import Store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
 
 
 def test_the_demo_has_every_kind_and_rejections_that_open_as_logged(store: Store) -> None:

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from trackrecord.core import fts
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryFilter, EntryService
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.models import Entry, Tag
+from trackrecord.core.record.entries import EntryFilter, EntryService
+from trackrecord.core.store import fts
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.models import Entry, Tag
 
 
 def _count(store: Store, model: type) -> int:

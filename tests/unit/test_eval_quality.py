@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 
-from trackrecord.core.categorise import suggest_category
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.matching import MatchQuery, match_evidence
+from trackrecord.core.matching.evidence import match_evidence
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.categorise import suggest_category
+from trackrecord.core.store.db import Store
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "eval"
 TODAY = dt.date(2025, 11, 1)  # recency is a tie-break: fix "today" so the figures are stable

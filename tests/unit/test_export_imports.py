@@ -14,9 +14,9 @@ import pytest
 
 from trackrecord.cli import main
 from trackrecord.commands import COMMANDS
-from trackrecord.core.bragdoc_prefs import ExportPrefs, load_prefs, save_prefs
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs, save_prefs
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 # Runs the real command in a child process, then reports what it imported (on stderr, as
@@ -85,8 +85,8 @@ def test_settings_are_read_without_the_orm(filled: DataPaths) -> None:
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from trackrecord.core.bragdoc_prefs import load_prefs\n"
-        "from trackrecord.core.db import open_store\n"
+        "from trackrecord.core.bragdoc.prefs import load_prefs\n"
+        "from trackrecord.core.store.db import open_store\n"
         "from trackrecord.paths import DataPaths\n"
         "with open_store(DataPaths(Path(sys.argv[1]))) as store:\n"
         "    print(load_prefs(store).name, 'sqlalchemy' in sys.modules)\n"

@@ -9,9 +9,9 @@ import pytest
 from test_import_support import DATA, db_state, fill_store
 
 from trackrecord.cli import main
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 

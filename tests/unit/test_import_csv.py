@@ -9,13 +9,13 @@ import datetime as dt
 import pytest
 from test_import_support import DATA, db_state
 
-from trackrecord.core.analysis import Analysis
-from trackrecord.core.db import Store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.importers import commit_import, parse_import, preview_import
-from trackrecord.core.importers_base import ImportFileError, RejectionDraft
-from trackrecord.core.importers_csv import guess_fields, map_stage
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.rejections.analysis import Analysis
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
+from trackrecord.core.transfer.csv_tracker import guess_fields, map_stage
+from trackrecord.core.transfer.import_base import ImportFileError, RejectionDraft
+from trackrecord.core.transfer.imports import commit_import, parse_import, preview_import
 from trackrecord.paths import DataPaths
 
 TODAY = dt.date(2024, 6, 1)

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_import_support import db_state
 
-from trackrecord.core.db import Store
-from trackrecord.core.importers import commit_import, parse_import, preview_import
-from trackrecord.core.importers_base import ImportFileError
-from trackrecord.core.importers_csv import SYNONYMS
+from trackrecord.core.store.db import Store
+from trackrecord.core.transfer.csv_tracker import SYNONYMS
+from trackrecord.core.transfer.import_base import ImportFileError
+from trackrecord.core.transfer.imports import commit_import, parse_import, preview_import
 from trackrecord.paths import DataPaths
 
 TODAY = dt.date(2024, 6, 1)

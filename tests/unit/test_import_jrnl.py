@@ -9,10 +9,10 @@ import json
 import pytest
 from test_import_support import DATA
 
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.importers import commit_import, parse_import
-from trackrecord.core.importers_base import EntryDraft, ImportFileError, PreviewRow
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import Store
+from trackrecord.core.transfer.import_base import EntryDraft, ImportFileError, PreviewRow
+from trackrecord.core.transfer.imports import commit_import, parse_import
 
 TODAY = dt.date(2024, 6, 1)
 

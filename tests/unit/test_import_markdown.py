@@ -8,15 +8,15 @@ import datetime as dt
 import pytest
 from test_import_support import DATA, db_state
 
-from trackrecord.core.bragdoc import BragOptions, build_document, render_markdown
-from trackrecord.core.bragdoc_sections import default_scheme
-from trackrecord.core.db import Store
+from trackrecord.core.bragdoc.document import BragOptions, build_document, render_markdown
+from trackrecord.core.bragdoc.sections import default_scheme
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryData, EntryService
-from trackrecord.core.importers import commit_import, parse_import, preview_import
-from trackrecord.core.importers_base import EntryDraft, PreviewRow
-from trackrecord.core.importers_dates import find_period
-from trackrecord.core.importers_markdown import _SECTION_TAGS, heading_kind
+from trackrecord.core.record.entries import EntryData, EntryService
+from trackrecord.core.store.db import Store
+from trackrecord.core.transfer.dates import find_period
+from trackrecord.core.transfer.import_base import EntryDraft, PreviewRow
+from trackrecord.core.transfer.imports import commit_import, parse_import, preview_import
+from trackrecord.core.transfer.markdown_brag import _SECTION_TAGS, heading_kind
 from trackrecord.paths import DataPaths
 
 TODAY = dt.date(2024, 6, 1)
@@ -203,7 +203,7 @@ def test_our_own_markdown_export_reads_back_whole(store: Store, tmp_path: object
     original = EntryService(store).all()
     text = render_markdown(build_document(original, BragOptions(
         details=True, star=True, mentee_initials=False)))
-    from trackrecord.core.db import open_store
+    from trackrecord.core.store.db import open_store
 
     other = open_store(DataPaths(store.paths.root.parent / "other"))
     try:

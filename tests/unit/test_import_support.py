@@ -12,15 +12,15 @@ import json
 import sqlite3
 from pathlib import Path
 
-from trackrecord.core.analysis import analyse_rejection
-from trackrecord.core.db import Store, open_store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.json_backup import COLLECTIONS, dump_backup
-from trackrecord.core.matching import MatchQuery
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.rejections import RejectionService
-from trackrecord.core.review_interviews import UpcomingInterviewService
-from trackrecord.core.settings import set_json
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.review.interviews import UpcomingInterviewService
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.settings import set_json
+from trackrecord.core.transfer.json_export import COLLECTIONS, dump_backup
 from trackrecord.paths import DataPaths
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from trackrecord.core.db import Store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.entries import EntryService
 from trackrecord.core.insights import build_insights, quarter, quarters
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday: the week began on Monday 23 November
 

@@ -14,19 +14,19 @@ import pytest
 from sqlalchemy import inspect as sa_inspect
 from test_import_support import db_state, fill_store
 
-from trackrecord.core.backup import list_backups, verify
-from trackrecord.core.db import Store, open_store
-from trackrecord.core.entries import EntryFilter, EntryService
-from trackrecord.core.importers import commit_import, parse_import, preview_import
-from trackrecord.core.importers_base import MAX_IMPORT_BYTES, ImportFileError
-from trackrecord.core.json_backup import (
+from trackrecord.core.backup.copies import list_backups, verify
+from trackrecord.core.record.entries import EntryFilter, EntryService
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.models import Base
+from trackrecord.core.transfer.import_base import MAX_IMPORT_BYTES, ImportFileError
+from trackrecord.core.transfer.imports import commit_import, parse_import, preview_import
+from trackrecord.core.transfer.json_export import (
     BACKUP_FORMAT,
     BACKUP_VERSION,
     COLLECTIONS,
     dump_backup,
 )
-from trackrecord.core.models import Base
-from trackrecord.core.rejections import RejectionService
 from trackrecord.paths import DataPaths
 
 REPO = Path(__file__).resolve().parents[2]
@@ -120,8 +120,7 @@ def test_a_restored_store_works_like_the_original(filled: Store, other: Store) -
 
 def test_every_column_of_user_data_is_in_the_format() -> None:
     """A new table or column must be added to the backup (and to docs/backup-format.md)."""
-    from trackrecord.core import json_backup as jb
-
+    from trackrecord.core.transfer import json_export as jb
     covered = {
         "entries": jb.ENTRY_KEYS, "rejections": jb.REJECTION_KEYS,
         "practice_items": jb.PRACTICE_KEYS, "practice_sessions": jb.SESSION_KEYS,
@@ -152,7 +151,7 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
 
 
 def test_the_model_has_not_grown_a_relationship_the_backup_ignores() -> None:
-    from trackrecord.core.models import Entry, Rejection, UpcomingInterview
+    from trackrecord.core.store.models import Entry, Rejection, UpcomingInterview
 
     assert {r.key for r in sa_inspect(Entry).relationships} == {"tags"}
     assert {r.key for r in sa_inspect(Rejection).relationships} == {"debrief"}
@@ -251,7 +250,7 @@ def test_a_bad_backup_is_refused_whole_and_nothing_is_written(
 def test_a_file_over_50_mb_is_refused_before_it_is_read(
     store: Store, data_paths: DataPaths, tmp_path: Path
 ) -> None:
-    from trackrecord.core.importers import load_import
+    from trackrecord.core.transfer.imports import load_import
 
     big = tmp_path / "big.json"
     with big.open("wb") as fh:

@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from test_import_fuzz import JSON_VALUES, attempt
 from test_import_support import fill_store
 
-from trackrecord.core.db import Store, open_store
-from trackrecord.core.importers import commit_import, parse_import
-from trackrecord.core.importers_base import ImportFileError
-from trackrecord.core.json_backup import dump_backup
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.transfer.import_base import ImportFileError
+from trackrecord.core.transfer.imports import commit_import, parse_import
+from trackrecord.core.transfer.json_export import dump_backup
 from trackrecord.paths import DataPaths
 
 QUICK, LONG = 150, 1500

@@ -9,13 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from trackrecord.core import fts
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.matching import MatchQuery, match_evidence
-from trackrecord.core.matching_pool import RANK_WINDOW
-from trackrecord.core.vocabulary import DebriefAnswer, skills
+from trackrecord.core.matching.evidence import match_evidence
+from trackrecord.core.matching.pool import RANK_WINDOW
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import DebriefAnswer, skills
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store import fts
+from trackrecord.core.store.db import Store
 
 TODAY = dt.date(2025, 11, 1)
 
@@ -219,7 +220,7 @@ def test_an_old_entry_is_still_found_beyond_the_ranking_window(
 
 def test_a_failing_query_surfaces_as_the_stores_own_error(store: Store) -> None:
     from trackrecord.core.errors import StorageError
-    from trackrecord.core.matching_text import raw_cursor
+    from trackrecord.core.matching.text import raw_cursor
 
     with pytest.raises(StorageError, match="no such table"), store.read() as s:
         raw_cursor(s).rows("SELECT * FROM no_such_table")

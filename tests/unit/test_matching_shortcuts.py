@@ -13,13 +13,14 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.matching import MatchQuery, match_evidence
-from trackrecord.core.matching_pool import shown_skills, tag_index
-from trackrecord.core.matching_text import mention_matcher
-from trackrecord.core.phrases import split_words
-from trackrecord.core.vocabulary import skill_matcher, skills
+from trackrecord.core.matching.evidence import match_evidence
+from trackrecord.core.matching.phrases import split_words
+from trackrecord.core.matching.pool import shown_skills, tag_index
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.text import mention_matcher
+from trackrecord.core.matching.vocabulary import skill_matcher, skills
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import Store
 
 SKILLS = sorted(skills())
 TAG_KEYS = sorted({key for s in skills().values() for key in s.tags} | {"unrelated"})

@@ -11,12 +11,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-import trackrecord.core.migrations as migrations
-from trackrecord.core import fts
-from trackrecord.core.backup import row_counts
-from trackrecord.core.db import make_engine, open_store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.schema import HEAD_REVISION, KNOWN_REVISIONS
+import trackrecord.core.store.migrations as migrations
+from trackrecord.core.backup.copies import row_counts
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store import fts
+from trackrecord.core.store.db import make_engine, open_store
+from trackrecord.core.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import DataPaths
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "schemas"

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from trackrecord.core.db import Store
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.practice_log import PracticeLog, describe_last
-from trackrecord.core.rejections import RejectionService
+from trackrecord.core.rejections.practice import PracticeLog, describe_last
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from trackrecord.cli import main
-from trackrecord.core.backup import make_backup
-from trackrecord.core.db import DamagedDatabaseError, open_store
-from trackrecord.core.entries import EntryService
+from trackrecord.core.backup.copies import make_backup
+from trackrecord.core.backup.recovery import newest_offered_backup, recover_from_backup
 from trackrecord.core.errors import StorageError
-from trackrecord.core.recovery import newest_offered_backup, recover_from_backup
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import DamagedDatabaseError, open_store
 from trackrecord.paths import DataPaths
 
 

@@ -10,19 +10,20 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from trackrecord.core.analysis import Analysis, analyse_rejection
-from trackrecord.core.db import Store, open_store
-from trackrecord.core.entries import EntryService
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
-from trackrecord.core.matching import MatchQuery, match_evidence
-from trackrecord.core.rejections import RejectionService
-from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION
-from trackrecord.core.vocabulary import (
+from trackrecord.core.matching.evidence import match_evidence
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import (
     CATEGORY_LABELS,
     STAGE_LABELS,
     DebriefAnswer,
     parse_stage,
 )
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION
 from trackrecord.paths import DataPaths
 
 
@@ -36,8 +37,8 @@ def _store_at_0001(paths: DataPaths) -> None:
     from alembic import command
     from alembic.config import Config
 
-    import trackrecord.core.migrations as migrations
-    from trackrecord.core.db import make_engine
+    import trackrecord.core.store.migrations as migrations
+    from trackrecord.core.store.db import make_engine
 
     paths.ensure()
     engine = make_engine(paths.database)
@@ -75,7 +76,7 @@ def test_migrating_0001_to_0002_keeps_entries_tags_and_search(data_paths: DataPa
             "Kafka consumer lag", "Sharded the routing service"
         ]
         assert dict(entries.tags())["distributed-systems"] == 1
-        from trackrecord.core.entries import EntryFilter
+        from trackrecord.core.record.entries import EntryFilter
 
         assert [e.title for e in entries.list(EntryFilter(search="tenfold"))] == [
             "Sharded the routing service"
@@ -250,7 +251,7 @@ def test_custom_reframes(rejections: RejectionService) -> None:
 
 
 def test_labels_cover_every_stage_and_category() -> None:
-    from trackrecord.core.constants import CATEGORIES, STAGES
+    from trackrecord.core.store.constants import CATEGORIES, STAGES
 
     assert set(STAGE_LABELS) == set(STAGES)
     assert set(CATEGORY_LABELS) == set(CATEGORIES)

@@ -6,14 +6,15 @@ import datetime as dt
 
 import pytest
 
-from trackrecord.core.analysis import analyse_rejection
-from trackrecord.core.db import Store
 from trackrecord.core.demo import demo_entries, load_demo
-from trackrecord.core.entries import EntryService
-from trackrecord.core.matching import MatchQuery
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.rejections import RejectionService
-from trackrecord.core.review import (
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import skills
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.review.content import energy_items, questions, questions_for
+from trackrecord.core.review.deck import (
     EnergyCard,
     IntroCard,
     NumbersCard,
@@ -25,9 +26,8 @@ from trackrecord.core.review import (
     story_gaps,
     when_text,
 )
-from trackrecord.core.review_content import energy_items, questions, questions_for
-from trackrecord.core.review_interviews import InterviewData, UpcomingInterviewService
-from trackrecord.core.vocabulary import skills
+from trackrecord.core.review.interviews import InterviewData, UpcomingInterviewService
+from trackrecord.core.store.db import Store
 
 TODAY = dt.date(2026, 11, 26)
 STAR = {"situation": "s", "task": "t", "action": "a", "result": "r"}

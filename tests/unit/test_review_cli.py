@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from trackrecord.cli import main
-from trackrecord.core.db import open_store
 from trackrecord.core.demo import load_demo
-from trackrecord.core.review_interviews import UpcomingInterviewService
+from trackrecord.core.review.interviews import UpcomingInterviewService
+from trackrecord.core.store.db import open_store
 from trackrecord.paths import DataPaths
 
 needs_poppler = pytest.mark.skipif(

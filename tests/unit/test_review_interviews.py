@@ -10,14 +10,14 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from trackrecord.core.db import Store, open_store
-from trackrecord.core.entries import EntryService
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
-from trackrecord.core.practice_log import PracticeLog
-from trackrecord.core.rejections import RejectionService
-from trackrecord.core.review import build_deck
-from trackrecord.core.review_interviews import UpcomingInterviewService, parse_stages
-from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.review.deck import build_deck
+from trackrecord.core.review.interviews import UpcomingInterviewService, parse_stages
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION
 from trackrecord.paths import DataPaths
 
 TODAY = dt.date(2026, 11, 26)
@@ -36,8 +36,8 @@ def _store_at_0002(paths: DataPaths) -> tuple[str, str]:
     from alembic import command
     from alembic.config import Config
 
-    import trackrecord.core.migrations as migrations
-    from trackrecord.core.db import make_engine
+    import trackrecord.core.store.migrations as migrations
+    from trackrecord.core.store.db import make_engine
 
     paths.ensure()
     engine = make_engine(paths.database)

@@ -8,10 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-import trackrecord.core.migrations as migrations
-from trackrecord.core.db import Store
-from trackrecord.core.models import FTS_TABLES, Base
-from trackrecord.core.schema import HEAD_REVISION, KNOWN_REVISIONS
+import trackrecord.core.store.migrations as migrations
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.models import FTS_TABLES, Base
+from trackrecord.core.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 
 def _scripts() -> ScriptDirectory:

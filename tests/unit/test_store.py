@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from trackrecord.core.db import NewerDatabaseError, NotATrackRecordDatabase, Store, open_store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.schema import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import NewerDatabaseError, NotATrackRecordDatabase, Store, open_store
+from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import DataPaths
 
 
@@ -99,8 +99,8 @@ def test_upgrading_an_older_store_backs_it_up_first(data_paths: DataPaths) -> No
     from alembic import command
     from alembic.config import Config
 
-    import trackrecord.core.migrations as migrations
-    from trackrecord.core.db import make_engine
+    import trackrecord.core.store.migrations as migrations
+    from trackrecord.core.store.db import make_engine
 
     data_paths.ensure()
     engine = make_engine(data_paths.database)

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.db import StoreError, open_store
-from trackrecord.core.entries import EntryFilter, EntryService
 from trackrecord.core.errors import StorageError
+from trackrecord.core.record.entries import EntryFilter, EntryService
+from trackrecord.core.store.db import StoreError, open_store
 from trackrecord.paths import DataPaths
 
 READS = """
 import sys
 from pathlib import Path
-from trackrecord.core.db import open_store
-from trackrecord.core.entries import EntryFilter, EntryService
+from trackrecord.core.store.db import open_store
+from trackrecord.core.record.entries import EntryFilter, EntryService
 from trackrecord.paths import DataPaths
 with open_store(DataPaths(Path(sys.argv[1]))) as store:
     service = EntryService(store)

@@ -11,17 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.entries import KIND_LABELS
-from trackrecord.core.importers_base import CSV_FIELD_LABELS, FORMAT_LABELS
-from trackrecord.core.vocabulary import (
+from trackrecord.core.matching.vocabulary import (
     ANSWER_LABELS,
     CATEGORY_LABELS,
     DEBRIEF_LABELS,
     STAGE_LABELS,
 )
-from trackrecord.ui import label_strings
+from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.transfer.import_base import CSV_FIELD_LABELS, FORMAT_LABELS
+from trackrecord.ui.shell import label_strings
 
-UI = Path(__file__).resolve().parents[2] / "desktop" / "trackrecord" / "ui"
+# The Qt code: the window (ui/) and the PDF documents drawn with Qt (pdf/).
+APP = Path(__file__).resolve().parents[2] / "desktop" / "trackrecord"
+QT_SOURCES = (APP / "ui", APP / "pdf")
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
 
 
@@ -31,7 +33,8 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     if not LUPDATE.exists():
         pytest.skip("pyside6-lupdate is not installed next to this Python")
     ts = tmp_path_factory.mktemp("i18n") / "trackrecord_xx.ts"
-    subprocess.run([str(LUPDATE), "-extensions", "py", "-recursive", str(UI), "-no-obsolete",
+    subprocess.run([str(LUPDATE), "-extensions", "py", "-recursive", *map(str, QT_SOURCES),
+                    "-no-obsolete",
                     "-ts", str(ts)], check=True, capture_output=True, timeout=300)
     found: dict[str, set[str]] = {}
     for context in ET.parse(ts).getroot().iter("context"):
@@ -40,10 +43,14 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
     return found
 
 
+def _qt_modules() -> list[Path]:
+    return [path for folder in QT_SOURCES for path in sorted(folder.rglob("*.py"))]
+
+
 def _contexts_looked_up() -> set[str]:
     """What the app asks Qt for: each class's name (self.tr) and each literal context of
     translate() and QT_TRANSLATE_NOOP()."""
-    source = "\n".join(path.read_text("utf-8") for path in UI.glob("*.py"))
+    source = "\n".join(path.read_text("utf-8") for path in _qt_modules())
     classes = set(re.findall(r"^class (\w+)\(", source, re.MULTILINE))
     named = set(re.findall(r'(?:translate|QT_TRANSLATE_NOOP)\(\s*"(\w+)"', source))
     return classes | named
@@ -84,9 +91,9 @@ def test_the_marked_labels_are_the_cores() -> None:
 def test_no_helper_hides_strings_from_lupdate() -> None:
     """A one-argument helper around translate() (the old ``_t``) makes every string passed
     to it invisible to lupdate. Only the label helpers may translate a variable: their
-    texts are marked in ui/label_strings.py."""
+    texts are marked in ui/shell/label_strings.py."""
     helpers = {}
-    for path in UI.glob("*.py"):
+    for path in _qt_modules():
         for name, context in re.findall(
                 r"def (\w+)\(\w+: str\) -> str:\n\s+return (?:QCoreApplication\.)?translate\("
                 r'"(\w+)", ', path.read_text("utf-8")):

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_json
-from trackrecord.core.backup import BackupError, list_backups, make_backup
-from trackrecord.core.integrity import check_database
-from trackrecord.core.restore import restore_backup
+from trackrecord.core.backup.copies import BackupError, list_backups, make_backup
+from trackrecord.core.backup.restore import restore_backup
+from trackrecord.core.store.integrity import check_database
 
 EXIT_CHECK_FAILED = 1
 

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from trackrecord.commands import EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
-from trackrecord.core.db import Store, StoreError, open_store
+from trackrecord.core.store.db import Store, StoreError, open_store
 from trackrecord.paths import DataPaths
 
 

@@ -13,9 +13,9 @@ from trackrecord.commands.base import (
     print_json,
     read_text_arg,
 )
-from trackrecord.core.constants import KINDS
-from trackrecord.core.entries import KIND_LABELS, EntryData, EntryFilter, EntryService
 from trackrecord.core.errors import TrackRecordError
+from trackrecord.core.record.entries import KIND_LABELS, EntryData, EntryFilter, EntryService
+from trackrecord.core.store.constants import KINDS
 
 # Text fields settable from the command line: option name -> entry field.
 TEXT_OPTIONS: dict[str, str] = {

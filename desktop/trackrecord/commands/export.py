@@ -25,7 +25,7 @@ from trackrecord.commands.base import (
     date_arg,
     write_stdout_bytes,
 )
-from trackrecord.core.bragdoc import (
+from trackrecord.core.bragdoc.document import (
     GROUPS,
     PRESETS,
     BragDocument,
@@ -35,11 +35,11 @@ from trackrecord.core.bragdoc import (
     render_html,
     render_markdown,
 )
-from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_atomic
-from trackrecord.core.bragdoc_model import PAGE_SIZES
-from trackrecord.core.constants import KINDS
-from trackrecord.core.entries import EntryService
+from trackrecord.core.bragdoc.model import PAGE_SIZES
 from trackrecord.core.errors import ValidationError
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.constants import KINDS
+from trackrecord.core.transfer.output_file import ExportWriteError, check_target, write_atomic
 
 STDOUT = "-"
 
@@ -131,7 +131,7 @@ def _html(args: argparse.Namespace, ctx: CommandContext) -> bytes:
 
 
 def _pdf(args: argparse.Namespace, ctx: CommandContext) -> bytes:
-    from trackrecord.ui.export_pdf import render_pdf  # Qt only when a PDF is asked for
+    from trackrecord.pdf.bragdoc import render_pdf  # Qt only when a PDF is asked for
 
     data, _pages = render_pdf(brag_document(args, ctx), args.page_size)
     return data
@@ -145,7 +145,7 @@ add_format(ExportFormat("pdf", "PDF brag document", _pdf, to_stdout=False))
 def _json(args: argparse.Namespace, ctx: CommandContext) -> bytes:
     # A backup of everything (the rejection log too), not a brag document: filters would
     # silently leave data out, so they are refused.
-    from trackrecord.core.json_backup import dump_backup
+    from trackrecord.core.transfer.json_export import dump_backup
 
     if any((args.since, args.until, args.period, args.kind, args.tag, args.only_impact)):
         raise UserError("--format json backs up everything; drop the date, kind and tag filters")

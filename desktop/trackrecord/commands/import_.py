@@ -13,8 +13,7 @@ from typing import Any
 
 from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_json
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.importers import commit_import, load_import, preview_import
-from trackrecord.core.importers_base import (
+from trackrecord.core.transfer.import_base import (
     CSV_FIELDS,
     FORMAT_LABELS,
     FORMATS,
@@ -23,6 +22,7 @@ from trackrecord.core.importers_base import (
     UPDATE,
     ImportReport,
 )
+from trackrecord.core.transfer.imports import commit_import, load_import, preview_import
 
 _VERBS = {"add": "add", "update": "update", "unchanged": "same", "skip": "skip"}
 

@@ -18,13 +18,9 @@ from trackrecord.commands.base import (
     print_json,
     read_text_arg,
 )
-from trackrecord.core.analysis import Analysis, analyse_rejection
-from trackrecord.core.constants import CATEGORIES, STAGES
-from trackrecord.core.entries import KIND_LABELS
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.matching import MatchQuery
-from trackrecord.core.rejections import RejectionData, RejectionService
-from trackrecord.core.vocabulary import (
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import (
     ANSWER_LABELS,
     CATEGORY_LABELS,
     DEBRIEF_LABELS,
@@ -32,6 +28,10 @@ from trackrecord.core.vocabulary import (
     parse_category,
     parse_stage,
 )
+from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
+from trackrecord.core.rejections.service import RejectionData, RejectionService
+from trackrecord.core.store.constants import CATEGORIES, STAGES
 
 WIDTH = 88
 

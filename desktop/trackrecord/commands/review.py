@@ -18,16 +18,16 @@ from trackrecord.commands.base import (
     date_arg,
     write_stdout_bytes,
 )
-from trackrecord.core.bragdoc_io import ExportWriteError, check_target, write_atomic
-from trackrecord.core.constants import STAGES
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.review import Deck, build_deck
-from trackrecord.core.review_interviews import (
+from trackrecord.core.review.deck import Deck, build_deck
+from trackrecord.core.review.interviews import (
     InterviewData,
     UpcomingInterviewService,
     parse_stages,
 )
-from trackrecord.core.review_render import render_markdown
+from trackrecord.core.review.render import render_markdown
+from trackrecord.core.store.constants import STAGES
+from trackrecord.core.transfer.output_file import ExportWriteError, check_target, write_atomic
 
 STDOUT = "-"
 FORMATS = ("md", "pdf")
@@ -116,7 +116,7 @@ def _review(args: argparse.Namespace, ctx: CommandContext) -> int:
             return EXIT_OK
         _write(target, data)
     else:
-        from trackrecord.ui.review_pdf import render_sheet  # Qt only when a PDF is asked for
+        from trackrecord.pdf.sheet import render_sheet  # Qt only when a PDF is asked for
 
         assert target is not None
         data, _limits = render_sheet(deck, page_size)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from trackrecord.core.analysis import analyse_rejection
-from trackrecord.core.db import Store
-from trackrecord.core.entries import EntryService
-from trackrecord.core.matching import MatchQuery
-from trackrecord.core.rejections import RejectionService
-from trackrecord.shipped import resource_path
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.store.db import Store
+from trackrecord.resource_files import resource_path
 
 DEMO_FILE = ("demo", "track_record.json")
 DEMO_REJECTIONS = ("demo", "rejections.json")

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from trackrecord.core.constants import CATEGORIES, KINDS, STAGES
-from trackrecord.core.db import Store
-from trackrecord.core.entries import KIND_LABELS
-from trackrecord.core.models import Entry, PracticeSession, Rejection
-from trackrecord.core.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.matching.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.store.constants import CATEGORIES, KINDS, STAGES
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.models import Entry, PracticeSession, Rejection
 
 PRACTICE_WEEKS = 16
 MAX_STINGS = 12

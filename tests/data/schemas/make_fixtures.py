@@ -19,9 +19,9 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-import trackrecord.core.migrations as migrations
-from trackrecord.core.db import make_engine
-from trackrecord.core.schema import APPLICATION_ID
+import trackrecord.core.store.migrations as migrations
+from trackrecord.core.store.db import make_engine
+from trackrecord.core.store.revisions import APPLICATION_ID
 
 HERE = Path(__file__).resolve().parent
 DEMO = HERE.parents[2] / "resources" / "demo" / "track_record.json"

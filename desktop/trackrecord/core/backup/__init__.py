@@ -1,0 +1,1 @@
+"""Verified copies of the store: taking, listing, rotating, restoring and recovering."""

@@ -1,0 +1,147 @@
+"""The shape of a brag document: options in, a plain tree of sections and items out.
+
+Renderers (Markdown, HTML, the Qt PDF writer) only read this tree, so they never disagree
+about what is in the document; only about how it looks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
+
+from trackrecord.core.errors import ValidationError
+from trackrecord.core.store.constants import KINDS
+
+Grouping = Literal["sections", "year", "kind"]
+GROUPS: tuple[str, ...] = get_args(Grouping)
+DEFAULT_TITLE = "Brag document"
+PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")  # for the PDF (laid out in pdf.bragdoc)
+
+# English month names, not strftime: Qt sets the C locale from the environment, and the
+# same export must read the same whichever program made it.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def _frozen_strings(value: Iterable[str] | None) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(v.strip() for v in value if v and v.strip())
+
+
+@dataclass(frozen=True)
+class BragOptions:
+    """What goes into the document and how it is grouped; empty filters mean "everything"."""
+
+    group: Grouping = "sections"
+    since: dt.date | None = None
+    until: dt.date | None = None
+    kinds: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()  # an entry with any of these tags (any case)
+    only_with_impact: bool = False  # impact or metrics written down
+    details: bool = False  # role, organisation/team, kind-specific facts, links, notes
+    star: bool = False  # situation, task, action, result
+    mentee_initials: bool = True
+    name: str = ""
+    role: str = ""
+    title: str = DEFAULT_TITLE
+    prepared_on: dt.date | None = None  # printed in the header when given
+
+    def __post_init__(self) -> None:
+        # Accept any iterable (lists from JSON, tuples from argparse) but store frozensets.
+        object.__setattr__(self, "kinds", _frozen_strings(self.kinds))
+        object.__setattr__(self, "tags", _frozen_strings(self.tags))
+        if self.group not in GROUPS:
+            raise ValidationError(f"unknown grouping {self.group!r}: use {', '.join(GROUPS)}")
+        unknown = sorted(self.kinds - set(KINDS))
+        if unknown:
+            raise ValidationError(f"unknown kind {unknown[0]!r}: choose from {', '.join(KINDS)}")
+        if self.since and self.until and self.since > self.until:
+            raise ValidationError("the start of the period is after its end")
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BragItem:
+    entry_id: str
+    kind: str
+    title: str
+    summary: str  # the brag-doc bullet; renderers fall back to the title when it is empty
+    period: str
+    impact: str = ""
+    metrics: str = ""
+    details: tuple[Fact, ...] = ()
+    links: tuple[str, ...] = ()
+    notes: str = ""  # Markdown, the user's own; only with details
+    star: tuple[Fact, ...] = ()
+
+    @property
+    def bullet(self) -> str:
+        return self.summary or self.title
+
+
+@dataclass(frozen=True)
+class BragSection:
+    key: str
+    heading: str
+    items: tuple[BragItem, ...]
+
+
+@dataclass(frozen=True)
+class BragDocument:
+    title: str
+    name: str
+    role: str
+    period: str
+    prepared: str
+    counts: tuple[str, ...]  # e.g. "14 shipped systems", in kind order, non-zero only
+    sections: tuple[BragSection, ...]
+    options: BragOptions = field(default_factory=BragOptions)
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+    def first_items(self, limit: int) -> BragDocument:
+        """The same document cut after ``limit`` items (a quick preview of a long one)."""
+        sections, left = [], limit
+        for section in self.sections:
+            if left <= 0:
+                break
+            sections.append(replace(section, items=section.items[:left]))
+            left -= len(section.items)
+        return replace(self, sections=tuple(sections))
+
+
+# -- dates as people write them ---------------------------------------------------------
+
+
+def format_day(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def format_month(day: dt.date, *, short: bool = True) -> str:
+    name = MONTHS[day.month - 1]
+    return f"{name[:3] if short else name} {day.year}"
+
+
+def format_span(start: dt.date, end: dt.date | None) -> str:
+    """``Jun – Oct 2017``, ``Nov 2017``, ``Dec 2019 – Jan 2020``, ``Jan 2026 – present``."""
+    if end is None:
+        return f"{format_month(start)} – present"
+    if (start.year, start.month) == (end.year, end.month):
+        return format_month(start)
+    if start.year == end.year:
+        return f"{MONTHS[start.month - 1][:3]} – {format_month(end)}"
+    return f"{format_month(start)} – {format_month(end)}"

@@ -1,0 +1,1 @@
+"""Finding the evidence that answers a text: vocabularies, phrases and ranking."""

@@ -1,0 +1,177 @@
+"""The candidate pool for evidence matching: a few bounded queries, whatever the store's size.
+
+bm25 ranking for the feedback, the newest tagged matches per named skill, the newest entries
+of each kind the stage rewards, and the newest entries with measured impact. Runs on the
+session's own connection (see RawQueries) and returns plain candidates for scoring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from trackrecord.core.matching.text import RawQueries, TextQuery
+from trackrecord.core.matching.vocabulary import skills, stage_priors, tag_key
+from trackrecord.core.store.constants import FTS_COLUMNS, KINDS
+
+TagIndex = Mapping[str, tuple[tuple[int, str], ...]]
+
+# Candidate pools: small and fixed, whatever the size of the store.
+# bm25 must score every row a query matches (and walks each phrase's whole doclist for its
+# IDF), so on a large store it ranks only the newest RANK_WINDOW entries: exact for any
+# realistic track record, bounded for a synthetic 100,000. Older entries still arrive through
+# the per-kind pools, which read the start_date index.
+RANK_WINDOW = 2000
+FEEDBACK_POOL = 30
+TAG_POOL = 15
+CONTEXT_POOL = 20
+KIND_POOL = 8
+RICH_POOL = 10
+
+# bm25 column weights: what an entry is (title, summary, tags) counts most.
+BM25_WEIGHTS: Mapping[str, float] = {
+    "title": 4.0, "summary": 3.0, "tag_text": 4.0, "impact": 2.0, "metrics": 1.0,
+    "organisation": 0.2, "team": 0.5, "role": 0.5, "notes": 0.7, "mentee": 0.3,
+}
+_WEIGHT_ARGS = ", ".join(str(BM25_WEIGHTS.get(c, 1.0)) for c in FTS_COLUMNS)
+_FTS = (
+    f"SELECT rowid, bm25(entry_fts, {_WEIGHT_ARGS}) AS score FROM entry_fts "
+    "WHERE entry_fts MATCH ? AND rowid > ? ORDER BY score LIMIT ?"
+)
+_NEWEST = "SELECT coalesce(max(pk), 0) FROM entries"
+# Unranked: the newest matches, found by walking doclists backwards (cheap at any size).
+_FTS_NEWEST = (
+    "SELECT * FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? "
+    "ORDER BY rowid DESC LIMIT ?)"
+)
+# One statement for every "recent" pool; each arm walks the start_date index backwards.
+_RECENT_ARM = "SELECT * FROM (SELECT pk FROM entries WHERE {} ORDER BY start_date DESC LIMIT ?)"
+# Richness: impact, or the outcome a mentoring entry records; numbers in metrics, or a shipped
+# system's scale or an incident's time to mitigate; and a complete STAR story.
+_DETAILS = (
+    "SELECT pk, id, kind, title, start_date, summary, impact, metrics, outcome, "
+    "CASE kind WHEN 'shipped' THEN scale WHEN 'incident' THEN time_to_mitigate ELSE '' END, "
+    "(situation != '' AND task != '' AND action != '' AND result != '') "
+    "FROM entries WHERE pk IN ({})"
+)
+WRITE_UP = (
+    "SELECT pk, substr(notes, 1, 2000) || ' ' || situation || ' ' || action || ' ' || result "
+    "|| ' ' || root_cause || ' ' || scale || ' ' || outcome FROM entries WHERE pk IN ({})"
+)
+_TAGS = (
+    "SELECT et.entry_pk, t.name FROM entry_tags et JOIN tags t ON t.pk = et.tag_pk "
+    "WHERE et.entry_pk IN ({})"
+)
+
+
+@dataclass(slots=True)  # about a hundred per match, each read many times
+class Candidate:
+    pk: int
+    text: float = 0.0  # bm25 against the feedback (lower is better; 0 = no hit)
+    entry_id: str = ""
+    kind: str = ""
+    title: str = ""
+    start: dt.date = dt.date.min
+    summary: str = ""
+    impact: str = ""
+    metrics: str = ""
+    outcome: str = ""
+    measure: str = ""  # a shipped system's scale, an incident's time to mitigate
+    star: bool = False
+    tags: dict[str, str] = field(default_factory=dict)  # tag_key -> tag as written
+    shows: dict[str, str] = field(default_factory=dict)  # skill name -> the tag that shows it
+    score: float = 0.0
+    parts: list[tuple[float, str]] = field(default_factory=list)
+
+    def add(self, weight: float, reason: str | None = None) -> None:
+        self.score += weight
+        if reason:
+            self.parts.append((weight, reason))
+
+
+def gather(
+    cur: RawQueries, stage: str, fb: TextQuery, ctx: TextQuery
+) -> dict[int, Candidate]:
+    pool: dict[int, Candidate] = {}
+    newest = cur.first(_NEWEST)
+    floor = max(0, int(newest[0] if newest else 0) - RANK_WINDOW)
+    if fb.match:
+        for pk, score in cur.rows(_FTS, (fb.match, floor, FEEDBACK_POOL)):
+            pool.setdefault(pk, Candidate(pk)).text = float(score)
+    unranked = [(q, TAG_POOL) for q in fb.tagged]
+    if ctx.match:
+        unranked.append((ctx.match, CONTEXT_POOL))
+    if unranked:
+        sql = " UNION ALL ".join(_FTS_NEWEST for _ in unranked)
+        _add_new(pool, cur.rows(sql, [v for pair in unranked for v in pair]))
+    prior = stage_priors()[stage]
+    kinds = [k for k in KINDS if prior.kinds.get(k, 0.0) >= 0.8]
+    arms = [_RECENT_ARM.format("kind = ?") for _ in kinds] + [_RECENT_ARM.format("metrics != ''")]
+    params: list[object] = []
+    for kind in kinds:
+        params += [kind, KIND_POOL]
+    params.append(RICH_POOL)
+    _add_new(pool, cur.rows(" UNION ALL ".join(arms), params))
+    return pool
+
+
+def _add_new(pool: dict[int, Candidate], rows: list[tuple[int]]) -> None:
+    for (pk,) in rows:
+        if pk not in pool:  # (setdefault would build a Candidate for every repeat)
+            pool[pk] = Candidate(pk)
+
+
+def in_list(sql: str, count: int) -> str:
+    return sql.format(", ".join("?" * count))
+
+
+def load(cur: RawQueries, pool: dict[int, Candidate], skill_names: Collection[str]) -> None:
+    """Each candidate's fields and tags, and which of ``skill_names`` its tags show."""
+    pks = list(pool)
+    for row in cur.rows(in_list(_DETAILS, len(pks)), pks):
+        pk, entry_id, kind, title, start, summary, impact, metrics, outcome, measure, star = row
+        c = pool[pk]
+        c.entry_id, c.kind, c.title, c.summary = entry_id, kind, title, summary
+        c.start, c.impact, c.metrics, c.star = as_date(start), impact, metrics, bool(star)
+        c.outcome, c.measure = outcome, measure
+    for pk, name in cur.rows(in_list(_TAGS, len(pks)), pks):
+        pool[pk].tags[tag_key(name)] = name
+    for pk in [pk for pk, c in pool.items() if not c.entry_id]:
+        del pool[pk]
+    index = tag_index(frozenset(skill_names))
+    for c in pool.values():
+        c.shows = shown_skills(c.tags, index)
+
+
+def shown_skills(tags: Mapping[str, str], index: TagIndex) -> dict[str, str]:
+    """Skill name -> the tag that shows it: of the skill's tags, the first one listed.
+
+    Worked out once per candidate from its few tags: scoring asks this for every named skill
+    of every candidate, and looping over each skill's tags there was most of its time.
+    """
+    shows: dict[str, str] = {}
+    first: dict[str, int] = {}  # skill -> position of the tag that shows it so far
+    for key, name in tags.items():
+        for position, skill in index.get(key, ()):
+            if position < first.get(skill, position + 1):
+                first[skill], shows[skill] = position, name
+    return shows
+
+
+@functools.lru_cache(maxsize=256)
+def tag_index(names: frozenset[str]) -> TagIndex:
+    """Tag key -> (its position in the skill's tags, skill name) for each of these skills
+    it shows: only the few a match asks about, so most tags are passed over in one lookup."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for name in sorted(names):
+        for position, key in enumerate(skills()[name].tags):
+            out.setdefault(key, []).append((position, name))
+    return {key: tuple(found) for key, found in out.items()}
+
+
+def as_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

@@ -1,0 +1,1 @@
+"""The rejection log: its service and data, categorising, reframes and practice."""

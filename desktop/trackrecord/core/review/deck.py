@@ -1,0 +1,340 @@
+"""The pre-interview review deck: what you are walking in with, one card at a time.
+
+``build_deck(store, interview, today)`` reads the track record, the rejection log and the
+practice log and returns plain data (no Qt): the UI shows it as cards, the confidence sheet
+prints it on one page, the CLI prints it as Markdown. It only reads; it never invents
+evidence: every entry it names comes from the store, and a question with no story says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from trackrecord.core.matching.evidence import match_evidence
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import STAGE_LABELS, stage_priors
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.review.content import (
+    clip,
+    energy_items,
+    questions_for,
+    stage_tip,
+    word_list,
+    words,
+)
+from trackrecord.core.review.interviews import InterviewData
+from trackrecord.core.review.reframes import ReframeItem, debrief_pattern, reframes_to_reread
+from trackrecord.core.review.stories import Story, pick_stories
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.models import Entry
+
+EVIDENCE_PER_STAGE = 3
+MATCH_POOL = 8  # matched per stage, so later stages can show entries earlier ones did not
+STORIES_PER_STAGE = 3
+MAX_STORIES = 8
+EMPTY_STORIES = 3
+IMPACT_WIDTH = 220
+
+
+# -- the cards ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntroCard:
+    title: str
+    when: str  # "Tomorrow, Friday 27 November 2026", or "" with no date
+    stages: tuple[str, ...]  # labels
+    lines: tuple[str, ...]  # grounding, then what you bring
+    notes: str = ""
+    kind: str = "intro"
+
+
+@dataclass(frozen=True)
+class NumbersCard:
+    shipped: int
+    incidents: int
+    mentored: int
+    other: int
+    stories: int  # entries with a STAR story written
+    organisations: int
+    first_year: int | None
+    last_year: int | None
+    years: str  # "9 years", "less than a year", "" with no entries
+    kind: str = "numbers"
+
+    @property
+    def total(self) -> int:
+        return self.shipped + self.incidents + self.mentored + self.other
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    entry_id: str
+    title: str
+    year: int
+    kind: str
+    impact: str  # the impact written down, else the metrics, else the summary
+    metrics: str
+    why: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StageCard:
+    stage: str
+    label: str
+    tip: str
+    evidence: tuple[EvidenceItem, ...]
+    kind: str = "stage"
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    story: Story
+    number: int  # 1-based among the story cards
+    of: int
+    kind: str = "story"
+
+
+@dataclass(frozen=True)
+class PracticeLine:
+    item_id: str
+    text: str
+    source: str
+    last_practised: str  # "last practised 3 days ago"
+    sessions: int
+
+
+@dataclass(frozen=True)
+class PracticeCard:
+    items: tuple[PracticeLine, ...]  # what to practise, next first; empty when nothing is on
+    in_the_room: tuple[str, ...]  # habits for any question (a good start for an empty list)
+    debrief_topics: tuple[str, ...]  # what debriefs keep pointing at, most often first
+    kind: str = "practice"
+
+
+@dataclass(frozen=True)
+class ReframesCard:
+    items: tuple[ReframeItem, ...]
+    perspective: tuple[str, ...]  # shown when there is nothing saved to reread
+    kind: str = "reframes"
+
+
+@dataclass(frozen=True)
+class EnergyTick:
+    id: str
+    label: str
+    detail: str
+    ticked: bool
+
+
+@dataclass(frozen=True)
+class EnergyCard:
+    items: tuple[EnergyTick, ...]
+    kind: str = "energy"
+
+
+Card = IntroCard | NumbersCard | StageCard | StoryCard | PracticeCard | ReframesCard | EnergyCard
+
+
+@dataclass(frozen=True)
+class Deck:
+    interview: InterviewData
+    today: dt.date
+    cards: tuple[Card, ...]
+
+    def of_kind(self, kind: str) -> list[Card]:
+        return [c for c in self.cards if c.kind == kind]
+
+    @property
+    def intro(self) -> IntroCard:
+        return next(c for c in self.cards if isinstance(c, IntroCard))
+
+    @property
+    def numbers(self) -> NumbersCard:
+        return next(c for c in self.cards if isinstance(c, NumbersCard))
+
+    @property
+    def stage_cards(self) -> list[StageCard]:
+        return [c for c in self.cards if isinstance(c, StageCard)]
+
+    @property
+    def stories(self) -> list[Story]:
+        return [c.story for c in self.cards if isinstance(c, StoryCard)]
+
+    @property
+    def practice(self) -> PracticeCard:
+        return next(c for c in self.cards if isinstance(c, PracticeCard))
+
+    @property
+    def reframes(self) -> ReframesCard:
+        return next(c for c in self.cards if isinstance(c, ReframesCard))
+
+    @property
+    def energy(self) -> EnergyCard:
+        return next(c for c in self.cards if isinstance(c, EnergyCard))
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+def build_deck(store: Store, interview: InterviewData, today: dt.date | None = None) -> Deck:
+    """Every card for this interview, in the order they are shown."""
+    today = today or dt.date.today()
+    numbers = _numbers(store, today)
+    stage_cards = _stage_cards(store, interview, today)
+    wanted = questions_for(interview.stages)
+    limit = min(MAX_STORIES, STORIES_PER_STAGE * len(interview.stages))
+    if not numbers.total:
+        limit = min(limit, EMPTY_STORIES)  # the likely questions, without six "no story yet"
+    with store.read() as s:
+        stories = pick_stories(s, wanted, today, limit)
+    story_cards = [StoryCard(st, i, len(stories)) for i, st in enumerate(stories, 1)]
+    practice = _practice_card(store, interview, today)
+    reframes = ReframesCard(
+        items=reframes_to_reread(store, interview.stages, today),
+        perspective=word_list("reframes", "perspective"),
+    )
+    energy = EnergyCard(tuple(
+        EnergyTick(i.id, i.label, i.detail, i.id in interview.energy_ticks)
+        for i in energy_items()
+    ))
+    cards: list[Card] = [_intro(interview, numbers, today), numbers, *stage_cards,
+                         *story_cards, practice, reframes, energy]
+    return Deck(interview, today, tuple(cards))
+
+
+def when_text(date: dt.date | None, today: dt.date) -> str:
+    """"Tomorrow, Friday 27 November 2026"; "In 3 days, ..."; "" with no date."""
+    if date is None:
+        return ""
+    days = (date - today).days
+    said = f"{date.strftime('%A')} {date.day} {date.strftime('%B %Y')}"
+    if days == 0:
+        return f"Today, {said}"
+    if days == 1:
+        return f"Tomorrow, {said}"
+    if 1 < days < 14:
+        return f"In {days} days, {said}"
+    return said
+
+
+def _intro(interview: InterviewData, numbers: NumbersCard, today: dt.date) -> IntroCard:
+    lines = [words("intro", "grounding")]
+    if numbers.total:
+        lines.append(words("intro", "evidence", years=numbers.years))
+    else:
+        lines.append(words("intro", "no_evidence"))
+    return IntroCard(
+        title=interview.title,
+        when=when_text(interview.date, today),
+        stages=interview.stage_labels,
+        lines=tuple(lines),
+        notes=interview.notes.strip(),
+    )
+
+
+def _numbers(store: Store, today: dt.date) -> NumbersCard:
+    star = (Entry.situation != "") & (Entry.task != "") & (Entry.action != "") & (
+        Entry.result != "")
+    with store.read() as s:
+        counts = dict(s.execute(select(Entry.kind, func.count()).group_by(Entry.kind)).all())
+        first, last_start, last_end, ongoing, stories, orgs = s.execute(
+            select(
+                func.min(Entry.start_date), func.max(Entry.start_date), func.max(Entry.end_date),
+                func.count().filter(Entry.end_date.is_(None)),
+                func.count().filter(star),
+                func.count(func.distinct(func.lower(func.trim(Entry.organisation))))
+                .filter(func.trim(Entry.organisation) != ""),
+            )
+        ).one()
+    first_date = _as_date(first)
+    ends = [d for d in (_as_date(last_start), _as_date(last_end)) if d is not None]
+    if ongoing:
+        ends.append(today)
+    last_date = max(ends) if ends else None
+    return NumbersCard(
+        shipped=int(counts.get("shipped", 0)),
+        incidents=int(counts.get("incident", 0)),
+        mentored=int(counts.get("mentoring", 0)),
+        other=int(counts.get("other", 0)),
+        stories=int(stories or 0),
+        organisations=int(orgs or 0),
+        first_year=first_date.year if first_date else None,
+        last_year=last_date.year if last_date else None,
+        years=_years(first_date, last_date),
+    )
+
+
+def _years(first: dt.date | None, last: dt.date | None) -> str:
+    if first is None or last is None:
+        return ""
+    span = (last - first).days / 365.25
+    if span < 1:
+        return "less than a year"
+    whole = round(span)
+    return "1 year" if whole == 1 else f"{whole} years"
+
+
+def _stage_cards(store: Store, interview: InterviewData, today: dt.date) -> list[StageCard]:
+    cards: list[StageCard] = []
+    shown: set[str] = set()
+    for stage in interview.stages:
+        query = MatchQuery(stage=stage, role=interview.role, company=interview.company)
+        found = match_evidence(store, query, MATCH_POOL, today=today).evidence
+        # Each stage shows its own strongest evidence, preferring entries not already shown
+        # for an earlier stage, so the deck covers more of the track record.
+        fresh = [e for e in found if e.entry_id not in shown]
+        picked = (fresh + [e for e in found if e.entry_id in shown])[:EVIDENCE_PER_STAGE]
+        picked.sort(key=lambda e: -e.score)
+        shown.update(e.entry_id for e in picked)
+        said: set[str] = set()
+        items: list[EvidenceItem] = []
+        for e in picked:
+            why = _specific_first(stage, e.kind, e.reasons, said)[:2]
+            said.update(why[:1])
+            items.append(EvidenceItem(
+                entry_id=e.entry_id, title=e.title, year=e.start_date.year, kind=e.kind,
+                impact=clip(e.impact or e.metrics or e.summary, IMPACT_WIDTH),
+                metrics=clip(e.metrics, IMPACT_WIDTH) if e.impact else "",
+                why=why,
+            ))
+        cards.append(StageCard(stage, STAGE_LABELS[stage],
+                               stage_tip(stage), tuple(items)))
+    return cards
+
+
+def _specific_first(
+    stage: str, kind: str, reasons: Sequence[str], said: set[str]
+) -> tuple[str, ...]:
+    """The reasons that say something about this entry first: before the stage's generic
+    "shipped systems count", and before a reason the card already gave for another entry."""
+    generic = stage_priors()[stage].reason(kind)
+    return tuple(sorted(reasons, key=lambda r: (r == generic, r in said)))
+
+
+def _practice_card(store: Store, interview: InterviewData, today: dt.date) -> PracticeCard:
+    status = PracticeLog(store).status(stages=interview.stages, today=today)
+    items = tuple(
+        PracticeLine(p.id, p.text, p.source, p.last_practised_text(today), p.sessions)
+        for p in status
+    )
+    return PracticeCard(
+        items=items,
+        in_the_room=word_list("practice", "in_the_room"),
+        debrief_topics=debrief_pattern(store),
+    )
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def story_gaps(deck: Deck) -> Sequence[Story]:
+    """The likely questions with no story yet."""
+    return [s for s in deck.stories if not s.ready]

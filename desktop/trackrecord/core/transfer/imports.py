@@ -1,0 +1,336 @@
+"""Importing into the store: one entry point for every format, GUI and CLI alike.
+
+``load_import`` (or ``parse_import``) reads a file into a :class:`ParsedImport` without
+touching the store; ``preview_import`` says what a commit would do; ``commit_import`` does it
+in one transaction, deciding again under the write lock (the store may have changed since the
+preview). A replace takes a verified backup first. Duplicates of what is already here are
+skipped and reported: an entry with the same kind, title (any case) and start month, or the
+same summary; a rejection from the same company for the same role on the same day.
+
+Rejections from a CSV are analysed on the way in (``analyse_rejection``), so each one opens
+like a rejection logged in the app, with the evidence and reframe that were shown — here,
+shown at import time — kept in its snapshot. Its category stays a suggestion, unconfirmed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trackrecord.core.backup.copies import BackupError, make_backup
+from trackrecord.core.bragdoc.model import format_span
+from trackrecord.core.errors import TrackRecordError
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import STAGE_LABELS
+from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.record.writes import write_fields
+from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.categorise import suggest_category
+from trackrecord.core.rejections.data import apply_changes, utc_naive, validate
+from trackrecord.core.store import fts
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.models import Entry, Rejection
+from trackrecord.core.transfer.csv_tracker import parse_csv
+from trackrecord.core.transfer.import_base import (
+    ADD,
+    FORMATS,
+    MODES,
+    SKIP,
+    EntryDraft,
+    ImportFileError,
+    ImportReport,
+    ParsedImport,
+    PreviewRow,
+    RejectionDraft,
+    check_size,
+    load_json,
+    read_import_file,
+    short_title,
+)
+from trackrecord.core.transfer.jrnl import jrnl_from_json, looks_like_jrnl
+from trackrecord.core.transfer.json_check import backup_from_json
+from trackrecord.core.transfer.json_export import BACKUP_FORMAT
+from trackrecord.core.transfer.json_restore import apply_backup, count_records, plan_backup
+from trackrecord.core.transfer.markdown_brag import parse_markdown
+
+CsvColumns = Mapping[str, int | str | None]
+_EXTENSIONS = {
+    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md", ".txt": "md",
+    ".csv": "csv", ".tsv": "csv",
+}
+
+
+def guess_format(name: str, data: bytes) -> str | None:
+    """md or csv by the file's extension, else by its first line; JSON files are told apart
+    by their content when parsed (None: JSON, to be decided then)."""
+    found = _EXTENSIONS.get(Path(name).suffix.casefold())
+    if found:
+        return found
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if Path(name).suffix.casefold() == ".json" or head[:1] in (b"{", b"["):
+        return None
+    first = head.split(b"\n", 1)[0].strip()
+    if first.startswith((b"#", b"- ", b"* ", b"+ ")):
+        return "md"
+    if any(first.count(d) >= 1 for d in (b",", b";", b"\t")):
+        return "csv"
+    raise ImportFileError(f"cannot tell what kind of file {name} is; choose the format "
+                          "(md, csv, jrnl or json)")
+
+
+def parse_import(
+    data: bytes, source: str, fmt: str | None = None, *,
+    csv_columns: CsvColumns | None = None, today: dt.date | None = None,
+) -> ParsedImport:
+    """Read ``data`` (the file called ``source``) without touching the store."""
+    source = short_title(source, 120)  # it is quoted in messages: one line, not too long
+    check_size(data, source)
+    if fmt is not None and fmt not in FORMATS:
+        raise ImportFileError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    fmt = fmt or guess_format(source, data)
+    if fmt == "md":
+        return parse_markdown(data, source, today=today)
+    if fmt == "csv":
+        return parse_csv(data, source, columns=csv_columns, today=today)
+    duplicates: list[str] = []
+    doc = load_json(data, source, duplicates)
+    is_backup = isinstance(doc, dict) and doc.get("format") == BACKUP_FORMAT
+    if fmt == "json" or (fmt is None and is_backup):
+        backup = backup_from_json(doc, source, duplicates)
+        return ParsedImport("json", source, backup=backup)
+    if fmt == "jrnl" or looks_like_jrnl(doc):
+        return jrnl_from_json(doc, source, today=today)
+    raise ImportFileError(f"{source} is neither a Track Record backup nor a jrnl export")
+
+
+def load_import(
+    path: Path, fmt: str | None = None, *, csv_columns: CsvColumns | None = None,
+    today: dt.date | None = None,
+) -> ParsedImport:
+    return parse_import(read_import_file(path), path.name, fmt, csv_columns=csv_columns,
+                        today=today)
+
+
+def _check(parsed: ParsedImport, mode: str) -> None:
+    if mode not in MODES:
+        raise ImportFileError(f"unknown mode {mode!r}: choose merge or replace")
+    if mode == "replace" and parsed.format != "json":
+        raise ImportFileError("replace is only for a Track Record JSON backup; other files "
+                              "are merged into what is here")
+
+
+def preview_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> ImportReport:
+    """What a commit would do now. Reads only."""
+    _check(parsed, mode)
+    replaced = 0
+    with store.read() as s:
+        if parsed.backup is not None:
+            rows = [d.row for d in plan_backup(s, parsed.backup, mode)]
+            replaced = count_records(s) if mode == "replace" else 0
+        else:
+            rows = [row for row, _ in _plan_drafts(s, parsed)]
+    return ImportReport(parsed.format, parsed.source, mode, tuple(rows), parsed.warnings,
+                        parsed.mapping, parsed.problem, replaced=replaced)
+
+
+def commit_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> ImportReport:
+    """Import in one transaction; raises (having written nothing) if it cannot."""
+    _check(parsed, mode)
+    if parsed.problem:
+        raise ImportFileError(parsed.problem)
+    if parsed.backup is not None:
+        return _commit_backup(store, parsed, mode)
+    with store.read() as s:
+        planned = _plan_drafts(s, parsed)
+    adding = [d for row, d in planned if row.action == ADD]
+    saved = None
+    if adding:  # (with nothing to add, the store is not even opened for writing)
+        snapshots = _analyses(store, adding)
+        saved = _backup_before_import(store)
+        with store.write() as s:
+            planned = _plan_drafts(s, parsed)
+            _apply_drafts(s, planned, snapshots)
+    return ImportReport(parsed.format, parsed.source, mode, tuple(r for r, _ in planned),
+                        parsed.warnings, parsed.mapping, committed=True, backup=saved)
+
+
+def _backup_before_import(store: Store) -> Path | None:
+    """Every import that writes into a store with data is preceded by a verified backup."""
+    with store.read() as s:
+        if count_records(s) == 0:
+            return None  # an empty store has nothing to lose
+    try:
+        info = make_backup(store.paths, "pre-import")
+    except BackupError as exc:
+        raise ImportFileError(f"the backup before importing failed: {exc}; "
+                              "nothing was imported") from exc
+    if not info.ok:
+        raise ImportFileError(f"the backup before importing failed its check "
+                              f"({info.problem}); nothing was imported")
+    return info.path
+
+
+def _commit_backup(store: Store, parsed: ParsedImport, mode: str) -> ImportReport:
+    assert parsed.backup is not None
+    saved = _backup_before_import(store)
+    with store.write() as s:
+        replaced = count_records(s) if mode == "replace" else 0
+        decisions = plan_backup(s, parsed.backup, mode)
+        apply_backup(s, store, decisions, mode)
+    return ImportReport(parsed.format, parsed.source, mode, tuple(d.row for d in decisions),
+                        parsed.warnings, committed=True, backup=saved, replaced=replaced)
+
+
+# -- drafts from md, csv and jrnl ------------------------------------------------------------
+
+
+def _entry_keys(kind: str, title: str, start: dt.date) -> tuple[str, str, int, int]:
+    return kind, " ".join(title.split()).casefold(), start.year, start.month
+
+
+def _rejection_key(company: str, role: str, date: dt.date) -> tuple[str, str, dt.date]:
+    return company.casefold(), role.casefold(), date
+
+
+def _plan_drafts(
+    s: Session, parsed: ParsedImport
+) -> list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]]:
+    drafts = [i for i in parsed.items if not isinstance(i, PreviewRow)]
+    entries: dict[Any, str] = {}
+    summaries: dict[str, str] = {}
+    if any(isinstance(d, EntryDraft) for d in drafts):
+        for kind, title, start, summary in s.execute(
+            select(Entry.kind, Entry.title, Entry.start_date, Entry.summary)
+        ):
+            entries[_entry_keys(kind, title, start)] = f"\u201c{title}\u201d"
+            if summary.strip():
+                summaries.setdefault(summary.strip(), f"\u201c{title}\u201d")
+    rejections: dict[Any, str] = {}
+    if any(isinstance(d, RejectionDraft) for d in drafts):
+        for company, role, date in s.execute(
+            select(Rejection.company, Rejection.role, Rejection.date)
+        ):
+            rejections[_rejection_key(company, role, date)] = "here"
+    seen: dict[Any, str] = {}
+    out: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]] = []
+    for item in parsed.items:
+        if isinstance(item, PreviewRow):
+            out.append((item, None))
+        elif isinstance(item, EntryDraft):
+            out.append((_plan_entry(item, entries, summaries, seen), item))
+        else:
+            out.append((_plan_rejection(item, rejections, seen), item))
+    return out
+
+
+def _plan_entry(draft: EntryDraft, entries: dict[Any, str], summaries: dict[str, str],
+                seen: dict[Any, str]) -> PreviewRow:
+    v = draft.values
+    start: dt.date = v["start_date"]
+    end: dt.date | None = v.get("end_date")
+    when = start.isoformat() if end == start else format_span(start, end)
+    detail = f"{KIND_LABELS[v['kind']]} \u00b7 {when}"
+    if v.get("tags"):
+        detail += " \u00b7 " + ", ".join(v["tags"])
+    key = _entry_keys(v["kind"], v["title"], start)
+    summary = str(v.get("summary", "")).strip()
+    reason = ""
+    if key in entries:
+        reason = f"already in your track record: {entries[key]} ({start:%b %Y})"
+    elif summary and summary in summaries:
+        reason = f"the same summary as {summaries[summary]}, already in your track record"
+    elif key in seen:
+        reason = f"repeats {seen[key]} of this file"
+    elif summary and ("summary", summary) in seen:
+        reason = f"repeats {seen[('summary', summary)]} of this file"
+    seen.setdefault(key, draft.where)
+    if summary:
+        seen.setdefault(("summary", summary), draft.where)
+    return PreviewRow(SKIP if reason else ADD, "entry", v["title"], detail, reason, draft.where)
+
+
+def _plan_rejection(draft: RejectionDraft, rejections: dict[Any, str],
+                    seen: dict[Any, str]) -> PreviewRow:
+    v = draft.values
+    title = v["company"] + (f" \u2014 {v['role']}" if v.get("role") else "")
+    detail = f"{STAGE_LABELS[v['stage']]} \u00b7 {v['date'].isoformat()}"
+    key = _rejection_key(v["company"], v.get("role", ""), v["date"])
+    reason = ""
+    if key in rejections:
+        reason = "already in your rejection log (same company, role and date)"
+    elif key in seen:
+        reason = f"repeats {seen[key]} of this file"
+    seen.setdefault(key, draft.where)
+    return PreviewRow(SKIP if reason else ADD, "rejection", title, detail, reason, draft.where)
+
+
+def _analyses(
+    store: Store, drafts: list[EntryDraft | RejectionDraft | None]
+) -> dict[str, dict[str, Any]]:
+    """What each new rejection opens with, computed before the write transaction begins."""
+    out: dict[str, dict[str, Any]] = {}
+    for draft in drafts:
+        if not isinstance(draft, RejectionDraft):
+            continue
+        v = draft.values
+        query = MatchQuery(stage=v["stage"], role=v.get("role", ""), level=v.get("level", ""),
+                           company=v["company"], feedback=v.get("feedback", ""),
+                           own_read=v.get("own_read", ""))
+        try:
+            analysis = analyse_rejection(store, query)
+        except TrackRecordError:
+            continue  # logged without a snapshot; the category is still suggested below
+        out[draft.where] = {
+            "category": analysis.category,
+            "suggested_category": analysis.suggested_category,
+            "category_trigger": analysis.suggested_trigger,
+            "snapshot": validate({"snapshot": analysis.to_snapshot()})["snapshot"],
+        }
+    return out
+
+
+def _apply_drafts(
+    s: Session,
+    planned: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]],
+    snapshots: dict[str, dict[str, Any]],
+) -> None:
+    now = utc_naive()
+    added: list[Entry] = []
+    with s.no_autoflush:  # one flush at the end, not one per tag looked up
+        _add_drafts(s, planned, snapshots, now, added)
+    s.flush()
+    fts.index(s, [e.pk for e in added])
+
+
+def _add_drafts(
+    s: Session,
+    planned: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]],
+    snapshots: dict[str, dict[str, Any]], now: dt.datetime, added: list[Entry],
+) -> None:
+    for row, draft in planned:
+        if row.action != ADD or draft is None:
+            continue
+        if isinstance(draft, EntryDraft):
+            entry = Entry(id=str(uuid.uuid4()), created_at=now, updated_at=now, links=[])
+            write_fields(s, entry, draft.values)
+            s.add(entry)
+            added.append(entry)
+            continue
+        clean = dict(draft.values)
+        found = snapshots.get(draft.where)
+        if found is None:
+            suggestion = suggest_category(clean.get("feedback", ""), clean["stage"],
+                                          clean.get("own_read", ""))
+            found = {"category": suggestion.category,
+                     "suggested_category": suggestion.category,
+                     "category_trigger": suggestion.trigger}
+        clean.update(found, category_confirmed=False)
+        rejection = Rejection(id=str(uuid.uuid4()), created_at=now, updated_at=now)
+        apply_changes(rejection, clean)
+        s.add(rejection)

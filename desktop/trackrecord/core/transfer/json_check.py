@@ -1,0 +1,391 @@
+"""Checking a JSON backup before anything is written: the whole document, every record.
+
+One problem anywhere — an unknown format or version, a wrong type, NaN, a duplicate id, a
+reference to a record that is not in the file, a bad date, an unknown kind, stage or category —
+refuses the file with an ImportFileError naming where the problem is. What passes is exactly
+what the store will take (the services' own validation runs on every record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from trackrecord.core.errors import TrackRecordError
+from trackrecord.core.record.entries import EDITABLE_FIELDS, TEXT_FIELDS
+from trackrecord.core.record.validation import check_dates, validate_changes
+from trackrecord.core.rejections.data import validate as validate_rejection
+from trackrecord.core.store.constants import (
+    CATEGORIES,
+    DEBRIEF_ANSWERS,
+    DEBRIEF_TOPICS,
+    KINDS,
+    STAGES,
+)
+from trackrecord.core.store.settings import MAX_KEY_LENGTH
+from trackrecord.core.transfer.import_base import ImportFileError, check_size, load_json
+from trackrecord.core.transfer.json_export import (
+    BACKUP_FORMAT,
+    BACKUP_VERSION,
+    COLLECTIONS,
+    ENTRY_KEYS,
+    INTERVIEW_KEYS,
+    PRACTICE_KEYS,
+    REFRAME_KEYS,
+    REJECTION_KEYS,
+    SESSION_KEYS,
+    BackupDocument,
+)
+
+MAX_DEPTH = 64  # how deeply a snapshot may nest (ours nest four levels)
+
+
+class _Bad(Exception):
+    pass
+
+
+def _fail(where: str, message: str) -> _Bad:
+    return _Bad(f"{where}: {message}" if where else message)
+
+
+def load_backup(data: bytes, source: str) -> BackupDocument:
+    """Check the whole document; ImportFileError names the first problem found."""
+    check_size(data, source)
+    duplicates: list[str] = []
+    doc = load_json(data, source, duplicates)
+    return backup_from_json(doc, source, duplicates)
+
+
+def backup_from_json(doc: object, source: str, duplicates: list[str]) -> BackupDocument:
+    """Check an already parsed document (``duplicates``: keys some object named twice)."""
+    try:
+        if duplicates:
+            raise _fail("", f"an object names the key {_shown(duplicates[0])} twice")
+        return _document(doc)
+    except _Bad as exc:
+        raise ImportFileError(f"{source} cannot be imported: {exc}; nothing was imported") from None
+
+
+def _document(doc: object) -> BackupDocument:
+    if not isinstance(doc, dict) or doc.get("format") != BACKUP_FORMAT:
+        raise _fail("", f"it is not a Track Record backup (no \"format\": \"{BACKUP_FORMAT}\")")
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _fail("version", f"unknown format version {_shown(version)}")
+    if version > BACKUP_VERSION:
+        raise _fail("", f"it was written by a newer Track Record (format version {version}); "
+                        "update Track Record to import it")
+    if version < 1:
+        raise _fail("version", f"unknown format version {version}")
+    _keys(doc, "", required=("format", "version", *COLLECTIONS, "settings"),
+          optional=("app_version",))
+    for name in COLLECTIONS:
+        if not isinstance(doc[name], list):
+            raise _fail(name, "must be a list")
+    checks: dict[str, Callable[[object, str], dict[str, Any]]] = {
+        "entries": _entry, "rejections": _rejection, "practice_items": _practice,
+        "practice_sessions": _session, "custom_reframes": _reframe,
+        "upcoming_interviews": _interview,
+    }
+    records: dict[str, tuple[dict[str, Any], ...]] = {}
+    for name in COLLECTIONS:
+        records[name] = tuple(checks[name](r, f"{name}[{i}]") for i, r in enumerate(doc[name]))
+        _unique_ids(name, records[name])
+    _references(records, "practice_items", "rejection_id", "rejections", "a rejection")
+    _references(records, "practice_sessions", "practice_item_id", "practice_items",
+                "a practice item")
+    return BackupDocument(**records, settings=_settings(doc["settings"]))
+
+
+def _references(records: dict[str, tuple[dict[str, Any], ...]], name: str, key: str,
+                target: str, what: str) -> None:
+    known = {r["id"] for r in records[target]}
+    for i, record in enumerate(records[name]):
+        if record[key] is not None and record[key] not in known:
+            raise _fail(f"{name}[{i}].{key}", f"{record[key]} is not {what} in this file")
+
+
+def _keys(record: object, where: str, *, required: tuple[str, ...],
+          optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise _fail(where, "must be an object")
+    missing = [k for k in required if k not in record]
+    if missing:
+        raise _fail(where, f"{_shown(missing[0])} is missing")
+    unknown = sorted(set(record) - set(required) - set(optional))
+    if unknown:
+        raise _fail(where, f"unknown field {_shown(unknown[0])} (this version of Track Record does "
+                           "not know it, and will not drop it silently)")
+    return record
+
+
+def _unique_ids(name: str, records: tuple[dict[str, Any], ...]) -> None:
+    seen: set[str] = set()
+    for i, record in enumerate(records):
+        if record["id"] in seen:
+            raise _fail(f"{name}[{i}].id", f"{record['id']} appears more than once")
+        seen.add(record["id"])
+
+
+def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, str):
+        raise _fail(where, f"must be text, not {_what(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _fail(where, "contains an invalid character (a lone surrogate)") from None
+    return value
+
+
+def _shown(value: object) -> str:
+    """A value quoted in a message: short, on one line."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _what(value: object) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list",
+            dict: "an object", type(None): "null", str: "text"}.get(type(value), "a value")
+
+
+def _id(value: object, where: str) -> str:
+    text = _str(value, where)
+    try:
+        ok = text is not None and str(uuid.UUID(text)) == text
+    except ValueError:
+        ok = False
+    if not ok:
+        raise _fail(where, f"{_shown(value)} is not an id (a lowercase UUID)")
+    return str(text)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date(value: object, where: str, *, nullable: bool = False) -> dt.date | None:
+    if value is None and nullable:
+        return None
+    if isinstance(value, str) and _DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail(where, f"{_shown(value)} is not a date written YYYY-MM-DD")
+
+
+def _moment(value: object, where: str, *, nullable: bool = False) -> dt.datetime | None:
+    """A timestamp; stored as naive UTC (a timestamp without an offset is taken as UTC)."""
+    if value is None and nullable:
+        return None
+    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value):
+        try:
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        except (ValueError, OverflowError):  # (year 1 at +14:00 is before the calendar)
+            pass
+        else:
+            return moment
+    raise _fail(where, f"{_shown(value)} is not a timestamp "
+                       "(ISO 8601, e.g. 2024-03-01T09:30:00+00:00)")
+
+
+def _choice(value: object, allowed: tuple[str, ...], where: str, *,
+            nullable: bool = False) -> str | None:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, str) or value not in allowed:
+        raise _fail(where, f"{_shown(value)} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _bool(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(where, f"must be true or false, not {_what(value)}")
+    return value
+
+
+def _checked(where: str, fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except TrackRecordError as exc:
+        raise _fail(where, str(exc)) from None
+
+
+def _entry(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "kind", "title", "start_date", "created_at",
+                                         "updated_at"), optional=ENTRY_KEYS)
+    values: dict[str, Any] = {}
+    for name in ENTRY_KEYS:
+        if name in ("tags", "links"):
+            items = raw.get(name, [])
+            if not isinstance(items, list):
+                raise _fail(f"{where}.{name}", "must be a list of text")
+            values[name] = [_str(v, f"{where}.{name}") for v in items]
+        elif name in TEXT_FIELDS:
+            values[name] = _str(raw.get(name, ""), f"{where}.{name}")
+    values["kind"] = _choice(raw["kind"], KINDS, f"{where}.kind")
+    values["start_date"] = _date(raw["start_date"], f"{where}.start_date")
+    values["end_date"] = _date(raw.get("end_date"), f"{where}.end_date", nullable=True)
+    clean: dict[str, Any] = _checked(where, lambda: validate_changes(
+        {k: v for k, v in values.items() if k in EDITABLE_FIELDS}))
+    _checked(where, lambda: check_dates(clean["start_date"], clean["end_date"]))
+    clean["id"] = _id(raw["id"], f"{where}.id")
+    clean["created_at"] = _moment(raw["created_at"], f"{where}.created_at")
+    clean["updated_at"] = _moment(raw["updated_at"], f"{where}.updated_at")
+    return clean
+
+
+def _rejection(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "company", "stage", "date", "created_at",
+                                         "updated_at"), optional=REJECTION_KEYS)
+    values: dict[str, Any] = {
+        name: _str(raw.get(name, ""), f"{where}.{name}")
+        for name in ("company", "role", "level", "feedback", "own_read")
+    }
+    values["stage"] = _choice(raw["stage"], STAGES, f"{where}.stage")
+    values["suggested_category"] = _choice(raw.get("suggested_category"), CATEGORIES,
+                                           f"{where}.suggested_category", nullable=True)
+    values["category_trigger"] = _str(raw.get("category_trigger"), f"{where}.category_trigger",
+                                      nullable=True)
+    for name in ("sting_before", "sting_after"):
+        sting = raw.get(name)
+        if sting is not None and (isinstance(sting, bool) or not isinstance(sting, int)):
+            raise _fail(f"{where}.{name}", f"must be a whole number from 0 to 100 or null, "
+                                           f"not {_what(sting)}")
+        values[name] = sting
+    values["debrief"] = _debrief(raw.get("debrief", []), f"{where}.debrief")
+    snapshot = raw.get("snapshot")
+    if snapshot is not None and not isinstance(snapshot, dict):
+        raise _fail(f"{where}.snapshot", "must be an object or null")
+    _plain_json(snapshot, f"{where}.snapshot", 0)
+    values["snapshot"] = snapshot
+    clean: dict[str, Any] = _checked(where, lambda: validate_rejection(values))
+    clean["id"] = _id(raw["id"], f"{where}.id")
+    clean["date"] = _date(raw["date"], f"{where}.date")
+    clean["category"] = _choice(raw.get("category", "unknown"), CATEGORIES, f"{where}.category")
+    clean["category_confirmed"] = _bool(raw.get("category_confirmed", False),
+                                        f"{where}.category_confirmed")
+    clean["created_at"] = _moment(raw["created_at"], f"{where}.created_at")
+    clean["updated_at"] = _moment(raw["updated_at"], f"{where}.updated_at")
+    return clean
+
+
+def _debrief(value: object, where: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, list):
+        raise _fail(where, "must be a list")
+    out: dict[str, dict[str, Any]] = {}
+    for i, item in enumerate(value):
+        here = f"{where}[{i}]"
+        answer = _keys(item, here, required=("topic",), optional=("answer", "note"))
+        topic = _choice(answer["topic"], DEBRIEF_TOPICS, f"{here}.topic")
+        assert topic is not None
+        if topic in out:
+            raise _fail(f"{here}.topic", f"{topic!r} is answered twice")
+        out[topic] = {
+            "answer": _choice(answer.get("answer"), DEBRIEF_ANSWERS, f"{here}.answer",
+                              nullable=True),
+            "note": _str(answer.get("note", ""), f"{here}.note"),
+        }
+    return out
+
+
+def _plain_json(value: object, where: str, depth: int) -> None:
+    """Nothing SQLite's JSON cannot hold: no lone surrogates, no absurd nesting."""
+    if depth > MAX_DEPTH:
+        raise _fail(where, "is nested too deeply")
+    if isinstance(value, str):
+        _str(value, where)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            _str(key, where)
+            _plain_json(inner, where, depth + 1)
+    elif isinstance(value, list):
+        for inner in value:
+            _plain_json(inner, where, depth + 1)
+
+
+def _practice(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "text", "created_at"), optional=PRACTICE_KEYS)
+    text = _str(raw["text"], f"{where}.text")
+    if not text or not text.strip():
+        raise _fail(f"{where}.text", "cannot be empty")
+    done = _bool(raw.get("done", False), f"{where}.done")
+    return {
+        "id": _id(raw["id"], f"{where}.id"), "text": text.strip(),
+        "rejection_id": (_id(raw["rejection_id"], f"{where}.rejection_id")
+                         if raw.get("rejection_id") is not None else None),
+        "done": done, "done_at": _moment(raw.get("done_at"), f"{where}.done_at", nullable=True),
+        "created_at": _moment(raw["created_at"], f"{where}.created_at"),
+    }
+
+
+def _reframe(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "created_at", "updated_at"),
+                optional=REFRAME_KEYS)
+    headline = _str(raw.get("headline", ""), f"{where}.headline") or ""
+    body = _str(raw.get("body", ""), f"{where}.body") or ""
+    if not headline.strip() and not body.strip():
+        raise _fail(where, "a reframe needs a headline or a body")
+    return {
+        "id": _id(raw["id"], f"{where}.id"), "headline": headline.strip(), "body": body.strip(),
+        "category": _choice(raw.get("category"), CATEGORIES, f"{where}.category",
+                            nullable=True),
+        "stage": _choice(raw.get("stage"), STAGES, f"{where}.stage", nullable=True),
+        "created_at": _moment(raw["created_at"], f"{where}.created_at"),
+        "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
+    }
+
+
+def _session(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "practice_item_id", "date", "created_at"),
+                optional=SESSION_KEYS)
+    return {
+        "id": _id(raw["id"], f"{where}.id"),
+        "practice_item_id": _id(raw["practice_item_id"], f"{where}.practice_item_id"),
+        "date": _date(raw["date"], f"{where}.date"),
+        "note": _str(raw.get("note", ""), f"{where}.note"),
+        "created_at": _moment(raw["created_at"], f"{where}.created_at"),
+    }
+
+
+def _interview(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "created_at", "updated_at"),
+                optional=INTERVIEW_KEYS)
+    lists: dict[str, list[str]] = {}
+    for name in ("stages", "energy_ticks"):
+        items = raw.get(name, [])
+        if not isinstance(items, list):
+            raise _fail(f"{where}.{name}", "must be a list of text")
+        lists[name] = [str(_str(v, f"{where}.{name}")) for v in items]
+        if len(set(lists[name])) != len(lists[name]):
+            raise _fail(f"{where}.{name}", "names the same item twice")
+    for stage in lists["stages"]:
+        _choice(stage, STAGES, f"{where}.stages")
+    return {
+        "id": _id(raw["id"], f"{where}.id"),
+        "company": _str(raw.get("company", ""), f"{where}.company"),
+        "role": _str(raw.get("role", ""), f"{where}.role"),
+        "date": _date(raw.get("date"), f"{where}.date", nullable=True),
+        "notes": _str(raw.get("notes", ""), f"{where}.notes"),
+        "stages": lists["stages"], "energy_ticks": lists["energy_ticks"],
+        "created_at": _moment(raw["created_at"], f"{where}.created_at"),
+        "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
+    }
+
+
+def _settings(value: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise _fail("settings", "must be an object of text values")
+    out = []
+    for key, text in sorted(value.items()):
+        _str(key, "settings")
+        if not 0 < len(key) <= MAX_KEY_LENGTH:
+            raise _fail("settings", f"a key must have 1 to {MAX_KEY_LENGTH} characters")
+        out.append((key, str(_str(text, f"settings[{_shown(key)}]"))))
+    return tuple(out)

@@ -1,0 +1,1 @@
+"""Automatic backups, the backups dialog and recovery at start-up."""

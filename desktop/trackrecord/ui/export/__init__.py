@@ -1,0 +1,1 @@
+"""The Export page: the brag document's options, preview and export."""

@@ -1,0 +1,1 @@
+"""The Insights page and its charts."""

@@ -1,0 +1,1 @@
+"""The Track record page: the entry list, its filters and the entry editor."""

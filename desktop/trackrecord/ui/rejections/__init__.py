@@ -1,0 +1,1 @@
+"""The Rejections page: the log, a rejection's form, evidence, reframe and practice."""

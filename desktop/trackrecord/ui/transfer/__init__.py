@@ -1,0 +1,1 @@
+"""Bringing files in and taking everything out: the import dialog, Export everything."""
