@@ -41,11 +41,15 @@ run: $(RUN_STAMP)
 demo: $(RUN_STAMP)
 	$(BIN)/trackrecord --demo
 
+# One worker per core (pytest-xdist); worksteal keeps both busy to the end, since a few slow
+# tests (the crash soak, the long fuzz runs, the bundle) take most of the time.
+PYTEST := QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist worksteal
+
 test: $(DEV_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(PYTEST)
 
 test-fast: $(DEV_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+	$(PYTEST) -m "not slow"
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check desktop tests benchmarks tools packaging

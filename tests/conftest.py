@@ -7,6 +7,7 @@ import os
 # Before anything can import Qt: every test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil  # noqa: E402
 import socket  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -66,8 +67,19 @@ def data_paths(tmp_path: Path) -> DataPaths:
     return DataPaths(tmp_path / "data")
 
 
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty store at the head revision, made once per test process: each test's store
+    starts as a copy of it instead of running every migration again."""
+    paths = DataPaths(tmp_path_factory.mktemp("template") / "data")
+    open_store(paths).close()
+    return paths.database
+
+
 @pytest.fixture
-def store(data_paths: DataPaths) -> Iterator[Store]:
+def store(data_paths: DataPaths, store_template: Path) -> Iterator[Store]:
+    data_paths.ensure()
+    shutil.copyfile(store_template, data_paths.database)
     opened = open_store(data_paths)
     yield opened
     opened.close()

@@ -6,13 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from trackrecord.paths import DataPaths
-from trackrecord.ui.shell.single_instance import LOCK_NAME, SingleInstance
+from trackrecord.ui.shell.single_instance import LOCK_NAME, SingleInstance, server_name
 
 
 def test_a_second_instance_asks_the_first_to_come_forward(
@@ -46,12 +47,14 @@ def test_second_launch_exits_and_a_crashed_lock_is_recovered(tmp_path: Path) -> 
     data = tmp_path / "data"
     first = _launch(data)
     try:
+        # Qt's local server on Unix is a socket file in the temporary folder: once it is
+        # there, the first window holds the lock and listens.
+        listening = Path(tempfile.gettempdir()) / server_name(DataPaths(data))
         deadline = time.monotonic() + 30
-        while not (data / LOCK_NAME).exists():
+        while not ((data / LOCK_NAME).exists() and listening.exists()):
             assert first.poll() is None, first.communicate()
-            assert time.monotonic() < deadline, "the first window never took the lock"
-            time.sleep(0.1)
-        time.sleep(1.0)  # let it start listening
+            assert time.monotonic() < deadline, "the first window never started listening"
+            time.sleep(0.05)
         second = _launch(data)
         _, err = second.communicate(timeout=30)
         assert second.returncode == 0

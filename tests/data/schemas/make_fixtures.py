@@ -1,7 +1,7 @@
 """Build the committed fixture database for one released schema revision.
 
 Run once when a revision is released, commit the file, and never regenerate it: the point
-is that tests/unit/test_migration_fixtures.py upgrades *old* files, full of data, to head.
+is that tests/core/test_migration_fixtures.py upgrades *old* files, full of data, to head.
 
     python tests/data/schemas/make_fixtures.py 0002_rejections
 

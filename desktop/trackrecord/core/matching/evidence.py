@@ -53,7 +53,7 @@ from trackrecord.core.store.db import Store
 
 # -- weights -----------------------------------------------------------------------------------
 # Set by reasoning about the evaluation set in tests/data/eval (written before any tuning),
-# then checked against it by tests/unit/test_eval_quality.py.
+# then checked against it by tests/core/test_eval_quality.py.
 W_TEXT = 2.0  # full-text relevance to the feedback, relative to the best hit
 W_FEEDBACK_TAG = 2.0  # the feedback names a skill and the entry is tagged with it
 W_FEEDBACK_MENTION = 1.2  # ... or the entry's title, summary, impact or metrics names it

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed ORM classes: the shape of the store.
 
 The schema itself is created and changed only by Alembic revisions in ``migrations/``;
-``tests/unit/test_migrations.py`` checks that these classes match what the revisions build.
+``tests/core/test_schema.py`` checks that these classes match what the revisions build.
 """
 
 from __future__ import annotations

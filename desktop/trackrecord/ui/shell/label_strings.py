@@ -4,7 +4,7 @@ import formats and CSV fields, debrief topics and answers.
 The core never imports Qt, so it cannot mark them; the UI shows them with
 ``translate("Kinds", KIND_LABELS[kind])``, or ``self.tr(label)`` in the class named as the
 context, which lupdate cannot read (the text is a variable). Nothing imports this module at
-run time: it is lupdate's list, and tests/unit/test_translations.py keeps it equal to the
+run time: it is lupdate's list, and tests/system/test_translations.py keeps it equal to the
 core's tables.
 """
 

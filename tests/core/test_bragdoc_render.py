@@ -3,7 +3,7 @@
 The golden files in tests/data/golden/ change only on purpose: after a deliberate change to
 the output, regenerate them with
 
-    TRACKRECORD_UPDATE_GOLDEN=1 python -m pytest tests/unit/test_bragdoc_render.py
+    TRACKRECORD_UPDATE_GOLDEN=1 python -m pytest tests/core/test_bragdoc_render.py
 
 and read the diff before committing it.
 """
