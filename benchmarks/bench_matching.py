@@ -23,7 +23,7 @@ from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.store.db import Store, open_store
-from trackrecord.core.store.fts_query import any_of_query, words
+from trackrecord.core.store.fulltext import any_of_query, words
 
 QUERIES = [
     MatchQuery("system-design", "Senior Backend Engineer", "Senior",

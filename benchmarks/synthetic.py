@@ -33,9 +33,11 @@ from typing import Any
 from sqlalchemy import text
 
 from trackrecord.core.matching.vocabulary import skills
+from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.rejections.categorise import suggest_category
+from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS
+from trackrecord.core.rejections.stages import STAGES
 from trackrecord.core.store import fts
-from trackrecord.core.store.constants import DEBRIEF_TOPICS, KINDS, STAGES
 from trackrecord.core.store.db import open_store
 from trackrecord.core.store.revisions import HEAD_REVISION
 from trackrecord.paths import DataPaths

@@ -19,6 +19,7 @@ from trackrecord.core.bragdoc.document import (
 from trackrecord.core.bragdoc.sections import default_scheme, parse_scheme
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.entries import EntryData
+from trackrecord.core.record.kinds import KIND_REGISTRY
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "golden" / "brag_entries.json"
 DAY = dt.date(2026, 11, 26)
@@ -104,6 +105,15 @@ def test_keywords_match_whole_words_and_star_prefixes() -> None:
                                     kind="other")) == "a"
     assert scheme.section_for(entry("Trained interviewers", "2024-01-01", kind="other")) == "a"
     assert scheme.section_for(entry("Stream processing", "2024-01-01", kind="other")) == "z"
+
+
+def test_every_kind_with_a_section_of_its_own_has_it_in_the_shipped_scheme() -> None:
+    scheme = default_scheme()
+    for kind in KIND_REGISTRY:
+        if kind.bragdoc_section:
+            assert scheme.heading(kind.bragdoc_section)
+            made = entry(f"A {kind.label}", "2024-01-01", kind=kind.key)
+            assert scheme.section_for(made) == kind.bragdoc_section
 
 
 def test_a_section_file_naming_unknown_sections_is_refused() -> None:

@@ -70,16 +70,16 @@ def _mutate(doc: dict[str, Any], data: st.DataObject) -> None:
             continue
         action = data.draw(st.sampled_from(["replace", "delete", "add", "copy"]))
         if action == "replace":
-            node[key] = data.draw(NASTY)
+            node[key] = copy.deepcopy(data.draw(NASTY))  # never one shared list or dict
         elif action == "delete":
             del node[key]
         elif action == "copy" and isinstance(node, list):
             node.append(copy.deepcopy(child))
         elif isinstance(node, dict):
             node[data.draw(st.text(max_size=8) | st.sampled_from(["id", "extra", "tags"]))] = (
-                data.draw(NASTY))
+                copy.deepcopy(data.draw(NASTY)))
         else:
-            node.insert(data.draw(st.integers(0, len(node))), data.draw(NASTY))
+            node.insert(data.draw(st.integers(0, len(node))), copy.deepcopy(data.draw(NASTY)))
         return
 
 

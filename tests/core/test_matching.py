@@ -13,8 +13,9 @@ from trackrecord.core.errors import ValidationError
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.pool import RANK_WINDOW
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.vocabulary import DebriefAnswer, skills
+from trackrecord.core.matching.vocabulary import skills
 from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.debrief import DebriefAnswer
 from trackrecord.core.store import fts
 from trackrecord.core.store.db import Store
 

@@ -12,12 +12,13 @@ import pytest
 from trackrecord.core.matching.evidence import Evidence, MatchResult
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import Gap
-from trackrecord.core.matching.vocabulary import DebriefAnswer
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.categories import CATEGORIES
+from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS, DebriefAnswer
 from trackrecord.core.rejections.reframe import CustomReframe, compose_reframe, library
 from trackrecord.core.rejections.service import RejectionService
-from trackrecord.core.store.constants import CATEGORIES, DEBRIEF_TOPICS, STAGES
+from trackrecord.core.rejections.stages import STAGES
 from trackrecord.core.store.db import Store
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "eval"

@@ -13,15 +13,12 @@ from sqlalchemy.exc import IntegrityError
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.vocabulary import (
-    CATEGORY_LABELS,
-    STAGE_LABELS,
-    DebriefAnswer,
-    parse_stage,
-)
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
+from trackrecord.core.rejections.categories import CATEGORY_LABELS
+from trackrecord.core.rejections.debrief import DebriefAnswer
 from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.db import Store, open_store
 from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION
 from trackrecord.paths import DataPaths
@@ -251,7 +248,8 @@ def test_custom_reframes(rejections: RejectionService) -> None:
 
 
 def test_labels_cover_every_stage_and_category() -> None:
-    from trackrecord.core.store.constants import CATEGORIES, STAGES
+    from trackrecord.core.rejections.categories import CATEGORIES
+    from trackrecord.core.rejections.stages import STAGES
 
     assert set(STAGE_LABELS) == set(STAGES)
     assert set(CATEGORY_LABELS) == set(CATEGORIES)

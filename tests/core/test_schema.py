@@ -10,7 +10,8 @@ from alembic.script import ScriptDirectory
 
 import trackrecord.core.store.migrations as migrations
 from trackrecord.core.store.db import Store
-from trackrecord.core.store.models import FTS_TABLES, Base
+from trackrecord.core.store.fulltext import FTS_TABLES
+from trackrecord.core.store.models import Base
 from trackrecord.core.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 

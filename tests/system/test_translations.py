@@ -11,13 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from trackrecord.core.matching.vocabulary import (
-    ANSWER_LABELS,
-    CATEGORY_LABELS,
-    DEBRIEF_LABELS,
-    STAGE_LABELS,
-)
-from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY
+from trackrecord.core.rejections.categories import CATEGORY_LABELS
+from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.transfer.import_base import CSV_FIELD_LABELS, FORMAT_LABELS
 from trackrecord.ui.shell import label_strings
 
@@ -80,6 +77,13 @@ def test_strings_outside_classes_are_collected(collected: dict[str, set[str]]) -
 
 def test_the_marked_labels_are_the_cores() -> None:
     assert tuple(KIND_LABELS.values()) == label_strings.KINDS
+    assert tuple(k.chip for k in KIND_REGISTRY) == label_strings.KIND_CHIPS
+    assert tuple(k.plural for k in KIND_REGISTRY) == label_strings.KIND_GROUPS
+    assert tuple(text for k in KIND_REGISTRY
+                 for text in (k.counted_one, k.counted)) == label_strings.KIND_COUNTS
+    assert tuple(text for k in KIND_REGISTRY if k.fields
+                 for text in (k.details, *(t for f in k.fields for t in (f.label, f.hint)))
+                 ) == label_strings.KIND_FIELDS
     assert tuple(STAGE_LABELS.values()) == label_strings.STAGES
     assert tuple(CATEGORY_LABELS.values()) == label_strings.CATEGORIES
     assert tuple(FORMAT_LABELS.values()) == label_strings.IMPORT_FORMATS

@@ -14,8 +14,8 @@ from trackrecord.commands.base import (
     read_text_arg,
 )
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.record.entries import KIND_LABELS, EntryData, EntryFilter, EntryService
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.entries import EntryData, EntryFilter, EntryService
+from trackrecord.core.record.kinds import KIND_LABELS, KINDS
 
 # Text fields settable from the command line: option name -> entry field.
 TEXT_OPTIONS: dict[str, str] = {

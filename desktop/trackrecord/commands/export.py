@@ -38,7 +38,7 @@ from trackrecord.core.bragdoc.document import (
 from trackrecord.core.bragdoc.model import PAGE_SIZES
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.entries import EntryService
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.transfer.output_file import ExportWriteError, check_target, write_atomic
 
 STDOUT = "-"

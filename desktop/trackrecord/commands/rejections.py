@@ -20,18 +20,12 @@ from trackrecord.commands.base import (
 )
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.vocabulary import (
-    ANSWER_LABELS,
-    CATEGORY_LABELS,
-    DEBRIEF_LABELS,
-    STAGE_LABELS,
-    parse_category,
-    parse_stage,
-)
-from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.record.kinds import KIND_LABELS
 from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
+from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_LABELS, parse_category
+from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
 from trackrecord.core.rejections.service import RejectionData, RejectionService
-from trackrecord.core.store.constants import CATEGORIES, STAGES
+from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES, parse_stage
 
 WIDTH = 88
 

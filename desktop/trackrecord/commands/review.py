@@ -19,6 +19,7 @@ from trackrecord.commands.base import (
     write_stdout_bytes,
 )
 from trackrecord.core.errors import TrackRecordError
+from trackrecord.core.rejections.stages import STAGES
 from trackrecord.core.review.deck import Deck, build_deck
 from trackrecord.core.review.interviews import (
     InterviewData,
@@ -26,7 +27,6 @@ from trackrecord.core.review.interviews import (
     parse_stages,
 )
 from trackrecord.core.review.render import render_markdown
-from trackrecord.core.store.constants import STAGES
 from trackrecord.core.transfer.output_file import ExportWriteError, check_target, write_atomic
 
 STDOUT = "-"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from trackrecord.core.matching.vocabulary import CATEGORY_LABELS, STAGE_LABELS
-from trackrecord.core.record.entries import KIND_LABELS
-from trackrecord.core.store.constants import CATEGORIES, KINDS, STAGES
+from trackrecord.core.record.kinds import KIND_LABELS, KINDS
+from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_REGISTRY
+from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import Entry, PracticeSession, Rejection
 
@@ -206,7 +206,7 @@ def _category_chart(stacked: Stacked, total: int) -> Chart:
     if not total:
         return Chart(title, "Each rejection you log is sorted into fit, signal gap, external "
                      "noise or unknown; this shows the mix quarter by quarter.", True)
-    gaps = stacked.series_total("signal-gap")
+    gaps = sum(stacked.series_total(c.key) for c in CATEGORY_REGISTRY if c.practisable)
     rest = total - gaps
     if gaps == 0:
         said = (f"None of your {_plural(total, 'rejection', 'rejections')} was a signal gap: "

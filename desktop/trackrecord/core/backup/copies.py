@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trackrecord.core.store.constants import FTS_TABLES
+from trackrecord.core.store.fulltext import FTS_TABLES
 from trackrecord.core.store.read_only import connect_read_only
 from trackrecord.core.store.revisions import APPLICATION_ID, KNOWN_REVISIONS
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, ensure_private_dir

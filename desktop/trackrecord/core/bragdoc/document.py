@@ -29,8 +29,8 @@ from trackrecord.core.bragdoc.model import (
     format_span,
 )
 from trackrecord.core.bragdoc.sections import SectionScheme, default_scheme
-from trackrecord.core.record.entries import KIND_LABELS, EntryData
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.entries import EntryData
+from trackrecord.core.record.kinds import KIND_REGISTRY
 
 __all__ = [
     "DEFAULT_TITLE", "GROUPS", "PRESETS", "BragDocument", "BragItem", "BragOptions",
@@ -184,18 +184,8 @@ def _one_line(text: str) -> str:
 def _details(entry: EntryData) -> tuple[Fact, ...]:
     where = " · ".join(v for v in (entry.organisation.strip(), entry.team.strip()) if v)
     facts = [("Role", entry.role), ("Organisation", where)]
-    if entry.kind == "shipped":
-        facts += [("Scale", entry.scale), ("Stack", entry.stack)]
-    elif entry.kind == "incident":
-        facts += [
-            ("Severity", entry.severity),
-            ("Time to mitigate", entry.time_to_mitigate),
-            ("Root cause", entry.root_cause),
-        ]
-    elif entry.kind == "mentoring":
-        facts += [
-            ("Mentee", entry.mentee), ("Duration", entry.duration), ("Outcome", entry.outcome),
-        ]
+    kind = KIND_REGISTRY.get(entry.kind)
+    facts += [(f.fact, getattr(entry, f.name)) for f in (kind.fields if kind else ())]
     facts.append(("Skills", ", ".join(entry.tags)))
     return tuple(Fact(label, _one_line(value)) for label, value in facts if value.strip())
 
@@ -255,7 +245,7 @@ def _groups(
         by_kind: dict[str, list[EntryData]] = {}
         for e in entries:
             by_kind.setdefault(e.kind, []).append(e)
-        return [(k, scheme.kind_headings[k], by_kind.get(k, [])) for k in KINDS]
+        return [(k.key, k.plural, by_kind.get(k.key, [])) for k in KIND_REGISTRY]
     placed: dict[str, list[EntryData]] = {}
     for e in entries:
         placed.setdefault(scheme.section_for(e), []).append(e)
@@ -278,9 +268,9 @@ def build_document(
     )
     per_kind = Counter(e.kind for e in chosen)
     counts = tuple(
-        f"{n} {(KIND_LABELS[kind] if n == 1 else scheme.kind_headings[kind]).lower()}"
-        for kind in KINDS
-        if (n := per_kind[kind])
+        f"{n} {(kind.label if n == 1 else kind.plural).lower()}"
+        for kind in KIND_REGISTRY
+        if (n := per_kind[kind.key])
     )
     return BragDocument(
         title=_one_line(options.title) or DEFAULT_TITLE,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KINDS
 
 Grouping = Literal["sections", "year", "kind"]
 GROUPS: tuple[str, ...] = get_args(Grouping)

@@ -19,7 +19,7 @@ from trackrecord.core.bragdoc.model import (
     BragOptions,
     Grouping,
 )
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.settings import get_json, set_json
 

@@ -1,9 +1,10 @@
 """Which brag-document section an entry belongs in, from resources/export/sections.toml.
 
-Shipped systems, incidents and mentoring go to their own sections by kind. "Other wins" are
-filed by their tags and words, first match wins in a fixed order, so a reader of the data file
-can predict where an entry lands; anything unmatched goes to a plain "Other wins" section
-rather than under a heading that misdescribes it.
+A kind with a section of its own in the kind registry (shipped systems, incidents,
+mentoring) goes there. The others ("other wins") are filed by their tags and words, first
+match wins in a fixed order, so a reader of the data file can predict where an entry lands;
+anything unmatched goes to a plain "Other wins" section rather than under a heading that
+misdescribes it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from trackrecord.core.record.entries import EntryData
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.resource_files import resource_path
 
 SECTIONS_FILE = ("export", "sections.toml")
@@ -25,7 +26,6 @@ SECTIONS_FILE = ("export", "sections.toml")
 class SectionRule:
     key: str
     heading: str
-    kinds: frozenset[str]
     tags: frozenset[str]  # casefolded
     keywords: re.Pattern[str] | None  # all of them in one pattern (``_keywords_pattern``)
 
@@ -42,16 +42,15 @@ class SectionScheme:
     sections: tuple[SectionRule, ...]  # document order
     other_order: tuple[str, ...]
     fallback: str
-    kind_headings: dict[str, str]
 
     def heading(self, key: str) -> str:
         return self._by_key[key].heading
 
     def section_for(self, entry: EntryData) -> str:
-        for rule in self.sections:
-            if entry.kind in rule.kinds:
-                return rule.key
         by_key = self._by_key
+        kind = KIND_REGISTRY.get(entry.kind)
+        if kind is not None and kind.bragdoc_section in by_key:
+            return kind.bragdoc_section
         for key in self.other_order:
             if by_key[key].matches(entry):
                 return key
@@ -96,7 +95,6 @@ def parse_scheme(text: str) -> SectionScheme:
             SectionRule(
                 key=str(table["key"]),
                 heading=str(table["heading"]),
-                kinds=frozenset(_strings(table, "kinds")),
                 tags=frozenset(t.casefold() for t in _strings(table, "tags")),
                 keywords=_keywords_pattern(_strings(table, "keywords")),
             )
@@ -107,9 +105,7 @@ def parse_scheme(text: str) -> SectionScheme:
     unknown = [k for k in (*order, fallback) if k not in keys]
     if unknown or len(set(keys)) != len(keys):
         raise ValueError(f"sections.toml: unknown or repeated section keys {unknown or keys}")
-    headings = data.get("kind_headings", {})
-    kind_headings = {kind: str(headings.get(kind, kind.title())) for kind in KINDS}
-    return SectionScheme(tuple(rules), order, fallback, kind_headings)
+    return SectionScheme(tuple(rules), order, fallback)
 
 
 @lru_cache(maxsize=1)

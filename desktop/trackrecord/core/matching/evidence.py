@@ -42,13 +42,9 @@ from trackrecord.core.matching.text import (
     raw_cursor,
     related_to_gaps,
 )
-from trackrecord.core.matching.vocabulary import (
-    STAGE_LABELS,
-    Skill,
-    parse_stage,
-    skills,
-    stage_priors,
-)
+from trackrecord.core.matching.vocabulary import Skill, skills, stage_priors
+from trackrecord.core.record.kinds import KIND_REGISTRY
+from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.db import Store
 
 # -- weights -----------------------------------------------------------------------------------
@@ -228,7 +224,7 @@ def _richness(c: Candidate) -> None:
     if metrics:
         c.add(W_METRICS, f"has measured impact: {_clip(metrics)}")
     elif c.measure.strip():
-        label = "scale" if c.kind == "shipped" else "mitigated in"
+        label = KIND_REGISTRY[c.kind].measure_label
         c.add(W_METRICS * 0.7, f"{label}: {_clip(c.measure)}")
     impact = c.impact.strip() or c.outcome.strip()
     if impact:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from trackrecord.core.matching.text import RawQueries, TextQuery
 from trackrecord.core.matching.vocabulary import skills, stage_priors, tag_key
-from trackrecord.core.store.constants import FTS_COLUMNS, KINDS
+from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
+from trackrecord.core.store.fulltext import FTS_COLUMNS
 
 TagIndex = Mapping[str, tuple[tuple[int, str], ...]]
 
@@ -48,11 +49,13 @@ _FTS_NEWEST = (
 )
 # One statement for every "recent" pool; each arm walks the start_date index backwards.
 _RECENT_ARM = "SELECT * FROM (SELECT pk FROM entries WHERE {} ORDER BY start_date DESC LIMIT ?)"
+# The field that measures each kind (a system's scale, an incident's time to mitigate).
+_MEASURE_ARMS = " ".join(f"WHEN '{k.key}' THEN {k.measure}" for k in KIND_REGISTRY if k.measure)
 # Richness: impact, or the outcome a mentoring entry records; numbers in metrics, or a shipped
 # system's scale or an incident's time to mitigate; and a complete STAR story.
 _DETAILS = (
     "SELECT pk, id, kind, title, start_date, summary, impact, metrics, outcome, "
-    "CASE kind WHEN 'shipped' THEN scale WHEN 'incident' THEN time_to_mitigate ELSE '' END, "
+    f"CASE kind {_MEASURE_ARMS} ELSE '' END, "
     "(situation != '' AND task != '' AND action != '' AND result != '') "
     "FROM entries WHERE pk IN ({})"
 )

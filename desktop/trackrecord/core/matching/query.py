@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trackrecord.core.matching.vocabulary import DebriefAnswer
+from trackrecord.core.rejections.debrief import DebriefAnswer
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from trackrecord.core.matching.phrases import (
 )
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.vocabulary import (
-    DEBRIEF_LABELS,
     debrief_skills,
     exact_skill_terms,
     gap_patterns,
@@ -34,7 +33,8 @@ from trackrecord.core.matching.vocabulary import (
     stage_priors,
 )
 from trackrecord.core.rejections.categorise import phrase_positions
-from trackrecord.core.store.fts_query import any_of_query
+from trackrecord.core.rejections.debrief import DEBRIEF_LABELS
+from trackrecord.core.store.fulltext import any_of_query
 
 FEEDBACK_SOURCES = ("feedback", "own read")
 MAX_FEEDBACK_TERMS = 12  # bm25 costs rows x phrases x columns: keep the ranked query short

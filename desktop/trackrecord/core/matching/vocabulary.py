@@ -1,4 +1,4 @@
-"""The words the rejection log shares: labels, parsing, and the vocabularies in resources/.
+"""The vocabularies evidence matching reads from resources/: skills, stage priors, levels.
 
 Vocabularies are data (``resources/vocabulary/*.toml``), read once with tomllib (through
 ``resource_path``) and cached; text is compared with trackrecord.core.matching.phrases.
@@ -9,128 +9,16 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from trackrecord.core.errors import ValidationError
 from trackrecord.core.matching.phrases import PhraseMatcher, Words, stem
-from trackrecord.core.store.constants import (
-    CATEGORIES,
-    DEBRIEF_ANSWERS,
-    DEBRIEF_TOPICS,
-    KINDS,
-    STAGES,
-)
+from trackrecord.core.record.kinds import KINDS
+from trackrecord.core.rejections.categories import CATEGORY_REGISTRY
+from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS
+from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES
 from trackrecord.resource_files import resource_path
-
-STAGE_LABELS: dict[str, str] = {
-    "application": "Application",
-    "recruiter": "Recruiter call",
-    "phone-screen": "Phone screen",
-    "take-home": "Take-home",
-    "coding": "Coding interview",
-    "system-design": "System design",
-    "behavioral": "Behavioural interview",
-    "hiring-manager": "Hiring manager",
-    "onsite": "Onsite",
-    "team-match": "Team match",
-    "offer": "Offer",
-    "other": "Other",
-}
-CATEGORY_LABELS: dict[str, str] = {
-    "fit": "Fit, not ability",
-    "signal-gap": "Signal gap",
-    "external-noise": "External noise",
-    "unknown": "Unknown",
-}
-DEBRIEF_LABELS: dict[str, str] = {
-    "nerves": "Nerves",
-    "communication": "Clear communication",
-    "independence": "Independence",
-    "clarifying-questions": "Clarifying questions",
-    "narration": "Narrating the approach",
-    "trade-offs": "Signalling trade-offs",
-}
-ANSWER_LABELS: dict[str, str] = {"yes": "Yes", "partly": "Partly", "no": "No"}
-
-
-# -- parsing what people type -----------------------------------------------------------------
-
-
-def _key(value: str) -> str:
-    return re.sub(r"[\s_]+", "-", value.strip().casefold())
-
-
-def _parse(value: object, allowed: Sequence[str], labels: Mapping[str, str], what: str) -> str:
-    if isinstance(value, str):
-        key = _key(value)
-        for name in allowed:
-            if key in (name, _key(labels[name])):
-                return name
-    raise ValidationError(f"unknown {what} {value!r}: choose one of {', '.join(allowed)}")
-
-
-def parse_stage(value: object) -> str:
-    """A stage id from its id or label, forgiving case, spaces and underscores."""
-    return _parse(value, STAGES, STAGE_LABELS, "stage")
-
-
-def parse_category(value: object) -> str:
-    return _parse(value, CATEGORIES, CATEGORY_LABELS, "category")
-
-
-def parse_answer(value: object) -> str | None:
-    """A debrief answer: yes / partly / no; None or blank means not answered."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return _parse(value, DEBRIEF_ANSWERS, ANSWER_LABELS, "debrief answer")
-
-
-@dataclass(frozen=True)
-class DebriefAnswer:
-    """One debrief answer. Every question is phrased so that "yes" is the good outcome."""
-
-    topic: str
-    answer: str | None = None
-    note: str = ""
-
-    @property
-    def needs_practice(self) -> bool:
-        return self.answer in ("no", "partly")
-
-
-def parse_debrief(
-    answers: Iterable[DebriefAnswer] | Mapping[str, object] | None,
-) -> tuple[DebriefAnswer, ...]:
-    """Debrief answers in topic order, from DebriefAnswer objects or a {topic: answer} mapping.
-
-    A mapping value may be an answer string, or a mapping with "answer" and "note".
-    """
-    if answers is None:
-        return ()
-    items: list[DebriefAnswer] = []
-    if isinstance(answers, Mapping):
-        for topic, value in answers.items():
-            if isinstance(value, Mapping):
-                note = value.get("note") or ""
-                items.append(DebriefAnswer(str(topic), value.get("answer"), str(note)))
-            else:
-                items.append(DebriefAnswer(str(topic), value))  # type: ignore[arg-type]
-    else:
-        items = list(answers)
-    clean: dict[str, DebriefAnswer] = {}
-    for item in items:
-        topic = _key(item.topic)
-        if topic not in DEBRIEF_TOPICS:
-            raise ValidationError(
-                f"unknown debrief topic {item.topic!r}: choose one of {', '.join(DEBRIEF_TOPICS)}"
-            )
-        if not isinstance(item.note, str):
-            raise ValidationError("a debrief note must be text")
-        clean[topic] = DebriefAnswer(topic, parse_answer(item.answer), item.note.strip())
-    return tuple(clean[t] for t in DEBRIEF_TOPICS if t in clean)
-
 
 # -- the vocabularies ---------------------------------------------------------------------------
 
@@ -217,8 +105,10 @@ def mask_matcher() -> PhraseMatcher[str]:
     """Phrases whose words are never read as skills ("hiring freeze", "went with")."""
     phrases = list(load_toml("vocabulary", "skills.toml").get("mask", {}).get("phrases", ()))
     categories = load_toml("vocabulary", "categories.toml")["category"]
-    for name in ("external-noise", "unknown"):
-        phrases += categories[name].get("strong", []) + categories[name].get("phrases", [])
+    for category in CATEGORY_REGISTRY:
+        if category.masks_skills:
+            phrases += (categories[category.key].get("strong", [])
+                        + categories[category.key].get("phrases", []))
     return PhraseMatcher((p, p) for p in phrases)
 
 

@@ -9,13 +9,6 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-KIND_LABELS: dict[str, str] = {
-    "shipped": "Shipped system",
-    "incident": "Incident solved",
-    "mentoring": "Person mentored",
-    "other": "Other win",
-}
-
 TEXT_FIELDS: tuple[str, ...] = (
     "title", "organisation", "team", "role", "summary", "impact", "metrics", "notes",
     "situation", "task", "action", "result", "scale", "stack", "severity",

@@ -18,7 +18,6 @@ from trackrecord.core.errors import NotFoundError
 from trackrecord.core.record import reads as entry_reads
 from trackrecord.core.record.data import (
     EDITABLE_FIELDS,
-    KIND_LABELS,
     MAX_TAG_LENGTH,
     TEXT_FIELDS,
     EntryData,
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
     from trackrecord.core.store.db import Store
 
 __all__ = [
-    "EDITABLE_FIELDS", "KIND_LABELS", "MAX_TAG_LENGTH", "TEXT_FIELDS", "EntryData",
+    "EDITABLE_FIELDS", "MAX_TAG_LENGTH", "TEXT_FIELDS", "EntryData",
     "EntryFilter", "EntryService", "EntrySummary",
 ]
 

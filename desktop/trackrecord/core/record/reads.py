@@ -15,8 +15,8 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from trackrecord.core.record.data import EntryData, EntryFilter, EntrySummary
-from trackrecord.core.store.constants import KINDS
-from trackrecord.core.store.fts_query import prefix_query
+from trackrecord.core.record.kinds import KINDS
+from trackrecord.core.store.fulltext import prefix_query
 
 if TYPE_CHECKING:
     from trackrecord.core.store.db import Store

@@ -12,7 +12,7 @@ from typing import Any
 
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.data import EDITABLE_FIELDS, MAX_TAG_LENGTH
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KINDS
 
 
 def parse_date(value: object, what: str = "date") -> dt.date:

@@ -15,15 +15,12 @@ from typing import Any
 from trackrecord.core.matching.evidence import Evidence, MatchResult, match_evidence
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import Gap, NamedSkill
-from trackrecord.core.matching.vocabulary import (
-    DebriefAnswer,
-    parse_category,
-    parse_debrief,
-    parse_stage,
-)
+from trackrecord.core.rejections.categories import parse_category
 from trackrecord.core.rejections.categorise import suggest_category
+from trackrecord.core.rejections.debrief import DebriefAnswer, parse_debrief
 from trackrecord.core.rejections.reframe import Reframe, compose_reframe
 from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.db import Store
 
 SNAPSHOT_FORMAT = 1

@@ -22,7 +22,7 @@ from trackrecord.core.matching.phrases import (
 from trackrecord.core.matching.vocabulary import (
     load_toml,
 )
-from trackrecord.core.store.constants import CATEGORIES
+from trackrecord.core.rejections.categories import CATEGORIES, UNKNOWN
 
 WEIGHTS = {"strong": 2.0, "phrases": 1.0, "weak": 0.5}
 OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually said
@@ -97,7 +97,7 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
             if current is None or weight > current[0]:
                 best[category] = (weight, order, words.span(hit.start, hit.end))
     if not best:
-        return CategorySuggestion("unknown", None, tuple(totals.items()))
+        return CategorySuggestion(UNKNOWN, None, tuple(totals.items()))
     for category, lean in vocab.stage_lean.get(stage, {}).items():
         if category in best:
             totals[category] += float(lean)

@@ -13,16 +13,10 @@ from types import MappingProxyType
 from typing import Any
 
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.matching.vocabulary import (
-    CATEGORY_LABELS,
-    STAGE_LABELS,
-    DebriefAnswer,
-    parse_category,
-    parse_debrief,
-    parse_stage,
-)
+from trackrecord.core.rejections.categories import CATEGORY_LABELS, UNKNOWN, parse_category
+from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS, DebriefAnswer, parse_debrief
 from trackrecord.core.rejections.reframe import CustomReframe
-from trackrecord.core.store.constants import DEBRIEF_TOPICS
+from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.models import CustomReframe as CustomReframeRow
 from trackrecord.core.store.models import DebriefAnswerRow, PracticeItem, Rejection
 
@@ -45,7 +39,7 @@ class RejectionData:
     level: str = ""
     feedback: str = ""
     own_read: str = ""
-    category: str = "unknown"
+    category: str = UNKNOWN
     suggested_category: str | None = None
     category_trigger: str | None = None
     category_confirmed: bool = False

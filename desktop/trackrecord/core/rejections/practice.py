@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.matching.vocabulary import STAGE_LABELS
 from trackrecord.core.record.validation import parse_date
 from trackrecord.core.rejections.data import PracticeItemData
 from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import PracticeItem, PracticeSession, Rejection
 

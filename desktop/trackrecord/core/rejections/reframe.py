@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trackrecord.core.matching.evidence import Evidence, MatchResult
-from trackrecord.core.matching.vocabulary import STAGE_LABELS, DebriefAnswer, load_toml
-from trackrecord.core.store.constants import CATEGORIES, DEBRIEF_TOPICS
+from trackrecord.core.matching.vocabulary import load_toml
+from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_REGISTRY
+from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS, DebriefAnswer
+from trackrecord.core.rejections.stages import STAGE_LABELS
 
 MAX_EVIDENCE_NAMED = 3
 MAX_QUESTIONS = 8
@@ -248,7 +250,7 @@ def _questions(
     debrief: Sequence[DebriefAnswer],
 ) -> tuple[str, ...]:
     out = [process, *staged.questions, *base.questions]
-    if category != "external-noise":  # a budget cut is not a debrief about you
+    if CATEGORY_REGISTRY[category].debrief_applies:
         answered = {a.topic for a in debrief if a.answer == "yes"}
         out += [lib.debrief_questions[t] for t in DEBRIEF_TOPICS if t not in answered]
     return tuple(_unique(out)[:MAX_QUESTIONS])
@@ -272,7 +274,7 @@ def _practice(
         goal = lib.templates["growth"].format(skill=gap.label).removeprefix("Growth goal: ")
         out.append(goal[:1].upper() + goal[1:])
     habits = [*staged.practice, *base.practice]
-    if category == "signal-gap":
+    if CATEGORY_REGISTRY[category].habit_first:
         out = out[: MAX_PRACTICE - 1] + habits  # always leave room for one habit
     else:
         out += habits

@@ -16,11 +16,8 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.matching.vocabulary import (
-    parse_category,
-    parse_stage,
-)
 from trackrecord.core.record.validation import parse_date
+from trackrecord.core.rejections.categories import parse_category
 from trackrecord.core.rejections.categorise import suggest_category
 from trackrecord.core.rejections.data import (
     PracticeItemData,
@@ -38,6 +35,7 @@ from trackrecord.core.rejections.data import (
     validate,
 )
 from trackrecord.core.rejections.reframe import CustomReframe
+from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import CustomReframe as CustomReframeRow
 from trackrecord.core.store.models import PracticeItem, Rejection

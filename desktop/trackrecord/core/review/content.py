@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from trackrecord.core.matching.vocabulary import load_toml, skills
-from trackrecord.core.store.constants import KINDS, STAGES
+from trackrecord.core.record.kinds import KINDS
+from trackrecord.core.rejections.stages import STAGES
 
 QUESTION_TYPES: tuple[str, ...] = ("behavioural", "technical")
 

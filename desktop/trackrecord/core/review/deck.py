@@ -16,8 +16,10 @@ from sqlalchemy import func, select
 
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.vocabulary import STAGE_LABELS, stage_priors
+from trackrecord.core.matching.vocabulary import stage_priors
+from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.review.content import (
     clip,
     energy_items,
@@ -55,10 +57,7 @@ class IntroCard:
 
 @dataclass(frozen=True)
 class NumbersCard:
-    shipped: int
-    incidents: int
-    mentored: int
-    other: int
+    per_kind: tuple[tuple[str, int], ...]  # (kind, how many), every kind in registry order
     stories: int  # entries with a STAR story written
     organisations: int
     first_year: int | None
@@ -68,7 +67,10 @@ class NumbersCard:
 
     @property
     def total(self) -> int:
-        return self.shipped + self.incidents + self.mentored + self.other
+        return sum(n for _kind, n in self.per_kind)
+
+    def count(self, kind: str) -> int:
+        return dict(self.per_kind).get(kind, 0)
 
 
 @dataclass(frozen=True)
@@ -257,10 +259,7 @@ def _numbers(store: Store, today: dt.date) -> NumbersCard:
         ends.append(today)
     last_date = max(ends) if ends else None
     return NumbersCard(
-        shipped=int(counts.get("shipped", 0)),
-        incidents=int(counts.get("incident", 0)),
-        mentored=int(counts.get("mentoring", 0)),
-        other=int(counts.get("other", 0)),
+        per_kind=tuple((kind, int(counts.get(kind, 0))) for kind in KINDS),
         stories=int(stories or 0),
         organisations=int(orgs or 0),
         first_year=first_date.year if first_date else None,

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.matching.vocabulary import STAGE_LABELS, parse_stage
 from trackrecord.core.record.validation import parse_date
+from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.review.content import energy_ids
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import InterviewStage, UpcomingInterview

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from trackrecord.core.matching.vocabulary import DEBRIEF_LABELS, STAGE_LABELS
+from trackrecord.core.rejections.debrief import DEBRIEF_LABELS
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.review.content import clip
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import CustomReframe as CustomReframeRow

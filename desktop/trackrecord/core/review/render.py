@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY
 from trackrecord.core.review.content import clip, words
 from trackrecord.core.review.deck import Deck, NumbersCard
 from trackrecord.core.review.stories import Story
@@ -42,12 +42,8 @@ SHEET_LEVELS: tuple[SheetLimits, ...] = (
 def numbers_line(n: NumbersCard) -> str:
     if not n.total:
         return words("numbers", "empty")
-    parts = [
-        _count(n.shipped, "system shipped", "systems shipped"),
-        _count(n.incidents, "incident solved", "incidents solved"),
-        _count(n.mentored, "person mentored", "people mentored"),
-        _count(n.other, "other win", "other wins"),
-    ]
+    parts = [_count(count, KIND_REGISTRY[kind].counted_one, KIND_REGISTRY[kind].counted)
+             for kind, count in n.per_kind]
     span = f"{n.years} ({n.first_year}\u2013{n.last_year})" if n.first_year != n.last_year \
         else f"{n.years} ({n.first_year})"
     parts.append(span)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from trackrecord.core.store.constants import FTS_COLUMNS, FTS_TABLES
+from trackrecord.core.store.fulltext import FTS_COLUMNS, FTS_TABLES
 
 _COLS = ", ".join(FTS_COLUMNS)
 _INDEX = [

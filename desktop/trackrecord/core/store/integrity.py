@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from trackrecord.core.store.constants import FTS_TABLES
+from trackrecord.core.store.fulltext import FTS_TABLES
 from trackrecord.core.store.read_only import connect_read_only
 
 

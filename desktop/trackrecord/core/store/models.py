@@ -28,17 +28,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# The vocabularies live where code that must not load SQLAlchemy can read them; they are
-# re-exported here for the code that already has the models.
-from trackrecord.core.store.constants import (  # noqa: F401 (re-exported)
-    CATEGORIES,
-    DEBRIEF_ANSWERS,
-    DEBRIEF_TOPICS,
-    FTS_COLUMNS,
-    FTS_TABLES,
-    KINDS,
-    STAGES,
-)
+from trackrecord.core.record.kinds import KINDS
+from trackrecord.core.rejections.categories import CATEGORIES
+from trackrecord.core.rejections.debrief import DEBRIEF_ANSWERS, DEBRIEF_TOPICS
+from trackrecord.core.rejections.stages import STAGES
 
 # Stable constraint names so migrations can refer to them on every backend.
 NAMING_CONVENTION = {
@@ -52,6 +45,15 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _in_list(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
+    listed = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IS NULL OR {column} IN ({listed})" if nullable else f"{column} IN ({listed})"
+
+
+def _percent(column: str) -> str:
+    return f"{column} IS NULL OR ({column} >= 0 AND {column} <= 100)"
 
 
 entry_tags = Table(
@@ -75,7 +77,7 @@ class Entry(Base):
 
     __tablename__ = "entries"
     __table_args__ = (
-        CheckConstraint("kind IN ('shipped', 'incident', 'mentoring', 'other')", name="kind"),
+        CheckConstraint(_in_list("kind", KINDS), name="kind"),
         CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_ordered"),
         Index("ix_entries_start_date", "start_date"),
@@ -137,15 +139,6 @@ entry_prefix = table("entry_prefix", column("rowid"), column("entry_prefix"))
 
 
 # -- the rejection log (revision 0002_rejections) ---------------------------------------------
-
-def _in_list(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
-    listed = ", ".join(f"'{v}'" for v in values)
-    return f"{column} IS NULL OR {column} IN ({listed})" if nullable else f"{column} IN ({listed})"
-
-
-def _percent(column: str) -> str:
-    return f"{column} IS NULL OR ({column} >= 0 AND {column} <= 100)"
-
 
 class Rejection(Base):
     """One rejection, with what the app showed when it was logged (``snapshot_json``)."""

@@ -17,8 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.matching.vocabulary import parse_stage
 from trackrecord.core.rejections.data import validate
+from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.transfer.dates import numeric_order_hint, parse_cell_date
 from trackrecord.core.transfer.import_base import (
     CSV_FIELDS,

@@ -27,12 +27,12 @@ from trackrecord.core.backup.copies import BackupError, make_backup
 from trackrecord.core.bragdoc.model import format_span
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.vocabulary import STAGE_LABELS
-from trackrecord.core.record.entries import KIND_LABELS
+from trackrecord.core.record.kinds import KIND_LABELS
 from trackrecord.core.record.writes import write_fields
 from trackrecord.core.rejections.analysis import analyse_rejection
 from trackrecord.core.rejections.categorise import suggest_category
 from trackrecord.core.rejections.data import apply_changes, utc_naive, validate
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.store import fts
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import Entry, Rejection

@@ -16,15 +16,12 @@ from typing import Any
 
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.record.entries import EDITABLE_FIELDS, TEXT_FIELDS
+from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.record.validation import check_dates, validate_changes
+from trackrecord.core.rejections.categories import CATEGORIES
 from trackrecord.core.rejections.data import validate as validate_rejection
-from trackrecord.core.store.constants import (
-    CATEGORIES,
-    DEBRIEF_ANSWERS,
-    DEBRIEF_TOPICS,
-    KINDS,
-    STAGES,
-)
+from trackrecord.core.rejections.debrief import DEBRIEF_ANSWERS, DEBRIEF_TOPICS
+from trackrecord.core.rejections.stages import STAGES
 from trackrecord.core.store.settings import MAX_KEY_LENGTH
 from trackrecord.core.transfer.import_base import ImportFileError, check_size, load_json
 from trackrecord.core.transfer.json_export import (

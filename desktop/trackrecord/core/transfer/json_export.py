@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from trackrecord import __version__
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.record.entries import TEXT_FIELDS
-from trackrecord.core.store.constants import DEBRIEF_TOPICS
+from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import (
     CustomReframe,

@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from trackrecord.core.matching.vocabulary import STAGE_LABELS
-from trackrecord.core.record.entries import EDITABLE_FIELDS, KIND_LABELS
+from trackrecord.core.record.entries import EDITABLE_FIELDS
+from trackrecord.core.record.kinds import KIND_LABELS
 from trackrecord.core.record.writes import drop_unused_tags, write_fields
 from trackrecord.core.rejections.data import apply_changes
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.store import fts
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import (

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from trackrecord.core.bragdoc.sections import default_scheme
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.entries import EntryData
+from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.core.record.validation import validate_changes
 from trackrecord.core.transfer.dates import Period, find_period
 from trackrecord.core.transfer.import_base import (
@@ -87,8 +88,9 @@ def heading_kind(text: str) -> str | None:
 
 def _section_tag(text: str) -> str | None:
     wanted = _words(text.replace("&", " and ")).split()
+    own = {kind.bragdoc_section for kind in KIND_REGISTRY}
     for rule in default_scheme().sections:
-        if rule.kinds or not rule.tags:
+        if rule.key in own or not rule.tags:
             continue
         if wanted in (_words(rule.heading.replace("&", " and ")).split(), [rule.key]):
             return _SECTION_TAGS.get(rule.key) or sorted(rule.tags)[0]

@@ -42,9 +42,8 @@ from trackrecord.core.bragdoc.document import (
     render_print_html,
 )
 from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs, save_prefs
-from trackrecord.core.bragdoc.sections import default_scheme
 from trackrecord.core.record.entries import EntryService
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.output_file import ExportWriteError, default_filename, write_atomic
 from trackrecord.paths import DataPaths
@@ -169,7 +168,9 @@ class ExportPage(QWidget):
         dates.addWidget(self.since)
         dates.addWidget(QLabel("–", self))
         dates.addWidget(self.until)
-        self.kinds = {k: QCheckBox(default_scheme().kind_headings[k], self) for k in KINDS}
+        self.kinds = {
+            k: QCheckBox(QCoreApplication.translate("KindGroups", KIND_REGISTRY[k].plural), self)
+            for k in KINDS}
         kinds = QVBoxLayout()
         kinds.setSpacing(2)
         for box in self.kinds.values():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.record.entries import KIND_LABELS, EntryData
+from trackrecord.core.record.entries import EntryData
+from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.ui.record.list_model import kind_label
 from trackrecord.ui.widgets.fields import (
     CollapsibleSection,
@@ -33,16 +34,17 @@ from trackrecord.ui.widgets.fields import (
 )
 from trackrecord.ui.widgets.notes_preview import NotesPreview, UrlOpener
 
+translate = QCoreApplication.translate
+# Each kind's own fields come from the kind registry, after the fields every entry has.
+_KIND_FIELDS = tuple(field for kind in KIND_REGISTRY for field in kind.fields)
 LINE_FIELDS = (
     "title", "organisation", "team", "role", "summary", "metrics",
-    "scale", "stack", "severity", "time_to_mitigate", "mentee", "duration",
+    *(f.name for f in _KIND_FIELDS if not f.lines),
 )
 TEXT_FIELDS = ("impact", "links", "notes", "situation", "task", "action", "result",
-               "root_cause", "outcome")
+               *(f.name for f in _KIND_FIELDS if f.lines))
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "shipped": ("scale", "stack"),
-    "incident": ("severity", "time_to_mitigate", "root_cause"),
-    "mentoring": ("mentee", "duration", "outcome"),
+    kind.key: tuple(f.name for f in kind.fields) for kind in KIND_REGISTRY if kind.fields
 }
 STAR_FIELDS = ("situation", "task", "action", "result")
 
@@ -120,7 +122,7 @@ class EntryEditor(QWidget):
         title.setFont(font)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Kind"))
-        for code in KIND_LABELS:
+        for code in KINDS:
             self.kind.addItem(kind_label(code), code)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.inputs["kind"] = self.kind
@@ -156,31 +158,21 @@ class EntryEditor(QWidget):
         outer.addLayout(form)
 
         self.kind_sections: dict[str, QWidget] = {}
-        specific = {
-            "shipped": (self.tr("Shipped system details"), (
-                ("scale", self.tr("Scale / users"),
-                 self.tr("e.g. 2M requests a day, 40k users"), 0),
-                ("stack", self.tr("Stack"), self.tr("e.g. Go, Postgres, Kubernetes"), 0))),
-            "incident": (self.tr("Incident details"), (
-                ("severity", self.tr("Severity"), self.tr("e.g. SEV-1"), 0),
-                ("time_to_mitigate", self.tr("Time to mitigate"), self.tr("e.g. 40 minutes"), 0),
-                ("root_cause", self.tr("Root cause"), self.tr("What broke, and why"), 3))),
-            "mentoring": (self.tr("Mentoring details"), (
-                ("mentee", self.tr("Mentee"), self.tr("Who (a first name or a role is enough)"), 0),
-                ("duration", self.tr("Duration"), self.tr("e.g. 6 months"), 0),
-                ("outcome", self.tr("Outcome"), self.tr("Where they got to"), 3))),
-        }
-        for code, (heading, rows) in specific.items():
+        # (their texts are marked for lupdate in ui/shell/label_strings.py)
+        for kind in KIND_REGISTRY:
+            if not kind.fields:
+                continue
             section = QWidget(self)
             layout = QVBoxLayout(section)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(self._heading(heading))
+            layout.addWidget(self._heading(translate("KindFields", kind.details)))
             form = self._form()
-            for name, label, hint, lines in rows:
-                self._field(form, name, label, hint, lines=lines)
+            for field in kind.fields:
+                self._field(form, field.name, translate("KindFields", field.label),
+                            translate("KindFields", field.hint), lines=field.lines)
             layout.addLayout(form)
             outer.addWidget(section)
-            self.kind_sections[code] = section
+            self.kind_sections[kind.key] = section
 
         star_body = QWidget(self)
         form = self._form()
@@ -215,7 +207,7 @@ class EntryEditor(QWidget):
         notes.textChanged.connect(lambda: self.preview.set_markdown_text(notes.toPlainText()))
         self._set_tab_order()
         self._align_labels()
-        self._show_kind_section("shipped")
+        self._show_kind_section(KINDS[0])
 
     def _align_labels(self) -> None:
         # The editor is several forms (sections come and go by kind); one label width for
@@ -235,8 +227,7 @@ class EntryEditor(QWidget):
         chain: list[QWidget] = [self.inputs[n] for n in names]
         chain += [self.dates.start, self.dates.end, self.dates.ongoing]
         names = ["summary", "organisation", "team", "role", "impact", "metrics", "tags", "links",
-                 "scale", "stack", "severity", "time_to_mitigate", "root_cause",
-                 "mentee", "duration", "outcome"]
+                 *(f.name for f in _KIND_FIELDS)]
         chain += [self.inputs[n] for n in names]
         chain.append(self.star.toggle)
         chain += [self.inputs[n] for n in (*STAR_FIELDS, "notes")]

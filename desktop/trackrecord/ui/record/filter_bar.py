@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -14,20 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.store.constants import KINDS
+from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 
+translate = QCoreApplication.translate
 ALL = ""  # the chip and combo value that means "no filter"
 
 
 class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # (the chips' labels are marked for lupdate in ui/shell/label_strings.py)
         self.chip_labels: dict[str, str] = {
             ALL: self.tr("All"),
-            "shipped": self.tr("Shipped"),
-            "incident": self.tr("Incidents"),
-            "mentoring": self.tr("Mentoring"),
-            "other": self.tr("Other"),
+            **{kind.key: translate("KindChips", kind.chip) for kind in KIND_REGISTRY},
         }
         self.search = QLineEdit(self)
         self.search.setObjectName("searchEdit")

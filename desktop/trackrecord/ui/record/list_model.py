@@ -21,7 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from trackrecord.core.record.entries import KIND_LABELS, EntryData, EntrySummary
+from trackrecord.core.record.entries import EntryData, EntrySummary
+from trackrecord.core.record.kinds import KIND_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2

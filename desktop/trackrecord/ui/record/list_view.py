@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.ui.record.list_model import PAINT_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -22,12 +23,7 @@ _Align = Qt.AlignmentFlag
 _ELIDE = Qt.TextElideMode.ElideRight
 
 # One colour per kind, so the eye can group a long list without reading it.
-KIND_COLOURS: dict[str, str] = {
-    "shipped": "#2f6fdb",
-    "incident": "#d0611c",
-    "mentoring": "#2a9d5c",
-    "other": "#8a5cc7",
-}
+KIND_COLOURS: dict[str, str] = {kind.key: kind.colour for kind in KIND_REGISTRY}
 _PAD_X = 12
 _PAD_Y = 7
 _MARK_W = 4

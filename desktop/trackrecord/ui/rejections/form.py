@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.rejections.categories import CATEGORY_LABELS
 from trackrecord.core.rejections.service import RejectionData
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.ui.rejections.inputs import DebriefForm, StingSlider
 from trackrecord.ui.rejections.list_model import category_label, stage_label
 from trackrecord.ui.widgets.fields import DATE_FORMAT, ErrorLabel, NotesEdit, from_qdate, to_qdate

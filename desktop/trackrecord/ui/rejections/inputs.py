@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.matching.vocabulary import ANSWER_LABELS, DEBRIEF_LABELS, DebriefAnswer
+from trackrecord.core.rejections.debrief import (
+    ANSWER_LABELS,
+    DEBRIEF_LABELS,
+    DEBRIEF_TOPICS,
+    DebriefAnswer,
+)
 from trackrecord.core.rejections.reframe import debrief_question
-from trackrecord.core.store.constants import DEBRIEF_TOPICS
 
 NEUTRAL_STING = 50  # where the handle waits before the first move (shown as "not set")
 

@@ -17,8 +17,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from trackrecord.core.matching.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.rejections.categories import CATEGORY_LABELS
 from trackrecord.core.rejections.service import RejectionSummary
+from trackrecord.core.rejections.stages import STAGE_LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("company", "role", "stage", "category", "date", "sting")

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trackrecord.core.matching.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.rejections.categories import CATEGORY_LABELS
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.ui.rejections.list_model import (
     COLUMNS,
     RejectionListModel,

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
-from trackrecord.core.matching.vocabulary import CATEGORY_LABELS, STAGE_LABELS
+from trackrecord.core.rejections.categories import CATEGORY_LABELS
 from trackrecord.core.rejections.reframe import CustomReframe
 from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.ui.rejections.list_model import category_label, stage_label
 from trackrecord.ui.support.autosave import sentence
 from trackrecord.ui.widgets.fields import ErrorLabel

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.core.review.content import clip, words
 from trackrecord.core.review.deck import (
     Card,
@@ -32,7 +33,6 @@ from trackrecord.core.review.deck import (
     StoryCard,
 )
 from trackrecord.ui.record.list_model import kind_label
-from trackrecord.ui.record.list_view import KIND_COLOURS
 from trackrecord.ui.review.card_view import CardView
 
 STAR_WIDTH = 260
@@ -123,15 +123,12 @@ def _numbers(view: CardView, layout: QVBoxLayout, card: Card) -> None:
         return
     grid = QGridLayout()
     grid.setHorizontalSpacing(24)
-    tiles = (
-        (card.shipped, translate("ReviewCards", "systems shipped"), "shipped"),
-        (card.incidents, translate("ReviewCards", "incidents solved"), "incident"),
-        (card.mentored, translate("ReviewCards", "people mentored"), "mentoring"),
-        (card.other, translate("ReviewCards", "other wins"), "other"),
-    )
-    for column, (count, label, kind) in enumerate(tiles):
+    for column, (kind_key, count) in enumerate(card.per_kind):
+        kind = KIND_REGISTRY[kind_key]
+        # (the labels are marked for lupdate in ui/shell/label_strings.py)
+        label = translate("KindCounts", kind.counted_one if count == 1 else kind.counted)
         number = view.text(str(count), 2.6, bold=True)
-        number.setStyleSheet(f"color: {KIND_COLOURS[kind]};")
+        number.setStyleSheet(f"color: {kind.colour};")
         grid.addWidget(number, 0, column)
         grid.addWidget(view.text(label, 0.8), 1, column, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(grid)
@@ -161,7 +158,8 @@ def _stage(view: CardView, layout: QVBoxLayout, card: Card) -> None:
         ), 0.9))
         return
     for item in card.evidence:
-        box, inner = _striped(KIND_COLOURS.get(item.kind, "#888888"))
+        box, inner = _striped(KIND_REGISTRY[item.kind].colour if item.kind in KIND_REGISTRY
+                              else "#888888")
         head = f"{_link(item.entry_id, item.title)} <span>({item.year})</span>"
         inner.addWidget(view.text(head, 1.0, bold=True, rich=True))
         if item.impact:

@@ -1,5 +1,6 @@
-"""The labels the core hands over as data, marked for lupdate: kinds, stages, categories,
-import formats and CSV fields, debrief topics and answers.
+"""The labels the core hands over as data, marked for lupdate: kinds (their names, chips,
+groups, counts and fields), stages, categories, import formats and CSV fields, debrief
+topics and answers.
 
 The core never imports Qt, so it cannot mark them; the UI shows them with
 ``translate("Kinds", KIND_LABELS[kind])``, or ``self.tr(label)`` in the class named as the
@@ -17,6 +18,49 @@ KINDS = (
     QT_TRANSLATE_NOOP("Kinds", "Incident solved"),
     QT_TRANSLATE_NOOP("Kinds", "Person mentored"),
     QT_TRANSLATE_NOOP("Kinds", "Other win"),
+)
+KIND_CHIPS = (
+    QT_TRANSLATE_NOOP("KindChips", "Shipped"),
+    QT_TRANSLATE_NOOP("KindChips", "Incidents"),
+    QT_TRANSLATE_NOOP("KindChips", "Mentoring"),
+    QT_TRANSLATE_NOOP("KindChips", "Other"),
+)
+KIND_GROUPS = (
+    QT_TRANSLATE_NOOP("KindGroups", "Shipped systems"),
+    QT_TRANSLATE_NOOP("KindGroups", "Incidents solved"),
+    QT_TRANSLATE_NOOP("KindGroups", "People mentored"),
+    QT_TRANSLATE_NOOP("KindGroups", "Other wins"),
+)
+KIND_COUNTS = (
+    QT_TRANSLATE_NOOP("KindCounts", "system shipped"),
+    QT_TRANSLATE_NOOP("KindCounts", "systems shipped"),
+    QT_TRANSLATE_NOOP("KindCounts", "incident solved"),
+    QT_TRANSLATE_NOOP("KindCounts", "incidents solved"),
+    QT_TRANSLATE_NOOP("KindCounts", "person mentored"),
+    QT_TRANSLATE_NOOP("KindCounts", "people mentored"),
+    QT_TRANSLATE_NOOP("KindCounts", "other win"),
+    QT_TRANSLATE_NOOP("KindCounts", "other wins"),
+)
+KIND_FIELDS = (
+    QT_TRANSLATE_NOOP("KindFields", "Shipped system details"),
+    QT_TRANSLATE_NOOP("KindFields", "Scale / users"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. 2M requests a day, 40k users"),
+    QT_TRANSLATE_NOOP("KindFields", "Stack"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. Go, Postgres, Kubernetes"),
+    QT_TRANSLATE_NOOP("KindFields", "Incident details"),
+    QT_TRANSLATE_NOOP("KindFields", "Severity"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. SEV-1"),
+    QT_TRANSLATE_NOOP("KindFields", "Time to mitigate"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. 40 minutes"),
+    QT_TRANSLATE_NOOP("KindFields", "Root cause"),
+    QT_TRANSLATE_NOOP("KindFields", "What broke, and why"),
+    QT_TRANSLATE_NOOP("KindFields", "Mentoring details"),
+    QT_TRANSLATE_NOOP("KindFields", "Mentee"),
+    QT_TRANSLATE_NOOP("KindFields", "Who (a first name or a role is enough)"),
+    QT_TRANSLATE_NOOP("KindFields", "Duration"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. 6 months"),
+    QT_TRANSLATE_NOOP("KindFields", "Outcome"),
+    QT_TRANSLATE_NOOP("KindFields", "Where they got to"),
 )
 STAGES = (
     QT_TRANSLATE_NOOP("Stages", "Application"),

@@ -1,8 +1,33 @@
-"""Turning what a person types into an FTS5 query that cannot be a syntax error."""
+"""The full-text index without SQLAlchemy: the columns it holds, and turning what a person
+types into an FTS5 query that cannot be a syntax error."""
 
 from __future__ import annotations
 
 import re
+
+# Columns of entries indexed by FTS5, in order; matching weights them by position.
+FTS_COLUMNS: tuple[str, ...] = (
+    "title",
+    "summary",
+    "tag_text",
+    "impact",
+    "metrics",
+    "organisation",
+    "team",
+    "role",
+    "notes",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "scale",
+    "stack",
+    "root_cause",
+    "mentee",
+    "outcome",
+)
+
+FTS_TABLES: tuple[str, ...] = ("entry_fts", "entry_prefix")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

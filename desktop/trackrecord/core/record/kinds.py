@@ -1,0 +1,88 @@
+"""The kinds of entry: what each is called, looks like, records and where it goes.
+
+The store's CHECK constraint lists the keys too, so a new kind is one record here plus an
+Alembic revision that widens the constraint (docs/architecture.md, "Adding an entry kind").
+Labels are English; the UI translates them under the contexts named in
+``ui/shell/label_strings.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trackrecord.core.registry import Registry
+
+
+@dataclass(frozen=True)
+class KindField:
+    """A field only this kind has (an ``EntryData`` attribute)."""
+
+    name: str
+    label: str  # in the editor
+    hint: str  # the editor's placeholder
+    fact: str  # its label in documents (the brag document)
+    lines: int = 0  # 0: one line; otherwise the height of a text box, in lines
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str  # as stored in entries.kind
+    label: str  # one entry: "Shipped system"
+    plural: str  # a group of them: "Shipped systems" (headings, export choices)
+    chip: str  # the entry list's filter chip
+    counted_one: str  # after the number 1 on the review deck: "system shipped"
+    counted: str  # after any other number: "systems shipped"
+    colour: str  # the mark beside it in the entry list
+    details: str = ""  # the editor's heading over its own fields
+    fields: tuple[KindField, ...] = ()
+    # The brag-document section (resources/export/sections.toml) it always goes to; "" files
+    # it by its tags and words instead.
+    bragdoc_section: str = ""
+    # The field that measures it, shown with the evidence (a system's scale, an incident's
+    # time to mitigate), and the words before it.
+    measure: str = ""
+    measure_label: str = ""
+
+
+KIND_REGISTRY: Registry[Kind] = Registry("kind", (
+    Kind(
+        key="shipped", label="Shipped system", plural="Shipped systems", chip="Shipped",
+        counted_one="system shipped", counted="systems shipped",
+        colour="#2f6fdb", details="Shipped system details",
+        fields=(
+            KindField("scale", "Scale / users", "e.g. 2M requests a day, 40k users", "Scale"),
+            KindField("stack", "Stack", "e.g. Go, Postgres, Kubernetes", "Stack"),
+        ),
+        bragdoc_section="projects", measure="scale", measure_label="scale",
+    ),
+    Kind(
+        key="incident", label="Incident solved", plural="Incidents solved", chip="Incidents",
+        counted_one="incident solved", counted="incidents solved",
+        colour="#d0611c", details="Incident details",
+        fields=(
+            KindField("severity", "Severity", "e.g. SEV-1", "Severity"),
+            KindField("time_to_mitigate", "Time to mitigate", "e.g. 40 minutes",
+                      "Time to mitigate"),
+            KindField("root_cause", "Root cause", "What broke, and why", "Root cause", 3),
+        ),
+        bragdoc_section="incidents", measure="time_to_mitigate", measure_label="mitigated in",
+    ),
+    Kind(
+        key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",
+        counted_one="person mentored", counted="people mentored",
+        colour="#2a9d5c", details="Mentoring details",
+        fields=(
+            KindField("mentee", "Mentee", "Who (a first name or a role is enough)", "Mentee"),
+            KindField("duration", "Duration", "e.g. 6 months", "Duration"),
+            KindField("outcome", "Outcome", "Where they got to", "Outcome", 3),
+        ),
+        bragdoc_section="collaboration",
+    ),
+    Kind(
+        key="other", label="Other win", plural="Other wins", chip="Other",
+        counted_one="other win", counted="other wins", colour="#8a5cc7",
+    ),
+))
+
+KINDS: tuple[str, ...] = KIND_REGISTRY.keys
+KIND_LABELS: dict[str, str] = KIND_REGISTRY.labels

@@ -1,0 +1,43 @@
+"""The interview stages a rejection can come at, in the order a process runs.
+
+Labels are English; the UI translates them under "Stages" (ui/shell/label_strings.py).
+What each stage rewards (kinds of work, skills) is data in resources/vocabulary/stages.toml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trackrecord.core.registry import Registry
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    label: str
+    # A day of several interviews in a row (an onsite loop), not a single conversation.
+    several_rounds: bool = False
+
+
+STAGE_REGISTRY: Registry[Stage] = Registry("stage", (
+    Stage("application", "Application"),
+    Stage("recruiter", "Recruiter call"),
+    Stage("phone-screen", "Phone screen"),
+    Stage("take-home", "Take-home"),
+    Stage("coding", "Coding interview"),
+    Stage("system-design", "System design"),
+    Stage("behavioral", "Behavioural interview"),
+    Stage("hiring-manager", "Hiring manager"),
+    Stage("onsite", "Onsite", several_rounds=True),
+    Stage("team-match", "Team match"),
+    Stage("offer", "Offer"),
+    Stage("other", "Other"),
+))
+
+STAGES: tuple[str, ...] = STAGE_REGISTRY.keys
+STAGE_LABELS: dict[str, str] = STAGE_REGISTRY.labels
+
+
+def parse_stage(value: object) -> str:
+    """A stage's key from its key or label, forgiving case, spaces and underscores."""
+    return STAGE_REGISTRY.parse(value)
