@@ -13,7 +13,8 @@ from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs, save_prefs
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import Setting
 from trackrecord.core.store.settings import get_json, set_json
-from trackrecord.core.transfer.output_file import ExportWriteError, default_filename, write_atomic
+from trackrecord.core.transfer.export_formats import EXPORT_FORMATS
+from trackrecord.core.transfer.output_file import ExportWriteError, write_atomic
 
 DAY = dt.date(2026, 11, 26)
 
@@ -65,8 +66,9 @@ def test_prefs_make_options_for_today() -> None:
 
 
 def test_default_file_names() -> None:
-    assert default_filename("md", DAY) == "brag-document-2026-11-26.md"
-    assert default_filename("pdf", DAY) == "brag-document-2026-11-26.pdf"
+    assert EXPORT_FORMATS["md"].default_filename(DAY) == "brag-document-2026-11-26.md"
+    assert EXPORT_FORMATS["pdf"].default_filename(DAY) == "brag-document-2026-11-26.pdf"
+    assert EXPORT_FORMATS["json"].default_filename(DAY) == "trackrecord-backup-2026-11-26.json"
 
 
 def test_atomic_write_is_private_and_replaces_in_one_step(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_import_support import DATA, db_state
 
+from store_helpers import DATA, db_state
 from trackrecord.core.demo import load_demo
 from trackrecord.core.rejections.analysis import Analysis
 from trackrecord.core.rejections.service import RejectionService

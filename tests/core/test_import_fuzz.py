@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_import_support import db_state
 
+from store_helpers import db_state
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.csv_tracker import SYNONYMS
 from trackrecord.core.transfer.import_base import ImportFileError

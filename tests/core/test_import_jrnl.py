@@ -7,8 +7,8 @@ import datetime as dt
 import json
 
 import pytest
-from test_import_support import DATA
 
+from store_helpers import DATA
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.import_base import EntryDraft, ImportFileError, PreviewRow

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_import_support import DATA, db_state
 
+from store_helpers import DATA, db_state
 from trackrecord.core.bragdoc.document import BragOptions, build_document, render_markdown
 from trackrecord.core.bragdoc.sections import default_scheme
 from trackrecord.core.demo import load_demo

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import inspect as sa_inspect
-from test_import_support import db_state, fill_store
 
+from store_helpers import db_state, fill_store
 from trackrecord.core.backup.copies import list_backups, verify
 from trackrecord.core.record.entries import EntryFilter, EntryService
 from trackrecord.core.rejections.service import RejectionService

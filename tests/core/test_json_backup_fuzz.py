@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_import_fuzz import JSON_VALUES, attempt
-from test_import_support import fill_store
 
+from store_helpers import fill_store
 from trackrecord.core.store.db import Store, open_store
 from trackrecord.core.transfer.import_base import ImportFileError
 from trackrecord.core.transfer.imports import commit_import, parse_import

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import stat
 from pathlib import Path
 
@@ -10,9 +9,10 @@ import pytest
 
 from trackrecord.cli import main
 from trackrecord.commands import export as export_command
-from trackrecord.commands.base import CommandContext
 from trackrecord.core.record.entries import EntryService
+from trackrecord.core.registry import Registry
 from trackrecord.core.store.db import open_store
+from trackrecord.core.transfer.export_formats import EXPORT_FORMATS, ExportFormat, ExportJob
 from trackrecord.paths import DataPaths
 
 
@@ -130,15 +130,17 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
     assert list(out_dir.iterdir()) == []
 
 
-def test_another_module_can_add_a_format(
+def test_a_format_added_to_the_table_is_exported_by_the_command(
     capsys: pytest.CaptureFixture[str], filled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """How ``--format json`` plugs in: a writer in the table, no change to the command."""
-    monkeypatch.setattr(export_command, "FORMATS", dict(export_command.FORMATS))
+    """Adding an export format is one record in the core's table; the command reads it."""
 
-    def count(args: argparse.Namespace, ctx: CommandContext) -> bytes:
-        return f"{len(EntryService(ctx.store).all())} entries\n".encode()
+    def count(job: ExportJob) -> bytes:
+        assert job.store is not None
+        return f"{len(EntryService(job.store).all())} entries\n".encode()
 
-    export_command.add_format(export_command.ExportFormat("count", "entry count", count))
+    table = Registry("format", (*EXPORT_FORMATS, ExportFormat(
+        "count", "Entry count", "how many entries", (".txt",), count, whole_store=True)))
+    monkeypatch.setattr(export_command, "EXPORT_FORMATS", table)
     code, out, err = run(capsys, "export", "--format", "count", "-o", "-")
     assert (code, out, err) == (0, "4 entries\n", "")

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from test_import_support import DATA, db_state, fill_store
 
+from store_helpers import DATA, db_state, fill_store
 from trackrecord.cli import main
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.service import RejectionService

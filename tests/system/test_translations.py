@@ -15,7 +15,9 @@ from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY
 from trackrecord.core.rejections.categories import CATEGORY_LABELS
 from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
 from trackrecord.core.rejections.stages import STAGE_LABELS
-from trackrecord.core.transfer.import_base import CSV_FIELD_LABELS, FORMAT_LABELS
+from trackrecord.core.transfer.export_formats import BRAG_FORMATS, EXPORT_FORMATS
+from trackrecord.core.transfer.import_base import CSV_FIELD_LABELS
+from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
 from trackrecord.ui.shell import label_strings
 
 # The Qt code: the window (ui/) and the PDF documents drawn with Qt (pdf/).
@@ -86,7 +88,8 @@ def test_the_marked_labels_are_the_cores() -> None:
                  ) == label_strings.KIND_FIELDS
     assert tuple(STAGE_LABELS.values()) == label_strings.STAGES
     assert tuple(CATEGORY_LABELS.values()) == label_strings.CATEGORIES
-    assert tuple(FORMAT_LABELS.values()) == label_strings.IMPORT_FORMATS
+    assert tuple(IMPORT_FORMATS.labels.values()) == label_strings.IMPORT_FORMATS
+    assert tuple(EXPORT_FORMATS[k].label for k in BRAG_FORMATS) == label_strings.EXPORT_FORMATS
     assert tuple(CSV_FIELD_LABELS.values()) == label_strings.CSV_FIELDS
     assert tuple(DEBRIEF_LABELS.values()) == label_strings.DEBRIEF_TOPICS
     assert tuple(ANSWER_LABELS.values()) == label_strings.DEBRIEF_ANSWERS

@@ -1,8 +1,8 @@
-"""``export``: the brag document as Markdown, HTML or PDF, to a file or standard output.
+"""``export``: the brag document as Markdown, HTML or PDF, or the full JSON backup, to a file
+or standard output.
 
-Formats are a table of writers, so another module can add one (the JSON backup) with
-``add_format(ExportFormat(...))`` before the parser is built; ``--format`` reads its choices
-from the table. Every check runs before anything is written, and files are written
+The formats are the core's table (``core/transfer/export_formats.py``); ``--format`` reads
+its choices from it. Every check runs before anything is written, and files are written
 atomically and private to their owner.
 """
 
@@ -12,9 +12,8 @@ import argparse
 import datetime as dt
 import gc
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,33 +31,15 @@ from trackrecord.core.bragdoc.document import (
     BragOptions,
     build_document,
     preset_range,
-    render_html,
-    render_markdown,
 )
 from trackrecord.core.bragdoc.model import PAGE_SIZES
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.record.kinds import KINDS
+from trackrecord.core.transfer.export_formats import EXPORT_FORMATS, ExportJob
 from trackrecord.core.transfer.output_file import ExportWriteError, check_target, write_atomic
 
 STDOUT = "-"
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    """One ``--format``: how to make the bytes, and whether they may go to standard output."""
-
-    name: str
-    description: str
-    produce: Callable[[argparse.Namespace, CommandContext], bytes]
-    to_stdout: bool = True  # binary formats (PDF) refuse ``-o -``
-
-
-FORMATS: dict[str, ExportFormat] = {}
-
-
-def add_format(fmt: ExportFormat) -> None:
-    FORMATS[fmt.name] = fmt
 
 
 # -- brag document formats ---------------------------------------------------------------
@@ -122,37 +103,10 @@ def brag_document(args: argparse.Namespace, ctx: CommandContext) -> BragDocument
     return doc
 
 
-def _markdown(args: argparse.Namespace, ctx: CommandContext) -> bytes:
-    return render_markdown(brag_document(args, ctx)).encode("utf-8")
+def _draw_pdf(doc: BragDocument, page_size: str) -> bytes:
+    from trackrecord.pdf.bragdoc import draw_pdf  # Qt only when a PDF is asked for
 
-
-def _html(args: argparse.Namespace, ctx: CommandContext) -> bytes:
-    return render_html(brag_document(args, ctx)).encode("utf-8")
-
-
-def _pdf(args: argparse.Namespace, ctx: CommandContext) -> bytes:
-    from trackrecord.pdf.bragdoc import render_pdf  # Qt only when a PDF is asked for
-
-    data, _pages = render_pdf(brag_document(args, ctx), args.page_size)
-    return data
-
-
-add_format(ExportFormat("md", "Markdown brag document", _markdown))
-add_format(ExportFormat("html", "self-contained HTML brag document", _html))
-add_format(ExportFormat("pdf", "PDF brag document", _pdf, to_stdout=False))
-
-
-def _json(args: argparse.Namespace, ctx: CommandContext) -> bytes:
-    # A backup of everything (the rejection log too), not a brag document: filters would
-    # silently leave data out, so they are refused.
-    from trackrecord.core.transfer.json_export import dump_backup
-
-    if any((args.since, args.until, args.period, args.kind, args.tag, args.only_impact)):
-        raise UserError("--format json backs up everything; drop the date, kind and tag filters")
-    return dump_backup(ctx.store)
-
-
-add_format(ExportFormat("json", "full backup of all your data (see docs/backup-format.md)", _json))
+    return draw_pdf(doc, page_size)
 
 
 # -- the command -------------------------------------------------------------------------
@@ -165,9 +119,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         description="Write your brag document; the rejection log is never in it. "
         "--format json is different: a backup of everything, rejection log included.",
     )
-    # ``choices`` is the live table, so formats added by other modules are accepted too.
-    exp.add_argument("--format", "-f", required=True, choices=FORMATS, metavar="FORMAT",
-                     help="one of: %(choices)s")
+    exp.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS.keys,
+                     metavar="FORMAT", help="; ".join(
+                         f"{f.key}: {f.description}" for f in EXPORT_FORMATS))
     exp.add_argument("-o", "--output", required=True, metavar="FILE",
                      help="the file to write; '-' writes Markdown or HTML to standard output")
     exp.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD")
@@ -196,17 +150,23 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
-    fmt = FORMATS[args.format]
+    fmt = EXPORT_FORMATS[args.format]
     to_stdout = args.output == STDOUT
-    if to_stdout and not fmt.to_stdout:
-        raise UserError(f"{fmt.name} cannot be written to standard output; give -o FILE")
+    if to_stdout and fmt.binary:
+        raise UserError(f"{fmt.key} cannot be written to standard output; give -o FILE")
+    if fmt.whole_store and any((args.since, args.until, args.period, args.kind, args.tag,
+                                args.only_impact)):
+        # A backup of everything: filters would silently leave data out.
+        raise UserError(f"--format {fmt.key} backs up everything; drop the date, kind and "
+                        "tag filters")
     target = None if to_stdout else Path(args.output).expanduser()
     if target is not None:
         try:
             check_target(target)
         except ExportWriteError as exc:
             raise UserError(str(exc)) from exc
-    data = fmt.produce(args, ctx)
+    data = fmt.produce(ExportJob(document=lambda: brag_document(args, ctx), store=ctx.store,
+                                 page_size=args.page_size, draw_pdf=_draw_pdf))
     if target is None:
         write_stdout_bytes(data)
         return EXIT_OK

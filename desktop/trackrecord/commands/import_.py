@@ -15,13 +15,12 @@ from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.transfer.import_base import (
     CSV_FIELDS,
-    FORMAT_LABELS,
-    FORMATS,
     MODES,
     UNCHANGED,
     UPDATE,
     ImportReport,
 )
+from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
 from trackrecord.core.transfer.imports import commit_import, load_import, preview_import
 
 _VERBS = {"add": "add", "update": "update", "unchanged": "same", "skip": "skip"}
@@ -36,7 +35,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "are skipped and reported. Use --dry-run first to see what would happen.",
     )
     imp.add_argument("file", type=Path, help="the file to import")
-    imp.add_argument("--format", "-f", choices=FORMATS, metavar="FORMAT",
+    imp.add_argument("--format", "-f", choices=IMPORT_FORMATS.keys, metavar="FORMAT",
                      help="one of: %(choices)s (default: guessed from the file)")
     imp.add_argument("--mode", choices=MODES, default="merge",
                      help="JSON backups: merge by id, the newer copy winning (default), or "
@@ -94,7 +93,7 @@ def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def format_report(report: ImportReport) -> str:
     """The preview (dry run) or the result, as plain text."""
-    label = FORMAT_LABELS[report.format]
+    label = IMPORT_FORMATS[report.format].label
     lines = [f"{label}: {report.source}" + (" (replace everything here)"
                                             if report.mode == "replace" else "")]
     for row in report.rows:

@@ -22,9 +22,9 @@ from trackrecord.core.bragdoc.model import (
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.settings import get_json, set_json
+from trackrecord.core.transfer.export_formats import BRAG_FORMATS
 
 SETTINGS_KEY = "export.brag_document"
-FORMATS: tuple[str, ...] = ("md", "html", "pdf")
 MAX_TEXT = 200
 
 
@@ -96,7 +96,7 @@ class ExportPrefs:
 
 _INVALID = object()
 _CHOICES: dict[str, tuple[str, ...]] = {
-    "format": FORMATS, "group": GROUPS, "preset": PRESETS, "page_size": PAGE_SIZES,
+    "format": BRAG_FORMATS, "group": GROUPS, "preset": PRESETS, "page_size": PAGE_SIZES,
 }
 
 

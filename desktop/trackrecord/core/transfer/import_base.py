@@ -22,13 +22,6 @@ if TYPE_CHECKING:
     from trackrecord.core.transfer.json_export import BackupDocument
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
-FORMATS: tuple[str, ...] = ("md", "csv", "jrnl", "json")
-FORMAT_LABELS: dict[str, str] = {
-    "md": "Markdown brag document",
-    "csv": "CSV of rejections (job tracker)",
-    "jrnl": "jrnl JSON export",
-    "json": "Track Record backup (JSON)",
-}
 MODES: tuple[str, ...] = ("merge", "replace")
 
 # What the preview says will happen to each record.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +36,8 @@ from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.store import fts
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import Entry, Rejection
-from trackrecord.core.transfer.csv_tracker import parse_csv
 from trackrecord.core.transfer.import_base import (
     ADD,
-    FORMATS,
     MODES,
     SKIP,
     EntryDraft,
@@ -53,35 +51,25 @@ from trackrecord.core.transfer.import_base import (
     read_import_file,
     short_title,
 )
-from trackrecord.core.transfer.jrnl import jrnl_from_json, looks_like_jrnl
-from trackrecord.core.transfer.json_check import backup_from_json
-from trackrecord.core.transfer.json_export import BACKUP_FORMAT
+from trackrecord.core.transfer.import_formats import IMPORT_FORMATS, CsvColumns, ImportInput
 from trackrecord.core.transfer.json_restore import apply_backup, count_records, plan_backup
-from trackrecord.core.transfer.markdown_brag import parse_markdown
-
-CsvColumns = Mapping[str, int | str | None]
-_EXTENSIONS = {
-    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md", ".txt": "md",
-    ".csv": "csv", ".tsv": "csv",
-}
 
 
 def guess_format(name: str, data: bytes) -> str | None:
-    """md or csv by the file's extension, else by its first line; JSON files are told apart
-    by their content when parsed (None: JSON, to be decided then)."""
-    found = _EXTENSIONS.get(Path(name).suffix.casefold())
-    if found:
-        return found
+    """A text format by the file's name, else by its first line; None for JSON, which is
+    told apart by its content once loaded."""
+    suffix = Path(name).suffix.casefold()
+    for fmt in IMPORT_FORMATS:
+        if suffix in fmt.suffixes:
+            return fmt.key
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if Path(name).suffix.casefold() == ".json" or head[:1] in (b"{", b"["):
+    if suffix == ".json" or head[:1] in (b"{", b"["):
         return None
-    first = head.split(b"\n", 1)[0].strip()
-    if first.startswith((b"#", b"- ", b"* ", b"+ ")):
-        return "md"
-    if any(first.count(d) >= 1 for d in (b",", b";", b"\t")):
-        return "csv"
+    for fmt in IMPORT_FORMATS:
+        if fmt.claims_text is not None and fmt.claims_text(data):
+            return fmt.key
     raise ImportFileError(f"cannot tell what kind of file {name} is; choose the format "
-                          "(md, csv, jrnl or json)")
+                          f"({', '.join(IMPORT_FORMATS.keys)})")
 
 
 def parse_import(
@@ -91,21 +79,21 @@ def parse_import(
     """Read ``data`` (the file called ``source``) without touching the store."""
     source = short_title(source, 120)  # it is quoted in messages: one line, not too long
     check_size(data, source)
-    if fmt is not None and fmt not in FORMATS:
-        raise ImportFileError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt is not None and fmt not in IMPORT_FORMATS:
+        raise ImportFileError(
+            f"unknown format {fmt!r}: choose one of {', '.join(IMPORT_FORMATS.keys)}")
     fmt = fmt or guess_format(source, data)
-    if fmt == "md":
-        return parse_markdown(data, source, today=today)
-    if fmt == "csv":
-        return parse_csv(data, source, columns=csv_columns, today=today)
+    given = ImportInput(data, source, today, csv_columns)
+    if fmt is not None and not IMPORT_FORMATS[fmt].is_json:
+        return IMPORT_FORMATS[fmt].read(given)
     duplicates: list[str] = []
     doc = load_json(data, source, duplicates)
-    is_backup = isinstance(doc, dict) and doc.get("format") == BACKUP_FORMAT
-    if fmt == "json" or (fmt is None and is_backup):
-        backup = backup_from_json(doc, source, duplicates)
-        return ParsedImport("json", source, backup=backup)
-    if fmt == "jrnl" or looks_like_jrnl(doc):
-        return jrnl_from_json(doc, source, today=today)
+    given = replace(given, doc=doc, duplicates=duplicates)
+    if fmt is not None:
+        return IMPORT_FORMATS[fmt].read(given)
+    for candidate in IMPORT_FORMATS:
+        if candidate.claims_json is not None and candidate.claims_json(doc):
+            return candidate.read(given)
     raise ImportFileError(f"{source} is neither a Track Record backup nor a jrnl export")
 
 
@@ -120,7 +108,7 @@ def load_import(
 def _check(parsed: ParsedImport, mode: str) -> None:
     if mode not in MODES:
         raise ImportFileError(f"unknown mode {mode!r}: choose merge or replace")
-    if mode == "replace" and parsed.format != "json":
+    if mode == "replace" and not IMPORT_FORMATS[parsed.format].replaces:
         raise ImportFileError("replace is only for a Track Record JSON backup; other files "
                               "are merged into what is here")
 

@@ -8,22 +8,15 @@ owner-only from its first byte, like every file Track Record creates.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
 from trackrecord.paths import PRIVATE_FILE_MODE
 
-FORMAT_SUFFIXES: dict[str, str] = {"md": ".md", "html": ".html", "pdf": ".pdf"}
-
 
 class ExportWriteError(OSError):
     """The file could not be written; the message names the file and the reason."""
-
-
-def default_filename(fmt: str, today: dt.date) -> str:
-    return f"brag-document-{today.isoformat()}{FORMAT_SUFFIXES.get(fmt, '.' + fmt)}"
 
 
 def check_target(path: Path) -> None:

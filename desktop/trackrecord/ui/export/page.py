@@ -37,7 +37,6 @@ from trackrecord.core.bragdoc.document import (
     PRESET_LABELS,
     BragDocument,
     build_document,
-    render_html,
     render_markdown,
     render_print_html,
 )
@@ -45,25 +44,20 @@ from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs, save_prefs
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.core.store.db import Store
-from trackrecord.core.transfer.output_file import ExportWriteError, default_filename, write_atomic
+from trackrecord.core.transfer.export_formats import BRAG_FORMATS, EXPORT_FORMATS, ExportJob
+from trackrecord.core.transfer.output_file import ExportWriteError, write_atomic
 from trackrecord.paths import DataPaths
-from trackrecord.pdf.bragdoc import write_pdf
+from trackrecord.pdf.bragdoc import draw_pdf
 from trackrecord.ui.support.background import Background
 
 DEBOUNCE_MS = 250
 PREVIEW_LIMIT = 100  # entries shown in the preview; the saved file always has all of them
-# Marked for lupdate (the page translates them with self.tr when it shows them).
-FORMAT_LABELS = {"pdf": QT_TRANSLATE_NOOP("ExportPage", "PDF"),
-                 "html": QT_TRANSLATE_NOOP("ExportPage", "HTML (one file)"),
-                 "md": QT_TRANSLATE_NOOP("ExportPage", "Markdown")}
+# Marked for lupdate (the page translates them with self.tr when it shows them); the
+# formats' own labels are the core's table's, marked in ui/shell/label_strings.py.
+FORMAT_LABELS = {key: EXPORT_FORMATS[key].label for key in BRAG_FORMATS}
 GROUP_LABELS = {"sections": QT_TRANSLATE_NOOP("ExportPage", "Brag-doc sections"),
                 "year": QT_TRANSLATE_NOOP("ExportPage", "Year"),
                 "kind": QT_TRANSLATE_NOOP("ExportPage", "Kind")}
-FILE_FILTERS = {
-    "pdf": QT_TRANSLATE_NOOP("ExportPage", "PDF documents (*.pdf)"),
-    "html": QT_TRANSLATE_NOOP("ExportPage", "HTML files (*.html *.htm)"),
-    "md": QT_TRANSLATE_NOOP("ExportPage", "Markdown (*.md)"),
-}
 
 
 @dataclass(frozen=True)
@@ -103,20 +97,18 @@ class _Job:
         if self._save_to is not None:
             return self._save(doc)
         shown = doc.first_items(PREVIEW_LIMIT)
-        markdown = prefs.format == "md"
+        markdown = EXPORT_FORMATS[prefs.format].shows_source
         text = render_markdown(shown) if markdown else render_print_html(shown)
         return _Result(self._generation, text, markdown, doc.entry_count, shown.entry_count,
                        len(doc.sections))
 
     def _save(self, doc: BragDocument) -> _Result:
         assert self._save_to is not None
-        fmt = self._prefs.format
+        fmt = EXPORT_FORMATS[self._prefs.format]
         try:
-            if fmt == "pdf":
-                write_pdf(doc, self._save_to, self._prefs.page_size)
-            else:
-                text = render_markdown(doc) if fmt == "md" else render_html(doc)
-                write_atomic(self._save_to, text.encode("utf-8"))
+            data = fmt.produce(ExportJob(document=lambda: doc, store=self._store,
+                                         page_size=self._prefs.page_size, draw_pdf=draw_pdf))
+            write_atomic(self._save_to, data)
         except ExportWriteError as exc:
             return _Result(self._generation, saving=True, error=str(exc))
         return _Result(self._generation, entries=doc.entry_count, saving=True,
@@ -312,7 +304,7 @@ class ExportPage(QWidget):
     def _sync_enabled(self) -> None:
         custom = self.preset.currentData() == "custom"
         self.form.setRowVisible(self.dates, custom)
-        self.page_size.setEnabled(self.format.currentData() == "pdf")
+        self.page_size.setEnabled(EXPORT_FORMATS[self.format.currentData()].paged)
 
     def _changed(self, *_args: object) -> None:
         self._sync_enabled()
@@ -346,19 +338,22 @@ class ExportPage(QWidget):
 
     def choose_path(self, fmt: str, suggested: Path) -> Path | None:
         """Ask where to save (tests replace this)."""
+        chosen_format = EXPORT_FORMATS[fmt]
+        patterns = " ".join(f"*{suffix}" for suffix in chosen_format.suffixes)
+        label = self.tr(chosen_format.label)
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save brag document"), str(suggested), self.tr(FILE_FILTERS[fmt])
+            self, self.tr("Save brag document"), str(suggested), f"{label} ({patterns})"
         )
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix else path.with_suffix("." + fmt)
+        return path if path.suffix else path.with_suffix(chosen_format.suffixes[0])
 
     def _suggested_path(self, fmt: str) -> Path:
         folder = Path.home()
         if not folder.is_dir():
             folder = self._paths.root
-        return folder / default_filename(fmt, self._today())
+        return folder / EXPORT_FORMATS[fmt].default_filename(self._today())
 
     def _start(self, prefs: ExportPrefs, save_to: Path | None, remember: bool) -> None:
         self._generation += 1

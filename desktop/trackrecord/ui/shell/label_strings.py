@@ -88,6 +88,11 @@ IMPORT_FORMATS = (
     QT_TRANSLATE_NOOP("ImportDialog", "jrnl JSON export"),
     QT_TRANSLATE_NOOP("ImportDialog", "Track Record backup (JSON)"),
 )
+EXPORT_FORMATS = (  # the Export page's brag-document formats
+    QT_TRANSLATE_NOOP("ExportPage", "Markdown"),
+    QT_TRANSLATE_NOOP("ExportPage", "HTML (one file)"),
+    QT_TRANSLATE_NOOP("ExportPage", "PDF"),
+)
 CSV_FIELDS = (
     QT_TRANSLATE_NOOP("ImportDialog", "Company"),
     QT_TRANSLATE_NOOP("ImportDialog", "Role"),

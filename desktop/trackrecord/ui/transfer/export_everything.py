@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.store.db import Store
+from trackrecord.core.transfer.export_formats import EXPORT_FORMATS
 from trackrecord.core.transfer.json_export import write_backup
 from trackrecord.core.transfer.output_file import ExportWriteError
 from trackrecord.ui.support.background import Background
@@ -34,14 +35,15 @@ class ExportEverythingAction(QAction):
 
     def choose_path(self) -> Path | None:
         """Ask where to save (tests replace this)."""
-        suggested = Path.home() / f"trackrecord-backup-{self._today().isoformat()}.json"
+        backup = EXPORT_FORMATS["json"]
+        suggested = Path.home() / backup.default_filename(self._today())
         chosen, _ = QFileDialog.getSaveFileName(
             self._window, self.tr("Export everything"), str(suggested),
             self.tr("Track Record backup (*.json)"))
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".json")
+        return path if path.suffix else path.with_suffix(backup.suffixes[0])
 
     def export(self) -> None:
         path = self.choose_path()

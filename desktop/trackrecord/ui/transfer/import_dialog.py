@@ -51,11 +51,11 @@ from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.import_base import (
     CSV_FIELD_LABELS,
     CSV_FIELDS,
-    FORMAT_LABELS,
     ImportReport,
     ParsedImport,
     PreviewRow,
 )
+from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
 from trackrecord.core.transfer.imports import commit_import, load_import, preview_import
 from trackrecord.paths import DataPaths
 from trackrecord.ui.support.background import Background
@@ -171,8 +171,8 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.choose_button)
         self.format_combo = QComboBox(self)
         self.format_combo.addItem(self.tr("Recognise from the file"), None)
-        for name, label in FORMAT_LABELS.items():
-            self.format_combo.addItem(self.tr(label), name)
+        for fmt in IMPORT_FORMATS:
+            self.format_combo.addItem(self.tr(fmt.label), fmt.key)
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem(self.tr("Merge: add what is new, keep the newer copy"), "merge")
         self.mode_combo.addItem(self.tr("Replace everything here (a backup is taken first)"),
@@ -231,10 +231,11 @@ class ImportDialog(QDialog):
         self._show_parts(fmt=None)
 
     def _show_parts(self, fmt: str | None) -> None:
+        chosen = IMPORT_FORMATS.get(fmt) if fmt else None
         for widget in (self.mapping_label, self.mapping_table):
-            widget.setVisible(fmt == "csv")
+            widget.setVisible(chosen is not None and chosen.columns)
         for widget in (self.mode_label, self.mode_combo):
-            widget.setVisible(fmt == "json")
+            widget.setVisible(chosen is not None and chosen.replaces)
         self.warnings.setVisible(self.warnings.count() > 0)
 
     # -- choosing ------------------------------------------------------------------------
@@ -275,7 +276,7 @@ class ImportDialog(QDialog):
 
         def work() -> _Result:
             parsed = load_import(path, fmt, csv_columns=columns, today=today)
-            used = mode if parsed.format == "json" else "merge"
+            used = mode if IMPORT_FORMATS[parsed.format].replaces else "merge"
             return _Result(generation, parsed, preview_import(store, parsed, used))
 
         self.import_button.setEnabled(False)
@@ -319,7 +320,7 @@ class ImportDialog(QDialog):
         elif not report.writes:
             text = self.tr("Nothing to import: {0}.").format(report.summary())
         else:
-            text = self.tr("{0}: {1}.").format(self.tr(FORMAT_LABELS[report.format]),
+            text = self.tr("{0}: {1}.").format(self.tr(IMPORT_FORMATS[report.format].label),
                                                report.summary())
         self.summary.setText(text)
         self.import_button.setEnabled(not report.problem and report.writes > 0)

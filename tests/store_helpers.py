@@ -1,0 +1,66 @@
+"""Shared by tests of the core, the CLI and imports: a store with something in every
+collection, a fingerprint of the database file, and the import fixtures' folder."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from trackrecord.core.demo import load_demo
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.practice import PracticeLog
+from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.review.interviews import UpcomingInterviewService
+from trackrecord.core.store.db import Store
+from trackrecord.core.store.settings import set_json
+from trackrecord.paths import DataPaths
+
+DATA = Path(__file__).resolve().parent / "data" / "import"
+
+
+def fill_store(store: Store) -> None:
+    """Demo entries, two rejections (one with a debrief and snapshot), practice items (one
+    done, one with a session), a custom reframe, an upcoming interview and a setting."""
+    load_demo(store)
+    rejections = RejectionService(store)
+    query = MatchQuery(stage="system-design", role="Senior Backend Engineer", company="Acme",
+                       feedback="The cache design lacked depth; we wanted more trade-offs")
+    analysis = analyse_rejection(store, query)
+    acme = rejections.create(
+        "Acme", "system-design", role=query.role, date="2024-05-02", feedback=query.feedback,
+        debrief={"nerves": "partly", "trade-offs": {"answer": "no", "note": "rushed it"}},
+        sting_before=70, sting_after=40, snapshot=analysis.to_snapshot(),
+    )
+    rejections.create("Globex", "recruiter", date="2024-06-10",
+                      feedback="We went with an internal candidate")
+    item = rejections.add_practice("Narrate trade-offs out loud", acme.id)
+    rejections.add_practice("Sleep eight hours before an onsite")
+    rejections.complete_practice(item.id)
+    rejections.add_reframe("One data point", "A no from one team on one day.", category="fit")
+    PracticeLog(store).log(item.id, "2024-05-10", "mock interview with a friend")
+    UpcomingInterviewService(store).create(
+        ["system-design", "behavioral"], company="Initech", role="Staff Engineer",
+        date="2024-07-01", notes="Bring the ledger story",
+    )
+    set_json(store, "test.preference", {"b": 1, "a": ["x", "é"]})
+
+
+def db_state(paths: DataPaths) -> str:
+    """A digest of the database file and its WAL exactly as they are on disk, plus every
+    row (read through a separate read-only connection)."""
+    digest = hashlib.sha256()
+    for suffix in ("", "-wal"):
+        # (A reader may create an empty WAL where there was none: that is no change.)
+        file = paths.database.with_name(paths.database.name + suffix)
+        digest.update(file.read_bytes() if file.exists() else b"")
+    conn = sqlite3.connect(f"{paths.database.as_uri()}?mode=ro", uri=True)
+    try:
+        for line in conn.iterdump():
+            digest.update(line.encode("utf-8", "surrogatepass"))
+    finally:
+        conn.close()
+    return digest.hexdigest()
+
+
