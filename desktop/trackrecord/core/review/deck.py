@@ -148,9 +148,6 @@ class Deck:
     today: dt.date
     cards: tuple[Card, ...]
 
-    def of_kind(self, kind: str) -> list[Card]:
-        return [c for c in self.cards if c.kind == kind]
-
     @property
     def intro(self) -> IntroCard:
         return next(c for c in self.cards if isinstance(c, IntroCard))

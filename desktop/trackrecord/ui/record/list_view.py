@@ -82,14 +82,6 @@ class EntryDelegate(QStyledItemDelegate):
         painter.drawText(meta_rect, _Align.AlignLeft | _Align.AlignVCenter, meta)
         painter.restore()
 
-    @staticmethod
-    def _title_font(base: QFont) -> QFont:
-        return _fonts(base)[0]
-
-    @staticmethod
-    def _meta_font(base: QFont) -> QFont:
-        return _fonts(base)[2]
-
 
 # Fonts and metrics per base font: building them for every row painted is most of the cost of
 # painting a row.

@@ -156,9 +156,6 @@ class CollapsibleSection(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.body.setVisible(expanded)
 
-    def is_expanded(self) -> bool:
-        return self.toggle.isChecked()
-
 
 class ErrorLabel(QLabel):
     """An inline message under a field; hidden while there is nothing to say."""
