@@ -289,8 +289,8 @@ class MainWindow(QMainWindow):
         desk); anywhere else, the whole window."""
         review: Any = self._built.get("review")
         if review is not None and self.pages.currentWidget() is review and (
-                review.stack.currentWidget() is review.deck_view):
-            review.toggle_full_screen()
+                review.view.showing_deck()):
+            review.view.toggle_full_screen()
         elif self.isFullScreen():
             self.showNormal()
         else:
