@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InvalidRequestError
 
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.matching.evidence import match_evidence
@@ -184,6 +186,28 @@ def test_update_changes_only_what_changed(rejections: RejectionService) -> None:
     with pytest.raises(ValidationError, match="cannot be empty"):
         rejections.update(saved.id, company=" ")
     assert rejections.get(saved.id).company == "Acme"
+
+
+def test_a_write_sqlalchemy_refuses_is_a_storage_error(
+    store: Store, rejections: RejectionService, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window never imports SQLAlchemy: whatever it raises while a rejection is written
+    reaches it as the app's own StorageError (kept pending and retried), nothing written."""
+    saved = rejections.create("Acme", "coding")
+
+    @contextmanager
+    def refusing() -> Iterator[None]:
+        raise InvalidRequestError("This session is in 'inactive' state")
+        yield
+
+    monkeypatch.setattr(store, "write", refusing)
+    with pytest.raises(StorageError, match=r"refused the change \(InvalidRequestError\)"):
+        rejections.create("Globex", "onsite")
+    with pytest.raises(StorageError, match="refused the change"):
+        rejections.update(saved.id, role="Staff engineer")
+    monkeypatch.undo()
+    assert [r.company for r in rejections.list()] == ["Acme"]
+    assert rejections.get(saved.id).role == ""
 
 
 def test_list_is_newest_first_and_filters(rejections: RejectionService) -> None:

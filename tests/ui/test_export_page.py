@@ -50,11 +50,11 @@ def page(store: Store, make_page: MakePage) -> ExportPage:
 
 
 def settle(qtbot: QtBot, page: ExportPage) -> None:
-    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.controller.busy, timeout=10_000)
 
 
 def preview(page: ExportPage) -> str:
-    return page.preview.toPlainText()
+    return page.view.preview.toPlainText()
 
 
 def test_the_preview_shows_the_document_and_follows_the_options(
@@ -63,45 +63,45 @@ def test_the_preview_shows_the_document_and_follows_the_options(
     text = preview(page)
     assert "Brag document" in text and "Shipment status webhooks" in text
     assert "Fernhollow Health" not in text  # details are off by default
-    assert page.status.text() == "42 entries in 7 groups"
+    assert page.view.status.text() == "42 entries in 7 groups"
 
-    with qtbot.waitSignal(page.preview_updated, timeout=10_000):
-        qtbot.mouseClick(page.details, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        qtbot.mouseClick(page.view.details, Qt.MouseButton.LeftButton)
     assert "Fernhollow Health" in preview(page)
 
-    with qtbot.waitSignal(page.preview_updated, timeout=10_000):
-        page.kinds["shipped"].setChecked(False)
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        page.view.kinds["shipped"].setChecked(False)
     assert "Shipment status webhooks" not in preview(page)
     assert "Projects" not in preview(page)
 
-    with qtbot.waitSignal(page.preview_updated, timeout=10_000):
-        qtbot.keyClicks(page.name, "Sam Okafor")
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        qtbot.keyClicks(page.view.name, "Sam Okafor")
     assert "Sam Okafor" in preview(page)
 
 
 def test_rapid_changes_end_on_the_last_choice(qtbot: QtBot, page: ExportPage) -> None:
     for group in ("year", "kind", "sections", "year"):
-        page.group.setCurrentIndex(page.group.findData(group))
+        page.view.group.setCurrentIndex(page.view.group.findData(group))
     settle(qtbot, page)
     lines = preview(page).splitlines()
     assert "2026" in lines and "2017" in lines and "Projects" not in lines
-    assert page.status.text() == "42 entries in 10 groups"
+    assert page.view.status.text() == "42 entries in 10 groups"
 
 
 def test_markdown_preview_is_the_markdown_source(qtbot: QtBot, page: ExportPage) -> None:
-    with qtbot.waitSignal(page.preview_updated, timeout=10_000):
-        page.format.setCurrentIndex(page.format.findData("md"))
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        page.view.format.setCurrentIndex(page.view.format.findData("md"))
     assert preview(page).startswith("# Brag document\n")
-    assert not page.page_size.isEnabled()
+    assert not page.view.page_size.isEnabled()
 
 
 def test_a_custom_period(qtbot: QtBot, page: ExportPage) -> None:
-    assert page.form.isRowVisible(page.dates) is False
-    page.preset.setCurrentIndex(page.preset.findData("custom"))
-    assert page.form.isRowVisible(page.dates) is True
-    page.since.setDate(dt.date(2025, 1, 1))
-    with qtbot.waitSignal(page.preview_updated, timeout=10_000):
-        page.until.setDate(dt.date(2025, 12, 31))
+    assert page.view.form.isRowVisible(page.view.dates) is False
+    page.view.preset.setCurrentIndex(page.view.preset.findData("custom"))
+    assert page.view.form.isRowVisible(page.view.dates) is True
+    page.view.since.setDate(dt.date(2025, 1, 1))
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        page.view.until.setDate(dt.date(2025, 12, 31))
     text = preview(page)
     assert "1 January 2025 – 31 December 2025" in text
     assert "Shipment status webhooks" not in text
@@ -113,7 +113,7 @@ def test_a_custom_period(qtbot: QtBot, page: ExportPage) -> None:
 def test_save_as_writes_a_private_file(
     qtbot: QtBot, page: ExportPage, tmp_path: Path, fmt: str, start: bytes
 ) -> None:
-    page.format.setCurrentIndex(page.format.findData(fmt))
+    page.view.format.setCurrentIndex(page.view.format.findData(fmt))
     settle(qtbot, page)
     asked: list[tuple[str, Path]] = []
     target = tmp_path / "out" / f"mine.{fmt}"
@@ -123,58 +123,58 @@ def test_save_as_writes_a_private_file(
         asked.append((chosen_fmt, suggested))
         return target
 
-    page.choose_path = choose  # type: ignore[method-assign]
-    with qtbot.waitSignal(page.saved, timeout=20_000) as saved:
-        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.view.choose_path = choose  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.controller.saved, timeout=20_000) as saved:
+        qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == [str(target)]
     assert asked == [(fmt, asked[0][1])]
     assert asked[0][1].name == f"brag-document-2026-11-26.{fmt}"
     assert target.read_bytes().startswith(start)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in target.parent.iterdir()] == [target.name]
-    assert page.save_button.isEnabled()
-    assert str(target) in page.status.text()
+    assert page.view.save_button.isEnabled()
+    assert str(target) in page.view.status.text()
 
 
 def test_a_failed_save_says_why(qtbot: QtBot, page: ExportPage, tmp_path: Path) -> None:
-    page.choose_path = lambda fmt, p: tmp_path / "missing" / "x.pdf"  # type: ignore[method-assign]
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.view.choose_path = lambda fmt, p: tmp_path / "missing" / "x.pdf"  # type: ignore[method-assign]
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
-    assert "does not exist" in page.status.text()
-    assert page.save_button.isEnabled()
+    assert "does not exist" in page.view.status.text()
+    assert page.view.save_button.isEnabled()
 
 
 def test_cancelling_the_dialog_writes_nothing(qtbot: QtBot, page: ExportPage) -> None:
-    page.choose_path = lambda fmt, p: None  # type: ignore[method-assign]
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert not page.busy
-    assert page.save_button.isEnabled()
+    page.view.choose_path = lambda fmt, p: None  # type: ignore[method-assign]
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    assert not page.controller.busy
+    assert page.view.save_button.isEnabled()
 
 
 def test_no_kind_chosen_means_an_empty_preview_and_no_save(
     qtbot: QtBot, page: ExportPage
 ) -> None:
-    for box in page.kinds.values():
+    for box in page.view.kinds.values():
         box.setChecked(False)
     settle(qtbot, page)
     assert "No entries match" in preview(page)
-    page.choose_path = lambda fmt, p: pytest.fail("no dialog without a kind")  # type: ignore[method-assign]
-    page.save_as()
-    assert "at least one kind" in page.status.text()
+    page.view.choose_path = lambda fmt, p: pytest.fail("no dialog without a kind")  # type: ignore[method-assign]
+    page.controller.save_as()
+    assert "at least one kind" in page.view.status.text()
 
 
 def test_the_options_are_remembered(qtbot: QtBot, store: Store, make_page: MakePage) -> None:
     EntryService(store).create("shipped", "Only entry", start_date="2025-01-01")
     first = make_page()
-    first.format.setCurrentIndex(first.format.findData("html"))
-    first.details.setChecked(True)
-    first.initials.setChecked(False)
-    first.name.setText("Sam Okafor")
-    first.tags.setText("go, kafka")
+    first.view.format.setCurrentIndex(first.view.format.findData("html"))
+    first.view.details.setChecked(True)
+    first.view.initials.setChecked(False)
+    first.view.name.setText("Sam Okafor")
+    first.view.tags.setText("go, kafka")
     settle(qtbot, first)
     saved = load_prefs(store)
     assert saved is not None and saved.name == "Sam Okafor" and saved.tags == ("go", "kafka")
     second = make_page()
-    assert second.format.currentData() == "html"
-    assert second.details.isChecked() and not second.initials.isChecked()
-    assert second.name.text() == "Sam Okafor" and second.tags.text() == "go, kafka"
+    assert second.view.format.currentData() == "html"
+    assert second.view.details.isChecked() and not second.view.initials.isChecked()
+    assert second.view.name.text() == "Sam Okafor" and second.view.tags.text() == "go, kafka"

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import listed_titles
 
 from trackrecord import __version__
+from trackrecord.core.review.interviews import UpcomingInterviewService
 from trackrecord.core.store.db import open_store
 from trackrecord.ui.widgets.dialogs import about_dialog
 
@@ -62,6 +63,20 @@ def test_the_rail_and_the_go_menu_reach_every_page(qtbot: QtBot, make_window):
     assert window.menu_actions.go[2].shortcut().toString() == "Ctrl+R"
     window.menu_actions.new_entry.trigger()  # Ctrl+N brings you back to the track record
     assert window.pages.currentWidget() is window.page
+
+
+def test_full_screen_on_an_open_deck_is_the_deck_alone(qtbot: QtBot, make_window, store):
+    UpcomingInterviewService(store).create(["coding"], company="Northwind")
+    window = make_window()
+    window.menu_actions.go[2].trigger()
+    review = window.review
+    with qtbot.waitSignal(review.controller.deck_ready, timeout=10_000):
+        review.controller.open_deck()
+    window.menu_actions.fullscreen.trigger()  # F11
+    assert review.view.is_full_screen and not window.isFullScreen()
+    assert review.view.deck_view.window() is not window
+    review.view.leave_full_screen()
+    assert review.view.deck_view.window() is window
 
 
 def test_menus(qtbot: QtBot, make_window):

@@ -20,7 +20,8 @@ from trackrecord.core.review.deck import EnergyCard, PracticeCard, StoryCard
 from trackrecord.core.review.interviews import UpcomingInterviewService
 from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
-from trackrecord.ui.review.page import ReviewPage, sheet_filename
+from trackrecord.ui.review.controller import sheet_filename
+from trackrecord.ui.review.page import ReviewPage
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -63,19 +64,19 @@ def demo(store: Store) -> Store:
 
 
 def open_deck(qtbot: QtBot, page: ReviewPage) -> None:
-    with qtbot.waitSignal(page.deck_ready, timeout=10_000):
-        page.open_deck()
-    qtbot.waitUntil(lambda: page.deck_view.hasFocus())
+    with qtbot.waitSignal(page.controller.deck_ready, timeout=10_000):
+        page.controller.open_deck()
+    qtbot.waitUntil(lambda: page.view.deck_view.hasFocus())
 
 
 def index_of(page: ReviewPage, kind: type) -> int:
-    deck = page.deck_view.deck
+    deck = page.view.deck_view.deck
     assert deck is not None
     return next(i for i, c in enumerate(deck.cards) if isinstance(c, kind))
 
 
 def buttons(page: ReviewPage, starting: str) -> list[QPushButton]:
-    return [b for b in page.deck_view.cards.findChildren(QPushButton)
+    return [b for b in page.view.deck_view.cards.findChildren(QPushButton)
             if b.text().startswith(starting) and b.isVisibleTo(page)]
 
 
@@ -86,30 +87,30 @@ def test_the_page_opens_on_the_next_interview_and_reopens_its_deck(
     qtbot: QtBot, demo: Store, make_page: type[ReviewPage],
 ) -> None:
     page = make_page()
-    form = page.setup.form
-    assert page.stack.currentWidget() is page.setup
+    form = page.view.setup.form
+    assert page.view.stack.currentWidget() is page.view.setup
     assert form.company.text() == "Northwind" and form.role.text() == "Staff engineer"
     assert [s for s, box in form.stages.items() if box.isChecked()] == [
         "system-design", "behavioral"
     ]
     assert form.stages["behavioral"].text() == "Behavioural interview"  # friendly labels
-    assert page.setup.list.count() == 1
-    assert page.setup.list.item(0).text().startswith("Tomorrow, Friday 27 November 2026")
+    assert page.view.setup.list.count() == 1
+    assert page.view.setup.list.item(0).text().startswith("Tomorrow, Friday 27 November 2026")
     open_deck(qtbot, page)
-    assert page.stack.currentWidget() is page.deck_view
+    assert page.view.stack.currentWidget() is page.view.deck_view
     title = "System design + Behavioural · Staff engineer at Northwind"
-    assert page.deck_view.title.text() == title
-    assert page.deck_view.counter.text() == f"1 / {page.deck_view.count}"
+    assert page.view.deck_view.title.text() == title
+    assert page.view.deck_view.counter.text() == f"1 / {page.view.deck_view.count}"
 
 
 def test_a_new_interview_needs_a_stage_and_is_saved_when_its_deck_opens(
     qtbot: QtBot, store: Store, make_page: type[ReviewPage],
 ) -> None:
     page = make_page()
-    form = page.setup.form
+    form = page.view.setup.form
     assert form.heading.text() == "A new interview"
     qtbot.keyClicks(form.company, "Acme")
-    page.open_deck()
+    page.controller.open_deck()
     assert "at least one stage" in form.error.text()
     assert UpcomingInterviewService(store).list() == []
     form.stages["coding"].setChecked(True)
@@ -129,7 +130,7 @@ def test_arrows_space_home_and_end_move_through_the_cards(
 ) -> None:
     page = make_page()
     open_deck(qtbot, page)
-    deck = page.deck_view
+    deck = page.view.deck_view
     count = deck.count
     assert count == 13
     qtbot.keyClick(deck, Qt.Key.Key_Right)
@@ -156,25 +157,25 @@ def test_f11_goes_full_screen_and_esc_comes_back(
 ) -> None:
     page = make_page()
     open_deck(qtbot, page)
-    deck = page.deck_view
+    deck = page.view.deck_view
     qtbot.keyClick(deck, Qt.Key.Key_Right)
     qtbot.keyClick(deck, Qt.Key.Key_F11)
-    assert page.is_full_screen
+    assert page.view.is_full_screen
     host = deck.window()
     assert host is not page.window() and host.isFullScreen()
     qtbot.waitUntil(lambda: host.isActiveWindow())
     qtbot.keyClick(deck, Qt.Key.Key_Right)  # the keys still work there
     assert deck.index == 2
     qtbot.keyClick(deck, Qt.Key.Key_Escape)
-    assert not page.is_full_screen
-    assert deck.window() is page.window() and page.stack.currentWidget() is deck
+    assert not page.view.is_full_screen
+    assert deck.window() is page.window() and page.view.stack.currentWidget() is deck
     assert deck.index == 2
     qtbot.keyClick(deck, Qt.Key.Key_Escape)  # Esc outside full screen does nothing
-    assert page.stack.currentWidget() is deck
+    assert page.view.stack.currentWidget() is deck
     qtbot.mouseClick(deck.full_button, Qt.MouseButton.LeftButton)
-    assert page.is_full_screen
+    assert page.view.is_full_screen
     deck.window().close()  # closing the window any other way also brings it back
-    assert not page.is_full_screen and deck.window() is page.window()
+    assert not page.view.is_full_screen and deck.window() is page.window()
 
 
 def test_space_ticks_a_focused_checklist_item_and_the_tick_is_kept(
@@ -182,7 +183,7 @@ def test_space_ticks_a_focused_checklist_item_and_the_tick_is_kept(
 ) -> None:
     page = make_page()
     open_deck(qtbot, page)
-    deck = page.deck_view
+    deck = page.view.deck_view
     deck.go(index_of(page, EnergyCard))
     sleep = deck.cards.findChild(QCheckBox, "energy-sleep")
     assert sleep is not None and not sleep.isChecked()
@@ -210,17 +211,17 @@ def test_a_question_with_no_story_offers_to_write_one(
     UpcomingInterviewService(store).create(["behavioral"])
     page = make_page()
     open_deck(qtbot, page)
-    deck = page.deck_view
+    deck = page.view.deck_view
     assert deck.deck is not None
     pressure = next(i for i, c in enumerate(deck.deck.cards)
                     if isinstance(c, StoryCard) and c.story.question_id == "under-pressure")
     deck.go(pressure)
     (write,) = buttons(page, "Write the STAR on")
-    with qtbot.waitSignal(page.open_entry) as opened:
+    with qtbot.waitSignal(page.controller.open_entry) as opened:
         qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
     assert opened.args == [incident.id]
     (new,) = buttons(page, "Write a new entry")
-    with qtbot.waitSignal(page.new_entry_requested):
+    with qtbot.waitSignal(page.controller.new_entry_requested):
         qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
 
 
@@ -229,11 +230,11 @@ def test_entry_titles_on_the_cards_open_the_entry(
 ) -> None:
     page = make_page()
     open_deck(qtbot, page)
-    page.deck_view.go(2)
-    card = page.deck_view.card
+    page.view.deck_view.go(2)
+    card = page.view.deck_view.card
     first = card.evidence[0]  # type: ignore[union-attr]
-    with qtbot.waitSignal(page.open_entry) as opened:
-        page.deck_view.cards._link(f"entry:{first.entry_id}")
+    with qtbot.waitSignal(page.controller.open_entry) as opened:
+        page.view.deck_view.cards._link(f"entry:{first.entry_id}")
     assert opened.args == [first.entry_id]
 
 
@@ -243,15 +244,15 @@ def test_practised_today_logs_a_session_and_the_card_says_so(
     habit = PracticeLog(demo).add_habit("Narrate while I code")
     page = make_page()
     open_deck(qtbot, page)
-    deck = page.deck_view
+    deck = page.view.deck_view
     deck.go(index_of(page, PracticeCard))
     (done,) = buttons(page, "Practised today")
-    with qtbot.waitSignal(page.deck_ready, timeout=10_000):
+    with qtbot.waitSignal(page.controller.deck_ready, timeout=10_000):
         qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
     assert [s.date for s in PracticeLog(demo).sessions(item_id=habit.id)] == [TODAY]
     assert deck.index == index_of(page, PracticeCard)  # still on the same card
     assert deck.deck.practice.items[0].last_practised == "practised today"  # type: ignore[union-attr]
-    assert page.practice_panel.list.item(0).text().endswith(
+    assert page.view.practice.list.item(0).text().endswith(
         "practised today · 1 session · a habit you added")
 
 
@@ -260,9 +261,9 @@ def test_an_empty_practice_list_offers_the_habits_that_carry_across(
 ) -> None:
     page = make_page()
     open_deck(qtbot, page)
-    page.deck_view.go(index_of(page, PracticeCard))
+    page.view.deck_view.go(index_of(page, PracticeCard))
     (add,) = buttons(page, "Put these habits on my practice list")
-    with qtbot.waitSignal(page.deck_ready, timeout=10_000):
+    with qtbot.waitSignal(page.controller.deck_ready, timeout=10_000):
         qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     assert len(PracticeLog(demo).status()) == 3
 
@@ -283,14 +284,14 @@ def test_save_confidence_sheet_writes_one_page(
         asked.append(suggested)
         return target
 
-    page.choose_path = choose  # type: ignore[method-assign]
-    with qtbot.waitSignal(page.sheet_saved, timeout=20_000) as saved:
-        qtbot.mouseClick(page.deck_view.sheet_button, Qt.MouseButton.LeftButton)
+    page.view.choose_path = choose  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.controller.sheet_saved, timeout=20_000) as saved:
+        qtbot.mouseClick(page.view.deck_view.sheet_button, Qt.MouseButton.LeftButton)
     assert saved.args == [str(target)]
     assert asked[0].name == "confidence-sheet-northwind-2026-11-27.pdf"
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True)
     assert [line.split() for line in info.stdout.splitlines()
             if line.startswith("Pages:")] == [["Pages:", "1"]]
-    deck = page.deck_view.deck
+    deck = page.view.deck_view.deck
     assert deck is not None
     assert sheet_filename(deck.interview, TODAY) == "confidence-sheet-northwind-2026-11-27.pdf"

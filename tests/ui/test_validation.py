@@ -71,7 +71,7 @@ def test_a_failed_write_is_not_called_saved_and_is_retried(
 
     entry = entries.create("shipped", "Ledger")
     window = make_window()
-    service = window.autosave._service
+    service = window.autosave.edits.service
     real_update = service.update
 
     def locked(*_args, **_kwargs):

@@ -10,12 +10,15 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from trackrecord.core.errors import NotFoundError, ValidationError
+from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.record.validation import parse_date
 from trackrecord.core.rejections.categories import parse_category
 from trackrecord.core.rejections.categorise import suggest_category
@@ -74,7 +77,7 @@ class RejectionService:
             bool(category) if category_confirmed is None else check_bool(category_confirmed)
         )
         now = utc_naive()
-        with self._store.write() as s:
+        with _refused(), self._store.write() as s:
             row = Rejection(id=str(uuid.uuid4()), created_at=now, updated_at=now)
             apply_changes(row, clean)
             s.add(row)
@@ -90,7 +93,7 @@ class RejectionService:
             clean["category"] = parse_category(changes["category"])
         if "category_confirmed" in changes:
             clean["category_confirmed"] = check_bool(changes["category_confirmed"])
-        with self._store.write() as s:
+        with _refused(), self._store.write() as s:
             row = self._load(s, rejection_id)
             current = to_data(row)
             changed = {k: v for k, v in clean.items() if plain(getattr(current, k)) != plain(v)}
@@ -247,6 +250,19 @@ class RejectionService:
         if row is None:
             raise NotFoundError(f"no custom reframe with id {reframe_id!r}")
         return row
+
+
+@contextmanager
+def _refused() -> Iterator[None]:
+    """The store turns SQLite's refusals into StorageError; anything else SQLAlchemy raises
+    while writing a rejection is one too, so the window (which never imports SQLAlchemy)
+    keeps the edit pending and tries again instead of failing in a slot."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StorageError(
+            f"the database refused the change ({type(exc).__name__})"
+        ) from exc
 
 
 def _resolve(store: Store, model: type[Rejection], prefix: str, what: str) -> str:

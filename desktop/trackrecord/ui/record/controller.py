@@ -14,10 +14,11 @@ from PySide6.QtCore import QItemSelection, QObject, QTimer, Signal
 
 from trackrecord.core.errors import NotFoundError, ValidationError
 from trackrecord.core.record.entries import EntryData, EntryFilter, EntryService
+from trackrecord.ui.record.autosave import EntryAutosave
 from trackrecord.ui.record.filter_bar import ALL
 from trackrecord.ui.record.list_model import summary_of
 from trackrecord.ui.record.page import TrackRecordPage
-from trackrecord.ui.support.autosave import AutosaveController, sentence
+from trackrecord.ui.support.autosave import sentence
 from trackrecord.ui.support.background import Background
 
 SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
@@ -50,7 +51,7 @@ class TrackRecordController(QObject):
         self,
         service: EntryService,
         page: TrackRecordPage,
-        autosave: AutosaveController,
+        autosave: EntryAutosave,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

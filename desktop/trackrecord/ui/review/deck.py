@@ -2,7 +2,7 @@
 
 Left/Right move between cards, Space goes to the next one (or presses the card control that
 has keyboard focus), Home/End jump to the ends, F11 toggles full screen and Esc leaves it.
-The page (``ReviewPage``) owns full screen and saving the sheet; this view only asks.
+``ReviewController`` answers for full screen and saving the sheet; this view only asks.
 """
 
 from __future__ import annotations

@@ -1,367 +1,41 @@
-"""The Review page ("Before the interview"): pick or add an interview, open its deck, go
-through it card by card, full screen if you like, and print the one-page confidence sheet.
+"""The Review page ("Before the interview"): its view and its controller, put together.
 
 Self-contained: ``ReviewPage(store, paths, parent)``. The main window puts it in the rail,
-wires Ctrl+R to show it, and connects ``open_entry(entry_id)`` and ``new_entry_requested()``
-to the Track record page. Decks are built and sheets written off the UI thread.
+wires Ctrl+R to show it, and connects the controller's ``open_entry(entry_id)`` and
+``new_entry_requested()`` to the Track record page. The widgets are in ``view``
+(``ReviewView``), what they do in ``controller`` (``ReviewController``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLayout,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
-from trackrecord.core.errors import TrackRecordError
-from trackrecord.core.rejections.practice import PracticeLog
-from trackrecord.core.review.deck import Deck, EnergyCard, build_deck
-from trackrecord.core.review.interviews import InterviewData, UpcomingInterviewService
 from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
-from trackrecord.pdf.sheet import write_sheet
-from trackrecord.ui.review.deck import DeckView
-from trackrecord.ui.review.fullscreen import FullScreen
+from trackrecord.ui.review.controller import ReviewController
 from trackrecord.ui.review.practice import ReviewPracticePanel
-from trackrecord.ui.review.setup import ReviewSetup
-from trackrecord.ui.support.autosave import sentence
-from trackrecord.ui.support.background import Background
-from trackrecord.ui.widgets.accessibility import name_buttons
-
-# The page's own look, so it needs nothing from the app's stylesheet. Palette colours keep
-# light and dark themes both readable.
-PAGE_STYLE = """
-QFrame#reviewCard {
-    background: palette(base);
-    border: 1px solid palette(mid);
-    border-radius: 14px;
-}
-QLabel#reviewKicker { color: palette(highlight); }
-QLabel#reviewMuted { color: palette(placeholder-text); }
-QLabel#reviewStarLetter { color: palette(highlight); }
-QLabel#reviewHint, QLabel#reviewCounter { color: palette(placeholder-text); }
-QLabel#reviewDeckTitle { font-weight: 600; }
-QWidget#reviewFullScreen { background: palette(window); }
-"""
+from trackrecord.ui.review.view import ReviewView
 
 
 class ReviewPage(QWidget):
-    open_entry = Signal(str)  # show this entry on the Track record page (to read or edit it)
-    new_entry_requested = Signal()  # start a new entry on the Track record page
-    deck_ready = Signal()  # a deck was built and is on screen (tests, the status bar)
-    sheet_saved = Signal(str)
-    message = Signal(str)  # for the status bar
-
     def __init__(self, store: Store, paths: DataPaths, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.setAccessibleName(self.tr("Before the interview"))
-        self._store, self._paths, self._today = store, paths, today
-        self._interviews = UpcomingInterviewService(store)
-        self._practice = PracticeLog(store)
-        self._current: str | None = None  # the interview in the form (None: a new one)
-        self._background = Background(self)
-
-        self.practice_panel = ReviewPracticePanel(store, self, today=today)
-        self.setup = ReviewSetup(self.practice_panel, self)
-        self.deck_view = DeckView(self)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.setup)
-        self.stack.addWidget(self.deck_view)
-        self.full_screen = FullScreen(self.deck_view, self.stack, PAGE_STYLE)
-        self.setStyleSheet(PAGE_STYLE)
+        # The practice panel keeps its own practice log (the Rejections page may reuse it).
+        practice = ReviewPracticePanel(store, self, today=today)
+        self.view = ReviewView(practice, self)
+        self.controller = ReviewController(store, paths, self.view, self, today=today)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.addWidget(self.stack)
-        self._connect()
-        name_buttons(self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
-        self.reload()
-
-    def _connect(self) -> None:
-        s, d, cards = self.setup, self.deck_view, self.deck_view.cards
-        s.new_requested.connect(self.new_interview)
-        s.selected.connect(self._select)
-        s.form.open_requested.connect(self.open_deck)
-        s.form.delete_requested.connect(self.delete_interview)
-        d.back_requested.connect(self.show_setup)
-        d.sheet_requested.connect(self.save_sheet)
-        d.full_screen_requested.connect(self.toggle_full_screen)
-        d.leave_full_screen.connect(self.leave_full_screen)
-        cards.open_entry.connect(self._open_entry)
-        cards.new_entry_requested.connect(self._new_entry)
-        cards.tick_changed.connect(self._tick)
-        cards.practised.connect(self._practised)
-        cards.add_habits.connect(self._add_habits)
-        self.practice_panel.message.connect(self.message)
-        self.practice_panel.changed.connect(self._practice_changed)
-
-    # -- the interviews --------------------------------------------------------------------
-
-    @property
-    def current_interview(self) -> str | None:
-        return self._current
-
-    def reload(self, select: str | None = None) -> None:
-        """Re-read the saved interviews; select ``select``, else keep the current one, else
-        the next coming one."""
-        today = self._today()
-        try:
-            interviews = self._interviews.list(today=today)
-        except TrackRecordError as exc:
-            self.message.emit(sentence(str(exc)))
-            return
-        ids = {i.id for i in interviews}
-        choice = select or (self._current if self._current in ids else None)
-        if choice is None and interviews:
-            choice = interviews[0].id
-        self.setup.show_list(interviews, today, choice)
-        self._show_in_form(next((i for i in interviews if i.id == choice), None))
-
-    def _show_in_form(self, interview: InterviewData | None) -> None:
-        self._current = interview.id if interview else None
-        self.setup.form.show_interview(interview, self._today())
-        self.practice_panel.set_stages(interview.stages if interview else ())
-
-    def _select(self, interview_id: str | None) -> None:
-        try:
-            chosen = self._interviews.get(interview_id) if interview_id else None
-        except TrackRecordError as exc:
-            self.message.emit(sentence(str(exc)))
-            return
-        self._show_in_form(chosen)
-
-    def new_interview(self) -> None:
-        self.setup.list.clearSelection()
-        self.setup.list.setCurrentRow(-1)
-        self._show_in_form(None)
-        self.show_setup()
-        self.setup.form.company.setFocus()
-
-    def save_form(self) -> InterviewData | None:
-        """Save what the form says (a new interview, or changes to the one shown)."""
-        values: dict[str, Any] = self.setup.form.values()
-        try:
-            if self._current is None:
-                saved = self._interviews.create(values.pop("stages"), **values)
-            else:
-                saved = self._interviews.update(self._current, **values)
-        except TrackRecordError as exc:
-            self.setup.form.error.setText(sentence(str(exc)))
-            return None
-        self.setup.form.error.clear()
-        self.reload(select=saved.id)
-        return saved
-
-    def delete_interview(self) -> None:
-        if self._current is None:
-            return
-        try:
-            gone = self._interviews.delete(self._current)
-        except TrackRecordError as exc:
-            self.message.emit(sentence(str(exc)))
-            return
-        self._current = None
-        self.reload()
-        self.message.emit(self.tr("Deleted the interview: {0}").format(gone.title))
-
-    # -- the deck ------------------------------------------------------------------------------
-
-    def open_deck(self) -> None:
-        """Save the form and build its deck (off the UI thread); shows it when ready."""
-        saved = self.save_form()
-        if saved is not None:
-            self._build(saved.id, index=0)
-
-    def _build(self, interview_id: str, index: int) -> None:
-        store, today = self._store, self._today()
-
-        def work() -> Deck:
-            return build_deck(store, UpcomingInterviewService(store).get(interview_id), today)
-
-        self.setup.form.open_button.setEnabled(False)
-        self._run(work, lambda deck: self._show_deck(deck, index))
-
-    def _show_deck(self, deck: Deck, index: int) -> None:
-        self.setup.form.open_button.setEnabled(True)
-        shown = self.deck_view.deck
-        if index < 0 and shown is not None and shown.interview.id == deck.interview.id:
-            self.deck_view.refresh_card(deck)  # same deck, new data: stay on this card
-        else:
-            self.deck_view.set_deck(deck, max(0, index))
-            self.show_deck_view()
-        self.deck_ready.emit()
-
-    def show_deck_view(self) -> None:
-        if not self.full_screen.active:
-            self.stack.setCurrentWidget(self.deck_view)
-        self.deck_view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def show_setup(self) -> None:
-        self.leave_full_screen()
-        self.stack.setCurrentWidget(self.setup)
-
-    @property
-    def busy(self) -> bool:
-        return self._background.busy
-
-    def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
-        self._background.run(work, lambda result, error: self._finished(result, error, then))
-
-    def _finished(self, result: object, error: Exception | None,
-                  then: Callable[[Any], None]) -> None:
-        self.setup.form.open_button.setEnabled(True)
-        self.deck_view.sheet_button.setEnabled(True)
-        if error is not None:
-            text = sentence(str(error) or type(error).__name__)
-            self.message.emit(text)
-            self.setup.form.error.setText(text)
-            return
-        then(result)
-
-    # -- what the cards ask for -----------------------------------------------------------
-
-    def _open_entry(self, entry_id: str) -> None:
-        self.leave_full_screen()
-        self.open_entry.emit(entry_id)
-
-    def _new_entry(self) -> None:
-        self.leave_full_screen()
-        self.new_entry_requested.emit()
-
-    def _tick(self, item_id: str, ticked: bool) -> None:
-        deck = self.deck_view.deck
-        if deck is None:
-            return
-        try:
-            saved = self._interviews.set_tick(deck.interview.id, item_id, ticked)
-        except TrackRecordError as exc:
-            self.message.emit(sentence(str(exc)))
-            return
-        energy = EnergyCard(tuple(dataclasses.replace(t, ticked=t.id in saved.energy_ticks)
-                                  for t in deck.energy.items))
-        cards = tuple(energy if isinstance(c, EnergyCard) else c for c in deck.cards)
-        updated = dataclasses.replace(deck, interview=saved, cards=cards)
-        all_done = all(t.ticked for t in energy.items)
-        if all_done != all(t.ticked for t in deck.energy.items):
-            self.deck_view.refresh_card(updated)  # the card says so when all are ticked
-        else:
-            self.deck_view.replace_deck(updated)  # the checkbox already shows it
-
-    def _practised(self, item_id: str) -> None:
-        try:
-            self._practice.log(item_id, self._today())
-        except TrackRecordError as exc:
-            self.message.emit(sentence(str(exc)))
-            return
-        self.message.emit(self.tr("Practice logged for today."))
-        self._practice_changed()
-
-    def _add_habits(self, habits: tuple[str, ...]) -> None:
-        try:
-            for habit in habits:
-                self._practice.add_habit(habit)
-        except TrackRecordError as exc:
-            self.message.emit(sentence(str(exc)))
-        self._practice_changed()
-
-    def _practice_changed(self) -> None:
-        self.practice_panel.refresh()
-        deck = self.deck_view.deck
-        if deck is not None and self.stack.currentWidget() is not self.setup:
-            self._build(deck.interview.id, index=-1)
-
-    # -- full screen ----------------------------------------------------------------------
-
-    @property
-    def is_full_screen(self) -> bool:
-        return self.full_screen.active
-
-    def toggle_full_screen(self) -> None:
-        self.full_screen.toggle()
-
-    def enter_full_screen(self) -> None:
-        self.full_screen.enter()
-
-    def leave_full_screen(self) -> None:
-        self.full_screen.leave()
-
-    # -- the confidence sheet ---------------------------------------------------------------
-
-    def save_sheet(self) -> None:
-        deck = self.deck_view.deck
-        if deck is None:
-            return
-        self.leave_full_screen()
-        path = self.choose_path(self._suggested_path(deck))
-        if path is None:
-            return
-        size = "Letter" if QLocale.system().measurementSystem() == \
-            QLocale.MeasurementSystem.ImperialUSSystem else "A4"
-        self.deck_view.sheet_button.setEnabled(False)
-        self.message.emit(self.tr("Saving the confidence sheet…"))
-
-        def work() -> str:
-            write_sheet(deck, path, size)
-            return str(path)
-
-        def done(saved: str) -> None:
-            self.message.emit(self.tr("Saved {0}").format(saved))
-            self.sheet_saved.emit(saved)
-
-        self._run(work, done)
-
-    def choose_path(self, suggested: Path) -> Path | None:
-        """Ask where to save (tests replace this)."""
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save confidence sheet"), str(suggested),
-            self.tr("PDF documents (*.pdf)"),
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".pdf")
-
-    def _suggested_path(self, deck: Deck) -> Path:
-        folder = Path.home() if Path.home().is_dir() else self._paths.root
-        return folder / sheet_filename(deck.interview, deck.today)
-
-    # -- lifecycle ----------------------------------------------------------------------------
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Interviews, entries and practice may have changed elsewhere since last time."""
-        super().showEvent(event)
-        if event.spontaneous():
-            return
-        self.practice_panel.refresh()
-        deck = self.deck_view.deck
-        if self.stack.currentWidget() is self.deck_view and deck is not None:
-            self._build(deck.interview.id, index=-1)
+        layout.addWidget(self.view)
+        self.controller.reload()
 
     def shutdown(self) -> None:
         """Finish work in flight and close full screen (call before closing the store)."""
-        self.leave_full_screen()
-        self._background.wait()
-
-
-def sheet_filename(interview: InterviewData, today: dt.date) -> str:
-    """"confidence-sheet-northwind-2026-11-27.pdf"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", interview.company.casefold()).strip("-")
-    when = (interview.date or today).isoformat()
-    return f"confidence-sheet-{slug + '-' if slug else ''}{when}.pdf"
+        self.controller.shutdown()

@@ -1,6 +1,6 @@
 """Choosing the interview to prepare for: the saved ones, and a form for a new one.
 
-Layout only, plus reading and filling the form; ``ReviewPage`` saves and opens decks.
+Layout only, plus reading and filling the form; ``ReviewController`` saves and opens decks.
 """
 
 from __future__ import annotations

@@ -33,11 +33,11 @@ if TYPE_CHECKING:
     from trackrecord.core.store.db import Store
     from trackrecord.ui.export.page import ExportPage
     from trackrecord.ui.insights.view import InsightsView
+    from trackrecord.ui.record.autosave import EntryAutosave
     from trackrecord.ui.record.controller import TrackRecordController
     from trackrecord.ui.record.page import TrackRecordPage
     from trackrecord.ui.rejections.page import RejectionsPage
     from trackrecord.ui.review.page import ReviewPage
-    from trackrecord.ui.support.autosave import AutosaveController
     from trackrecord.ui.transfer.export_everything import ExportEverythingAction
     from trackrecord.ui.widgets.notes_preview import UrlOpener
 
@@ -95,16 +95,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         from trackrecord.core.record.entries import EntryService
+        from trackrecord.ui.record.autosave import EntryAutosave
         from trackrecord.ui.record.controller import TrackRecordController
         from trackrecord.ui.record.page import TrackRecordPage
         from trackrecord.ui.shell.changes_elsewhere import ChangesElsewhere
-        from trackrecord.ui.support.autosave import AutosaveController
 
         self._store = store
         service = EntryService(store)
         self.page: TrackRecordPage = TrackRecordPage(self, open_url=self._open_url)
-        self.autosave: AutosaveController = AutosaveController(service, self.page.editor,
-                                                               parent=self)
+        self.autosave: EntryAutosave = EntryAutosave(service, self.page.editor, parent=self)
         self.controller: TrackRecordController = TrackRecordController(
             service, self.page, self.autosave, parent=self)
         self._place("track_record", self.page)
@@ -290,8 +289,8 @@ class MainWindow(QMainWindow):
         desk); anywhere else, the whole window."""
         review: Any = self._built.get("review")
         if review is not None and self.pages.currentWidget() is review and (
-                review.stack.currentWidget() is review.deck_view):
-            review.toggle_full_screen()
+                review.view.showing_deck()):
+            review.view.toggle_full_screen()
         elif self.isFullScreen():
             self.showNormal()
         else:

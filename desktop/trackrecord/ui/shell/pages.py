@@ -60,9 +60,9 @@ def build_page(
         from trackrecord.ui.review.page import ReviewPage
 
         review = ReviewPage(store, paths, parent)
-        review.open_entry.connect(window.show_entry)
-        review.new_entry_requested.connect(window.new_entry)
-        review.message.connect(window.show_note)
+        review.controller.open_entry.connect(window.show_entry)
+        review.controller.new_entry_requested.connect(window.new_entry)
+        review.controller.message.connect(window.show_note)
         return review
     if name == "insights":
         from trackrecord.ui.insights.view import InsightsView
