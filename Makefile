@@ -1,5 +1,6 @@
 # Two commands set everything up on a fresh machine: `make run` and `make test`.
-# Each creates .venv on first use and reinstalls when pyproject.toml changes.
+# Each creates .venv on first use and reinstalls when pyproject.toml or the constraints
+# change. Every install takes the exact versions in packaging/constraints.txt (`make lock`).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -7,8 +8,10 @@ BIN    := $(VENV)/bin
 # Stamps record what was installed into the venv, so repeated runs start at once.
 RUN_STAMP  := $(VENV)/.installed-run
 DEV_STAMP  := $(VENV)/.installed-dev
+CONSTRAINTS := packaging/constraints.txt
+PIP_INSTALL  = python -m pip install --quiet --constraint $(CONSTRAINTS)
 
-.PHONY: run demo test test-fast lint bench clean help bundle screenshots
+.PHONY: run demo test test-fast lint bench clean help bundle screenshots lock
 
 help:
 	@echo "make run    open Track Record on your data"
@@ -18,6 +21,7 @@ help:
 	@echo "make bench  run the benchmarks (slow)"
 	@echo "make bundle build the one-folder app in dist/trackrecord/ (PyInstaller)"
 	@echo "make screenshots  retake docs/screenshots/ from the demo data (Xvfb)"
+	@echo "make lock   re-resolve packaging/constraints.txt and the Flatpak's pins (network)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -27,12 +31,12 @@ $(BIN)/python:
 	    rm -rf $(VENV); exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(RUN_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(RUN_STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/$(PIP_INSTALL) -e .
 	@touch $@
 
-$(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(DEV_STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/$(PIP_INSTALL) -e '.[dev]'
 	@touch $@ $(RUN_STAMP)
 
 run: $(RUN_STAMP)
@@ -67,11 +71,11 @@ BUNDLE_VENV := build/bundle-venv
 
 bundle:
 	@test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
-	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip 'pyinstaller>=6.10,<7'
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
 	@# setuptools reuses build/lib: clear it so a deleted module cannot reach the bundle
 	rm -rf build/lib build/bdist.*
-	$(BUNDLE_VENV)/bin/python -m pip install --quiet .
-	$(BUNDLE_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(BUNDLE_VENV)/bin/$(PIP_INSTALL) '.[bundle]'
+	$(BUNDLE_VENV)/bin/$(PIP_INSTALL) --force-reinstall --no-deps .
 	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller packaging/pyinstaller/trackrecord.spec
 	QT_QPA_PLATFORM=offscreen dist/trackrecord/trackrecord --version
@@ -80,3 +84,8 @@ bundle:
 # virtual screen (needs xvfb, xdotool and imagemagick from apt).
 screenshots: $(RUN_STAMP)
 	$(BIN)/python tools/screenshots.py --app $(BIN)/trackrecord --out docs/screenshots
+
+# `make lock`: resolve every requirement in pyproject.toml again on each Python 3.11+ found
+# here, write packaging/constraints.txt, and rewrite the Flatpak manifest's pinned files.
+lock:
+	$(PYTHON) tools/lock.py

@@ -50,7 +50,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # A normal install, as the spec requires (an editable one is refused by the spec).
     subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "pyinstaller>=6.10,<7", str(source)],
+         "--constraint", str(REPO / "packaging" / "constraints.txt"), f"{source}[bundle]"],
         check=True, timeout=BUILD_TIMEOUT_S,
     )
     subprocess.run(

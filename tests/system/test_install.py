@@ -25,7 +25,8 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_elsewhere(tmp_path: Path) -> 
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=True)
     python = fresh / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--quiet", str(wheel)], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--constraint",
+                    str(REPO / "packaging" / "constraints.txt"), str(wheel)], check=True)
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

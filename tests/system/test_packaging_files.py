@@ -30,6 +30,7 @@ METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 HICOLOR = LINUX / "icons" / "hicolor"
 INSTALL = LINUX / "install.sh"
 FLATPAK = REPO / "packaging" / "flatpak" / f"{APP_ID}.yml"
+CONSTRAINTS = REPO / "packaging" / "constraints.txt"
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="install.sh is a POSIX script")
@@ -247,5 +248,29 @@ def test_flatpak_sources_pin_every_dependency_within_pyproject() -> None:
         assert set(pinned.get(name, {})) == {"x86_64", "aarch64"}, f"{name} is not pinned"
         for version in pinned[name].values():
             assert requirement.specifier.contains(version), f"{name} {version}: {requirement}"
-    for build_tool in ("setuptools", "wheel"):
+    for build_tool in ("setuptools", "packaging"):
         assert build_tool in pinned, f"{build_tool} is needed to build the app offline"
+
+
+def test_flatpak_files_are_the_constraints_versions() -> None:
+    """The Flatpak cannot read packaging/constraints.txt; ``make lock`` writes its pins from
+    it, and they must not drift apart (the newest Python's line where they differ)."""
+    manifest = _manifest()
+    [module] = manifest["modules"]  # type: ignore[misc]
+    locked: dict[str, str] = {}
+    for line in CONSTRAINTS.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate(
+                    {"python_version": "3.13"}):
+                [spec] = requirement.specifier
+                locked[canonicalize_name(requirement.name)] = spec.version
+    for source in (s for s in module["sources"] if s["type"] == "file"):
+        name = source["url"].rsplit("/", 1)[1]
+        if name.endswith(".whl"):
+            project, version, _build, _tags = parse_wheel_filename(name)
+        else:
+            project, version = parse_sdist_filename(name)
+        assert locked.get(project) == str(version), (
+            f"{project} {version} in the Flatpak manifest, {locked.get(project)} in "
+            "packaging/constraints.txt: run make lock")
