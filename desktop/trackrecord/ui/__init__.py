@@ -1,5 +1,6 @@
-"""Everything PySide6: the desktop window over the Qt-free core.
+"""Everything PySide6: the desktop window over the Qt-free core, one package per page
+(record, rejections, review, insights, export) plus the shell around them, dialogs for
+backups and files, shared widgets and support (background work, autosave).
 
-Modules are flat (no sub-packages) because pyproject lists ``trackrecord.ui`` as a single
-package; views build layouts, controllers own signals and logic.
+Views build layouts; controllers own signals and call the core's services.
 """
