@@ -61,6 +61,30 @@ def read_text_arg(value: str | None) -> str | None:
 
 
 
+ENV_PASSPHRASE = "TRACKRECORD_PASSPHRASE"
+
+
+def passphrase(*, confirm: bool) -> str:
+    """A sealed backup's passphrase: from TRACKRECORD_PASSPHRASE (for scripts), else asked on
+    the terminal without echo (twice when sealing, so a typo does not lock the file)."""
+    import getpass
+    import os
+
+    given = os.environ.get(ENV_PASSPHRASE)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UserError(f"a sealed backup needs a passphrase: set {ENV_PASSPHRASE} or run "
+                        "this in a terminal")
+    try:
+        first = getpass.getpass("Passphrase: ")
+        if confirm and getpass.getpass("The same passphrase again: ") != first:
+            raise UserError("the two passphrases differ; nothing was written")
+    except (EOFError, KeyboardInterrupt):
+        raise UserError("no passphrase given; nothing was written") from None
+    return first
+
+
 def write_stdout_bytes(data: bytes) -> None:
     """Documents go out as the UTF-8 bytes they are, whatever the terminal's encoding."""
     sys.stdout.flush()

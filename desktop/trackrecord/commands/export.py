@@ -22,6 +22,7 @@ from trackrecord.commands.base import (
     CommandContext,
     UserError,
     date_arg,
+    passphrase,
     write_stdout_bytes,
 )
 from trackrecord.core.bragdoc.document import (
@@ -33,7 +34,7 @@ from trackrecord.core.bragdoc.document import (
     preset_range,
 )
 from trackrecord.core.bragdoc.model import PAGE_SIZES
-from trackrecord.core.errors import ValidationError
+from trackrecord.core.errors import TrackRecordError, ValidationError
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.transfer.export_formats import EXPORT_FORMATS, ExportJob
@@ -96,17 +97,25 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def brag_document(args: argparse.Namespace, ctx: CommandContext) -> BragDocument:
     options = brag_options(args)
+    service = EntryService(ctx.store)
+    try:
+        picked = {service.resolve_id(given) for given in args.entry or ()}
+    except TrackRecordError as exc:
+        raise UserError(str(exc)) from exc
     with _no_cycle_collection():
-        doc = build_document(EntryService(ctx.store).all(), options)
+        entries = service.all()
+        if picked:
+            entries = [e for e in entries if e.id in picked]
+        doc = build_document(entries, options)
     if not doc.sections:
         print("trackrecord: no entries match; the document says so", file=sys.stderr)
     return doc
 
 
-def _draw_pdf(doc: BragDocument, page_size: str) -> bytes:
-    from trackrecord.pdf.bragdoc import draw_pdf  # Qt only when a PDF is asked for
+def _draw_with_qt(key: str, doc: BragDocument, page_size: str) -> bytes:
+    from trackrecord.pdf.draw import draw_with_qt  # Qt only when a PDF or ODT is asked for
 
-    return draw_pdf(doc, page_size)
+    return draw_with_qt(key, doc, page_size)
 
 
 # -- the command -------------------------------------------------------------------------
@@ -144,6 +153,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     exp.add_argument("--name", metavar="TEXT", help="your name, for the header")
     exp.add_argument("--role", metavar="TEXT", help="your role, for the header")
     exp.add_argument("--title", metavar="TEXT", help="the document title")
+    exp.add_argument("--entry", action="append", metavar="ID",
+                     help="only this entry (an id or a unique start of one); repeat to pick "
+                     "several, e.g. for --format cv")
+    exp.add_argument("--encrypt", action="store_true",
+                     help="with --format json: seal the backup with a passphrase (asked on "
+                     "the terminal, or read from TRACKRECORD_PASSPHRASE)")
     exp.add_argument("--page-size", type=_page_size, default="A4", metavar="A4|Letter",
                      help="PDF page size (default A4)")
     exp.set_defaults(handler=_export)
@@ -151,11 +166,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
     fmt = EXPORT_FORMATS[args.format]
+    if args.encrypt:
+        if not fmt.whole_store:
+            raise UserError("--encrypt seals a full backup: use it with --format json")
+        fmt = next(f for f in EXPORT_FORMATS if f.whole_store and f.sealed)
     to_stdout = args.output == STDOUT
     if to_stdout and fmt.binary:
         raise UserError(f"{fmt.key} cannot be written to standard output; give -o FILE")
     if fmt.whole_store and any((args.since, args.until, args.period, args.kind, args.tag,
-                                args.only_impact)):
+                                args.entry, args.only_impact)):
         # A backup of everything: filters would silently leave data out.
         raise UserError(f"--format {fmt.key} backs up everything; drop the date, kind and "
                         "tag filters")
@@ -165,8 +184,13 @@ def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
             check_target(target)
         except ExportWriteError as exc:
             raise UserError(str(exc)) from exc
-    data = fmt.produce(ExportJob(document=lambda: brag_document(args, ctx), store=ctx.store,
-                                 page_size=args.page_size, draw_pdf=_draw_pdf))
+    secret = passphrase(confirm=True) if fmt.sealed else None
+    try:
+        data = fmt.produce(ExportJob(
+            document=lambda: brag_document(args, ctx), store=ctx.store,
+            page_size=args.page_size, draw=_draw_with_qt, passphrase=secret))
+    except TrackRecordError as exc:
+        raise UserError(str(exc)) from exc
     if target is None:
         write_stdout_bytes(data)
         return EXIT_OK

@@ -11,7 +11,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_json
+from trackrecord.commands.base import (
+    EXIT_OK,
+    CommandContext,
+    UserError,
+    passphrase,
+    print_json,
+)
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.transfer.import_base import (
     CSV_FIELDS,
@@ -22,6 +28,7 @@ from trackrecord.core.transfer.import_base import (
 )
 from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
 from trackrecord.core.transfer.imports import commit_import, load_import, preview_import
+from trackrecord.core.transfer.sealed import PassphraseNeeded
 
 _VERBS = {"add": "add", "update": "update", "unchanged": "same", "skip": "skip"}
 
@@ -73,7 +80,12 @@ def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
     columns = _columns(args.map)
     try:
         # Read and check the whole file before the store is even opened.
-        parsed = load_import(args.file.expanduser(), args.format, csv_columns=columns)
+        path = args.file.expanduser()
+        try:
+            parsed = load_import(path, args.format, csv_columns=columns)
+        except PassphraseNeeded:
+            parsed = load_import(path, args.format, csv_columns=columns,
+                                 passphrase=passphrase(confirm=False))
         if columns and parsed.format != "csv":
             raise UserError("--map is only for CSV files")
         if args.dry_run:

@@ -222,11 +222,6 @@ def _paint_footer(
     painter.drawText(box, int(align | Qt.AlignmentFlag.AlignRight), f"Page {page} of {pages}")
 
 
-def draw_pdf(doc: BragDocument, page_size: str = "A4") -> bytes:
-    """The PDF's bytes: what the export formats' table (``ExportJob.draw_pdf``) is given."""
-    return render_pdf(doc, page_size)[0]
-
-
 def write_pdf(doc: BragDocument, path: Path | str, page_size: str = "A4") -> int:
     """Write the PDF atomically (private file, replaced in one step); returns the page count."""
     data, pages = render_pdf(doc, page_size)

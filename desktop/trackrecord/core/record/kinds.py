@@ -42,6 +42,7 @@ class Kind:
     # time to mitigate), and the words before it.
     measure: str = ""
     measure_label: str = ""
+    cv_verb: str = ""  # put before a CV bullet that starts with no verb of its own
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -53,7 +54,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("scale", "Scale / users", "e.g. 2M requests a day, 40k users", "Scale"),
             KindField("stack", "Stack", "e.g. Go, Postgres, Kubernetes", "Stack"),
         ),
-        bragdoc_section="projects", measure="scale", measure_label="scale",
+        bragdoc_section="projects", measure="scale", measure_label="scale", cv_verb="Shipped",
     ),
     Kind(
         key="incident", label="Incident solved", plural="Incidents solved", chip="Incidents",
@@ -66,6 +67,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("root_cause", "Root cause", "What broke, and why", "Root cause", 3),
         ),
         bragdoc_section="incidents", measure="time_to_mitigate", measure_label="mitigated in",
+        cv_verb="Resolved",
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",
@@ -76,11 +78,11 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("duration", "Duration", "e.g. 6 months", "Duration"),
             KindField("outcome", "Outcome", "Where they got to", "Outcome", 3),
         ),
-        bragdoc_section="collaboration",
+        bragdoc_section="collaboration", cv_verb="Mentored",
     ),
     Kind(
         key="other", label="Other win", plural="Other wins", chip="Other",
-        counted_one="other win", counted="other wins", colour="#8a5cc7",
+        counted_one="other win", counted="other wins", colour="#8a5cc7", cv_verb="Delivered",
     ),
 ))
 

@@ -16,11 +16,12 @@ from typing import Any
 
 from trackrecord.core.registry import Registry
 from trackrecord.core.transfer.csv_tracker import parse_csv
-from trackrecord.core.transfer.import_base import ParsedImport
+from trackrecord.core.transfer.import_base import ImportFileError, ParsedImport, load_json
 from trackrecord.core.transfer.jrnl import jrnl_from_json, looks_like_jrnl
 from trackrecord.core.transfer.json_check import backup_from_json
 from trackrecord.core.transfer.json_export import BACKUP_FORMAT
 from trackrecord.core.transfer.markdown_brag import parse_markdown
+from trackrecord.core.transfer.sealed import MAGIC, unseal
 
 CsvColumns = Mapping[str, int | str | None]
 
@@ -36,6 +37,7 @@ class ImportInput:
     # The JSON document, for JSON formats (loaded once, with any key named twice).
     doc: Any = None
     duplicates: list[str] = field(default_factory=list)
+    passphrase: str | None = None  # for a sealed backup
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class ImportFormat:
     label: str  # shown in the dialog (translated under "ImportDialog") and in reports
     read: Callable[[ImportInput], ParsedImport]
     suffixes: tuple[str, ...] = ()  # file names ending so are this format
+    magic: bytes = b""  # files starting so are this format, whatever their name
     is_json: bool = False  # read only after the file was loaded as JSON
     claims_text: Callable[[bytes], bool] | None = None  # its first line says it is this
     claims_json: Callable[[Any], bool] | None = None  # the loaded document is this
@@ -68,6 +71,16 @@ def _is_backup(doc: Any) -> bool:
     return isinstance(doc, dict) and doc.get("format") == BACKUP_FORMAT
 
 
+def _sealed_backup(given: ImportInput) -> ParsedImport:
+    plain = unseal(given.data, given.passphrase, given.source)
+    duplicates: list[str] = []
+    doc = load_json(plain, given.source, duplicates)
+    if not _is_backup(doc):
+        raise ImportFileError(f"{given.source} opened, but what it holds is not a backup")
+    return ParsedImport("sealed", given.source,
+                        backup=backup_from_json(doc, given.source, duplicates))
+
+
 IMPORT_FORMATS: Registry[ImportFormat] = Registry("format", (
     ImportFormat(
         "md", "Markdown brag document",
@@ -90,5 +103,9 @@ IMPORT_FORMATS: Registry[ImportFormat] = Registry("format", (
         lambda i: ParsedImport("json", i.source,
                                backup=backup_from_json(i.doc, i.source, i.duplicates)),
         is_json=True, claims_json=_is_backup, replaces=True,
+    ),
+    ImportFormat(
+        "sealed", "Sealed Track Record backup (passphrase)", _sealed_backup,
+        suffixes=(".sealed",), magic=MAGIC, replaces=True,
     ),
 ))

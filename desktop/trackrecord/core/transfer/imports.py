@@ -58,6 +58,9 @@ from trackrecord.core.transfer.json_restore import apply_backup, count_records, 
 def guess_format(name: str, data: bytes) -> str | None:
     """A text format by the file's name, else by its first line; None for JSON, which is
     told apart by its content once loaded."""
+    for fmt in IMPORT_FORMATS:
+        if fmt.magic and data.startswith(fmt.magic):
+            return fmt.key
     suffix = Path(name).suffix.casefold()
     for fmt in IMPORT_FORMATS:
         if suffix in fmt.suffixes:
@@ -75,15 +78,17 @@ def guess_format(name: str, data: bytes) -> str | None:
 def parse_import(
     data: bytes, source: str, fmt: str | None = None, *,
     csv_columns: CsvColumns | None = None, today: dt.date | None = None,
+    passphrase: str | None = None,
 ) -> ParsedImport:
-    """Read ``data`` (the file called ``source``) without touching the store."""
+    """Read ``data`` (the file called ``source``) without touching the store. A sealed
+    backup needs ``passphrase`` (sealed.PassphraseNeeded says so when it is missing)."""
     source = short_title(source, 120)  # it is quoted in messages: one line, not too long
     check_size(data, source)
     if fmt is not None and fmt not in IMPORT_FORMATS:
         raise ImportFileError(
             f"unknown format {fmt!r}: choose one of {', '.join(IMPORT_FORMATS.keys)}")
     fmt = fmt or guess_format(source, data)
-    given = ImportInput(data, source, today, csv_columns)
+    given = ImportInput(data, source, today, csv_columns, passphrase=passphrase)
     if fmt is not None and not IMPORT_FORMATS[fmt].is_json:
         return IMPORT_FORMATS[fmt].read(given)
     duplicates: list[str] = []
@@ -99,10 +104,10 @@ def parse_import(
 
 def load_import(
     path: Path, fmt: str | None = None, *, csv_columns: CsvColumns | None = None,
-    today: dt.date | None = None,
+    today: dt.date | None = None, passphrase: str | None = None,
 ) -> ParsedImport:
     return parse_import(read_import_file(path), path.name, fmt, csv_columns=csv_columns,
-                        today=today)
+                        today=today, passphrase=passphrase)
 
 
 def _check(parsed: ParsedImport, mode: str) -> None:

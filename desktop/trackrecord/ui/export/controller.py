@@ -13,7 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs
 from trackrecord.core.store.db import Store
@@ -46,6 +47,7 @@ class ExportController(QObject):
         view.set_prefs(self._saved_prefs, today())
         view.changed.connect(self._timer.start)
         view.save_button.clicked.connect(self.save_as)
+        view.copy_button.clicked.connect(self.copy)
         # Entries may have changed on another page since the last preview. The first preview
         # is built when the page is first shown: building it for a large store at start-up
         # would compete with the window's first paint.
@@ -84,6 +86,31 @@ class ExportController(QObject):
         view.save_button.setEnabled(False)
         view.show_status(self.tr("Saving…"))
         self._start(prefs, path, remember=False)
+
+    def copy(self) -> None:
+        """Copy as rich text: the whole document (with the page's filters) on the clipboard,
+        as HTML with a Markdown plain-text version, built off the UI thread."""
+        prefs = self._view.prefs()
+        if not prefs.kinds:
+            self._view.show_status(self.tr("Choose at least one kind to export."), error=True)
+            return
+        self._view.copy_button.setEnabled(False)
+        job = Job(self._store, prefs, self._today(), self._generation, None, False, copy=True)
+        self._background.run(job, lambda result, error: self._copied(
+            result if error is None else job.failed(error)))
+
+    def _copied(self, result: Result) -> None:
+        view = self._view
+        view.copy_button.setEnabled(True)
+        if result.error:
+            view.show_status(result.error, error=True)
+            return
+        data = QMimeData()
+        data.setHtml(result.copied_html)
+        data.setText(result.copied_text)
+        QGuiApplication.clipboard().setMimeData(data)
+        view.show_status(self.tr("Copied {0} entries: paste them into a document, a mail or a "
+                                 "review tool").format(result.entries))
 
     def _suggested_path(self, fmt: str) -> Path:
         folder = Path.home()

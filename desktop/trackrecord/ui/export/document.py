@@ -25,7 +25,7 @@ from trackrecord.core.record.entries import EntryService
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.export_formats import BRAG_FORMATS, EXPORT_FORMATS, ExportJob
 from trackrecord.core.transfer.output_file import ExportWriteError, write_atomic
-from trackrecord.pdf.bragdoc import draw_pdf
+from trackrecord.pdf.draw import draw_with_qt
 
 PREVIEW_LIMIT = 100  # entries shown in the preview; the saved file always has all of them
 # ExportView translates these in the "ExportPage" context; the formats' labels are the
@@ -47,15 +47,19 @@ class Result:
     saving: bool = False
     saved_to: str = ""
     error: str = ""
+    # Copy as rich text: the whole document as HTML, and as Markdown for plain-text pastes.
+    copied_html: str = ""
+    copied_text: str = ""
 
 
 class Job:
     """Build (and for a save, write) one document: run off the UI thread."""
 
     def __init__(self, store: Store, prefs: ExportPrefs, today: dt.date, generation: int,
-                 save_to: Path | None, remember: bool) -> None:
+                 save_to: Path | None, remember: bool, *, copy: bool = False) -> None:
         self._store, self._prefs, self._today = store, prefs, today
         self._generation, self._save_to, self._remember = generation, save_to, remember
+        self._copy = copy
 
     def failed(self, error: Exception) -> Result:
         return Result(self._generation, saving=self._save_to is not None,
@@ -72,9 +76,15 @@ class Job:
         doc = build_document(entries, prefs.options(self._today))
         if self._save_to is not None:
             return self._save(doc)
+        if self._copy:
+            return Result(self._generation, entries=doc.entry_count,
+                          copied_html=render_print_html(doc), copied_text=render_markdown(doc))
         shown = doc.first_items(PREVIEW_LIMIT)
-        markdown = EXPORT_FORMATS[prefs.format].shows_source
-        text = render_markdown(shown) if markdown else render_print_html(shown)
+        fmt = EXPORT_FORMATS[prefs.format]
+        # A text format is previewed as the text it writes; the others as the printed page.
+        markdown = fmt.shows_source
+        text = (fmt.produce(ExportJob(document=lambda: shown)).decode("utf-8") if markdown
+                else render_print_html(shown))
         return Result(self._generation, text, markdown, doc.entry_count, shown.entry_count,
                        len(doc.sections))
 
@@ -83,7 +93,7 @@ class Job:
         fmt = EXPORT_FORMATS[self._prefs.format]
         try:
             data = fmt.produce(ExportJob(document=lambda: doc, store=self._store,
-                                         page_size=self._prefs.page_size, draw_pdf=draw_pdf))
+                                         page_size=self._prefs.page_size, draw=draw_with_qt))
             write_atomic(self._save_to, data)
         except ExportWriteError as exc:
             return Result(self._generation, saving=True, error=str(exc))

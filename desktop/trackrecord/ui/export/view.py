@@ -112,6 +112,11 @@ class ExportView(QWidget):
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName(self.tr("Save the brag document as a file"))
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setToolTip(self.tr(
+            "Copy the brag document with its formatting, to paste into a document, a mail "
+            "or a review tool"))
+        self.copy_button.setAccessibleName(self.tr("Copy the brag document as rich text"))
         self.status = QLabel(self)
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
@@ -124,7 +129,10 @@ class ExportView(QWidget):
         left_layout.addWidget(heading)
         left_layout.addWidget(scroll, 1)
         left_layout.addWidget(self.status)
-        left_layout.addWidget(self.save_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.save_button, 1)
+        left_layout.addLayout(buttons)
 
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("exportPreview")

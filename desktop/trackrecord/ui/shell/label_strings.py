@@ -87,11 +87,14 @@ IMPORT_FORMATS = (
     QT_TRANSLATE_NOOP("ImportDialog", "CSV of rejections (job tracker)"),
     QT_TRANSLATE_NOOP("ImportDialog", "jrnl JSON export"),
     QT_TRANSLATE_NOOP("ImportDialog", "Track Record backup (JSON)"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Sealed Track Record backup (passphrase)"),
 )
 EXPORT_FORMATS = (  # the Export page's brag-document formats
     QT_TRANSLATE_NOOP("ExportPage", "Markdown"),
     QT_TRANSLATE_NOOP("ExportPage", "HTML (one file)"),
     QT_TRANSLATE_NOOP("ExportPage", "PDF"),
+    QT_TRANSLATE_NOOP("ExportPage", "OpenDocument (Word, LibreOffice)"),
+    QT_TRANSLATE_NOOP("ExportPage", "CV bullets"),
 )
 CSV_FIELDS = (
     QT_TRANSLATE_NOOP("ImportDialog", "Company"),

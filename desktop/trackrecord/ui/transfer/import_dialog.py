@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -57,6 +59,7 @@ from trackrecord.core.transfer.import_base import (
 )
 from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
 from trackrecord.core.transfer.imports import commit_import, load_import, preview_import
+from trackrecord.core.transfer.sealed import PassphraseNeeded, SealError
 from trackrecord.paths import DataPaths
 from trackrecord.ui.support.background import Background
 
@@ -66,7 +69,8 @@ ACTION_LABELS = {"add": QT_TRANSLATE_NOOP("PreviewModel", "Add"),
                  "unchanged": QT_TRANSLATE_NOOP("PreviewModel", "Unchanged"),
                  "skip": QT_TRANSLATE_NOOP("PreviewModel", "Skip")}
 FILE_FILTER = QT_TRANSLATE_NOOP(
-    "ImportDialog", "Importable files (*.md *.markdown *.txt *.csv *.tsv *.json);;All files (*)")
+    "ImportDialog",
+    "Importable files (*.md *.markdown *.txt *.csv *.tsv *.json *.sealed);;All files (*)")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -146,6 +150,7 @@ class ImportDialog(QDialog):
         self.setObjectName("importDialog")
         self._store, self._paths, self._today = store, paths, today
         self._file: Path | None = None
+        self._passphrase: str | None = None
         self._overrides: dict[str, int | None] | None = None
         self._parsed: ParsedImport | None = None
         self.report: ImportReport | None = None
@@ -248,6 +253,7 @@ class ImportDialog(QDialog):
 
     def set_file(self, path: Path) -> None:
         self._file = path
+        self._passphrase = None  # a new file: a sealed one asks again
         self.path_edit.setText(str(path))
         self._overrides = None
         self.refresh()
@@ -271,11 +277,13 @@ class ImportDialog(QDialog):
             return
         path, fmt, mode = self._file, self.fmt, self.mode
         columns, today, store = self._overrides, self._today(), self._store
+        passphrase = self._passphrase
         self._generation += 1
         generation = self._generation
 
         def work() -> _Result:
-            parsed = load_import(path, fmt, csv_columns=columns, today=today)
+            parsed = load_import(path, fmt, csv_columns=columns, today=today,
+                                 passphrase=passphrase)
             used = mode if IMPORT_FORMATS[parsed.format].replaces else "merge"
             return _Result(generation, parsed, preview_import(store, parsed, used))
 
@@ -285,7 +293,26 @@ class ImportDialog(QDialog):
 
     def _start(self, generation: int, work: Callable[[], _Result]) -> None:
         self._background.run(work, lambda result, error: self._finished(
-            result if error is None else _failure(generation, error)))
+            result if error is None else self._unsealing(generation, error)))
+
+    def _unsealing(self, generation: int, error: Exception) -> _Result:
+        """A sealed backup without its passphrase: ask for it and read the file again."""
+        if isinstance(error, PassphraseNeeded) and generation == self._generation:
+            given = self.ask_passphrase()
+            if given:
+                self._passphrase = given
+                QTimer.singleShot(0, self.refresh)
+                return _Result(generation, error=self.tr("Opening the sealed backup…"))
+        if isinstance(error, SealError):
+            self._passphrase = None  # a wrong one is not kept: choosing again asks again
+        return _failure(generation, error)
+
+    def ask_passphrase(self) -> str | None:
+        """The sealed backup's passphrase, asked without showing it (tests replace this)."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Sealed backup"), self.tr("This backup is sealed. Its passphrase:"),
+            QLineEdit.EchoMode.Password)
+        return text if ok and text else None
 
     # -- results -------------------------------------------------------------------------
 
