@@ -114,10 +114,11 @@ class _Job:
         fmt = self._prefs.format
         try:
             if fmt == "pdf":
-                write_pdf(doc, self._save_to, self._prefs.page_size)
+                write_pdf(doc, self._save_to, self._prefs.page_size,
+                          protect=self._store.paths)
             else:
                 text = render_markdown(doc) if fmt == "md" else render_html(doc)
-                write_atomic(self._save_to, text.encode("utf-8"))
+                write_atomic(self._save_to, text.encode("utf-8"), protect=self._store.paths)
         except ExportWriteError as exc:
             return _Result(self._generation, saving=True, error=str(exc))
         return _Result(self._generation, entries=doc.entry_count, saving=True,

@@ -318,7 +318,7 @@ class ReviewPage(QWidget):
         self.message.emit(self.tr("Saving the confidence sheet…"))
 
         def work() -> str:
-            write_sheet(deck, path, size)
+            write_sheet(deck, path, size, protect=self._paths)
             return str(path)
 
         def done(saved: str) -> None:
