@@ -14,6 +14,7 @@ shown at import time — kept in its snapshot. Its category stays a suggestion, 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from collections.abc import Mapping
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trackrecord.core.backup.copies import BackupError, make_backup
+from trackrecord.core.backup.copies import BackupError, make_backup, rotate
 from trackrecord.core.bragdoc.model import format_span
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching.query import MatchQuery
@@ -42,6 +43,7 @@ from trackrecord.core.transfer.import_base import (
     FORMATS,
     MODES,
     SKIP,
+    UPDATE,
     EntryDraft,
     ImportFileError,
     ImportReport,
@@ -54,7 +56,7 @@ from trackrecord.core.transfer.import_base import (
     short_title,
 )
 from trackrecord.core.transfer.jrnl import jrnl_from_json, looks_like_jrnl
-from trackrecord.core.transfer.json_check import backup_from_json
+from trackrecord.core.transfer.json_check import backup_from_json, cleaning_warnings
 from trackrecord.core.transfer.json_export import BACKUP_FORMAT
 from trackrecord.core.transfer.json_restore import apply_backup, count_records, plan_backup
 from trackrecord.core.transfer.markdown_brag import parse_markdown
@@ -103,7 +105,7 @@ def parse_import(
     is_backup = isinstance(doc, dict) and doc.get("format") == BACKUP_FORMAT
     if fmt == "json" or (fmt is None and is_backup):
         backup = backup_from_json(doc, source, duplicates)
-        return ParsedImport("json", source, backup=backup)
+        return ParsedImport("json", source, backup=backup, warnings=cleaning_warnings(backup))
     if fmt == "jrnl" or looks_like_jrnl(doc):
         return jrnl_from_json(doc, source, today=today)
     raise ImportFileError(f"{source} is neither a Track Record backup nor a jrnl export")
@@ -173,11 +175,20 @@ def _backup_before_import(store: Store) -> Path | None:
     if not info.ok:
         raise ImportFileError(f"the backup before importing failed its check "
                               f"({info.problem}); nothing was imported")
+    with contextlib.suppress(OSError):
+        rotate(store.paths)  # older copies taken before imports go on their schedule
     return info.path
 
 
 def _commit_backup(store: Store, parsed: ParsedImport, mode: str) -> ImportReport:
     assert parsed.backup is not None
+    if mode == "merge":
+        with store.read() as s:
+            planned = plan_backup(s, parsed.backup, mode)
+        if not any(d.row.action in (ADD, UPDATE) for d in planned):
+            # Nothing to write: no backup is taken, and the store is not opened for writing.
+            return ImportReport(parsed.format, parsed.source, mode,
+                                tuple(d.row for d in planned), parsed.warnings, committed=True)
     saved = _backup_before_import(store)
     with store.write() as s:
         replaced = count_records(s) if mode == "replace" else 0
