@@ -7,6 +7,7 @@ a snapshot of exactly what it printed. The JSON shape is documented in the READM
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import textwrap
 from typing import Any
 
@@ -122,6 +123,10 @@ def _reframe(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def _add(args: argparse.Namespace, ctx: CommandContext) -> int:
     query, category = _query(args)
+    if args.date is not None and args.date > dt.date.today():
+        # A "no" cannot have come yet: most likely a typo (or day and month swapped).
+        raise UserError(f"the date {args.date.isoformat()} is in the future; give the day the "
+                        "rejection came (nothing was saved)")
     analysis = _analyse(ctx, query, category)
     service = RejectionService(ctx.store)
     try:

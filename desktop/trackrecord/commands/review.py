@@ -8,6 +8,8 @@ runs before anything is written. Nothing is saved unless ``--save`` is given.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,10 @@ def _interview(args: argparse.Namespace, ctx: CommandContext) -> InterviewData:
             return saved
         if not args.stage:
             raise UserError("give at least one --stage (or --interview ID)")
+        if args.date is not None and args.date < dt.date.today():
+            # Still built (and saved with --save): reviewing a past interview has its uses.
+            print(f"trackrecord: note: the interview date {args.date.isoformat()} is in the "
+                  "past; the review is built all the same", file=sys.stderr)
         values = {"company": args.company, "role": args.role, "date": args.date,
                   "notes": args.notes}
         if args.save:
