@@ -115,7 +115,9 @@ def make_backup(
     if not paths.database.exists():
         raise BackupError("there is no Track Record database here to back up yet")
     if not paths.database.is_file():
-        raise BackupError(f"{paths.database} is not a database file, so it cannot be backed up")
+        what = "a folder" if paths.database.is_dir() else "not a regular file"
+        raise BackupError(f"{paths.database} is {what}, not a database file, so it cannot be "
+                          "backed up")
     if target is None:
         target = new_backup_path(paths, reason, now)
     if target.exists() or target.is_symlink():
