@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exited.code or 0)
     if getattr(args, "command", None) is None:
         return _run_gui(args)
-    from trackrecord.commands.base import CommandContext, UserError
+    from trackrecord.commands.base import CommandContext, UserError, for_terminal
 
     try:
         context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
@@ -144,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except (UserError, DataDirError, TrackRecordError) as exc:
-        print(f"trackrecord: {exc}", file=sys.stderr)
+        # (A message may quote a file's own bytes: none of them reaches the terminal raw.)
+        print(f"trackrecord: {for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         context.close()

@@ -43,14 +43,14 @@ def _state(path: Path) -> tuple[object, ...]:
 
 
 def test_refuses_the_database_itself(data: DataPaths) -> None:
-    _refused(data.database, data, "the database of Track Record itself")
+    _refused(data.database, data, "Track Record's own database")
 
 
 @pytest.mark.parametrize("suffix", ["-wal", "-shm"])
 def test_refuses_the_databases_side_files(data: DataPaths, suffix: str) -> None:
     side = data.database.with_name(data.database.name + suffix)
     assert side.exists()
-    _refused(side, data, f"the database's {suffix} file")
+    _refused(side, data, f"the {suffix} file of Track Record's database")
 
 
 def test_refuses_a_side_file_that_does_not_exist_yet(data: DataPaths) -> None:
@@ -72,7 +72,7 @@ def test_refuses_the_data_folders_own_files(data: DataPaths) -> None:
 def test_refuses_a_symbolic_link_to_the_store(data: DataPaths, tmp_path: Path) -> None:
     link = tmp_path / "brag.md"
     link.symlink_to(data.database)
-    _refused(link, data, "the database of Track Record itself")
+    _refused(link, data, "Track Record's own database")
     assert link.is_symlink()
 
 
@@ -112,7 +112,7 @@ def test_refuses_another_track_record_database(data: DataPaths, tmp_path: Path) 
 
 def test_refuses_the_store_under_another_spelling(data: DataPaths) -> None:
     sideways = data.root / ".." / data.root.name / "." / data.database.name
-    _refused(sideways, data, "the database of Track Record itself")
+    _refused(sideways, data, "Track Record's own database")
 
 
 def test_a_new_file_and_an_ordinary_existing_file_are_written(data: DataPaths,

@@ -54,15 +54,15 @@ def _in_backups(data: DataPaths, _tmp: Path) -> Path:
 
 
 PLACES: dict[str, tuple[Place, str]] = {
-    "the store": (lambda data, _tmp: data.database, "database of Track Record itself"),
-    "its -wal": (_wal, "-wal file"),
+    "the store": (lambda data, _tmp: data.database, "Track Record's own database"),
+    "its -wal": (_wal, "-wal file of Track Record's database"),
     "its -shm": (lambda data, _tmp: data.database.with_name(data.database.name + "-shm"),
-                 "-shm file"),
+                 "-shm file of Track Record's database"),
     "a backup": (_in_backups, "backups folder"),
     "/dev/full": (lambda _data, _tmp: Path("/dev/full"), "not a regular file"),
     "a FIFO": (_fifo, "not a regular file"),
     "a folder": (_folder, "is a folder"),
-    "a link to the store": (_link_to_store, "database of Track Record itself"),
+    "a link to the store": (_link_to_store, "Track Record's own database"),
 }
 
 WRITERS: dict[str, list[str]] = {
@@ -103,7 +103,7 @@ def test_a_pdf_export_refuses_the_store(data_paths: DataPaths,
     _store(data_paths)
     code = main(["--data-dir", str(data_paths.root), "export", "--format", "pdf", "-o",
                  str(data_paths.database)])
-    assert code == 2 and "database of Track Record itself" in capsys.readouterr().err
+    assert code == 2 and "Track Record's own database" in capsys.readouterr().err
     assert check_database(data_paths.database).ok
 
 

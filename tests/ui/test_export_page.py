@@ -150,7 +150,7 @@ def test_saving_over_the_store_is_refused(qtbot: QtBot, page: ExportPage, store:
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     assert "cannot be written" in page.status.text()
-    assert "database of Track Record itself" in page.status.text()
+    assert "Track Record's own database" in page.status.text()
     assert EntryService(store).list() == before  # the store is still the store
 
 

@@ -305,5 +305,5 @@ def test_the_sheet_is_never_saved_over_the_store(
     with qtbot.waitSignal(page.message, timeout=20_000,
                           check_params_cb=lambda text: "cannot be written" in text):
         qtbot.mouseClick(page.deck_view.sheet_button, Qt.MouseButton.LeftButton)
-    assert "database of Track Record itself" in page.setup.form.error.text()
+    assert "Track Record's own database" in page.setup.form.error.text()
     assert len(EntryService(demo).list()) == 42

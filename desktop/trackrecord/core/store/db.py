@@ -71,6 +71,10 @@ def inspect_file(path: Path, *, check_pages: bool = True) -> FileState:
     ``check_pages=False`` leaves out SQLite's page check (the one part that reads the whole
     file) for the caller to run later with ``check_file``.
     """
+    if path.is_symlink() and not path.exists():
+        raise NotATrackRecordDatabase(
+            f"{path} is a symbolic link to a file that is not there (or to itself); point it "
+            "at the database or move it out of the way (it was left untouched)")
     if path.exists() and not path.is_file():
         what = "a folder" if path.is_dir() else "not a regular file"
         raise NotATrackRecordDatabase(
@@ -469,7 +473,11 @@ def open_store(paths: DataPaths, *, check_later: bool = False,
         check_later = False
     if not state.exists:
         # Create the file ourselves so it is private from its first byte.
-        db_path.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
+        try:
+            db_path.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the database {db_path}: "
+                             f"{exc.strerror or exc}") from exc
     engine = None
     if migrating:
         engine = make_engine(db_path)

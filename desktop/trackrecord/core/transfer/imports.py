@@ -71,6 +71,10 @@ _EXTENSIONS = {
 def guess_format(name: str, data: bytes) -> str | None:
     """md or csv by the file's extension, else by its first line; JSON files are told apart
     by their content when parsed (None: JSON, to be decided then)."""
+    if data.startswith(b"SQLite format 3\x00"):
+        raise ImportFileError(f"{name} is a database file, not a file to import; to bring back "
+                              "a backup of your data use 'trackrecord restore' (or File ▸ "
+                              "Backups…)")
     found = _EXTENSIONS.get(Path(name).suffix.casefold())
     if found:
         return found

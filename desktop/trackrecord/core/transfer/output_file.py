@@ -59,11 +59,13 @@ def protected_reason(path: Path, data: DataPaths) -> str | None:
     root = Path(os.path.realpath(data.root))
     db = data.database
     own = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
-    for name, live in zip(("the database", "the database's -wal file",
-                           "the database's -shm file", "the database's journal"),
+    for name, live in zip(("Track Record's own database",
+                           "the -wal file of Track Record's database",
+                           "the -shm file of Track Record's database",
+                           "the journal of Track Record's database"),
                           own, strict=True):
         if real == Path(os.path.realpath(live)) or _same_file(path, live):
-            return f"it is {name} of Track Record itself"
+            return f"it is {name}"
     if real.parent == root and (real.name in _APP_FILES or real.name.startswith(db.name)):
         return "it is one of Track Record's own files in the data folder"
     if _inside(real, Path(os.path.realpath(data.backups))):
