@@ -10,6 +10,7 @@ from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_
 from trackrecord.commands.window_lock import no_window_open
 from trackrecord.core.backup.copies import BackupError, list_backups, make_backup
 from trackrecord.core.backup.restore import restore_backup
+from trackrecord.core.store.db import StoreError, inspect_file
 from trackrecord.core.store.integrity import check_database
 from trackrecord.core.transfer.output_file import ExportWriteError, check_target
 
@@ -39,8 +40,11 @@ def _backup(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         if target is not None:
             check_target(target, ctx.paths)  # never over the data, a device, a link...
+        db = ctx.paths.database
+        if db.exists() or db.is_symlink():
+            inspect_file(db)  # a store the app would refuse is refused here, in its words
         info = make_backup(ctx.paths, "manual", target=target)
-    except (BackupError, ExportWriteError) as exc:
+    except (BackupError, ExportWriteError, StoreError) as exc:
         raise UserError(str(exc)) from exc
     if not info.ok:
         raise UserError(f"the backup at {info.path} failed verification: {info.problem}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from trackrecord.core.store.constants import FTS_TABLES
 from trackrecord.core.store.read_only import connect_read_only
-from trackrecord.core.store.revisions import KNOWN_REVISIONS
+from trackrecord.core.store.revisions import APPLICATION_ID, KNOWN_REVISIONS
 from trackrecord.core.store.schema_shape import check_shape
 
 
@@ -30,8 +30,8 @@ class CheckReport:
 
 
 def check_database(path: Path) -> CheckReport:
-    """quick_check, integrity_check, foreign_key_check, the schema version and shape, and the
-    search index, in that order."""
+    """quick_check, integrity_check, foreign_key_check, the application id, the schema
+    version and shape, and the search index, in that order."""
     if not path.exists():
         return CheckReport(path, (CheckResult("file", False, "there is no database file"),))
     if not path.is_file():
@@ -48,6 +48,7 @@ def check_database(path: Path) -> CheckReport:
         for pragma in ("quick_check", "integrity_check"):
             results.append(_pragma_check(conn, pragma))
         results.append(_foreign_keys(conn))
+        results.append(_application_id(conn))
         version, revision = _schema_version(conn)
         results.append(version)
         results.append(_schema_shape(conn, revision))
@@ -100,6 +101,17 @@ def search_index_problems(conn: sqlite3.Connection) -> list[str]:
 def _search_index(conn: sqlite3.Connection) -> CheckResult:
     problems = search_index_problems(conn)
     return CheckResult("search_index", not problems, "; ".join(problems) or "ok")
+
+
+def _application_id(conn: sqlite3.Connection) -> CheckResult:
+    try:
+        found = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        return CheckResult("application_id", False, str(exc))
+    if found != APPLICATION_ID:
+        return CheckResult("application_id", False, f"{found:#x}: an SQLite database from "
+                           "another program, not Track Record's")
+    return CheckResult("application_id", True, "Track Record")
 
 
 def _schema_version(conn: sqlite3.Connection) -> tuple[CheckResult, str | None]:
