@@ -104,7 +104,8 @@ class BackupsDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
+                # (The state's tooltip says how the copy was checked, when worth knowing.)
+                item.setToolTip(info.note if column == 4 and info.note else str(info.path))
                 if not info.offered:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, item)
