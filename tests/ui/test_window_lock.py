@@ -84,7 +84,7 @@ def test_restore_and_replace_refuse_while_the_window_is_open(tmp_path: Path) -> 
                      ["import", str(replacement), "--mode", "replace"]):
             refused = _cli(paths, *argv)
             assert refused.returncode == 2, refused.stdout
-            assert f"Track Record's window is open on {paths.root} (process {window.pid}" \
+            assert f"a Track Record window is open on {paths.root} (process {window.pid}" \
                 in refused.stderr
             assert "nothing was changed" in refused.stderr
             assert "Traceback" not in refused.stderr

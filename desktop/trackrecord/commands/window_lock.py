@@ -41,9 +41,10 @@ def no_window_open(paths: DataPaths, doing: str, instead: str) -> Iterator[None]
             pid, host, _app = lock.getLockInfo()
             owner = f"process {pid}" + (f" on {host}" if host else "") if pid else "it"
             raise UserError(
-                f"Track Record's window is open on {paths.root} ({owner}); {doing} would "
+                f"a Track Record window is open on {paths.root} ({owner}), and {doing} would "
                 f"replace the data under it. Quit the window and run this again, or use "
-                f"{instead} in it (nothing was changed)")
+                f"{instead} in it (nothing was changed; if no window is open, another restore "
+                "or import is running: wait for it)")
         raise UserError(f"cannot take the lock of the data folder {paths.root} (is it "
                         "read-only?); nothing was changed")
     try:

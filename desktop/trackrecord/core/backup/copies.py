@@ -165,9 +165,10 @@ def _record(info: BackupInfo, sidecar: Sidecar | None, content: dict[str, str]) 
         since, digests = dt.datetime.now(dt.UTC).isoformat(), content
     if since:
         day = dt.datetime.fromisoformat(since).date().isoformat()
+        before = ("only its row counts were on record, so a change that kept them could "
+                  "not be seen" if sidecar is not None else "no record of it was kept")
         info = replace(info, note=f"its content has been on record only since {day}, when it "
-                                  "was first checked: a change made to it before then that "
-                                  "kept its row counts could not be seen")
+                                  f"was first checked; before then {before}")
     with contextlib.suppress(BackupError):
         write_sidecar(info, fingerprint=sidecar.fingerprint if sidecar else None,
                       content=digests, content_since=since)

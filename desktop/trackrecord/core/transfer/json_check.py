@@ -158,8 +158,7 @@ def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
         cleaned = _CLEANED.get()
         if cleaned is not None:
             cleaned.append(where)
-        value = clean_block(value)
-    return value
+    return clean_block(value)
 
 
 _CLEANED: ContextVar[list[str] | None] = ContextVar("_CLEANED", default=None)
