@@ -19,7 +19,7 @@ from types import ModuleType
 from trackrecord import APP_NAME, __version__
 from trackrecord.commands import COMMANDS, EXIT_USAGE
 from trackrecord.core.errors import TrackRecordError
-from trackrecord.paths import DataDirError, DataPaths, resolve_data_dir
+from trackrecord.paths import DataDirError, DataPaths, is_text, resolve_data_dir, undecodable
 
 
 def command_modules(command: str | None = None) -> list[ModuleType]:
@@ -53,6 +53,7 @@ def build_parser(
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_data_dir,
         help="use this data folder (default: $TRACKRECORD_DATA_DIR, else the platform's)",
     )
     parser.add_argument(
@@ -75,6 +76,28 @@ def build_parser(
     return parser
 
 
+def _data_dir(value: str) -> str:
+    try:
+        resolve_data_dir(value)
+    except DataDirError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
+def undecodable_argument(argv: Sequence[str]) -> str | None:
+    """A sentence about the first argument that is not UTF-8 text, if any.
+
+    Python hands such bytes over as lone surrogates, which no database or file can store: a
+    title, a tag or a file name made of them is refused here, before anything is read.
+    """
+    for number, word in enumerate(argv, start=1):
+        if not is_text(word):
+            return (f"argument {number} holds bytes that are not UTF-8 text "
+                    f"({undecodable(word)}); Track Record reads its arguments as UTF-8 "
+                    "(nothing was changed)")
+    return None
+
+
 def _first_word(argv: Sequence[str]) -> str | None:
     """The first word that is not one of the app's own options: a sub-command (or a typo),
     or ``-h``/``--help``. None when the app alone is wanted."""
@@ -95,6 +118,10 @@ def _wants_a_command(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    refused = undecodable_argument(words)
+    if refused is not None:
+        print(f"trackrecord: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         first = _first_word(words)
         args = build_parser(with_commands=first is not None, command=first).parse_args(words)
@@ -102,9 +129,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exited.code or 0)
     if getattr(args, "command", None) is None:
         return _run_gui(args)
-    from trackrecord.commands.base import CommandContext, UserError
+    from trackrecord.commands.base import CommandContext, UserError, for_terminal
 
-    context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
+    try:
+        context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
+    except DataDirError as exc:
+        print(f"trackrecord: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return int(args.handler(args, context))
     except BrokenPipeError:
@@ -113,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except (UserError, DataDirError, TrackRecordError) as exc:
-        print(f"trackrecord: {exc}", file=sys.stderr)
+        # (A message may quote a file's own bytes: none of them reaches the terminal raw.)
+        print(f"trackrecord: {for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         context.close()
@@ -123,7 +155,11 @@ def _run_gui(args: argparse.Namespace) -> int:
     from trackrecord.ui.shell.app import run_gui  # Qt is imported only when a window is wanted
 
     if not args.demo:
-        paths = DataPaths(resolve_data_dir(args.data_dir))
+        try:
+            paths = DataPaths(resolve_data_dir(args.data_dir))
+        except DataDirError as exc:
+            print(f"trackrecord: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         return run_gui(paths, exit_when_ready=args.exit_when_ready, exit_at=args.exit_at)
     demo_root = Path(tempfile.mkdtemp(prefix="trackrecord-demo-"))
     try:

@@ -28,13 +28,40 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """--data-dir wins over the environment, which wins over the platform default."""
-    if cli_value:
+    """--data-dir wins over the environment, which wins over the platform default.
+
+    An empty ``--data-dir`` is refused rather than read as "not given": falling back to the
+    real folder would act on data the person did not name. (An empty environment variable
+    is the shell's way of unsetting it, and is taken as unset.)
+    """
+    if cli_value is not None:
+        if not str(cli_value).strip():
+            raise DataDirError("--data-dir is empty; give a folder, or leave the option out "
+                               "to use the usual one (nothing was changed)")
         return Path(cli_value).expanduser().absolute()
     env = os.environ.get(ENV_DATA_DIR)
     if env:
+        if not is_text(env):
+            raise DataDirError(f"{ENV_DATA_DIR} holds bytes that are not UTF-8 text "
+                               f"({undecodable(env)}); nothing was changed")
         return Path(env).expanduser().absolute()
     return default_data_dir()
+
+
+def is_text(value: str) -> bool:
+    """False for a string holding undecodable bytes (surrogates from the file system's or the
+    command line's encoding), which SQLite and UTF-8 files cannot take."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def undecodable(value: str) -> str:
+    """The bytes of such a string, shown so a person can recognise them."""
+    shown = repr(value.encode("utf-8", "surrogateescape"))[2:-1]
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ from trackrecord.core.store.models import Setting
 from trackrecord.core.store.settings import get_json, set_json
 from trackrecord.core.transfer.export_formats import EXPORT_FORMATS
 from trackrecord.core.transfer.output_file import ExportWriteError, write_atomic
+from trackrecord.paths import DataPaths
+
+# A data folder the files written here have nothing to do with.
+ELSEWHERE = DataPaths(Path("/nonexistent-trackrecord-data"))
 
 DAY = dt.date(2026, 11, 26)
 
@@ -75,7 +79,7 @@ def test_atomic_write_is_private_and_replaces_in_one_step(tmp_path: Path) -> Non
     target = tmp_path / "brag.md"
     target.write_text("old")
     os.chmod(target, 0o644)
-    write_atomic(target, b"new")
+    write_atomic(target, b"new", protect=ELSEWHERE)
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["brag.md"]
@@ -83,9 +87,9 @@ def test_atomic_write_is_private_and_replaces_in_one_step(tmp_path: Path) -> Non
 
 def test_atomic_write_refuses_without_leaving_anything(tmp_path: Path) -> None:
     with pytest.raises(ExportWriteError, match="does not exist"):
-        write_atomic(tmp_path / "missing" / "x.md", b"x")
+        write_atomic(tmp_path / "missing" / "x.md", b"x", protect=ELSEWHERE)
     with pytest.raises(ExportWriteError, match="is a folder"):
-        write_atomic(tmp_path, b"x")
+        write_atomic(tmp_path, b"x", protect=ELSEWHERE)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -96,6 +100,6 @@ def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         with pytest.raises(ExportWriteError, match="could not write"):
-            write_atomic(folder / "x.md", b"x")
+            write_atomic(folder / "x.md", b"x", protect=ELSEWHERE)
     finally:
         folder.chmod(0o700)

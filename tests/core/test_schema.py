@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -35,3 +36,13 @@ def test_models_match_what_the_migrations_build(store: Store) -> None:
     # FTS5 creates shadow tables that the models deliberately do not describe.
     diffs = [d for d in diffs if not (d[0] == "remove_table" and d[1].name.startswith(FTS_TABLES))]
     assert diffs == []
+
+
+def test_the_shipped_schema_shapes_are_what_the_migrations_build() -> None:
+    """Backups are checked against schema_shapes.json; after a new revision it must be made
+    again (``python -m trackrecord.core.store.schema_shape``), or good backups are refused."""
+    from trackrecord.core.store.schema_shape import expected_shapes, shapes_from_migrations
+
+    built = shapes_from_migrations()
+    assert set(built) == set(KNOWN_REVISIONS)
+    assert json.loads(json.dumps(built)) == expected_shapes()

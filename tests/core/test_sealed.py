@@ -8,6 +8,7 @@ import json
 import pytest
 
 from store_helpers import db_state, fill_store
+from trackrecord.core.errors import ValidationError
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.export_formats import EXPORT_FORMATS, ExportJob
 from trackrecord.core.transfer.imports import commit_import, guess_format, parse_import
@@ -60,7 +61,7 @@ def test_a_file_cut_short_or_not_sealed_says_so(sealed: bytes) -> None:
 
 
 def test_a_short_passphrase_is_refused_before_anything_is_made() -> None:
-    with pytest.raises(SealError, match="at least 8"):
+    with pytest.raises(ValidationError, match="at least 8"):
         seal(b"x", "short")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -33,6 +34,9 @@ def demo_dir(tmp_path: Path) -> str:
     return str(folder)
 
 
+TOMORROW = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+
+
 def pdf_text(path: Path) -> tuple[int, str]:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     pages = next(int(line.split()[-1]) for line in info.stdout.splitlines()
@@ -47,8 +51,8 @@ def test_markdown_goes_to_the_terminal_by_default(
 ) -> None:
     code, out, err = run(capsys, "--data-dir", demo_dir, "review", "--stage", "system-design",
                          "--stage", "behavioural", "--company", "Northwind", "--role",
-                         "Staff engineer", "--date", "2026-11-27")
-    assert (code, err) == (0, "")
+                         "Staff engineer", "--date", TOMORROW)
+    assert (code, err) == (0, "")  # (a date in the past would be noted on stderr)
     assert out.startswith("# System design + Behavioural · Staff engineer at Northwind\n")
     for heading in ("## Your numbers", "## System design: your strongest evidence",
                     "## Behavioural interview: your strongest evidence",

@@ -49,3 +49,23 @@ def test_the_window_asks_the_app_to_restore(qtbot: QtBot, make_window, entries, 
     with qtbot.waitSignal(window.restore_requested) as asked:
         window.menu_actions.backups.trigger()
     assert asked.args == [Path(chosen)]
+
+
+def test_a_tampered_backup_says_in_full_what_differs(
+    qtbot: QtBot, entries: EntryService, data_paths: DataPaths
+) -> None:
+    import sqlite3
+
+    entries.create("shipped", "Ledger")
+    made = make_backup(data_paths, "manual")
+    conn = sqlite3.connect(made.path)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON entries BEGIN DELETE FROM entries; END")
+    conn.commit()
+    conn.close()
+    dialog = BackupsDialog(data_paths)
+    qtbot.addWidget(dialog)
+    state = dialog.table.item(0, 4)
+    assert state.text().startswith("a trigger 'wipe' on entries")
+    assert state.toolTip() == "a trigger 'wipe' on entries that Track Record never makes"
+    dialog.table.selectRow(0)
+    assert not dialog.restore.isEnabled()

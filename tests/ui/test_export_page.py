@@ -144,6 +144,16 @@ def test_a_failed_save_says_why(qtbot: QtBot, page: ExportPage, tmp_path: Path) 
     assert page.view.save_button.isEnabled()
 
 
+def test_saving_over_the_store_is_refused(qtbot: QtBot, page: ExportPage, store: Store) -> None:
+    before = EntryService(store).list()
+    page.view.choose_path = lambda fmt, p: store.paths.database  # type: ignore[method-assign]
+    qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert "cannot be written" in page.view.status.text()
+    assert "Track Record's own database" in page.view.status.text()
+    assert EntryService(store).list() == before  # the store is still the store
+
+
 def test_cancelling_the_dialog_writes_nothing(qtbot: QtBot, page: ExportPage) -> None:
     page.view.choose_path = lambda fmt, p: None  # type: ignore[method-assign]
     qtbot.mouseClick(page.view.save_button, Qt.MouseButton.LeftButton)

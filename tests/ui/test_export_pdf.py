@@ -22,6 +22,9 @@ from trackrecord.core.store.db import Store, open_store
 from trackrecord.paths import DataPaths
 from trackrecord.pdf.bragdoc import write_pdf
 
+# A data folder the PDFs written here have nothing to do with.
+ELSEWHERE = DataPaths(Path("/nonexistent-trackrecord-data"))
+
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdfinfo")),
     reason="needs poppler-utils (pdftotext, pdfinfo)",
@@ -51,7 +54,7 @@ def test_the_demo_brag_document_as_pdf(qapp: QApplication, demo: list[EntryData]
                                        tmp_path: Path) -> None:
     options = BragOptions(name="Sam Okafor", role="Senior Software Engineer", prepared_on=DAY)
     path = tmp_path / "brag.pdf"
-    pages = write_pdf(build_document(demo, options), path)
+    pages = write_pdf(build_document(demo, options), path, protect=ELSEWHERE)
     info = pdf_info(path)
     # 42 entries, summary and impact each: about a page per seven entries on A4.
     assert 4 <= pages <= 9
@@ -73,10 +76,11 @@ def test_the_demo_brag_document_as_pdf(qapp: QApplication, demo: list[EntryData]
 
 def test_details_add_pages_letter_paper_and_initials(qapp: QApplication, demo: list[EntryData],
                                                      tmp_path: Path) -> None:
-    plain = write_pdf(build_document(demo), tmp_path / "plain.pdf", "Letter")
+    plain = write_pdf(build_document(demo), tmp_path / "plain.pdf", "Letter",
+                      protect=ELSEWHERE)
     full_path = tmp_path / "full.pdf"
     full = write_pdf(build_document(demo, BragOptions(details=True, star=True)), full_path,
-                     "Letter")
+                     "Letter", protect=ELSEWHERE)
     assert full > plain
     assert "letter" in pdf_info(full_path)["Page size"].lower()
     text = pdf_text(full_path)
@@ -89,7 +93,7 @@ def test_one_short_entry_is_one_page_with_embedded_fonts(qapp: QApplication,
     made = EntryData(id="1", kind="incident", title="Disk full on the tracking database",
                      start_date=dt.date(2018, 7, 14), impact="No data lost")
     path = tmp_path / "one.pdf"
-    assert write_pdf(build_document([made]), path) == 1
+    assert write_pdf(build_document([made]), path, protect=ELSEWHERE) == 1
     assert "Page 1 of 1" in pdf_text(path)
     if shutil.which("pdffonts"):
         done = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,

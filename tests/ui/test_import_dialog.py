@@ -167,3 +167,21 @@ def test_export_everything(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
         action.trigger()
     action.wait()
     assert blocker.args[1] is False and "does not exist" in blocker.args[0]
+
+
+def test_export_everything_never_writes_over_the_store(qtbot: QtBot, store: Store) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    load_demo(store)
+    window = QWidget()
+    qtbot.addWidget(window)
+    action = ExportEverythingAction(store, window, today=lambda: TODAY)
+    wal = store.paths.database.with_name(store.paths.database.name + "-wal")
+    for target in (store.paths.database, wal):
+        action.choose_path = lambda target=target: target  # type: ignore[method-assign]
+        with qtbot.waitSignal(action.finished, timeout=20_000) as blocker:
+            action.trigger()
+        action.wait()
+        message, ok = blocker.args
+        assert not ok and "cannot be written" in message
+    assert len(EntryService(store).list()) == 42

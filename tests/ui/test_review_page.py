@@ -295,3 +295,16 @@ def test_save_confidence_sheet_writes_one_page(
     deck = page.view.deck_view.deck
     assert deck is not None
     assert sheet_filename(deck.interview, TODAY) == "confidence-sheet-northwind-2026-11-27.pdf"
+
+
+def test_the_sheet_is_never_saved_over_the_store(
+    qtbot: QtBot, demo: Store, make_page: type[ReviewPage],
+) -> None:
+    page = make_page()
+    open_deck(qtbot, page)
+    page.view.choose_path = lambda suggested: demo.paths.database  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.controller.message, timeout=20_000,
+                          check_params_cb=lambda text: "cannot be written" in text):
+        qtbot.mouseClick(page.view.deck_view.sheet_button, Qt.MouseButton.LeftButton)
+    assert "Track Record's own database" in page.view.setup.form.error.text()
+    assert len(EntryService(demo).list()) == 42

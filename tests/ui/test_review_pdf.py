@@ -41,7 +41,7 @@ def test_the_demo_deck_fits_one_page_at_full_detail(store: Store, tmp_path: Path
     load_demo(store)
     target = InterviewData(id="", stages=("system-design", "behavioral"), company="Northwind")
     deck = build_deck(store, target, TODAY)
-    limits = write_sheet(deck, tmp_path / "sheet.pdf")
+    limits = write_sheet(deck, tmp_path / "sheet.pdf", protect=store.paths)
     info, text = pdf(tmp_path / "sheet.pdf")
     assert pages(info) == 1 and limits == SHEET_LEVELS[0]
     assert any("A4" in line for line in info)

@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_json
+from trackrecord.commands.window_lock import no_window_open
 from trackrecord.core.backup.copies import BackupError, list_backups, make_backup
 from trackrecord.core.backup.restore import restore_backup
+from trackrecord.core.store.db import StoreError, inspect_file
 from trackrecord.core.store.integrity import check_database
+from trackrecord.core.transfer.output_file import ExportWriteError, check_target
 
 EXIT_CHECK_FAILED = 1
 
@@ -33,9 +36,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _backup(args: argparse.Namespace, ctx: CommandContext) -> int:
     ctx.paths.ensure()
+    target: Path | None = args.to.expanduser() if args.to is not None else None
     try:
-        info = make_backup(ctx.paths, "manual", target=args.to)
-    except BackupError as exc:
+        if target is not None:
+            check_target(target, ctx.paths)  # never over the data, a device, a link...
+        db = ctx.paths.database
+        if db.exists() or db.is_symlink():
+            inspect_file(db)  # a store the app would refuse is refused here, in its words
+        info = make_backup(ctx.paths, "manual", target=target)
+    except (BackupError, ExportWriteError, StoreError) as exc:
         raise UserError(str(exc)) from exc
     if not info.ok:
         raise UserError(f"the backup at {info.path} failed verification: {info.problem}")
@@ -54,6 +63,8 @@ def _backups(args: argparse.Namespace, ctx: CommandContext) -> int:
         counts = ", ".join(f"{n} {table}" for table, n in b.counts.items() if n)
         when = b.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"{when}  {b.reason:<13} {_size(b.size):>8}  {state}  {counts}\n    {b.path}")
+        if b.offered and b.note:
+            print(f"    note: {b.note}")
     if not found:
         print("no backups yet")
     return EXIT_OK
@@ -65,13 +76,16 @@ def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
     backup = given if given.exists() else ctx.paths.backups / given.name
     if not backup.exists():
         raise UserError(f"no backup at {given}")
-    try:
-        restored, safety = restore_backup(ctx.paths, backup)
-    except BackupError as exc:
-        raise UserError(str(exc)) from exc
+    with no_window_open(ctx.paths, "restoring a backup", "File ▸ Backups…"):
+        try:
+            restored, safety = restore_backup(ctx.paths, backup)
+        except BackupError as exc:
+            raise UserError(str(exc)) from exc
     if safety is not None:
         print(f"what was there before is kept in {safety.path}")
     print(f"restored {restored.path.name} ({sum(restored.counts.values())} rows)")
+    if restored.note:
+        print(f"note: {restored.note}")
     return EXIT_OK
 
 

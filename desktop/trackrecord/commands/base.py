@@ -5,12 +5,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from trackrecord.commands import EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
+from trackrecord.core.errors import ValidationError
 from trackrecord.core.store.db import Store, StoreError, open_store
+from trackrecord.core.store.input_rules import parse_day
 from trackrecord.paths import DataPaths
+
+if TYPE_CHECKING:
+    import tempfile
 
 
 class UserError(Exception):
@@ -23,28 +30,61 @@ class CommandContext:
     def __init__(self, paths: DataPaths) -> None:
         self.paths = paths
         self._store: Store | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
             try:
-                self._store = open_store(self.paths)
+                # (A read-only folder still lists, shows and exports; writes are refused.)
+                self._store = open_store(self.paths, read_only_ok=True)
             except StoreError as exc:
                 raise UserError(str(exc)) from exc
+        return self._store
+
+    def store_to_compare(self) -> Store:
+        """The store, for a command that only reads and compares (``import --dry-run``):
+        where there is no database yet, an empty one in a temporary folder, so that nothing
+        is created in the data folder (nor the folder itself)."""
+        if self.paths.database.exists():
+            return self.store
+        if self._scratch is None:
+            import tempfile
+
+            self._scratch = tempfile.TemporaryDirectory(prefix="trackrecord-preview-")
+            try:
+                self._store = open_store(DataPaths(Path(self._scratch.name) / "data"))
+            except StoreError as exc:
+                raise UserError(str(exc)) from exc
+        assert self._store is not None
         return self._store
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
 
 def date_arg(value: str) -> dt.date:
-    """argparse type: a YYYY-MM-DD date, with a message people understand."""
+    """argparse type: a YYYY-MM-DD date (only that: not 20240301 or 2024-W10-1), with a
+    message people understand."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
+        return parse_day(value)
+    except ValidationError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def for_terminal(text: str) -> str:
+    """Text as printed on a terminal: control characters shown as ``\\x1b`` rather than
+    sent. The store never takes them now, but a file written by an older version or by
+    another program may still hold some, and ESC would reach the terminal as an escape."""
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def print_json(data: Any) -> None:
@@ -53,10 +93,19 @@ def print_json(data: Any) -> None:
 
 
 def read_text_arg(value: str | None) -> str | None:
-    """``-`` means: read the text from standard input."""
-    if value == "-":
+    """``-`` means: read the text from standard input, which must be UTF-8 text."""
+    if value != "-":
+        return value
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # (a test's StringIO: already text)
         return sys.stdin.read()
-    return value
+    data = raw.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"standard input is not UTF-8 text (byte {data[exc.start]:#04x} at position "
+            f"{exc.start}); nothing was saved") from None
 
 
 

@@ -10,6 +10,7 @@ from trackrecord.commands.base import (
     CommandContext,
     UserError,
     date_arg,
+    for_terminal,
     print_json,
     read_text_arg,
 )
@@ -132,7 +133,7 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
         )
         return EXIT_OK
     for r in rows:
-        print(f"{r.id[:8]}  {r.start_date.isoformat()}  {r.kind:<9}  {r.title}")
+        print(for_terminal(f"{r.id[:8]}  {r.start_date.isoformat()}  {r.kind:<9}  {r.title}"))
     return EXIT_OK
 
 
@@ -150,7 +151,7 @@ def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         print_json(entry.to_json())
     else:
-        print(format_entry(entry))
+        print(for_terminal(format_entry(entry)))
     return EXIT_OK
 
 
@@ -175,7 +176,7 @@ def _edit(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     service, entry_id = _resolve(ctx, args.id)
     gone = service.delete(entry_id)
-    print(f"deleted {gone.id}  {gone.title}")
+    print(for_terminal(f"deleted {gone.id}  {gone.title}"))
     return EXIT_OK
 
 

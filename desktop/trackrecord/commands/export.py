@@ -181,7 +181,7 @@ def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
     target = None if to_stdout else Path(args.output).expanduser()
     if target is not None:
         try:
-            check_target(target)
+            check_target(target, ctx.paths)
         except ExportWriteError as exc:
             raise UserError(str(exc)) from exc
     secret = passphrase(confirm=True) if fmt.sealed else None
@@ -195,7 +195,7 @@ def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
         write_stdout_bytes(data)
         return EXIT_OK
     try:
-        write_atomic(target, data)
+        write_atomic(target, data, protect=ctx.paths)
     except ExportWriteError as exc:
         raise UserError(str(exc)) from exc
     print(f"wrote {target}")

@@ -18,6 +18,7 @@ from trackrecord.commands.base import (
     passphrase,
     print_json,
 )
+from trackrecord.commands.window_lock import no_window_open
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.transfer.import_base import (
     CSV_FIELDS,
@@ -89,7 +90,10 @@ def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
         if columns and parsed.format != "csv":
             raise UserError("--map is only for CSV files")
         if args.dry_run:
-            report = preview_import(ctx.store, parsed, args.mode)
+            report = preview_import(ctx.store_to_compare(), parsed, args.mode)
+        elif args.mode == "replace":
+            with no_window_open(ctx.paths, "importing with --mode replace", "File ▸ Import…"):
+                report = commit_import(ctx.store, parsed, args.mode)
         else:
             report = commit_import(ctx.store, parsed, args.mode)
     except TrackRecordError as exc:

@@ -7,6 +7,7 @@ a snapshot of exactly what it printed. The JSON shape is documented in the READM
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import textwrap
 from typing import Any
 
@@ -15,6 +16,7 @@ from trackrecord.commands.base import (
     CommandContext,
     UserError,
     date_arg,
+    for_terminal,
     print_json,
     read_text_arg,
 )
@@ -109,12 +111,16 @@ def _reframe(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         print_json(analysis.to_json())
     else:
-        print(format_analysis(analysis))
+        print(for_terminal(format_analysis(analysis)))
     return EXIT_OK
 
 
 def _add(args: argparse.Namespace, ctx: CommandContext) -> int:
     query, category = _query(args)
+    if args.date is not None and args.date > dt.date.today():
+        # A "no" cannot have come yet: most likely a typo (or day and month swapped).
+        raise UserError(f"the date {args.date.isoformat()} is in the future; give the day the "
+                        "rejection came (nothing was saved)")
     analysis = _analyse(ctx, query, category)
     service = RejectionService(ctx.store)
     try:
@@ -136,7 +142,7 @@ def _add(args: argparse.Namespace, ctx: CommandContext) -> int:
         print_json({"id": saved.id, **analysis.to_json()})
     else:
         print(f"saved {saved.id}\n")
-        print(format_analysis(analysis))
+        print(for_terminal(format_analysis(analysis)))
     return EXIT_OK
 
 
@@ -156,8 +162,8 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
     for r in rows:
         sting = _sting(r.sting_before, r.sting_after)
         role = f" \u2014 {r.role}" if r.role else ""
-        print(f"{r.id[:8]}  {r.date.isoformat()}  {r.company}{role}  \u00b7 "
-              f"{STAGE_LABELS[r.stage]} \u00b7 {CATEGORY_LABELS[r.category]}{sting}")
+        print(for_terminal(f"{r.id[:8]}  {r.date.isoformat()}  {r.company}{role}  \u00b7 "
+                           f"{STAGE_LABELS[r.stage]} \u00b7 {CATEGORY_LABELS[r.category]}{sting}"))
     return EXIT_OK
 
 
@@ -181,22 +187,22 @@ def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
         out["analysis"] = saved.to_json() if saved else None
         print_json(out)
         return EXIT_OK
-    print(format_rejection(rejection))
+    print(for_terminal(format_rejection(rejection)))
     if practice:
         print("\nPractice list")
         for p in practice:
-            print(f"  [{'x' if p.done else ' '}] {p.text}")
+            print(for_terminal(f"  [{'x' if p.done else ' '}] {p.text}"))
     if saved:
         shown = (rejection.snapshot or {}).get("shown_at", "")[:10]
         print(f"\nWhat was shown when it was logged{f' ({shown})' if shown else ''}\n")
-        print(format_analysis(saved))
+        print(for_terminal(format_analysis(saved)))
     return EXIT_OK
 
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     service, rejection = _resolve(ctx, args.id)
     service.delete(rejection.id)
-    print(f"deleted {rejection.id}  {rejection.company}")
+    print(for_terminal(f"deleted {rejection.id}  {rejection.company}"))
     return EXIT_OK
 
 

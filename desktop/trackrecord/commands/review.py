@@ -8,6 +8,8 @@ runs before anything is written. Nothing is saved unless ``--save`` is given.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,10 @@ def _interview(args: argparse.Namespace, ctx: CommandContext) -> InterviewData:
             return saved
         if not args.stage:
             raise UserError("give at least one --stage (or --interview ID)")
+        if args.date is not None and args.date < dt.date.today():
+            # Still built (and saved with --save): reviewing a past interview has its uses.
+            print(f"trackrecord: note: the interview date {args.date.isoformat()} is in the "
+                  "past; the review is built all the same", file=sys.stderr)
         values = {"company": args.company, "role": args.role, "date": args.date,
                   "notes": args.notes}
         if args.save:
@@ -105,7 +111,7 @@ def _review(args: argparse.Namespace, ctx: CommandContext) -> int:
     target = None if to_stdout else Path(args.output).expanduser()
     if target is not None:
         try:
-            check_target(target)
+            check_target(target, ctx.paths)
         except ExportWriteError as exc:
             raise UserError(str(exc)) from exc
     deck = _deck(args, ctx)
@@ -114,13 +120,13 @@ def _review(args: argparse.Namespace, ctx: CommandContext) -> int:
         if target is None:
             write_stdout_bytes(data)
             return EXIT_OK
-        _write(target, data)
+        _write(target, data, ctx)
     else:
         from trackrecord.pdf.sheet import render_sheet  # Qt only when a PDF is asked for
 
         assert target is not None
         data, _limits = render_sheet(deck, page_size)
-        _write(target, data)
+        _write(target, data, ctx)
     if args.save and deck.interview.id:
         print(f"saved interview {deck.interview.id}")
     print(f"wrote {target}")
@@ -142,9 +148,9 @@ def _page_size(value: str) -> str:
     raise UserError(f"{value!r} is not a page size: use A4 or Letter")
 
 
-def _write(target: Path, data: bytes) -> None:
+def _write(target: Path, data: bytes, ctx: CommandContext) -> None:
     try:
-        write_atomic(target, data)
+        write_atomic(target, data, protect=ctx.paths)
     except ExportWriteError as exc:
         raise UserError(str(exc)) from exc
 

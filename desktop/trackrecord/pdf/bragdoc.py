@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from trackrecord import APP_NAME
 from trackrecord.core.bragdoc.document import BragDocument, render_print_html
 from trackrecord.core.transfer.output_file import write_atomic
+from trackrecord.paths import DataPaths
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
@@ -222,8 +223,10 @@ def _paint_footer(
     painter.drawText(box, int(align | Qt.AlignmentFlag.AlignRight), f"Page {page} of {pages}")
 
 
-def write_pdf(doc: BragDocument, path: Path | str, page_size: str = "A4") -> int:
-    """Write the PDF atomically (private file, replaced in one step); returns the page count."""
+def write_pdf(doc: BragDocument, path: Path | str, page_size: str = "A4", *,
+              protect: DataPaths) -> int:
+    """Write the PDF atomically (private file, replaced in one step, never over the data in
+    ``protect``); returns the page count."""
     data, pages = render_pdf(doc, page_size)
-    write_atomic(Path(path), data)
+    write_atomic(Path(path), data, protect=protect)
     return pages

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 from trackrecord.core.review.deck import Deck
 from trackrecord.core.review.render import SHEET_LEVELS, SheetLimits, render_sheet_html
 from trackrecord.core.transfer.output_file import write_atomic
+from trackrecord.paths import DataPaths
 from trackrecord.pdf.bragdoc import pdf_writer
 
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
@@ -69,8 +70,10 @@ def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetLimits]
     return bytes(data.data()), chosen
 
 
-def write_sheet(deck: Deck, path: Path | str, page_size: str = "A4") -> SheetLimits:
-    """Write the sheet atomically (private file, replaced in one step)."""
+def write_sheet(deck: Deck, path: Path | str, page_size: str = "A4", *,
+                protect: DataPaths) -> SheetLimits:
+    """Write the sheet atomically (private file, replaced in one step, never over the data
+    in ``protect``)."""
     data, limits = render_sheet(deck, page_size)
-    write_atomic(Path(path), data)
+    write_atomic(Path(path), data, protect=protect)
     return limits

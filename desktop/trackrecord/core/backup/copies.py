@@ -1,156 +1,64 @@
-"""Verified copies of the store: taking, listing, rotating and restoring them.
+"""Verified copies of the store: taking, listing and rotating them.
 
 A backup is made with SQLite's online backup API (consistent even while the app writes, WAL
-included), then checked — integrity_check, our application_id, a schema this build knows,
-and the same row counts as the source had at that moment — before it counts. What was found
-is written next to it in a small JSON file, so listing never has to reopen every copy.
+included), then checked (see ``verify``: sound pages, our application_id, exactly the schema
+our migrations build, the same row counts as the source had at that moment) before it
+counts. What was found, with a fingerprint of every table's content, is written next to it
+in a small JSON file (see ``info``), so listing reads a copy again only when its file has
+changed since — and then says how it differs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
-from trackrecord.core.store.fulltext import FTS_TABLES
+from trackrecord.core.backup.info import (
+    STAMP,
+    BackupError,
+    BackupInfo,
+    Sidecar,
+    file_stamp,
+    info_path,
+    private_new_file,
+    read_sidecar,
+    write_failure,
+    write_sidecar,
+)
+from trackrecord.core.backup.verify import (
+    content_digests,
+    fingerprint,
+    row_counts,
+    verify,
+    verify_with_content,
+)
 from trackrecord.core.store.read_only import connect_read_only
-from trackrecord.core.store.revisions import APPLICATION_ID, KNOWN_REVISIONS
-from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, ensure_private_dir
+from trackrecord.paths import DataPaths, ensure_private_dir
 
-INFO_FORMAT = "trackrecord-backup-info"
-# Backups rotation may delete; manual, pre-migration and pre-restore copies are kept forever.
-ROTATED_REASONS = frozenset({"auto", "start", "quit"})
-_NAME = re.compile(r"^backup-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<reason>[a-z-]+)\.sqlite3$")
-_STAMP = "%Y%m%dT%H%M%S%fZ"
+__all__ = [
+    "BackupError", "BackupInfo", "backups_to_keep", "changed_since_last_backup",
+    "content_digests", "copy_database", "fingerprint", "latest_fingerprint", "list_backups",
+    "make_backup", "new_backup_path", "rotate", "row_counts", "verify",
+]
 
-
-class BackupError(Exception):
-    """A backup could not be made or used; the message is meant for people."""
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created_at: dt.datetime
-    reason: str
-    size: int
-    counts: dict[str, int] = field(default_factory=dict)
-    schema: str | None = None
-    ok: bool = False
-    problem: str = ""
-
-    @property
-    def offered(self) -> bool:
-        """Only verified backups with something in them are ever offered for restore."""
-        return self.ok and sum(self.counts.values()) > 0
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "path": str(self.path),
-            "created_at": self.created_at.isoformat(),
-            "reason": self.reason,
-            "size": self.size,
-            "counts": self.counts,
-            "schema": self.schema,
-            "ok": self.ok,
-            "offered": self.offered,
-            "problem": self.problem,
-        }
-
-
-def _user_tables(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name != 'alembic_version' ORDER BY name"
-    ).fetchall()
-    # The search indexes (and their shadow tables) are derived data, not the user's rows.
-    return [str(r[0]) for r in rows if not str(r[0]).startswith(FTS_TABLES)]
-
-
-def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    tables = _user_tables(conn)
-    return {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}
-
-
-def fingerprint(conn: sqlite3.Connection) -> str:
-    """Changes whenever rows are added, removed or edited (edits move updated_at)."""
-    parts: dict[str, list[object]] = {}
-    for table in _user_tables(conn):
-        cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-        latest = "max(updated_at)" if "updated_at" in cols else "NULL"
-        count, newest = conn.execute(f'SELECT count(*), {latest} FROM "{table}"').fetchone()
-        parts[table] = [count, newest]
-    return json.dumps(parts, sort_keys=True)
-
-
-def _schema(conn: sqlite3.Connection) -> str | None:
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    return str(row[0]) if row else None
-
-
-def verify(path: Path, expected_counts: dict[str, int] | None = None) -> BackupInfo:
-    """Check a backup file thoroughly; the result says whether it may be offered."""
-    created, reason = _parse_name(path)
-    size = path.stat().st_size if path.exists() else 0
-    base = BackupInfo(path=path, created_at=created, reason=reason, size=size)
-    if size == 0:
-        return _flag(base, "the file is empty")
-    try:
-        conn = connect_read_only(path)
-        try:
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                return _flag(base, "not a Track Record database")
-            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                return _flag(base, f"integrity check failed: {result}")
-            schema = _schema(conn)
-            counts = row_counts(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return _flag(base, f"cannot be read: {exc}")
-    info = BackupInfo(path, created, reason, size, counts, schema, ok=True)
-    if schema not in KNOWN_REVISIONS:
-        return _flag(info, f"written by a newer version of Track Record (schema {schema})")
-    if expected_counts is not None and counts != expected_counts:
-        return _flag(info, "row counts differ from the database it was copied from")
-    if sum(counts.values()) == 0:
-        return _flag(info, "it holds no data")
-    return info
-
-
-def _flag(info: BackupInfo, problem: str) -> BackupInfo:
-    return BackupInfo(
-        info.path, info.created_at, info.reason, info.size, info.counts, info.schema,
-        ok=False, problem=problem,
-    )
+# Rotation may delete these, on its schedule; manual, pre-migration and pre-restore copies
+# are kept forever. Copies taken before an import are rotated on the same schedule, apart
+# from the automatic ones (so twenty imports do not leave twenty copies for ever, nor push
+# the automatic ones out).
+ROTATED_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"auto", "start", "quit"}),
+    frozenset({"pre-import"}),
+)
+ROTATED_REASONS = frozenset().union(*ROTATED_GROUPS)
 
 
 # -- making backups -----------------------------------------------------------------------
-
-
-def _parse_name(path: Path) -> tuple[dt.datetime, str]:
-    found = _NAME.match(path.name)
-    if found:
-        stamp = dt.datetime.strptime(found["stamp"], _STAMP).replace(tzinfo=dt.UTC)
-        return stamp, found["reason"]
-    modified = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC) if path.exists() else (
-        dt.datetime.fromtimestamp(0, dt.UTC)
-    )
-    reason = "pre-migration" if path.name.startswith("pre-migration-") else "other"
-    return modified, reason
-
-
-def _info_path(backup: Path) -> Path:
-    return backup.with_name(backup.name + ".json")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -161,18 +69,13 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _private_new_file(path: Path) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    os.close(fd)
-
-
 def copy_database(source: Path, target: Path) -> tuple[dict[str, int], str]:
     """Copy ``source`` into the new file ``target`` (0600) and return its counts and print.
 
     The counts are read inside the same read transaction the copy is made from, so they
     describe exactly what was copied.
     """
-    _private_new_file(target)
+    private_new_file(target)
     src = connect_read_only(source)
     dst = sqlite3.connect(target)
     try:
@@ -194,7 +97,7 @@ def new_backup_path(paths: DataPaths, reason: str, now: dt.datetime | None = Non
     """Where a backup taken now for ``reason`` goes (the name carries time and reason)."""
     ensure_private_dir(paths.backups)
     moment = now or dt.datetime.now(dt.UTC)
-    return paths.backups / f"backup-{moment.strftime(_STAMP)}-{reason}.sqlite3"
+    return paths.backups / f"backup-{moment.strftime(STAMP)}-{reason}.sqlite3"
 
 
 def make_backup(
@@ -204,60 +107,79 @@ def make_backup(
     target: Path | None = None,
     now: dt.datetime | None = None,
 ) -> BackupInfo:
-    """Back up the store now; returns the verified result (``ok`` False if it failed checks)."""
+    """Back up the store now; returns the verified result (``ok`` False if it failed checks).
+
+    Raises BackupError when it cannot be written (``out_of_space`` when the disk is full);
+    then nothing of it is left behind.
+    """
     if not paths.database.exists():
         raise BackupError("there is no Track Record database here to back up yet")
+    if not paths.database.is_file():
+        what = "a folder" if paths.database.is_dir() else "not a regular file"
+        raise BackupError(f"{paths.database} is {what}, not a database file, so it cannot be "
+                          "backed up")
     if target is None:
         target = new_backup_path(paths, reason, now)
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise BackupError(f"{target} already exists; choose another name")
     try:
         counts, print_ = copy_database(paths.database, target)
     except (sqlite3.DatabaseError, OSError) as exc:
         target.unlink(missing_ok=True)
-        raise BackupError(f"the backup could not be written: {exc}") from exc
-    info = verify(target, expected_counts=counts)
-    _write_info(info, print_)
-    _fsync_dir(target.parent)
+        raise write_failure("the backup", exc) from exc
+    info, content = verify_with_content(target, expected_counts=counts)
+    try:
+        write_sidecar(info, fingerprint=print_, content=content)
+        _fsync_dir(target.parent)
+    except (BackupError, OSError) as exc:
+        target.unlink(missing_ok=True)
+        info_path(target).unlink(missing_ok=True)
+        if isinstance(exc, BackupError):
+            raise
+        raise write_failure("the backup", exc) from exc
     return info
 
 
-def _write_info(info: BackupInfo, print_: str) -> None:
-    document = {"format": INFO_FORMAT, "version": 1, **info.to_json(), "fingerprint": print_}
-    path = _info_path(info.path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    _private_new_file(tmp)
-    tmp.write_text(json.dumps(document, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+# -- listing ------------------------------------------------------------------------------
 
 
-def _read_info(backup: Path) -> BackupInfo | None:
-    try:
-        doc = json.loads(_info_path(backup).read_text(encoding="utf-8"))
-        if doc.get("format") != INFO_FORMAT:
-            return None
-        return BackupInfo(
-            path=backup,
-            created_at=dt.datetime.fromisoformat(doc["created_at"]),
-            reason=str(doc["reason"]),
-            size=backup.stat().st_size,
-            counts={str(k): int(v) for k, v in doc["counts"].items()},
-            schema=doc.get("schema"),
-            ok=bool(doc["ok"]) and backup.stat().st_size == int(doc["size"]),
-            problem=str(doc.get("problem", "")),
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+def describe(backup: Path) -> BackupInfo:
+    """What is known of one backup now: its record, when the file is exactly as it was when
+    checked; otherwise the result of checking it again against that record."""
+    sidecar = read_sidecar(backup)
+    if sidecar is not None and sidecar.content is not None and (
+            sidecar.file is not None and sidecar.file == file_stamp(backup)):
+        return sidecar.info
+    info, content = verify_with_content(backup, sidecar)
+    return _record(info, sidecar, content) if info.ok else info
+
+
+def _record(info: BackupInfo, sidecar: Sidecar | None, content: dict[str, str]) -> BackupInfo:
+    """Write what a check found into the record, so the next listing need not read the
+    file again: the file's stamp, and its content when the record had none (a copy taken
+    before a schema upgrade, or before records held content). A record that cannot be
+    written is no loss: the file is checked again next time."""
+    if sidecar is not None and sidecar.content is not None:
+        since, digests = sidecar.content_since, sidecar.content
+    else:
+        since, digests = dt.datetime.now(dt.UTC).isoformat(), content
+    if since:
+        day = dt.datetime.fromisoformat(since).date().isoformat()
+        before = ("only its row counts were on record, so a change that kept them could "
+                  "not be seen" if sidecar is not None else "no record of it was kept")
+        info = replace(info, note=f"its content has been on record only since {day}, when it "
+                                  f"was first checked; before then {before}")
+    with contextlib.suppress(BackupError):
+        write_sidecar(info, fingerprint=sidecar.fingerprint if sidecar else None,
+                      content=digests, content_since=since)
+    return info
 
 
 def list_backups(paths: DataPaths) -> list[BackupInfo]:
-    """Every backup in the data folder, newest first; unrecorded ones are verified now."""
+    """Every backup in the data folder, newest first, each checked against its record."""
     if not paths.backups.is_dir():
         return []
-    found = []
-    for file in paths.backups.glob("*.sqlite3"):
-        found.append(_read_info(file) or verify(file))
+    found = [describe(file) for file in paths.backups.glob("*.sqlite3")]
     return sorted(found, key=lambda b: b.created_at, reverse=True)
 
 
@@ -265,7 +187,7 @@ def latest_fingerprint(paths: DataPaths) -> str | None:
     for info in list_backups(paths):
         if info.ok:
             try:
-                doc = json.loads(_info_path(info.path).read_text(encoding="utf-8"))
+                doc = json.loads(info_path(info.path).read_text(encoding="utf-8"))
                 return str(doc.get("fingerprint"))
             except (OSError, ValueError):
                 return None
@@ -309,14 +231,17 @@ def backups_to_keep(created: Iterable[dt.datetime], now: dt.datetime) -> set[dt.
 
 
 def rotate(paths: DataPaths, now: dt.datetime | None = None) -> list[Path]:
-    """Delete automatic backups the schedule no longer needs; returns what was removed."""
+    """Delete automatic and pre-import backups the schedule no longer needs (each group on
+    its own schedule); returns what was removed."""
     moment = now or dt.datetime.now(dt.UTC)
-    rotated = [b for b in list_backups(paths) if b.reason in ROTATED_REASONS and b.ok]
-    keep = backups_to_keep((b.created_at for b in rotated), moment)
+    listed = [b for b in list_backups(paths) if b.ok]
     removed = []
-    for info in rotated:
-        if info.created_at not in keep:
-            info.path.unlink(missing_ok=True)
-            _info_path(info.path).unlink(missing_ok=True)
-            removed.append(info.path)
+    for group in ROTATED_GROUPS:
+        rotated = [b for b in listed if b.reason in group]
+        keep = backups_to_keep((b.created_at for b in rotated), moment)
+        for info in rotated:
+            if info.created_at not in keep:
+                info.path.unlink(missing_ok=True)
+                info_path(info.path).unlink(missing_ok=True)
+                removed.append(info.path)
     return removed

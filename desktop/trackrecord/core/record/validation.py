@@ -13,6 +13,10 @@ from typing import Any
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.data import EDITABLE_FIELDS, MAX_TAG_LENGTH
 from trackrecord.core.record.kinds import KINDS
+from trackrecord.core.store.input_rules import clean_block, clean_line, parse_day
+
+# Fields that are one line (a list shows them as such); the rest may hold paragraphs.
+LINE_FIELDS = frozenset({"title", "organisation", "team", "role"})
 
 
 def parse_date(value: object, what: str = "date") -> dt.date:
@@ -21,10 +25,7 @@ def parse_date(value: object, what: str = "date") -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        return parse_day(value, what)
     raise ValidationError(f"{what} must be a date written YYYY-MM-DD, not {value!r}")
 
 
@@ -34,7 +35,7 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     for raw in tags:
         if not isinstance(raw, str):
             raise ValidationError(f"a tag must be text, not {raw!r}")
-        tag = " ".join(raw.split()).lstrip("#")
+        tag = " ".join(clean_line(raw, "a tag").split()).lstrip("#")
         if not tag:
             continue
         if len(tag) > MAX_TAG_LENGTH:
@@ -70,10 +71,13 @@ def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "tags":
             clean[name] = clean_tags(value)
         elif name == "links":
-            clean[name] = tuple(str(v).strip() for v in value if str(v).strip())
+            links = (clean_line(str(v), "a link").strip() for v in value)
+            clean[name] = tuple(link for link in links if link)
         else:
             if not isinstance(value, str):
                 raise ValidationError(f"{name} must be text")
+            what = f"the {name.replace('_', ' ')}"
+            value = clean_line(value, what) if name in LINE_FIELDS else clean_block(value, what)
             clean[name] = value.strip() if name == "title" else value
     if "title" in clean and not clean["title"]:
         raise ValidationError("the title cannot be empty")

@@ -17,6 +17,7 @@ from trackrecord.core.rejections.categories import CATEGORY_LABELS, UNKNOWN, par
 from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS, DebriefAnswer, parse_debrief
 from trackrecord.core.rejections.reframe import CustomReframe
 from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
+from trackrecord.core.store.input_rules import clean_block, clean_line
 from trackrecord.core.store.models import CustomReframe as CustomReframeRow
 from trackrecord.core.store.models import DebriefAnswerRow, PracticeItem, Rejection
 
@@ -112,13 +113,17 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in TEXT_FIELDS:
             if not isinstance(value, str):
                 raise ValidationError(f"{name.replace('_', ' ')} must be text")
-            clean[name] = value.strip() if name in ("company", "role", "level") else value
+            what = f"the {name.replace('_', ' ')}"
+            if name in ("company", "role", "level"):
+                clean[name] = clean_line(value, what).strip()
+            else:
+                clean[name] = clean_block(value, what)
         elif name == "stage":
             clean[name] = parse_stage(value)
         elif name == "suggested_category":
             clean[name] = parse_category(value) if value else None
         elif name == "category_trigger":
-            clean[name] = str(value) if value else None
+            clean[name] = clean_line(str(value), "the category trigger") if value else None
         elif name in ("sting_before", "sting_after"):
             clean[name] = _sting(value, name)
         elif name == "debrief":
@@ -170,9 +175,9 @@ def check_bool(value: object) -> bool:
 
 
 def required_text(value: object, what: str) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not clean_block(value, what).strip():
         raise ValidationError(f"{what} cannot be empty")
-    return value.strip()
+    return clean_block(value, what).strip()
 
 
 def reframe_values(
@@ -180,6 +185,7 @@ def reframe_values(
 ) -> dict[str, Any]:
     if not isinstance(headline, str) or not isinstance(body, str):
         raise ValidationError("a reframe's headline and body must be text")
+    headline, body = clean_line(headline, "the headline"), clean_block(body, "the reframe")
     if not headline.strip() and not body.strip():
         raise ValidationError("a reframe needs a headline or a body")
     return {

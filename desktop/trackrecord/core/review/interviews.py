@@ -22,6 +22,7 @@ from trackrecord.core.record.validation import parse_date
 from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.review.content import energy_ids
 from trackrecord.core.store.db import Store
+from trackrecord.core.store.input_rules import clean_block, clean_line
 from trackrecord.core.store.models import InterviewStage, UpcomingInterview
 
 EDITABLE = frozenset({"company", "role", "date", "stages", "notes", "energy_ticks"})
@@ -106,7 +107,9 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in ("company", "role", "notes"):
             if not isinstance(value, str):
                 raise ValidationError(f"the {name} must be text")
-            clean[name] = value if name == "notes" else " ".join(value.split())
+            what = f"the interview's {name}"
+            clean[name] = (clean_block(value, what) if name == "notes"
+                           else " ".join(clean_line(value, what).split()))
         elif name == "date":
             blank = value is None or (isinstance(value, str) and not value.strip())
             clean[name] = None if blank else parse_date(value, "the interview date")

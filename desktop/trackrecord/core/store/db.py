@@ -12,6 +12,7 @@ before the ORM has loaded.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -50,6 +51,12 @@ class DamagedDatabaseError(StoreError):
     """The file failed SQLite's quick_check: it is never written to (see core.backup.recovery)."""
 
 
+class UnknownSchemaError(DamagedDatabaseError):
+    """The file holds tables but no record of its schema version (its ``alembic_version``
+    table is gone or empty): upgrading it would try to create tables that are already there,
+    so it is refused unchanged, like a damaged file (the app offers a backup)."""
+
+
 @dataclass(frozen=True)
 class FileState:
     """What the file on disk is, read without writing to it."""
@@ -64,6 +71,15 @@ def inspect_file(path: Path, *, check_pages: bool = True) -> FileState:
     ``check_pages=False`` leaves out SQLite's page check (the one part that reads the whole
     file) for the caller to run later with ``check_file``.
     """
+    if path.is_symlink() and not path.exists():
+        raise NotATrackRecordDatabase(
+            f"{path} is a symbolic link to a file that is not there (or to itself); point it "
+            "at the database or move it out of the way (it was left untouched)")
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise NotATrackRecordDatabase(
+            f"{path} is {what}, not a database file; move it out of the way and try again "
+            "(it was left untouched)")
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=False, revision=None)
     with path.open("rb") as fh:
@@ -128,20 +144,33 @@ def _read_pragma(path: Path, name: str) -> object:
 
 
 def _read_revision(path: Path) -> str | None:
+    """The schema revision, or None for a file with no tables yet (a new store). A file
+    with tables but no revision is refused: nothing can tell what to upgrade it from."""
     # mode=ro never writes the main file; the WAL, if any, is still read.
     conn = connect_read_only(path)
     try:
         has_table = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
-        if not has_table:
-            return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if (
+            has_table) else None
+        if row is not None:
+            return str(row[0])
+        has_tables = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'alembic_version'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise NotATrackRecordDatabase(f"{path} cannot be read as a database: {exc}") from exc
     finally:
         conn.close()
+    if has_tables:
+        how = "empty" if has_table else "missing"
+        raise UnknownSchemaError(
+            f"{path} holds Track Record's tables, but its record of which schema version they "
+            f"are (the alembic_version table) is {how}, so it cannot be opened or upgraded "
+            "safely; it was left untouched. 'trackrecord check' shows what is wrong; "
+            "'trackrecord backups' and 'trackrecord restore' bring back a backup")
+    return None
 
 
 def _configure_connection(dbapi_conn: Any, _record: Any) -> None:
@@ -164,10 +193,16 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
+    if read_only:  # (a store in a read-only folder: sessions that only read)
+        engine = create_engine(
+            "sqlite://", creator=lambda: _connect_reader(path, read_only=True),
+            poolclass=QueuePool, pool_size=2)
+        event.listen(engine, "begin", _begin)
+        return engine
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"isolation_level": None, "check_same_thread": False},
@@ -208,9 +243,13 @@ def _storage_errors() -> Iterator[None]:
         raise StorageError(message or f"the database refused the change: {cause}") from exc
 
 
-def _connect_reader(path: Path) -> sqlite3.Connection:
-    """A connection for plain reads: never writes (query_only), same pragmas as the engine."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+def _connect_reader(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection for plain reads: never writes (query_only), same pragmas as the engine.
+    ``read_only``: for a store in a folder that cannot be written (see connect_read_only)."""
+    if read_only:
+        conn = connect_read_only(path, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA query_only = ON")
@@ -221,8 +260,10 @@ class Store:
     """An open Track Record database: the one way services reach the data."""
 
     def __init__(self, paths: DataPaths, engine: Engine | None = None, *,
-                 checked: bool = True) -> None:
+                 checked: bool = True, read_only: bool = False) -> None:
         self.paths = paths
+        # In a folder that cannot be written: reads work, every write is refused.
+        self.read_only = read_only
         # Opened with its page check still to run (see ``check``): writes wait for it.
         self._checked = threading.Event()
         if checked:
@@ -259,7 +300,7 @@ class Store:
                 from sqlalchemy.orm import sessionmaker
 
                 if self._engine is None:
-                    self._engine = make_engine(self.paths.database)
+                    self._engine = make_engine(self.paths.database, read_only=self.read_only)
                 engine = self._engine
                 self._sessions = (
                     sessionmaker(engine, expire_on_commit=False),
@@ -285,7 +326,7 @@ class Store:
         with self._lock:
             conn = self._idle_readers.pop() if self._idle_readers else None
         if conn is None:
-            conn = _connect_reader(self.paths.database)
+            conn = _connect_reader(self.paths.database, read_only=self.read_only)
             with self._lock:
                 self._all_readers.append(conn)
         try:
@@ -325,6 +366,9 @@ class Store:
         self._checked.wait()  # never write to a file whose pages are not known to be sound
         if self._refusal is not None:
             raise StorageError(self._refusal)
+        if self.read_only:
+            raise StorageError(f"the data folder {self.paths.root} is read-only, so the change "
+                               "could not be saved (nothing was changed)")
         _reader, writer = self._session_makers()
         with _storage_errors(), writer() as session, session.begin():
             session.connection()  # BEGIN IMMEDIATE now: no other commit until ours is done
@@ -364,7 +408,7 @@ class Store:
     def _data_version(self) -> int:
         with _storage_errors():
             if self._watch is None:
-                self._watch = _connect_reader(self.paths.database)
+                self._watch = _connect_reader(self.paths.database, read_only=self.read_only)
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
@@ -403,7 +447,8 @@ class Store:
         self.close()
 
 
-def open_store(paths: DataPaths, *, check_later: bool = False) -> Store:
+def open_store(paths: DataPaths, *, check_later: bool = False,
+               read_only_ok: bool = False) -> Store:
     """Open (creating or upgrading as needed) the store in ``paths``.
 
     Without a migration to run this needs only the standard library; SQLAlchemy is loaded
@@ -412,7 +457,13 @@ def open_store(paths: DataPaths, *, check_later: bool = False) -> Store:
     ``check_later`` leaves SQLite's page check (it reads the whole file: 0.4 s at 100,000
     entries) for the caller to run with ``Store.check`` while the entries are already shown;
     writes wait until it has passed. A file due for migration is always checked first.
+
+    ``read_only_ok``: in a data folder that cannot be written (a read-only mount), open the
+    existing store for reading only (the command line lists, shows and exports from it);
+    without it, such a folder is refused with DataDirError.
     """
+    if read_only_ok and paths.database.is_file() and not os.access(paths.root, os.W_OK):
+        return _open_read_only(paths)
     paths.ensure()
     db_path = paths.database
     state = _inspect(db_path, check_pages=not check_later)
@@ -422,7 +473,11 @@ def open_store(paths: DataPaths, *, check_later: bool = False) -> Store:
         check_later = False
     if not state.exists:
         # Create the file ourselves so it is private from its first byte.
-        db_path.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
+        try:
+            db_path.touch(mode=PRIVATE_FILE_MODE, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the database {db_path}: "
+                             f"{exc.strerror or exc}") from exc
     engine = None
     if migrating:
         engine = make_engine(db_path)
@@ -436,6 +491,15 @@ def open_store(paths: DataPaths, *, check_later: bool = False) -> Store:
     for suffix in ("", "-wal", "-shm"):
         make_private(db_path.with_name(db_path.name + suffix))
     return Store(paths, engine, checked=not (check_later and state.exists))
+
+
+def _open_read_only(paths: DataPaths) -> Store:
+    state = inspect_file(paths.database)
+    if state.revision != HEAD_REVISION:
+        raise StoreError(
+            f"{paths.database} needs upgrading to this version of Track Record, which cannot "
+            f"be done while the data folder {paths.root} is read-only; it was left untouched")
+    return Store(paths, read_only=True)
 
 
 def _inspect(path: Path, *, check_pages: bool) -> FileState:

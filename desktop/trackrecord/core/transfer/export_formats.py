@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from trackrecord.core.errors import ValidationError
 from trackrecord.core.registry import Registry
 
 if TYPE_CHECKING:
@@ -99,10 +100,10 @@ def _backup(job: ExportJob) -> bytes:
 
 
 def _sealed_backup(job: ExportJob) -> bytes:
-    from trackrecord.core.transfer.sealed import SealError, seal
+    from trackrecord.core.transfer.sealed import seal
 
     if job.passphrase is None:
-        raise SealError("a sealed backup needs a passphrase")
+        raise ValidationError("a sealed backup needs a passphrase")
     return seal(_backup(job), job.passphrase)
 
 

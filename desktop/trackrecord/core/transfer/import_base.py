@@ -198,6 +198,8 @@ def read_import_file(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise ImportFileError(f"{path} is a folder, not a file")
+        if path.exists() and not path.is_file():  # a device or a pipe: reading could hang
+            raise ImportFileError(f"{path} is not a regular file (a device or a pipe?)")
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise ImportFileError(

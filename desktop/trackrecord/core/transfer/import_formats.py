@@ -18,7 +18,7 @@ from trackrecord.core.registry import Registry
 from trackrecord.core.transfer.csv_tracker import parse_csv
 from trackrecord.core.transfer.import_base import ImportFileError, ParsedImport, load_json
 from trackrecord.core.transfer.jrnl import jrnl_from_json, looks_like_jrnl
-from trackrecord.core.transfer.json_check import backup_from_json
+from trackrecord.core.transfer.json_check import backup_from_json, cleaning_warnings
 from trackrecord.core.transfer.json_export import BACKUP_FORMAT
 from trackrecord.core.transfer.markdown_brag import parse_markdown
 from trackrecord.core.transfer.sealed import MAGIC, unseal
@@ -77,8 +77,14 @@ def _sealed_backup(given: ImportInput) -> ParsedImport:
     doc = load_json(plain, given.source, duplicates)
     if not _is_backup(doc):
         raise ImportFileError(f"{given.source} opened, but what it holds is not a backup")
-    return ParsedImport("sealed", given.source,
-                        backup=backup_from_json(doc, given.source, duplicates))
+    backup = backup_from_json(doc, given.source, duplicates)
+    return ParsedImport("sealed", given.source, backup=backup,
+                        warnings=cleaning_warnings(backup))
+
+
+def _backup(given: ImportInput) -> ParsedImport:
+    backup = backup_from_json(given.doc, given.source, given.duplicates)
+    return ParsedImport("json", given.source, backup=backup, warnings=cleaning_warnings(backup))
 
 
 IMPORT_FORMATS: Registry[ImportFormat] = Registry("format", (
@@ -100,8 +106,7 @@ IMPORT_FORMATS: Registry[ImportFormat] = Registry("format", (
     ),
     ImportFormat(
         "json", "Track Record backup (JSON)",
-        lambda i: ParsedImport("json", i.source,
-                               backup=backup_from_json(i.doc, i.source, i.duplicates)),
+        _backup,
         is_json=True, claims_json=_is_backup, replaces=True,
     ),
     ImportFormat(

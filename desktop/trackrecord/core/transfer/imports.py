@@ -14,6 +14,7 @@ shown at import time — kept in its snapshot. Its category stays a suggestion, 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from dataclasses import replace
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from trackrecord.core.backup.copies import BackupError, make_backup
+from trackrecord.core.backup.copies import BackupError, make_backup, rotate
 from trackrecord.core.bragdoc.model import format_span
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching.query import MatchQuery
@@ -40,6 +41,7 @@ from trackrecord.core.transfer.import_base import (
     ADD,
     MODES,
     SKIP,
+    UPDATE,
     EntryDraft,
     ImportFileError,
     ImportReport,
@@ -56,8 +58,12 @@ from trackrecord.core.transfer.json_restore import apply_backup, count_records, 
 
 
 def guess_format(name: str, data: bytes) -> str | None:
-    """A text format by the file's name, else by its first line; None for JSON, which is
-    told apart by its content once loaded."""
+    """A format by its first bytes or its file name, else a text format by its first line;
+    None for JSON, which is told apart by its content once loaded."""
+    if data.startswith(b"SQLite format 3\x00"):
+        raise ImportFileError(f"{name} is a database file, not a file to import; to bring back "
+                              "a backup of your data use 'trackrecord restore' (or File ▸ "
+                              "Backups…)")
     for fmt in IMPORT_FORMATS:
         if fmt.magic and data.startswith(fmt.magic):
             return fmt.key
@@ -166,11 +172,20 @@ def _backup_before_import(store: Store) -> Path | None:
     if not info.ok:
         raise ImportFileError(f"the backup before importing failed its check "
                               f"({info.problem}); nothing was imported")
+    with contextlib.suppress(OSError):
+        rotate(store.paths)  # older copies taken before imports go on their schedule
     return info.path
 
 
 def _commit_backup(store: Store, parsed: ParsedImport, mode: str) -> ImportReport:
     assert parsed.backup is not None
+    if mode == "merge":
+        with store.read() as s:
+            planned = plan_backup(s, parsed.backup, mode)
+        if not any(d.row.action in (ADD, UPDATE) for d in planned):
+            # Nothing to write: no backup is taken, and the store is not opened for writing.
+            return ImportReport(parsed.format, parsed.source, mode,
+                                tuple(d.row for d in planned), parsed.warnings, committed=True)
     saved = _backup_before_import(store)
     with store.write() as s:
         replaced = count_records(s) if mode == "replace" else 0

@@ -8,10 +8,12 @@ what the store will take (the services' own validation runs on every record).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from trackrecord.core.errors import TrackRecordError
@@ -22,8 +24,14 @@ from trackrecord.core.rejections.categories import CATEGORIES
 from trackrecord.core.rejections.data import validate as validate_rejection
 from trackrecord.core.rejections.debrief import DEBRIEF_ANSWERS, DEBRIEF_TOPICS
 from trackrecord.core.rejections.stages import STAGES
+from trackrecord.core.store.input_rules import clean_block, has_controls
 from trackrecord.core.store.settings import MAX_KEY_LENGTH
-from trackrecord.core.transfer.import_base import ImportFileError, check_size, load_json
+from trackrecord.core.transfer.import_base import (
+    ImportFileError,
+    ImportWarning,
+    check_size,
+    load_json,
+)
 from trackrecord.core.transfer.json_export import (
     BACKUP_FORMAT,
     BACKUP_VERSION,
@@ -58,12 +66,16 @@ def load_backup(data: bytes, source: str) -> BackupDocument:
 
 def backup_from_json(doc: object, source: str, duplicates: list[str]) -> BackupDocument:
     """Check an already parsed document (``duplicates``: keys some object named twice)."""
+    cleaned: list[str] = []
+    token = _CLEANED.set(cleaned)
     try:
         if duplicates:
             raise _fail("", f"an object names the key {_shown(duplicates[0])} twice")
-        return _document(doc)
+        return dataclasses.replace(_document(doc), cleaned=tuple(dict.fromkeys(cleaned)))
     except _Bad as exc:
         raise ImportFileError(f"{source} cannot be imported: {exc}; nothing was imported") from None
+    finally:
+        _CLEANED.reset(token)
 
 
 def _document(doc: object) -> BackupDocument:
@@ -94,7 +106,8 @@ def _document(doc: object) -> BackupDocument:
     _references(records, "practice_items", "rejection_id", "rejections", "a rejection")
     _references(records, "practice_sessions", "practice_item_id", "practice_items",
                 "a practice item")
-    return BackupDocument(**records, settings=_settings(doc["settings"]))
+    fields: dict[str, Any] = dict(records)  # (one keyword per collection)
+    return BackupDocument(**fields, settings=_settings(doc["settings"]))
 
 
 def _references(records: dict[str, tuple[dict[str, Any], ...]], name: str, key: str,
@@ -136,7 +149,25 @@ def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise _fail(where, "contains an invalid character (a lone surrogate)") from None
-    return value
+    if has_controls(value, line=False):
+        # NUL, ESC and the like are never stored (see core.store.input_rules): taken out,
+        # and the import says where.
+        cleaned = _CLEANED.get()
+        if cleaned is not None:
+            cleaned.append(where)
+    return clean_block(value)
+
+
+_CLEANED: ContextVar[list[str] | None] = ContextVar("_CLEANED", default=None)
+
+
+def cleaning_warnings(backup: BackupDocument) -> tuple[ImportWarning, ...]:
+    """One warning naming the fields whose control characters were taken out, if any."""
+    if not backup.cleaned:
+        return ()
+    places = ", ".join(backup.cleaned[:3]) + (" and more" if len(backup.cleaned) > 3 else "")
+    return (ImportWarning("", f"control characters (such as NUL or ESC) were taken out of "
+                              f"{len(backup.cleaned)} text field(s): {places}"),)
 
 
 def _shown(value: object) -> str:

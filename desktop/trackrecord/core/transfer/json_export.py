@@ -32,7 +32,7 @@ from trackrecord.core.store.models import (
     Setting,
     UpcomingInterview,
 )
-from trackrecord.core.transfer.output_file import write_atomic
+from trackrecord.core.transfer.output_file import check_target, write_atomic
 
 BACKUP_FORMAT = "trackrecord-backup"
 BACKUP_VERSION = 1
@@ -54,6 +54,8 @@ class BackupDocument:
     custom_reframes: tuple[dict[str, Any], ...]
     upcoming_interviews: tuple[dict[str, Any], ...]
     settings: tuple[tuple[str, str], ...]
+    # Where control characters were taken out while checking (json_check says so).
+    cleaned: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -193,6 +195,7 @@ def dump_backup(store: Store) -> bytes:
 
 def write_backup(store: Store, path: Path) -> int:
     """Write the backup to ``path`` atomically, private to its owner; returns its size."""
+    check_target(path, store.paths)  # before the work, not only after it
     data = dump_backup(store)
-    write_atomic(path, data)
+    write_atomic(path, data, protect=store.paths)
     return len(data)

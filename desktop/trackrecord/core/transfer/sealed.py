@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 import struct
 
-from trackrecord.core.errors import TrackRecordError
+from trackrecord.core.errors import ValidationError
+from trackrecord.core.transfer.import_base import ImportFileError
 
 MAGIC = b"TRKRSEAL"
 VERSION = 1
@@ -32,8 +33,8 @@ MIN_PASSPHRASE = 8
 MAX_LOG2_N, MAX_R, MAX_P = 20, 16, 4
 
 
-class SealError(TrackRecordError):
-    """The file cannot be opened: a sentence fit to show, and nothing was changed."""
+class SealError(ImportFileError):
+    """The sealed file cannot be opened: a sentence fit to show, and nothing was changed."""
 
 
 class PassphraseNeeded(SealError):
@@ -46,7 +47,7 @@ def is_sealed(data: bytes) -> bool:
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise SealError(f"choose a passphrase of at least {MIN_PASSPHRASE} characters")
+        raise ValidationError(f"choose a passphrase of at least {MIN_PASSPHRASE} characters")
 
 
 def _key(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:

@@ -102,9 +102,11 @@ class BackupsDialog(QDialog):
                 self.tr(REASONS.get(info.reason, info.reason)),
                 _size(info.size), _contents(info), state,
             )
+            # The state's tooltip says in full what differs, or how the copy was checked.
+            state_tip = (info.problem if not info.offered else info.note) or str(info.path)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
+                item.setToolTip(state_tip if column == 4 else str(info.path))
                 if not info.offered:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, item)

@@ -94,7 +94,7 @@ class Job:
         try:
             data = fmt.produce(ExportJob(document=lambda: doc, store=self._store,
                                          page_size=self._prefs.page_size, draw=draw_with_qt))
-            write_atomic(self._save_to, data)
+            write_atomic(self._save_to, data, protect=self._store.paths)
         except ExportWriteError as exc:
             return Result(self._generation, saving=True, error=str(exc))
         return Result(self._generation, entries=doc.entry_count, saving=True,

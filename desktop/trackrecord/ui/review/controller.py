@@ -249,7 +249,7 @@ class ReviewController(QObject):
         self.message.emit(self.tr("Saving the confidence sheet…"))
 
         def work() -> str:
-            write_sheet(deck, path, size)
+            write_sheet(deck, path, size, protect=self._paths)
             return str(path)
 
         def done(saved: str) -> None:

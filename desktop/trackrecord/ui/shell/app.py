@@ -144,9 +144,14 @@ def run_gui(paths: DataPaths, *, exit_when_ready: bool = False, demo: bool = Fal
         return _cannot_open(
             translate("App", "Another Track Record is using {0} and did not answer. Close it "
                              "and try again.").format(paths.root), exit_when_ready)
+    from trackrecord.ui.shell.quit_signals import QuitOnSignals
+
+    # SIGTERM (a logout, kill) quits as File ▸ Quit does: edits saved, quit backup taken.
+    signals = QuitOnSignals(app.quit)
     try:
         return _run_window(app, paths, demo=demo, guard=guard, exit_at=exit_at)
     finally:
+        signals.restore()
         guard.release()
 
 

@@ -87,7 +87,8 @@ class ExportEverythingAction(QAction):
         self.setEnabled(False)
 
         def work() -> None:
-            write_atomic(path, fmt.produce(ExportJob(store=store, passphrase=passphrase)))
+            write_atomic(path, fmt.produce(ExportJob(store=store, passphrase=passphrase)),
+                         protect=store.paths)
 
         self._background.run(work, lambda _written, error: self._exported(error))
 
