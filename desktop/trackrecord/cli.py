@@ -110,12 +110,6 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _wants_a_command(argv: Sequence[str]) -> bool:
-    """Anything but the app's own options (a sub-command, a typo, --help) needs the
-    sub-command parsers; the app alone starts without importing any sub-command."""
-    return _first_word(argv) is not None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     refused = undecodable_argument(words)

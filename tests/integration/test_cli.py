@@ -159,8 +159,8 @@ def test_every_sub_command_is_in_the_lazy_registry() -> None:
 def test_starting_the_app_imports_no_sub_command_and_no_database_library() -> None:
     code = (
         "import sys\n"
-        "from trackrecord.cli import _wants_a_command, build_parser\n"
-        "build_parser(with_commands=_wants_a_command(['--data-dir', 'x', '--demo']))\n"
+        "from trackrecord.cli import _first_word, build_parser\n"
+        "build_parser(with_commands=_first_word(['--data-dir', 'x', '--demo']) is not None)\n"
         "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', "
         "'trackrecord.commands.'))))\n"
     )

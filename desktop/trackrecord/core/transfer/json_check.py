@@ -29,8 +29,6 @@ from trackrecord.core.store.settings import MAX_KEY_LENGTH
 from trackrecord.core.transfer.import_base import (
     ImportFileError,
     ImportWarning,
-    check_size,
-    load_json,
 )
 from trackrecord.core.transfer.json_export import (
     BACKUP_FORMAT,
@@ -54,14 +52,6 @@ class _Bad(Exception):
 
 def _fail(where: str, message: str) -> _Bad:
     return _Bad(f"{where}: {message}" if where else message)
-
-
-def load_backup(data: bytes, source: str) -> BackupDocument:
-    """Check the whole document; ImportFileError names the first problem found."""
-    check_size(data, source)
-    duplicates: list[str] = []
-    doc = load_json(data, source, duplicates)
-    return backup_from_json(doc, source, duplicates)
 
 
 def backup_from_json(doc: object, source: str, duplicates: list[str]) -> BackupDocument:
