@@ -59,7 +59,8 @@ def test_a_long_deck_is_trimmed_to_the_best_items_and_still_one_page(
                            ("mentoring", ["mentoring", "people-leadership"]),
                            ("other", ["collaboration", "communication", "hiring", "testing"])):
             service.create(kind, f"{kind.title()} work of {year} with a long descriptive title",
-                           start_date=f"{year}-03-01", tags=tags, impact=LONG, metrics=LONG,
+                           start_date=f"{year}-03-01", end_date=f"{year}-09-30", tags=tags,
+                           impact=LONG, metrics=LONG,
                            situation=LONG, task=LONG, action=LONG, result=LONG)
     log = PracticeLog(store)
     for n in range(8):
