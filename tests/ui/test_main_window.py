@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import stat
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -21,7 +23,7 @@ from ui_helpers import listed_titles
 from trackrecord import __version__
 from trackrecord.core.review.interviews import UpcomingInterviewService
 from trackrecord.core.store.db import open_store
-from trackrecord.ui.widgets.dialogs import about_dialog
+from trackrecord.ui.widgets.dialogs import about_dialog, shortcut_rows
 
 
 def test_empty_state_says_what_to_do(qtbot: QtBot, make_window):
@@ -60,7 +62,17 @@ def test_the_rail_and_the_go_menu_reach_every_page(qtbot: QtBot, make_window):
     for action, page in zip(window.menu_actions.go, pages, strict=True):
         action.trigger()
         assert window.pages.currentWidget() is page
-    assert window.menu_actions.go[2].shortcut().toString() == "Ctrl+R"
+    # Ctrl+1 to Ctrl+5 in rail order, no gap (F1 listed 1, 2, 4, 5); Ctrl+R still reviews.
+    keys = [[k.toString() for k in a.shortcuts()] for a in window.menu_actions.go]
+    assert [k[0] for k in keys] == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert keys[2] == ["Ctrl+3", "Ctrl+R"]
+    # No two window-wide actions share a key (Delete acts in one list or another, not both).
+    window_wide = [a for a in window.findChildren(QAction)
+                   if a.shortcutContext() != Qt.ShortcutContext.WidgetShortcut]
+    taken = [k.toString() for a in window_wide for k in a.shortcuts()]
+    assert len(taken) == len(set(taken)), sorted(taken)
+    listed = dict(shortcut_rows())  # what F1 shows
+    assert "review" in listed["Ctrl+1 \u2026 Ctrl+5"] and "Ctrl+R" in listed
     window.menu_actions.new_entry.trigger()  # Ctrl+N brings you back to the track record
     assert window.pages.currentWidget() is window.page
 
