@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(PAGES) and self._store is not None:
+            if row != 0:
+                self.controller.discard_untouched()  # Ctrl+N, then away: nothing to keep
             self._page(PAGES[row])
         self.pages.setCurrentIndex(row)
 
@@ -383,6 +385,7 @@ class MainWindow(QMainWindow):
         if self._store is None:
             return  # nothing was shown, so nothing was edited; keep the saved layout as is
         self.autosave.flush()
+        self.controller.discard_untouched()
         rejections: Any = self._built.get("rejections")
         if rejections is not None:
             rejections.flush()
