@@ -34,6 +34,7 @@ RAIL_WIDTH = 150  # MainWindow's navigation rail is fixed at this width
 REJECTION = {  # typed into a new rejection to show evidence and a reframe appear
     "company": "Northwind Logistics",
     "role": "Senior backend engineer",
+    "stage": "System",  # System design
     "feedback": "Strong coding round, but in system design we did not see enough depth "
     "on scaling and trade-offs, and you jumped in without clarifying questions.",
 }
@@ -125,8 +126,10 @@ class Shooter:
         self.type(REJECTION["company"])
         self.xdotool("key", "Tab")
         self.type(REJECTION["role"])
-        # role → stage → level → date (Tab steps through its year, month and day) → feedback
-        self.xdotool("key", *["Tab"] * 6)
+        # role → stage (typing picks it by its label) → level → date → feedback
+        self.xdotool("key", "Tab")
+        self.type(REJECTION["stage"])
+        self.xdotool("key", *["Tab"] * 3)
         self.type(REJECTION["feedback"])
         time.sleep(SETTLE_S * 2)  # evidence and reframe follow the typing after a pause
         return self.save(path)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -35,6 +34,7 @@ from trackrecord.core.bragdoc.prefs import ExportPrefs
 from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.core.transfer.export_formats import EXPORT_FORMATS
 from trackrecord.ui.export.document import FORMAT_LABELS, GROUP_LABELS, Result
+from trackrecord.ui.widgets.fields import DateEdit
 
 
 # The choices' labels are marked in ui/export/document.py, and looked up, in the
@@ -55,10 +55,8 @@ class ExportView(QWidget):
         self.format = self._combo(FORMAT_LABELS)
         self.group = self._combo(GROUP_LABELS)
         self.preset = self._combo(PRESET_LABELS)
-        self.since, self.until = QDateEdit(self), QDateEdit(self)
+        self.since, self.until = DateEdit(self), DateEdit(self)
         for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         self.dates = QWidget(self)
         dates = QHBoxLayout(self.dates)

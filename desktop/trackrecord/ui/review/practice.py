@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.rejections.practice import PracticeLog, PracticeStatus
 from trackrecord.core.store.db import Store
 from trackrecord.ui.support.autosave import sentence
+from trackrecord.ui.widgets.fields import DateEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,9 +61,7 @@ class ReviewPracticePanel(QWidget):
         self.empty.setObjectName("pageText")
         self.empty.setWordWrap(True)
 
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateEdit(self)
         self.date.setAccessibleName(self.tr("Practice date"))
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("How it went (optional)"))

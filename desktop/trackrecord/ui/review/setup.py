@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from trackrecord.core.review.deck import when_text
 from trackrecord.core.review.interviews import PREPARABLE_STAGES, InterviewData
 from trackrecord.ui.rejections.list_model import stage_label
+from trackrecord.ui.widgets.fields import DateEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STAGE_COLUMNS = 3
@@ -46,9 +46,7 @@ class InterviewForm(QWidget):
         self.role = QLineEdit(self)
         self.role.setPlaceholderText(self.tr("optional, e.g. Staff engineer"))
         self.has_date = QCheckBox(self.tr("I know the date"), self)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateEdit(self)
         self.date.setAccessibleName(self.tr("Interview date"))
         self.has_date.toggled.connect(self.date.setEnabled)
         date_row = QHBoxLayout()
