@@ -198,3 +198,21 @@ def test_file_import_refreshes_the_lists(qtbot: QtBot, make_window, entries, mon
     monkeypatch.setattr(ImportDialog, "exec", imported_elsewhere)
     window.menu_actions.import_.trigger()
     qtbot.waitUntil(lambda: window.page.model.rowCount() == 1, timeout=3000)
+
+
+def test_every_page_opens_with_a_heading(qtbot: QtBot, make_window):
+    """Issue 17: the Track record page had no heading while the others did."""
+    window = make_window()
+    headings = []
+    for action in window.menu_actions.go:
+        action.trigger()
+        page = window.pages.currentWidget()
+        titles = [label.text() for label in page.findChildren(QLabel, "pageTitle")
+                  if label.isVisibleTo(window)]
+        assert titles, page.objectName()
+        headings.append(titles[0])
+    assert headings[0] == "Track record"
+    assert len(set(headings)) == len(headings)
+    window.menu_actions.go[0].trigger()
+    window.page.new_button.click()  # the page's own way to add an entry, beside Ctrl+N
+    assert window.page.editor.inputs["title"].text() == "Untitled"

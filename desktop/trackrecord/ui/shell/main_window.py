@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         # checkbox or a combo it must not silently remove an entry.
         self.menu_actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.page.list.addAction(self.menu_actions.delete)
+        self.page.new_button.clicked.connect(self.new_entry)
         self.controller.message.connect(self._show_message)
         self.controller.undo_available.connect(self.menu_actions.undo.setEnabled)
         self.autosave.state_changed.connect(self.show_save_state)
