@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -147,13 +148,23 @@ class ReviewSetup(QWidget):
         self.list.setAccessibleName(self.tr("Your interviews"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
+        # With no interviews saved, words in place of a blank box.
+        self.empty = QLabel(self.tr(
+            "No interviews yet. Fill in the form beside this (the stages are enough) and "
+            "open its deck; it is kept here for the evening before."), self)
+        self.empty.setObjectName("pageText")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.empty)
         self.new_button = QPushButton(self.tr("New interview"), self)
         self.form = InterviewForm(self)
 
         left = QVBoxLayout()
         left.addWidget(heading)
         left.addWidget(intro)
-        left.addWidget(self.list, 1)
+        left.addWidget(self.list_stack, 1)
         left.addWidget(self.new_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -180,6 +191,7 @@ class ReviewSetup(QWidget):
                     self.list.setCurrentItem(item)
         finally:
             self.list.blockSignals(False)
+        self.list_stack.setCurrentWidget(self.list if interviews else self.empty)
 
     def _changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         self.selected.emit(str(current.data(ID_ROLE)) if current is not None else None)
