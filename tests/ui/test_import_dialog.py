@@ -167,3 +167,12 @@ def test_export_everything(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
         action.trigger()
     action.wait()
     assert blocker.args[1] is False and "does not exist" in blocker.args[0]
+
+
+def test_opened_with_no_file_it_says_what_can_be_imported(make_dialog: MakeDialog) -> None:
+    """Issue 17: Import opened on an empty table with no words on what to do."""
+    dialog = make_dialog()
+    said = dialog.summary.text()
+    for kind in ("brag document", "CSV", "jrnl", "backup"):
+        assert kind in said
+    assert "before anything is written" in said and dialog.model.rowCount() == 0
