@@ -83,16 +83,29 @@ def test_the_demo_track_record_files_every_other_win_under_a_real_section() -> N
     for values in demo_entries():
         if values["kind"] == "other":
             made = entry(values["title"], values["start_date"], kind="other",
-                         summary=values["summary"], tags=tuple(values["tags"]))
+                         summary=values["summary"], tags=tuple(values["tags"]),
+                         organisation=values["organisation"])
             placed[values["title"]] = scheme.section_for(made)
     assert "other" not in placed.values()
     assert placed["Meetup talk: exactly-once payouts"] == "outside"
-    assert placed["Open-source Postgres migration linter"] == "outside"
+    # Issue 17: open source built at a job, adopted by every team there, is that job's work.
+    assert placed["Open-source Postgres migration linter"] == "company"
     assert placed["Backend interview loop redesign"] == "company"
     assert placed["Internal talk: reading EXPLAIN ANALYZE"] == "company"
     assert placed["Distributed systems paper reading group"] == "learning"
     assert placed["Ledger v2 design doc"] == "design"
     assert placed["On-call runbooks for the noisiest alerts"] == "design"
+
+
+def test_open_source_is_outside_work_only_when_it_was_not_for_an_employer() -> None:
+    scheme = default_scheme()
+    tool = dict(kind="other", summary="Built and open-sourced a schema diff tool",
+                tags=("open-source", "python"))
+    assert scheme.section_for(entry("Schema diff tool", "2024-01-01", **tool)) == "outside"
+    at_work = entry("Schema diff tool", "2024-01-01", organisation="Fernhollow", **tool)
+    assert scheme.section_for(at_work) != "outside"
+    talk = entry("Meetup talk on Kafka", "2024-01-01", kind="other", organisation="Fernhollow")
+    assert scheme.section_for(talk) == "outside"  # a community talk is, whoever employs you
 
 
 def test_keywords_match_whole_words_and_star_prefixes() -> None:
