@@ -11,10 +11,12 @@ import pytest
 
 from trackrecord.core.bragdoc.document import (
     BragOptions,
+    Fact,
     build_document,
     filter_entries,
     mentee_initials,
     preset_range,
+    render_markdown,
 )
 from trackrecord.core.bragdoc.sections import default_scheme, parse_scheme
 from trackrecord.core.errors import ValidationError
@@ -287,7 +289,9 @@ def test_full_mentee_names_when_asked() -> None:
 
 def test_details_and_star_only_when_asked() -> None:
     plain = build_document(sample_entries()).sections[0].items[0]
-    assert (plain.details, plain.star, plain.notes, plain.links) == ((), (), "", ())
+    # Where it was done is shown by default (issue 17), the rest only when asked.
+    assert plain.details == (Fact("Organisation", "Copperleaf Pay · Ledger"),)
+    assert (plain.star, plain.notes, plain.links) == ((), "", ())
     assert plain.summary.startswith("Led the move")
     assert plain.impact and plain.metrics and plain.period == "Feb – Sep 2024"
     full = build_document(sample_entries(), BragOptions(details=True, star=True))
@@ -298,6 +302,22 @@ def test_details_and_star_only_when_asked() -> None:
     assert [f.label for f in item.star] == ["Situation", "Task", "Action", "Result"]
     assert item.notes.startswith("## Migration phases")
     assert item.links[0] == "https://wiki.example.internal/ledger-v2"
+
+
+def test_the_organisation_is_shown_by_default_and_can_be_left_out() -> None:
+    """Issue 17: hidden by default, a nine-year, three-company document could not say
+    where each project was."""
+    by_title = {i.title: i for s in build_document(sample_entries()).sections
+                for i in s.items}
+    assert by_title["Checkout outage from a slow card processor"].details == (
+        Fact("Organisation", "Copperleaf Pay · Payments"),)
+    assert by_title["Employee of the quarter"].details == ()  # none written: nothing shown
+    text = render_markdown(build_document(sample_entries()))
+    assert "  - **Organisation:** Copperleaf Pay · Ledger" in text
+    hidden = build_document(sample_entries(), BragOptions(organisation=False))
+    assert all(i.details == () for s in hidden.sections for i in s.items)
+    full = build_document(sample_entries(), BragOptions(details=True, organisation=False))
+    assert "Organisation" not in [f.label for f in full.sections[0].items[0].details]
 
 
 def test_an_entry_without_a_summary_uses_its_title_as_the_bullet() -> None:

@@ -66,12 +66,16 @@ def test_the_preview_shows_the_document_and_follows_the_options(
 ) -> None:
     text = preview(page)
     assert "Brag document" in text and "Shipment status webhooks" in text
-    assert "Fernhollow Health" not in text  # details are off by default
+    assert "Fernhollow Health · Patient Scheduling" in text  # where, shown by default
+    assert "Tech lead" not in text  # details are off by default
     assert page.view.status.text() == "42 entries in 7 groups"
 
     with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
         qtbot.mouseClick(page.view.details, Qt.MouseButton.LeftButton)
-    assert "Fernhollow Health" in preview(page)
+    assert "Tech lead" in preview(page)
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        qtbot.mouseClick(page.view.organisation, Qt.MouseButton.LeftButton)
+    assert "Fernhollow Health" not in preview(page)
 
     with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
         page.view.kinds["shipped"].setChecked(False)

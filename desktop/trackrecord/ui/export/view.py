@@ -75,6 +75,10 @@ class ExportView(QWidget):
         self.tags.setPlaceholderText(self.tr("any tag; e.g. kafka, hiring"))
         self.tags.setAccessibleName(self.tr("Only entries with these tags"))
         self.only_impact = QCheckBox(self.tr("Only entries with impact or metrics"), self)
+        self.organisation = QCheckBox(self.tr("Where: organisation and team"), self)
+        self.organisation.setToolTip(self.tr(
+            "Under each entry, where it was done: with several employers, a reader can tell "
+            "where each project was"))
         self.details = QCheckBox(self.tr("Details: role, team, facts, links, notes"), self)
         self.star = QCheckBox(self.tr("STAR stories"), self)
         self.initials = QCheckBox(self.tr("Mentees as initials"), self)
@@ -91,7 +95,7 @@ class ExportView(QWidget):
             (self.tr("Format"), self.format), (self.tr("Page size"), self.page_size),
             (self.tr("Group by"), self.group), (self.tr("Period"), self.preset), ("", self.dates),
             (self.tr("Kinds"), kinds), (self.tr("Tags"), self.tags), ("", self.only_impact),
-            ("", self.details), ("", self.star), ("", self.initials),
+            ("", self.organisation), ("", self.details), ("", self.star), ("", self.initials),
             (self.tr("Title"), self.title), (self.tr("Name"), self.name),
             (self.tr("Role"), self.role),
         ):
@@ -147,7 +151,8 @@ class ExportView(QWidget):
         return combo
 
     def _boxes(self) -> tuple[QCheckBox, ...]:
-        return (*self.kinds.values(), self.only_impact, self.details, self.star, self.initials)
+        return (*self.kinds.values(), self.only_impact, self.organisation, self.details,
+                self.star, self.initials)
 
     def _connect(self) -> None:
         for combo in (self.format, self.group, self.preset, self.page_size):
@@ -176,6 +181,7 @@ class ExportView(QWidget):
             box.setChecked(kind in prefs.kinds)
         self.tags.setText(", ".join(prefs.tags))
         self.only_impact.setChecked(prefs.only_with_impact)
+        self.organisation.setChecked(prefs.organisation)
         self.details.setChecked(prefs.details)
         self.star.setChecked(prefs.star)
         self.initials.setChecked(prefs.mentee_initials)
@@ -196,6 +202,7 @@ class ExportView(QWidget):
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             only_with_impact=self.only_impact.isChecked(),
             details=self.details.isChecked(),
+            organisation=self.organisation.isChecked(),
             star=self.star.isChecked(),
             mentee_initials=self.initials.isChecked(),
             name=self.name.text().strip(),
