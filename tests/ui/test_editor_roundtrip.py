@@ -177,3 +177,19 @@ def test_a_new_entry_with_anything_typed_is_kept(qtbot: QtBot, make_window, entr
     qtbot.keyClicks(line(window, "title"), "Conference talk")
     window.close()
     assert sorted(e.title for e in entries.list()) == ["Conference talk", "Untitled"]
+
+
+def test_an_incident_asks_for_its_impact_as_what_was_at_stake_and_what_you_did(
+    qtbot: QtBot, make_window, entries,
+):
+    """Issue 17: an incident's impact written as the damage ("212 merchants were paid
+    twice") read as blame in the brag document."""
+    entries.create("shipped", "Payments ledger v2")
+    window = make_window()
+    impact = text(window, "impact")
+    assert impact.placeholderText() == "What changed because of it"
+    editor = window.page.editor
+    editor.kind.setCurrentIndex(editor.kind.findData("incident"))
+    assert impact.placeholderText().startswith("What was at stake, and what you did about it")
+    editor.kind.setCurrentIndex(editor.kind.findData("mentoring"))
+    assert impact.placeholderText() == "What changed because of it"

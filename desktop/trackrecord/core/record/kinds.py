@@ -42,6 +42,10 @@ class Kind:
     # time to mitigate), and the words before it.
     measure: str = ""
     measure_label: str = ""
+    # The editor's placeholder for its impact, when the general one would lead astray: an
+    # incident's "impact" written as the damage ("212 merchants were paid twice") reads as
+    # blame in a brag document; what was at stake and what you did reads as what it was.
+    impact_hint: str = ""
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -66,6 +70,8 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("root_cause", "Root cause", "What broke, and why", "Root cause", 3),
         ),
         bragdoc_section="incidents", measure="time_to_mitigate", measure_label="mitigated in",
+        impact_hint="What was at stake, and what you did about it: e.g. kept 212 merchants "
+                    "whole after a duplicate payout, all $84k recovered in 9 days",
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",

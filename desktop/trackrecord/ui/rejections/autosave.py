@@ -57,18 +57,24 @@ class RejectionEdits:
             if not pending - AUTOMATIC:
                 return None  # only the app's own bookkeeping so far: nothing to say yet
             # Waiting for a company or a stage is not a failure: say so plainly, without alarm.
-            tr = QCoreApplication.translate
-            self.form.set_company_error(
-                tr("RejectionEdits", "Add the company and the stage it reached to save this "
-                   "rejection. Nothing is saved until then.") if len(missing) == 2 else
-                tr("RejectionEdits", "Add the company to save this rejection. Nothing is "
-                   "saved until then.") if missing == ["company"] else "")
+            translate = QCoreApplication.translate
+            if len(missing) == 2:
+                company_note = translate(
+                    "RejectionEdits", "Add the company and the stage it reached to save this "
+                    "rejection. Nothing is saved until then.")
+                waiting = translate("RejectionEdits",
+                                    "Not saved yet: add the company and the stage")
+            elif missing == ["company"]:
+                company_note = translate(
+                    "RejectionEdits",
+                    "Add the company to save this rejection. Nothing is saved until then.")
+                waiting = translate("RejectionEdits", "Not saved yet: add the company")
+            else:
+                company_note = ""
+                waiting = translate("RejectionEdits", "Not saved yet: choose the stage it reached")
+            self.form.set_company_error(company_note)
             self.form.show_stage_needed(missing == ["stage"])
-            return Outcome(waiting=(
-                tr("RejectionEdits", "Not saved yet: add the company and the stage")
-                if len(missing) == 2 else
-                tr("RejectionEdits", "Not saved yet: add the company") if missing == ["company"]
-                else tr("RejectionEdits", "Not saved yet: choose the stage it reached")))
+            return Outcome(waiting=waiting)
         values = {name: self.form.value(name) for name in FIELDS}
         values.update(self.snapshot_values())
         try:
