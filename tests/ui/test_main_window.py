@@ -216,3 +216,14 @@ def test_every_page_opens_with_a_heading(qtbot: QtBot, make_window):
     window.menu_actions.go[0].trigger()
     window.page.new_button.click()  # the page's own way to add an entry, beside Ctrl+N
     assert window.page.editor.inputs["title"].text() == "Untitled"
+
+
+def test_the_review_shortcut_puts_the_keyboard_in_the_interview_form(
+    qtbot: QtBot, make_window,
+):
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    company = window.review.view.setup.form.company
+    qtbot.waitUntil(company.hasFocus)
+    qtbot.keyClicks(company, "Northwind")
+    assert company.text() == "Northwind"

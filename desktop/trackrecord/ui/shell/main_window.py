@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             show_about=self.show_about, open_backups=self.open_backups,
             open_import=self.open_import,
             export_everything=lambda: self.export_everything_action.trigger(),
-            toggle_full_screen=self.toggle_full_screen, go_to_row=self.rail.setCurrentRow,
+            toggle_full_screen=self.toggle_full_screen, go_to_row=self._go_to,
             ready_file_menu=self.ready_file_menu))
         # A fixed floor instead of one recomputed from the layout whenever a section shows or
         # hides: the window does not jump, and platforms that cannot take new size hints
@@ -188,6 +188,13 @@ class MainWindow(QMainWindow):
         self._built[name] = page
         if self.rail.currentRow() == index:
             self.pages.setCurrentIndex(index)
+
+    def _go_to(self, row: int) -> None:
+        """A page by its shortcut: shown, and the keyboard put where its work starts."""
+        self.rail.setCurrentRow(row)
+        focus = getattr(self.pages.currentWidget(), "focus_first", None)
+        if focus is not None:
+            focus()
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(PAGES) and self._store is not None:
