@@ -45,6 +45,10 @@ REJECTION = {  # typed into a new rejection to show evidence and a reframe appea
     "feedback": "Strong coding round, but in system design we did not see enough depth "
     "on scaling and trade-offs, and you jumped in without clarifying questions.",
 }
+# The README shows three of them from docs/ itself (and so does any old link to them).
+README_COPIES = {"track-record.png": "screenshot-main.png",
+                 "rejection-reframe.png": "screenshot-rejection.png",
+                 "review-deck.png": "screenshot-review.png"}
 TOOLS = {"Xvfb": "xvfb", "xdotool": "xdotool", "import": "imagemagick"}
 SETTLE_S = 1.5  # after each step, for Qt to lay out and paint
 
@@ -74,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             with _app(args.app, display, scheme="dark") as shooter:
                 for path in shooter.take_dark(args.out):
                     print(path)
+        for name, copy in README_COPIES.items():
+            shutil.copyfile(args.out / name, args.out.parent / copy)
+            print(args.out.parent / copy)
     except ScreenshotError as exc:
         print(f"screenshots: {exc}", file=sys.stderr)
         return 1
