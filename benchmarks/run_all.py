@@ -1,13 +1,13 @@
-"""Run every benchmark and write the results table into README.md (``make bench``).
+"""Run every benchmark and write the results table into docs/performance.md (``make bench``).
 
     python benchmarks/run_all.py [--sizes 1000 10000 100000] [--quick] [--no-readme]
 
 Builds (or reuses) the shared synthetic stores, runs each benchmark in its own process (so
 one Qt application or one import cache never colours the next), keeps the raw figures in
 ``benchmarks/results/latest.json`` and replaces what is between ``<!-- bench:start -->`` and
-``<!-- bench:end -->`` in the README (the markers are added at the end, under
-"## Performance", the first time). Every figure is a ratio against a baseline measured in
-the same run; nothing here asserts a time.
+``<!-- bench:end -->`` in docs/performance.md (the markers are added at the end, under
+"## Speed", the first time; the README is for using the app). Every figure is a ratio
+against a baseline measured in the same run; nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 from common import HERE, RESULTS, child_env, machine, write_json
 from synthetic import SIZES, cached_store
 
-README = HERE.parent / "README.md"
+README = HERE.parent / "docs" / "performance.md"  # where the table goes
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 # The targets of issue 7 (and the speed bullet of issue 3), as ratios or budgets.
@@ -174,7 +174,7 @@ def write_readme(table: str) -> None:
         _old, tail = rest.split(END, 1)
         text = head + block + tail
     else:
-        text = text.rstrip("\n") + "\n\n## Performance\n\n" + block + "\n"
+        text = text.rstrip("\n") + "\n\n## Speed\n\n" + block + "\n"
     README.write_text(text, encoding="utf-8")
 
 
@@ -182,9 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--quick", action="store_true", help="fewer runs (a smoke test)")
-    parser.add_argument("--no-readme", action="store_true", help="do not touch README.md")
+    parser.add_argument("--no-readme", action="store_true",
+                        help="do not touch docs/performance.md")
     parser.add_argument("--render-only", action="store_true",
-                        help="rewrite the README table from results/latest.json, measuring nothing")
+                        help="rewrite the table in docs/performance.md from results/latest.json, "
+                        "measuring nothing")
     args = parser.parse_args(argv)
     if args.render_only:
         saved = json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))

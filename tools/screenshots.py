@@ -5,8 +5,10 @@
 Starts Xvfb, opens ``APP --demo`` (a throwaway copy of the sample track record: nothing of
 yours is read or written), walks the navigation rail with the keyboard through xdotool, and
 saves one PNG per section, plus one of a rejection being logged with its evidence and
-reframe. Needs Debian's xvfb, xdotool and imagemagick; ``make screenshots`` runs it with the
-app from .venv, and ``--app dist/trackrecord/trackrecord`` photographs the bundle instead.
+reframe and one of a review deck open on its system-design card; then, in the dark colour
+scheme, the track record and a rejection being logged. Needs Debian's xvfb, xdotool and
+imagemagick; ``make screenshots`` runs it with the app from .venv, and
+``--app dist/trackrecord/trackrecord`` photographs the bundle instead.
 
 The sections are found on screen, not assumed: the selected row of the rail is the one
 block of highlight colour in it, so a taller menu bar or a new toolbar moves nothing here.
@@ -31,12 +33,22 @@ REPO = Path(__file__).resolve().parents[1]
 # One file name per rail row, top to bottom.
 SECTIONS = ("track-record", "rejections", "review", "insights", "export")
 RAIL_WIDTH = 150  # MainWindow's navigation rail is fixed at this width
+INTERVIEW = {"company": "Northwind", "role": "Staff Backend Engineer"}
+# From the role field: Tab to "I know the date", then the stages in the grid's order
+# (recruiter call, phone screen, take-home, coding, system design, behavioural...).
+TABS_TO_CODING = 5
+DESIGN_CARD = 3  # Right presses from the first card: intro, numbers, coding, system design
 REJECTION = {  # typed into a new rejection to show evidence and a reframe appear
     "company": "Northwind Logistics",
     "role": "Senior backend engineer",
+    "stage": "System",  # System design
     "feedback": "Strong coding round, but in system design we did not see enough depth "
     "on scaling and trade-offs, and you jumped in without clarifying questions.",
 }
+# The README shows three of them from docs/ itself (and so does any old link to them).
+README_COPIES = {"track-record.png": "screenshot-main.png",
+                 "rejection-reframe.png": "screenshot-rejection.png",
+                 "review-deck.png": "screenshot-review.png"}
 TOOLS = {"Xvfb": "xvfb", "xdotool": "xdotool", "import": "imagemagick"}
 SETTLE_S = 1.5  # after each step, for Qt to lay out and paint
 
@@ -59,9 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     try:
-        with _virtual_screen(args.size) as display, _app(args.app, display) as shooter:
-            for path in shooter.take_all(args.out):
-                print(path)
+        with _virtual_screen(args.size) as display:
+            with _app(args.app, display) as shooter:
+                for path in shooter.take_all(args.out):
+                    print(path)
+            with _app(args.app, display, scheme="dark") as shooter:
+                for path in shooter.take_dark(args.out):
+                    print(path)
+        for name, copy in README_COPIES.items():
+            shutil.copyfile(args.out / name, args.out.parent / copy)
+            print(args.out.parent / copy)
     except ScreenshotError as exc:
         print(f"screenshots: {exc}", file=sys.stderr)
         return 1
@@ -118,6 +137,30 @@ class Shooter:
             raise ScreenshotError(f"the rail has more than {len(SECTIONS)} sections: "
                                   "add the new ones to SECTIONS")
         yield self.log_rejection(out / "rejection-reframe.png")
+        yield self.review_deck(out / "review-deck.png")
+
+    def take_dark(self, out: Path) -> Iterator[Path]:
+        self.xdotool("windowfocus", "--sync", self.window)
+        time.sleep(SETTLE_S)
+        yield self.save(out / "track-record-dark.png")
+        yield self.log_rejection(out / "rejection-dark.png")
+
+    def review_deck(self, path: Path) -> Path:
+        """Ctrl+3 puts the keyboard in the interview's company field: fill it in, tick three
+        stages, open the deck from the role field (Return), and go to the design card."""
+        self.xdotool("key", "ctrl+3")
+        time.sleep(SETTLE_S)
+        self.type(INTERVIEW["company"])
+        self.xdotool("key", "Tab")
+        self.type(INTERVIEW["role"])
+        self.xdotool("key", *["Tab"] * TABS_TO_CODING)
+        self.xdotool("key", "space", "Tab", "space", "Tab", "space")  # coding, design, behav.
+        self.xdotool("key", *["shift+Tab"] * (TABS_TO_CODING + 2))  # back to the role
+        self.xdotool("key", "Return")
+        time.sleep(SETTLE_S * 2)
+        self.xdotool("key", *["Right"] * DESIGN_CARD)
+        time.sleep(SETTLE_S)
+        return self.save(path)
 
     def log_rejection(self, path: Path) -> Path:
         self.xdotool("key", "ctrl+shift+r")
@@ -125,8 +168,10 @@ class Shooter:
         self.type(REJECTION["company"])
         self.xdotool("key", "Tab")
         self.type(REJECTION["role"])
-        # role → stage → level → date (Tab steps through its year, month and day) → feedback
-        self.xdotool("key", *["Tab"] * 6)
+        # role → stage (typing picks it by its label) → level → date → feedback
+        self.xdotool("key", "Tab")
+        self.type(REJECTION["stage"])
+        self.xdotool("key", *["Tab"] * 3)
         self.type(REJECTION["feedback"])
         time.sleep(SETTLE_S * 2)  # evidence and reframe follow the typing after a pause
         return self.save(path)
@@ -171,11 +216,12 @@ class Shooter:
 
 
 @contextmanager
-def _app(command: str, display: str) -> Iterator[Shooter]:
+def _app(command: str, display: str, scheme: str = "light") -> Iterator[Shooter]:
     with tempfile.TemporaryDirectory(prefix="trackrecord-shots-") as home:
         env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
         # Nothing of the user's: data, settings and caches all live in a throwaway folder.
         env.update(DISPLAY=display, HOME=home, TRACKRECORD_DATA_DIR=f"{home}/data",
+                   TRACKRECORD_COLOR_SCHEME=scheme,
                    XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/share",
                    XDG_CACHE_HOME=f"{home}/cache", XDG_STATE_HOME=f"{home}/state",
                    XDG_RUNTIME_DIR=home)

@@ -123,13 +123,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exited.code or 0)
     if getattr(args, "command", None) is None:
         return _run_gui(args)
-    from trackrecord.commands.base import CommandContext, UserError, for_terminal
-
+    if args.demo:
+        return _run_demo_command(args)
     try:
-        context = CommandContext(DataPaths(resolve_data_dir(args.data_dir)))
+        paths = DataPaths(resolve_data_dir(args.data_dir))
     except DataDirError as exc:
         print(f"trackrecord: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    return _run_command(args, paths)
+
+
+def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
+    from trackrecord.commands.base import CommandContext, UserError, for_terminal
+
+    context = CommandContext(paths)
     try:
         return int(args.handler(args, context))
     except BrokenPipeError:
@@ -160,6 +167,26 @@ def _run_gui(args: argparse.Namespace) -> int:
         paths = DataPaths(demo_root / "data")
         _fill_demo(paths)
         return run_gui(paths, exit_when_ready=args.exit_when_ready, demo=True)
+    finally:
+        shutil.rmtree(demo_root, ignore_errors=True)
+
+
+def _run_demo_command(args: argparse.Namespace) -> int:
+    """``trackrecord --demo COMMAND``: the command on a throwaway copy of the sample data, as
+    the window does with --demo, so every example can be tried before typing anything of your
+    own (``--demo review --stage coding -o sheet.pdf``). Files it writes elsewhere (-o) are
+    kept; the copy itself, and any change to it, is gone when the command ends."""
+    if args.data_dir:
+        print("trackrecord: --demo uses a throwaway copy of the sample data; leave out "
+              "--data-dir, or --demo to use your own", file=sys.stderr)
+        return EXIT_USAGE
+    demo_root = Path(tempfile.mkdtemp(prefix="trackrecord-demo-"))
+    try:
+        paths = DataPaths(demo_root / "data")
+        _fill_demo(paths)
+        print("trackrecord: demo data (a throwaway copy of the sample track record: "
+              "nothing it changes is kept)", file=sys.stderr)
+        return _run_command(args, paths)
     finally:
         shutil.rmtree(demo_root, ignore_errors=True)
 

@@ -11,10 +11,12 @@ import pytest
 
 from trackrecord.core.bragdoc.document import (
     BragOptions,
+    Fact,
     build_document,
     filter_entries,
     mentee_initials,
     preset_range,
+    render_markdown,
 )
 from trackrecord.core.bragdoc.sections import default_scheme, parse_scheme
 from trackrecord.core.errors import ValidationError
@@ -83,16 +85,29 @@ def test_the_demo_track_record_files_every_other_win_under_a_real_section() -> N
     for values in demo_entries():
         if values["kind"] == "other":
             made = entry(values["title"], values["start_date"], kind="other",
-                         summary=values["summary"], tags=tuple(values["tags"]))
+                         summary=values["summary"], tags=tuple(values["tags"]),
+                         organisation=values["organisation"])
             placed[values["title"]] = scheme.section_for(made)
     assert "other" not in placed.values()
     assert placed["Meetup talk: exactly-once payouts"] == "outside"
-    assert placed["Open-source Postgres migration linter"] == "outside"
+    # Issue 17: open source built at a job, adopted by every team there, is that job's work.
+    assert placed["Open-source Postgres migration linter"] == "company"
     assert placed["Backend interview loop redesign"] == "company"
     assert placed["Internal talk: reading EXPLAIN ANALYZE"] == "company"
     assert placed["Distributed systems paper reading group"] == "learning"
     assert placed["Ledger v2 design doc"] == "design"
     assert placed["On-call runbooks for the noisiest alerts"] == "design"
+
+
+def test_open_source_is_outside_work_only_when_it_was_not_for_an_employer() -> None:
+    scheme = default_scheme()
+    tool = dict(kind="other", summary="Built and open-sourced a schema diff tool",
+                tags=("open-source", "python"))
+    assert scheme.section_for(entry("Schema diff tool", "2024-01-01", **tool)) == "outside"
+    at_work = entry("Schema diff tool", "2024-01-01", organisation="Fernhollow", **tool)
+    assert scheme.section_for(at_work) != "outside"
+    talk = entry("Meetup talk on Kafka", "2024-01-01", kind="other", organisation="Fernhollow")
+    assert scheme.section_for(talk) == "outside"  # a community talk is, whoever employs you
 
 
 def test_keywords_match_whole_words_and_star_prefixes() -> None:
@@ -274,7 +289,9 @@ def test_full_mentee_names_when_asked() -> None:
 
 def test_details_and_star_only_when_asked() -> None:
     plain = build_document(sample_entries()).sections[0].items[0]
-    assert (plain.details, plain.star, plain.notes, plain.links) == ((), (), "", ())
+    # Where it was done is shown by default (issue 17), the rest only when asked.
+    assert plain.details == (Fact("Organisation", "Copperleaf Pay · Ledger"),)
+    assert (plain.star, plain.notes, plain.links) == ((), "", ())
     assert plain.summary.startswith("Led the move")
     assert plain.impact and plain.metrics and plain.period == "Feb – Sep 2024"
     full = build_document(sample_entries(), BragOptions(details=True, star=True))
@@ -285,6 +302,22 @@ def test_details_and_star_only_when_asked() -> None:
     assert [f.label for f in item.star] == ["Situation", "Task", "Action", "Result"]
     assert item.notes.startswith("## Migration phases")
     assert item.links[0] == "https://wiki.example.internal/ledger-v2"
+
+
+def test_the_organisation_is_shown_by_default_and_can_be_left_out() -> None:
+    """Issue 17: hidden by default, a nine-year, three-company document could not say
+    where each project was."""
+    by_title = {i.title: i for s in build_document(sample_entries()).sections
+                for i in s.items}
+    assert by_title["Checkout outage from a slow card processor"].details == (
+        Fact("Organisation", "Copperleaf Pay · Payments"),)
+    assert by_title["Employee of the quarter"].details == ()  # none written: nothing shown
+    text = render_markdown(build_document(sample_entries()))
+    assert "  - **Organisation:** Copperleaf Pay · Ledger" in text
+    hidden = build_document(sample_entries(), BragOptions(organisation=False))
+    assert all(i.details == () for s in hidden.sections for i in s.items)
+    full = build_document(sample_entries(), BragOptions(details=True, organisation=False))
+    assert "Organisation" not in [f.label for f in full.sections[0].items[0].details]
 
 
 def test_an_entry_without_a_summary_uses_its_title_as_the_bullet() -> None:

@@ -111,7 +111,7 @@ def test_the_deck_for_system_design_and_behavioural_with_the_demo_data(demo: Sto
     assert "trade-off" in design.tip
     design_titles = [e.title for e in design.evidence]
     assert len(design_titles) == 3
-    assert "Scheduling API v3" in design_titles
+    assert "Merchant ledger v2" in design_titles
     assert all(e.kind in ("shipped", "other") for e in design.evidence)
     # Each stage shows its own strongest evidence, not the same entries twice.
     assert not {e.entry_id for e in design.evidence} & {e.entry_id for e in behavioural.evidence}
@@ -120,6 +120,39 @@ def test_the_deck_for_system_design_and_behavioural_with_the_demo_data(demo: Sto
         assert item.why and item.impact  # explainable, and says what the work achieved
     # The card does not repeat one reason for every entry when others say more.
     assert len({e.why[0] for e in design.evidence}) > 1
+
+
+def test_a_staff_backend_round_gets_finished_backend_work_of_the_kind_each_stage_asks_for(
+    demo: Store,
+) -> None:
+    """Issue 17: a Staff Backend system-design round got a React page, a mentoring entry
+    and the unfinished "Practitioner calendar sync - Aims to ..." as its evidence."""
+    target = interview("system-design", "coding", "behavioral", company="Northwind",
+                       role="Staff Backend Engineer")
+    deck = build_deck(demo, target, TODAY)
+    design, coding, behavioural = deck.stage_cards
+    design_titles = [e.title for e in design.evidence]
+    assert {"Merchant ledger v2", "Event-driven payout scheduler"} <= set(design_titles)
+    assert "Merchant dashboard payouts page" not in design_titles  # a React page
+    assert all(e.kind in ("shipped", "other", "incident") for e in design.evidence)
+    assert all(e.kind in ("shipped", "incident") for e in coding.evidence)
+    frontend = {e["title"] for e in demo_entries() if "react" in e["tags"]}
+    ongoing = {e["title"] for e in demo_entries() if not e["end_date"]}
+    assert "Practitioner calendar sync" in ongoing
+    for card in (design, coding, behavioural):
+        titles = {e.title for e in card.evidence}
+        assert len(titles) == 3
+        assert not titles & ongoing, card.stage  # a plan is not evidence
+        assert not titles & frontend, card.stage
+        for item in card.evidence:
+            assert not item.impact.startswith("Aims to")
+            assert "\u2026" not in item.impact  # whole, never cut
+    # The stories, too: finished work of the role's own area where there is some.
+    told = {s.title for s in deck.stories if s.ready}
+    assert not told & ongoing and not told & frontend
+    # For a frontend role the same record offers its frontend work first.
+    front = build_deck(demo, interview("system-design", role="Senior Frontend Engineer"), TODAY)
+    assert {e.title for e in front.stage_cards[0].evidence} <= frontend
 
 
 def test_every_story_is_an_entry_with_a_star_written_and_answers_its_question(
@@ -168,7 +201,7 @@ def test_a_question_without_a_star_story_says_so_and_points_at_the_nearest_entry
     incident = entries.create("incident", "Queue backlog on Black Friday",
                               start_date="2023-11-24", tags=["incident-response", "debugging"])
     entries.create("shipped", "Sharded the routing service", start_date="2022-03-01",
-                   tags=["system-design", "scalability"], **STAR)
+                   end_date="2022-09-30", tags=["system-design", "scalability"], **STAR)
     deck = build_deck(store, interview("behavioral"), TODAY)
     stories = {s.question_id: s for s in deck.stories}
     pressure = stories["under-pressure"]

@@ -49,6 +49,7 @@ def _store_at_0002(paths: DataPaths) -> tuple[str, str]:
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     old = Store(paths, engine)  # entries and the rejection log did not change in 0003
     EntryService(old).create("shipped", "Sharded the routing service", start_date="2022-03-01",
+                             end_date="2022-09-30",
                              tags=["system-design", "scalability"], situation="s", task="t",
                              action="a", result="r")
     rejections = RejectionService(old)

@@ -30,7 +30,7 @@ from trackrecord.core.record.notes_html import is_safe_url, render_notes
 from trackrecord.core.rejections.service import RejectionService
 from trackrecord.core.review.deck import build_deck
 from trackrecord.core.review.interviews import UpcomingInterviewService
-from trackrecord.core.review.render import render_sheet_html
+from trackrecord.core.review.sheet import render_sheet_html
 from trackrecord.core.store.db import Store
 
 ATTACK = Path(__file__).resolve().parents[1] / "data" / "attack"

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,36 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     _, err = listing.communicate(timeout=60)
     assert listing.returncode == 0
     assert b"Traceback" not in err
+
+
+def test_demo_runs_a_command_on_a_throwaway_copy_of_the_sample_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`trackrecord --demo list` printed nothing and made an empty store of yours."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    mine = Path(os.environ["TRACKRECORD_DATA_DIR"])
+    code, out, err = run(capsys, "--demo", "list", "--kind", "shipped")
+    assert code == 0
+    assert "Merchant ledger v2" in out and len(out.splitlines()) == 14
+    assert "demo data" in err and "nothing it changes is kept" in err
+    code, out, _ = run(capsys, "--demo", "add", "other", "--title", "Tried it out")
+    assert code == 0 and len(out.strip()) == 36
+    code, out, _ = run(capsys, "--demo", "list", "--search", "Tried it out")
+    assert code == 0 and out == ""  # the change went with the copy
+    sheet = tmp_path / "sheet.pdf"
+    code, out, _ = run(capsys, "--demo", "review", "--stage", "coding", "-o", str(sheet))
+    assert code == 0 and sheet.stat().st_size > 0  # what it writes elsewhere is kept
+    assert not mine.exists()  # your own data folder was never opened
+    assert list((tmp_path / "tmp").iterdir()) == []  # nor is any copy left behind
+
+
+def test_demo_with_a_data_folder_is_refused_with_a_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    code, out, err = run(capsys, "--demo", "--data-dir", str(tmp_path / "x"), "list")
+    assert code == 2 and out == ""
+    assert err == ("trackrecord: --demo uses a throwaway copy of the sample data; leave out "
+                   "--data-dir, or --demo to use your own\n")
+    assert not (tmp_path / "x").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProxyStyle, QStyle
 from pytestqt.qtbot import QtBot
 
 from trackrecord.core.backup.copies import make_backup
@@ -69,3 +69,44 @@ def test_a_tampered_backup_says_in_full_what_differs(
     assert state.toolTip() == "a trigger 'wipe' on entries that Track Record never makes"
     dialog.table.selectRow(0)
     assert not dialog.restore.isEnabled()
+
+
+def test_with_no_backups_it_says_when_the_first_comes(
+    qtbot: QtBot, data_paths: DataPaths, entries: EntryService,
+) -> None:
+    """Issue 17: Backups opened on an empty table with no words."""
+    dialog = BackupsDialog(data_paths)
+    qtbot.addWidget(dialog)
+    assert dialog.list_stack.currentWidget() is dialog.empty
+    assert "No backups yet" in dialog.empty.text() and "Back up now" in dialog.empty.text()
+    entries.create("shipped", "Ledger")
+    dialog.backup_now.click()
+    assert dialog.list_stack.currentWidget() is dialog.table and dialog.table.rowCount() == 1
+
+
+class _IconsOnButtons(QProxyStyle):
+    """A style (like the desktop fallback's) that puts icons on dialog buttons."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # type: ignore[override]
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, option, widget, data)
+
+
+def test_close_and_cancel_carry_words_alone(qtbot: QtBot, qapp) -> None:
+    """Issue 17: Close and Cancel carried a red cross from another icon set: on a desktop
+    whose style puts icons on dialog buttons, the app's stylesheet says words alone."""
+    from trackrecord.ui.shell.app import load_stylesheet
+
+    sheet = qapp.styleSheet()
+    style = _IconsOnButtons()
+    hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+    try:
+        for with_sheet in (False, True):
+            qapp.setStyleSheet(load_stylesheet() if with_sheet else "")
+            box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            qtbot.addWidget(box)
+            box.setStyle(style)
+            assert box.style().styleHint(hint, None, box) == (0 if with_sheet else 1)
+    finally:
+        qapp.setStyleSheet(sheet)

@@ -131,3 +131,65 @@ def test_tags_complete_after_a_comma(qtbot: QtBot, make_window, entries):
     completer.setCompletionPrefix("pyt")
     # The completion keeps the tags typed before the comma.
     assert completer.currentCompletion() == "kafka, python"
+
+
+def test_a_new_entry_with_nothing_typed_is_not_kept(qtbot: QtBot, make_window, entries):
+    """Issue 17: Ctrl+N then clicking away left an "Untitled" shipped system, ongoing and
+    dated this month, and it opened the brag document."""
+    entries.create("shipped", "Payments ledger v2", start_date="2024-03-01")
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert listed_titles(window) == ["Untitled", "Payments ledger v2"]
+    window.page.list.setCurrentIndex(window.page.model.index(1, 0))  # clicking away
+    assert listed_titles(window) == ["Payments ledger v2"]
+    assert [e.title for e in entries.list()] == ["Payments ledger v2"]
+    assert line(window, "title").text() == "Payments ledger v2"  # the one clicked is shown
+    assert "not kept" in window.statusBar().currentMessage()
+
+    # Ctrl+N twice makes one entry; leaving for another page drops it too.
+    window.menu_actions.new_entry.trigger()
+    window.menu_actions.new_entry.trigger()
+    assert listed_titles(window).count("Untitled") == 1
+    window.menu_actions.go[1].trigger()
+    assert [e.title for e in entries.list()] == ["Payments ledger v2"]
+
+    # Closing the window with it open keeps nothing either.
+    window.menu_actions.new_entry.trigger()
+    assert len(entries.list()) == 2
+    window.close()
+    assert [e.title for e in entries.list()] == ["Payments ledger v2"]
+
+
+def test_a_new_entry_with_anything_typed_is_kept(qtbot: QtBot, make_window, entries):
+    window = make_window()
+    window.menu_actions.new_entry.trigger()
+    qtbot.keyClicks(line(window, "summary"), "Rebuilt the ledger")  # the title left as it is
+    window.menu_actions.go[1].trigger()  # away at once, before the autosave's pause
+    (kept,) = entries.list()
+    assert (kept.title, entries.get(kept.id).summary) == ("Untitled", "Rebuilt the ledger")
+    # An empty entry someone deleted with Delete is not deleted twice, nor does the next
+    # new entry lose anything.
+    window.menu_actions.go[0].trigger()
+    window.menu_actions.new_entry.trigger()
+    window.page.list.setFocus()
+    window.menu_actions.delete.trigger()
+    window.menu_actions.new_entry.trigger()
+    qtbot.keyClicks(line(window, "title"), "Conference talk")
+    window.close()
+    assert sorted(e.title for e in entries.list()) == ["Conference talk", "Untitled"]
+
+
+def test_an_incident_asks_for_its_impact_as_what_was_at_stake_and_what_you_did(
+    qtbot: QtBot, make_window, entries,
+):
+    """Issue 17: an incident's impact written as the damage ("212 merchants were paid
+    twice") read as blame in the brag document."""
+    entries.create("shipped", "Payments ledger v2")
+    window = make_window()
+    impact = text(window, "impact")
+    assert impact.placeholderText() == "What changed because of it"
+    editor = window.page.editor
+    editor.kind.setCurrentIndex(editor.kind.findData("incident"))
+    assert impact.placeholderText().startswith("What was at stake, and what you did about it")
+    editor.kind.setCurrentIndex(editor.kind.findData("mentoring"))
+    assert impact.placeholderText() == "What changed because of it"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from trackrecord.core.bragdoc.prefs import load_prefs
@@ -17,6 +20,7 @@ from trackrecord.core.record.entries import EntryService
 from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
 from trackrecord.ui.export.page import ExportPage
+from trackrecord.ui.shell.theme import apply_color_scheme
 
 DAY = dt.date(2026, 11, 26)
 MakePage = Callable[[], ExportPage]
@@ -62,12 +66,16 @@ def test_the_preview_shows_the_document_and_follows_the_options(
 ) -> None:
     text = preview(page)
     assert "Brag document" in text and "Shipment status webhooks" in text
-    assert "Fernhollow Health" not in text  # details are off by default
+    assert "Fernhollow Health · Patient Scheduling" in text  # where, shown by default
+    assert "Tech lead" not in text  # details are off by default
     assert page.view.status.text() == "42 entries in 7 groups"
 
     with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
         qtbot.mouseClick(page.view.details, Qt.MouseButton.LeftButton)
-    assert "Fernhollow Health" in preview(page)
+    assert "Tech lead" in preview(page)
+    with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
+        qtbot.mouseClick(page.view.organisation, Qt.MouseButton.LeftButton)
+    assert "Fernhollow Health" not in preview(page)
 
     with qtbot.waitSignal(page.controller.preview_updated, timeout=10_000):
         page.view.kinds["shipped"].setChecked(False)
@@ -188,3 +196,46 @@ def test_the_options_are_remembered(qtbot: QtBot, store: Store, make_page: MakeP
     assert second.view.format.currentData() == "html"
     assert second.view.details.isChecked() and not second.view.initials.isChecked()
     assert second.view.name.text() == "Sam Okafor" and second.view.tags.text() == "go, kafka"
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_preview_text_is_readable_in_light_and_dark(
+    qtbot: QtBot, qapp: QApplication, store: Store, make_page: MakePage, scheme: str,
+) -> None:
+    """Issue 17: in dark mode the preview was dark text on a dark background. Measured on
+    the pixels drawn: the text's WCAG contrast against the page behind it."""
+    from trackrecord.ui.shell.app import load_stylesheet
+
+    load_demo(store)
+    palette, sheet = qapp.palette(), qapp.styleSheet()
+    try:
+        qapp.setStyleSheet(load_stylesheet())
+        apply_color_scheme(qapp, scheme)
+        page = make_page()
+        viewport = page.view.preview.viewport()
+        image = viewport.grab().toImage()
+        colours = Counter(image.pixel(x, y) for x in range(0, image.width(), 2)
+                          for y in range(0, image.height(), 2))
+        background = QColor.fromRgb(colours.most_common(1)[0][0])
+        ink = [_contrast(QColor.fromRgb(rgb), background)
+               for rgb, n in colours.items() for _ in range(n)]
+        ink = [c for c in ink if c > 1.3]  # text, rules and their antialiased edges
+        assert len(ink) > 2000
+        strong = sum(c >= 4.5 for c in ink) / len(ink)
+        assert strong > 0.5, f"{strong:.0%} of the text's pixels reach 4.5:1"
+        assert max(ink) >= 10
+    finally:
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)

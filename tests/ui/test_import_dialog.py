@@ -185,3 +185,12 @@ def test_export_everything_never_writes_over_the_store(qtbot: QtBot, store: Stor
         message, ok = blocker.args
         assert not ok and "cannot be written" in message
     assert len(EntryService(store).list()) == 42
+
+
+def test_opened_with_no_file_it_says_what_can_be_imported(make_dialog: MakeDialog) -> None:
+    """Issue 17: Import opened on an empty table with no words on what to do."""
+    dialog = make_dialog()
+    said = dialog.summary.text()
+    for kind in ("brag document", "CSV", "jrnl", "backup"):
+        assert kind in said
+    assert "before anything is written" in said and dialog.model.rowCount() == 0

@@ -10,6 +10,7 @@ from trackrecord.core.demo import load_demo
 from trackrecord.core.rejections.practice import PracticeLog
 from trackrecord.core.rejections.service import RejectionService
 from trackrecord.core.store.db import Store
+from trackrecord.ui.insights.charts import axis_ticks
 from trackrecord.ui.insights.view import InsightsView
 
 TODAY = dt.date(2026, 11, 26)
@@ -59,3 +60,28 @@ def test_the_charts_fill_in_and_follow_new_data_when_shown_again(
     assert view.practice_chart.data.total == 1
     image = view.grab().toImage()
     assert not image.isNull()
+
+
+def test_axis_ticks_are_whole_and_evenly_spaced() -> None:
+    """Issue 17: the y-axis read 0, 2, 3, 4, 6."""
+    for top in range(0, 300):
+        ticks = axis_ticks(top)
+        steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+        assert ticks[0] == 0 and ticks[-1] >= top and len(steps) == 1, (top, ticks)
+        assert 2 <= len(ticks) <= 5
+        assert steps.pop() in {f * 10 ** p for f in (1, 2, 5) for p in range(4)}
+    assert axis_ticks(6) == [0, 2, 4, 6]
+    assert axis_ticks(3) == [0, 1, 2, 3]
+
+
+def test_cards_side_by_side_have_their_titles_on_one_line(qtbot: QtBot, store: Store) -> None:
+    """Issue 17: the card titles of a row did not line up."""
+    load_demo(store, with_rejections=True)
+    view = _show(qtbot, store)
+    view.resize(1090, 660)  # the page at 1280x720
+    for left, right in ((view.by_stage, view.by_category), (view.stings, view.practice)):
+        assert left.height() == right.height()
+        assert left.title.mapTo(view, left.title.rect().topLeft()).y() == \
+            right.title.mapTo(view, right.title.rect().topLeft()).y()
+        assert left.chart.mapTo(view, left.chart.rect().topLeft()).y() == \
+            right.chart.mapTo(view, right.chart.rect().topLeft()).y()

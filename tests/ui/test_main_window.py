@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import stat
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -21,7 +23,7 @@ from ui_helpers import listed_titles
 from trackrecord import __version__
 from trackrecord.core.review.interviews import UpcomingInterviewService
 from trackrecord.core.store.db import open_store
-from trackrecord.ui.widgets.dialogs import about_dialog
+from trackrecord.ui.widgets.dialogs import about_dialog, shortcut_rows
 
 
 def test_empty_state_says_what_to_do(qtbot: QtBot, make_window):
@@ -60,7 +62,17 @@ def test_the_rail_and_the_go_menu_reach_every_page(qtbot: QtBot, make_window):
     for action, page in zip(window.menu_actions.go, pages, strict=True):
         action.trigger()
         assert window.pages.currentWidget() is page
-    assert window.menu_actions.go[2].shortcut().toString() == "Ctrl+R"
+    # Ctrl+1 to Ctrl+5 in rail order, no gap (F1 listed 1, 2, 4, 5); Ctrl+R still reviews.
+    keys = [[k.toString() for k in a.shortcuts()] for a in window.menu_actions.go]
+    assert [k[0] for k in keys] == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert keys[2] == ["Ctrl+3", "Ctrl+R"]
+    # No two window-wide actions share a key (Delete acts in one list or another, not both).
+    window_wide = [a for a in window.findChildren(QAction)
+                   if a.shortcutContext() != Qt.ShortcutContext.WidgetShortcut]
+    taken = [k.toString() for a in window_wide for k in a.shortcuts()]
+    assert len(taken) == len(set(taken)), sorted(taken)
+    listed = dict(shortcut_rows())  # what F1 shows
+    assert "review" in listed["Ctrl+1 \u2026 Ctrl+5"] and "Ctrl+R" in listed
     window.menu_actions.new_entry.trigger()  # Ctrl+N brings you back to the track record
     assert window.pages.currentWidget() is window.page
 
@@ -186,3 +198,32 @@ def test_file_import_refreshes_the_lists(qtbot: QtBot, make_window, entries, mon
     monkeypatch.setattr(ImportDialog, "exec", imported_elsewhere)
     window.menu_actions.import_.trigger()
     qtbot.waitUntil(lambda: window.page.model.rowCount() == 1, timeout=3000)
+
+
+def test_every_page_opens_with_a_heading(qtbot: QtBot, make_window):
+    """Issue 17: the Track record page had no heading while the others did."""
+    window = make_window()
+    headings = []
+    for action in window.menu_actions.go:
+        action.trigger()
+        page = window.pages.currentWidget()
+        titles = [label.text() for label in page.findChildren(QLabel, "pageTitle")
+                  if label.isVisibleTo(window)]
+        assert titles, page.objectName()
+        headings.append(titles[0])
+    assert headings[0] == "Track record"
+    assert len(set(headings)) == len(headings)
+    window.menu_actions.go[0].trigger()
+    window.page.new_button.click()  # the page's own way to add an entry, beside Ctrl+N
+    assert window.page.editor.inputs["title"].text() == "Untitled"
+
+
+def test_the_review_shortcut_puts_the_keyboard_in_the_interview_form(
+    qtbot: QtBot, make_window,
+):
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    company = window.review.view.setup.form.company
+    qtbot.waitUntil(company.hasFocus)
+    qtbot.keyClicks(company, "Northwind")
+    assert company.text() == "Northwind"

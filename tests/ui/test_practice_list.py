@@ -19,6 +19,7 @@ def test_practice_kept_from_a_reframe_can_be_ticked_off(qtbot: QtBot, make_windo
     page = window.rejections
     form = page.view.form
     qtbot.keyClicks(form.inputs["company"], "Acme")
+    form.stage.setCurrentIndex(form.stage.findData("coding"))
     form.debrief.buttons["narration"]["no"].click()
     qtbot.keyClicks(form.debrief.notes["narration"], "went quiet at the whiteboard")
     qtbot.waitUntil(lambda: any(

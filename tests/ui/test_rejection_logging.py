@@ -4,7 +4,8 @@ a click on an evidence card shows that entry on the Track record page."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from trackrecord.core.demo import load_demo
@@ -86,6 +87,7 @@ def test_choosing_a_category_confirms_it(qtbot: QtBot, make_window, store):
     log_rejection(qtbot, window)
     form = window.rejections.view.form
     qtbot.keyClicks(form.inputs["company"], "Globex")
+    form.stage.setCurrentIndex(form.stage.findData("onsite"))
     qtbot.keyClicks(form.inputs["feedback"], FIT_FEEDBACK)
     qtbot.waitUntil(lambda: "Fit" in form.suggestion.text())
     index = form.category.findData("external-noise")
@@ -160,3 +162,93 @@ def test_an_evidence_card_opens_its_entry(qtbot: QtBot, make_window, store):
     card.setFocus()
     qtbot.keyClick(card, Qt.Key.Key_Return)
     assert window.controller.selected_id() == card.entry_id
+
+
+def test_a_new_rejection_asks_for_its_stage_and_saves_once_it_is_chosen(
+    qtbot: QtBot, make_window, store,
+):
+    """Issue 17: the stage was preset to Onsite, and saved so unless changed."""
+    load_demo(store)
+    service = RejectionService(store)
+    window = make_window()
+    log_rejection(qtbot, window)
+    view, form = window.rejections.view, window.rejections.view.form
+    assert form.stage.currentIndex() == -1 and form.value("stage") is None
+    assert form.stage.currentText() == "" and "Choose the stage" in form.stage.placeholderText()
+    assert form.stage_note.isVisible() and "Which stage" in form.stage_note.text()
+    assert "this interview round" in view.evidence.intro.text()  # not "this other round"
+
+    qtbot.keyClicks(form.inputs["company"], "Acme")
+    qtbot.keyClicks(form.inputs["feedback"], FIT_FEEDBACK)
+    qtbot.waitUntil(lambda: "Nothing is saved until then" in form.stage_note.text(),
+                    timeout=3000)
+    assert window.save_state.text() == "Not saved yet: choose the stage it reached"
+    assert not form.company_error.isVisible()
+    assert service.list() == []
+
+    form.stage.setFocus()
+    qtbot.keyClicks(form.stage, "Sys")
+    assert not form.stage_note.isVisible()
+    qtbot.waitUntil(lambda: service.list() != [], timeout=3000)
+    (row,) = service.list()
+    assert service.get(row.id).stage == "system-design"
+
+
+def test_tab_from_the_date_goes_to_the_feedback_not_into_the_date(
+    qtbot: QtBot, make_window, store,
+):
+    """Issue 17: Tab walked the date's year, month and day, so the feedback typed next
+    landed in the date."""
+    load_demo(store)
+    window = make_window()
+    log_rejection(qtbot, window)
+    form = window.rejections.view.form
+    date = form.value("date")
+    form.inputs["level"].setFocus()
+    qtbot.keyClick(form.inputs["level"], Qt.Key.Key_Tab)
+    assert form.date.hasFocus()
+    qtbot.keyClick(form.date, Qt.Key.Key_Tab)
+    assert form.inputs["feedback"].hasFocus()
+    qtbot.keyClicks(form.inputs["feedback"], "2024 was the year")
+    assert form.value("date") == date
+    assert form.value("feedback") == "2024 was the year"
+    qtbot.keyClick(form.inputs["feedback"], Qt.Key.Key_Backtab)
+    assert form.date.hasFocus()  # and back again in one step
+
+
+def test_a_sting_not_set_shows_no_handle_and_a_click_sets_it_there(
+    qtbot: QtBot, make_window, store,
+):
+    """Issue 17: the handle sat at the midpoint while the value read "-"."""
+    load_demo(store)
+    window = make_window()
+    log_rejection(qtbot, window)
+    sting = window.rejections.view.form.sting_before
+    assert sting.value() is None and sting.number.text() == "not set"
+    assert sting.slider.property("unset") is True  # style.qss: no handle, an even groove
+    slider = sting.slider
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton,
+                     pos=slider.rect().center() + QPoint(slider.width() // 4, 0))
+    assert sting.value() is not None and 65 <= sting.value() <= 85
+    assert sting.number.text() == str(sting.value())
+    assert sting.slider.property("unset") is False
+    sting.set_value(None)
+    assert sting.slider.property("unset") is True and sting.number.text() == "not set"
+
+
+def test_the_rejection_at_1280x720_scrolls_in_two_places_not_three(
+    qtbot: QtBot, make_window, store,
+):
+    """Issue 17: three scroll areas side by side at 1280x720. The form scrolls on its own;
+    the evidence and the reframe scroll together, side by side."""
+    load_demo(store)
+    window = make_window()
+    window.resize(1280, 720)
+    log_rejection(qtbot, window)
+    view = window.rejections.view
+    areas = [a for a in view.findChildren(QScrollArea) if a.isVisibleTo(window)]
+    assert len(areas) == 2
+    evidence, reframe = view.evidence, view.reframe
+    assert evidence.isVisibleTo(window) and reframe.isVisibleTo(window)
+    top = evidence.mapTo(view, evidence.rect().topLeft())
+    assert reframe.mapTo(view, reframe.rect().topLeft()).x() > top.x() + evidence.width() // 2

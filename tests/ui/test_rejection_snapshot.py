@@ -104,6 +104,7 @@ def test_editing_a_saved_rejection_follows_the_typing(qtbot: QtBot, make_window,
     log_rejection(qtbot, window)
     form = window.rejections.view.form
     qtbot.keyClicks(form.inputs["company"], "Acme")
+    form.stage.setCurrentIndex(form.stage.findData("coding"))
     qtbot.waitUntil(lambda: RejectionService(store).list() != [], timeout=3000)
     window.rejections.show_list()
     window.rejections.log_rejection()  # another one (left empty) in between

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from trackrecord.core.demo import load_demo
@@ -308,3 +308,33 @@ def test_the_sheet_is_never_saved_over_the_store(
         qtbot.mouseClick(page.view.deck_view.sheet_button, Qt.MouseButton.LeftButton)
     assert "Track Record's own database" in page.view.setup.form.error.text()
     assert len(EntryService(demo).list()) == 42
+
+
+def test_with_no_data_each_column_says_what_to_do_close_under_its_heading(
+    qtbot: QtBot, make_page, store: Store,
+) -> None:
+    """Issue 17: the interviews list was a blank white box, and the practising column's
+    heading, description and empty text were scattered down the page."""
+    page = make_page()
+    page.resize(1090, 660)  # as at 1280x720
+    setup, practice = page.view.setup, page.view.practice
+    assert setup.list_stack.currentWidget() is setup.empty
+    assert setup.empty.isVisible() and "No interviews yet" in setup.empty.text()
+    assert not setup.list.isVisible()
+    assert practice.list_stack.currentWidget() is practice.empty and practice.empty.isVisible()
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(page, widget.rect().topLeft()).y()
+
+    def bottom(widget: QWidget) -> int:
+        return top(widget) + widget.height()
+
+    title, intro = practice.findChildren(QLabel)[:2]
+    assert top(intro) - bottom(title) < 16
+    assert top(practice.empty) - bottom(intro) < 16
+    texts = setup.findChildren(QLabel, "pageText")
+    assert top(setup.empty) - max(bottom(t) for t in texts if t is not setup.empty) < 24
+
+    UpcomingInterviewService(store).create(["coding"])
+    page.controller.reload()
+    assert setup.list_stack.currentWidget() is setup.list and setup.list.count() == 1

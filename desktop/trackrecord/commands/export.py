@@ -69,6 +69,7 @@ def brag_options(args: argparse.Namespace, today: dt.date | None = None) -> Brag
             tags=frozenset(args.tag or ()),
             only_with_impact=args.only_impact,
             details=args.details,
+            organisation=not args.no_organisation,
             star=args.star,
             mentee_initials=not args.full_mentee_names,
             name=args.name or "",
@@ -145,6 +146,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
                      help="brag-doc sections (default), year, or kind")
     exp.add_argument("--details", action="store_true",
                      help="add role, organisation, kind-specific facts, links and notes")
+    exp.add_argument("--no-organisation", action="store_true",
+                     help="leave out where each entry was done (shown by default)")
     exp.add_argument("--star", action="store_true", help="add STAR stories")
     exp.add_argument("--only-impact", action="store_true",
                      help="only entries with impact or metrics written down")

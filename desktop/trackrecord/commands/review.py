@@ -125,7 +125,7 @@ def _review(args: argparse.Namespace, ctx: CommandContext) -> int:
         from trackrecord.pdf.sheet import render_sheet  # Qt only when a PDF is asked for
 
         assert target is not None
-        data, _limits = render_sheet(deck, page_size)
+        data, _fit = render_sheet(deck, page_size)
         _write(target, data, ctx)
     if args.save and deck.interview.id:
         print(f"saved interview {deck.interview.id}")

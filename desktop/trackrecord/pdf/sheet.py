@@ -1,20 +1,24 @@
 """The confidence sheet: the review deck on ONE page of PDF, laid out by Qt.
 
-QTextDocument lays out the sheet's HTML (``core.review.render``) at the most detailed level
-that fits one page of the writer's size; if even the tightest level would run over, the
-document is scaled down to fit rather than spill onto a second page. Real text, fonts
-embedded, like the brag document (``pdf.bragdoc``). Works without a window (the CLI).
+QTextDocument lays out the sheet's HTML (``core.review.sheet``), starting from its plainest
+plan and taking each further detail (``SHEET_STEPS``, most worth its space first) that still
+fits one page of the writer's size: the page is filled with whole sentences, and shortened
+by choosing fewer items, never by cutting one. If even the plainest plan would run over
+(a pathological entry), the document is scaled down rather than spill onto a second page.
+Real text, fonts embedded, like the brag document (``pdf.bragdoc``). Works without a window
+(the CLI).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 
 from trackrecord.core.review.deck import Deck
-from trackrecord.core.review.render import SHEET_LEVELS, SheetLimits, render_sheet_html
+from trackrecord.core.review.sheet import SHEET_BASE, SHEET_STEPS, SheetPlan, render_sheet_html
 from trackrecord.core.transfer.output_file import write_atomic
 from trackrecord.paths import DataPaths
 from trackrecord.pdf.bragdoc import pdf_writer
@@ -25,7 +29,13 @@ FONT_FAMILY = "DejaVu Sans"
 BASE_POINTS = 8.6
 
 
-def _layout(deck: Deck, limits: SheetLimits, writer: QPdfWriter, body: QSizeF) -> QTextDocument:
+@dataclass(frozen=True)
+class SheetFit:
+    plan: SheetPlan  # the level of detail that was printed
+    fill: float  # how much of the page's height the text takes (0..1; 1 when scaled down)
+
+
+def _layout(deck: Deck, plan: SheetPlan, writer: QPdfWriter, body: QSizeF) -> QTextDocument:
     text = QTextDocument()
     text.documentLayout().setPaintDevice(writer)
     text.setDocumentMargin(0)
@@ -36,12 +46,12 @@ def _layout(deck: Deck, limits: SheetLimits, writer: QPdfWriter, body: QSizeF) -
         font.setFeature(QFont.Tag(tag), 0)
     text.setDefaultFont(font)
     text.setPageSize(QSizeF(body.width(), 1e9))  # one tall page: measure the real height
-    text.setHtml(render_sheet_html(deck, limits))
+    text.setHtml(render_sheet_html(deck, plan))
     return text
 
 
-def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetLimits]:
-    """The PDF's bytes (always one page) and the level of detail that fitted."""
+def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetFit]:
+    """The PDF's bytes (always one page) and the plan that fitted, with how full it is."""
     data = QByteArray()
     buffer = QBuffer(data)
     writer = pdf_writer(buffer, page_size, MARGINS_MM, RESOLUTION_DPI,
@@ -49,16 +59,26 @@ def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetLimits]
     area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
     body = QSizeF(area.width(), area.height())
 
-    chosen = SHEET_LEVELS[-1]
-    text: QTextDocument | None = None
-    for limits in SHEET_LEVELS:
-        text = _layout(deck, limits, writer, body)
-        chosen = limits
-        if text.documentLayout().documentSize().height() <= body.height():
-            break
-    assert text is not None
-    height = text.documentLayout().documentSize().height()
-    scale = min(1.0, body.height() / height) if height else 1.0
+    def height(doc: QTextDocument) -> float:
+        return float(doc.documentLayout().documentSize().height())
+
+    plan = SHEET_BASE
+    text = _layout(deck, plan, writer, body)
+    if height(text) <= body.height():
+        full: set[str] = set()  # details that stopped fitting: their bigger steps will not
+        for step in SHEET_STEPS:
+            if step[0] in full:
+                continue
+            tried = plan.with_step(step)
+            if tried == plan:
+                continue
+            candidate = _layout(deck, tried, writer, body)
+            if height(candidate) <= body.height():
+                plan, text = tried, candidate
+            else:
+                full.add(step[0])
+    used = height(text)
+    scale = min(1.0, body.height() / used) if used else 1.0
 
     painter = QPainter(writer)
     try:
@@ -67,13 +87,13 @@ def render_sheet(deck: Deck, page_size: str = "A4") -> tuple[bytes, SheetLimits]
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data()), chosen
+    return bytes(data.data()), SheetFit(plan, min(1.0, used / body.height()))
 
 
 def write_sheet(deck: Deck, path: Path | str, page_size: str = "A4", *,
-                protect: DataPaths) -> SheetLimits:
+                protect: DataPaths) -> SheetFit:
     """Write the sheet atomically (private file, replaced in one step, never over the data
     in ``protect``)."""
-    data, limits = render_sheet(deck, page_size)
+    data, fit = render_sheet(deck, page_size)
     write_atomic(Path(path), data, protect=protect)
-    return limits
+    return fit

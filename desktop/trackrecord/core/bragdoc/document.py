@@ -181,8 +181,15 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _details(entry: EntryData) -> tuple[Fact, ...]:
-    where = " · ".join(v for v in (entry.organisation.strip(), entry.team.strip()) if v)
+def _where(entry: EntryData) -> str:
+    return " · ".join(v for v in (entry.organisation.strip(), entry.team.strip()) if v)
+
+
+def _details(entry: EntryData, options: BragOptions) -> tuple[Fact, ...]:
+    """Facts under the entry: every one with ``details``; else only where it was done."""
+    where = _where(entry) if options.organisation else ""
+    if not options.details:
+        return (Fact("Organisation", _one_line(where)),) if where else ()
     facts = [("Role", entry.role), ("Organisation", where)]
     kind = KIND_REGISTRY.get(entry.kind)
     facts += [(f.fact, getattr(entry, f.name)) for f in (kind.fields if kind else ())]
@@ -209,7 +216,7 @@ def _item(entry: EntryData, options: BragOptions) -> BragItem:
         period=format_span(entry.start_date, entry.end_date),
         impact=_one_line(entry.impact),
         metrics=_one_line(entry.metrics),
-        details=_details(entry) if options.details else (),
+        details=_details(entry, options),
         links=tuple(link for link in entry.links if link.strip()) if options.details else (),
         notes=entry.notes.strip() if options.details else "",
         star=_star(entry) if options.star else (),

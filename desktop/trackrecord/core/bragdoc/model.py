@@ -46,6 +46,9 @@ class BragOptions:
     tags: frozenset[str] = frozenset()  # an entry with any of these tags (any case)
     only_with_impact: bool = False  # impact or metrics written down
     details: bool = False  # role, organisation/team, kind-specific facts, links, notes
+    # Where each entry was done (organisation · team), even without details: a reader of a
+    # nine-year, three-company document can tell where each project was.
+    organisation: bool = True
     star: bool = False  # situation, task, action, result
     mentee_initials: bool = True
     name: str = ""

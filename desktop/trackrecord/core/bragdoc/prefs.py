@@ -39,6 +39,7 @@ class ExportPrefs:
     tags: tuple[str, ...] = ()
     only_with_impact: bool = False
     details: bool = False
+    organisation: bool = True
     star: bool = False
     mentee_initials: bool = True
     name: str = ""
@@ -62,6 +63,7 @@ class ExportPrefs:
             tags=frozenset(self.tags),
             only_with_impact=self.only_with_impact,
             details=self.details,
+            organisation=self.organisation,
             star=self.star,
             mentee_initials=self.mentee_initials,
             name=self.name,

@@ -28,13 +28,25 @@ class SectionRule:
     heading: str
     tags: frozenset[str]  # casefolded
     keywords: re.Pattern[str] | None  # all of them in one pattern (``_keywords_pattern``)
+    # Count only for an entry with no organisation: open source done for an employer (a
+    # tool every team there adopted) is work, not "Outside work".
+    own_time_tags: frozenset[str] = frozenset()
+    own_time_keywords: re.Pattern[str] | None = None
 
     def matches(self, entry: EntryData) -> bool:
-        if any(tag.casefold() in self.tags for tag in entry.tags):
+        if self._matches(entry, self.tags, self.keywords):
             return True
-        if self.keywords is None:
+        return not entry.organisation.strip() and self._matches(
+            entry, self.own_time_tags, self.own_time_keywords)
+
+    @staticmethod
+    def _matches(entry: EntryData, tags: frozenset[str],
+                 keywords: re.Pattern[str] | None) -> bool:
+        if any(tag.casefold() in tags for tag in entry.tags):
+            return True
+        if keywords is None:
             return False
-        return self.keywords.search(f"{entry.title}\n{entry.summary}") is not None
+        return keywords.search(f"{entry.title}\n{entry.summary}") is not None
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,8 @@ def parse_scheme(text: str) -> SectionScheme:
                 heading=str(table["heading"]),
                 tags=frozenset(t.casefold() for t in _strings(table, "tags")),
                 keywords=_keywords_pattern(_strings(table, "keywords")),
+                own_time_tags=frozenset(t.casefold() for t in _strings(table, "own_time_tags")),
+                own_time_keywords=_keywords_pattern(_strings(table, "own_time_keywords")),
             )
         )
     keys = [rule.key for rule in rules]

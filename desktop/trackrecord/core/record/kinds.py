@@ -43,6 +43,10 @@ class Kind:
     measure: str = ""
     measure_label: str = ""
     cv_verb: str = ""  # put before a CV bullet that starts with no verb of its own
+    # The editor's placeholder for its impact, when the general one would lead astray: an
+    # incident's "impact" written as the damage ("212 merchants were paid twice") reads as
+    # blame in a brag document; what was at stake and what you did reads as what it was.
+    impact_hint: str = ""
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -68,6 +72,8 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
         ),
         bragdoc_section="incidents", measure="time_to_mitigate", measure_label="mitigated in",
         cv_verb="Resolved",
+        impact_hint="What was at stake, and what you did about it: e.g. kept 212 merchants "
+                    "whole after a duplicate payout, all $84k recovered in 9 days",
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",

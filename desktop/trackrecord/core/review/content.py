@@ -7,6 +7,7 @@ checked: a question naming an unknown skill or stage fails loudly, in a test, no
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -116,6 +117,28 @@ def questions_for(stages: Sequence[str]) -> list[Question]:
                     out.append(q)
                     break
     return out
+
+
+# A sentence ends at . ! or ? followed by a space and a capital, a digit or a quote: not
+# inside "2.1s", "e.g. the", or "v2.3".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"\u201c'(])")
+
+
+def sentences(value: str) -> list[str]:
+    """The text's sentences, whole, each ending with its stop (one is added when the text
+    has none: "Shipped it" -> "Shipped it.")."""
+    value = " ".join(value.split())
+    if not value:
+        return []
+    out = [part for part in _SENTENCE_END.split(value) if part]
+    if out and out[-1][-1] not in ".!?\u2026\"\u201d)":
+        out[-1] += "."
+    return out
+
+
+def parts(value: str) -> list[str]:
+    """The pieces of a list written on one line ("p95 620 -> 180 ms; 310 clinics"), whole."""
+    return [p.strip() for p in re.split(r"\s*[;\n]\s*", value) if p.strip()]
 
 
 def clip(value: str, width: int) -> str:

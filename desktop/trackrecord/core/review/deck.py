@@ -14,14 +14,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from trackrecord.core.matching.evidence import match_evidence
-from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.vocabulary import stage_priors
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.rejections.practice import PracticeLog
 from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.review.content import (
-    clip,
     energy_items,
     questions_for,
     stage_tip,
@@ -29,17 +26,16 @@ from trackrecord.core.review.content import (
     words,
 )
 from trackrecord.core.review.interviews import InterviewData
+from trackrecord.core.review.picks import pick_evidence, role_fit
 from trackrecord.core.review.reframes import ReframeItem, debrief_pattern, reframes_to_reread
 from trackrecord.core.review.stories import Story, pick_stories
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import Entry
 
 EVIDENCE_PER_STAGE = 3
-MATCH_POOL = 8  # matched per stage, so later stages can show entries earlier ones did not
 STORIES_PER_STAGE = 3
 MAX_STORIES = 8
 EMPTY_STORIES = 3
-IMPACT_WIDTH = 220
 
 
 # -- the cards ---------------------------------------------------------------------------------
@@ -79,8 +75,8 @@ class EvidenceItem:
     title: str
     year: int
     kind: str
-    impact: str  # the impact written down, else the metrics, else the summary
-    metrics: str
+    impact: str  # the impact written down, else the summary, else the metrics: whole
+    metrics: str  # the numbers, whole ("" when there are none)
     why: tuple[str, ...]
 
 
@@ -190,7 +186,7 @@ def build_deck(store: Store, interview: InterviewData, today: dt.date | None = N
     if not numbers.total:
         limit = min(limit, EMPTY_STORIES)  # the likely questions, without six "no story yet"
     with store.read() as s:
-        stories = pick_stories(s, wanted, today, limit)
+        stories = pick_stories(s, wanted, today, limit, role_fit(interview.role))
     story_cards = [StoryCard(st, i, len(stories)) for i, st in enumerate(stories, 1)]
     practice = _practice_card(store, interview, today)
     reframes = ReframesCard(
@@ -278,28 +274,25 @@ def _years(first: dt.date | None, last: dt.date | None) -> str:
 def _stage_cards(store: Store, interview: InterviewData, today: dt.date) -> list[StageCard]:
     cards: list[StageCard] = []
     shown: set[str] = set()
-    for stage in interview.stages:
-        query = MatchQuery(stage=stage, role=interview.role, company=interview.company)
-        found = match_evidence(store, query, MATCH_POOL, today=today).evidence
-        # Each stage shows its own strongest evidence, preferring entries not already shown
-        # for an earlier stage, so the deck covers more of the track record.
-        fresh = [e for e in found if e.entry_id not in shown]
-        picked = (fresh + [e for e in found if e.entry_id in shown])[:EVIDENCE_PER_STAGE]
-        picked.sort(key=lambda e: -e.score)
-        shown.update(e.entry_id for e in picked)
-        said: set[str] = set()
-        items: list[EvidenceItem] = []
-        for e in picked:
-            why = _specific_first(stage, e.kind, e.reasons, said)[:2]
-            said.update(why[:1])
-            items.append(EvidenceItem(
-                entry_id=e.entry_id, title=e.title, year=e.start_date.year, kind=e.kind,
-                impact=clip(e.impact or e.metrics or e.summary, IMPACT_WIDTH),
-                metrics=clip(e.metrics, IMPACT_WIDTH) if e.impact else "",
-                why=why,
-            ))
-        cards.append(StageCard(stage, STAGE_LABELS[stage],
-                               stage_tip(stage), tuple(items)))
+    fit = role_fit(interview.role)
+    with store.read() as s:
+        for stage in interview.stages:
+            # Each stage shows its own strongest evidence, preferring entries not already
+            # shown for an earlier stage, so the deck covers more of the track record.
+            picked = pick_evidence(s, stage, fit, today, EVIDENCE_PER_STAGE, avoid=shown)
+            shown.update(p.entry_id for p in picked)
+            said: set[str] = set()
+            items: list[EvidenceItem] = []
+            for p in picked:
+                why = _specific_first(stage, p.kind, p.reasons, said)[:2]
+                said.update(why[:1])
+                items.append(EvidenceItem(
+                    entry_id=p.entry_id, title=p.title, year=p.start.year, kind=p.kind,
+                    impact=" ".join((p.impact or p.summary or p.metrics).split()),
+                    metrics=" ".join(p.metrics.split()),
+                    why=why,
+                ))
+            cards.append(StageCard(stage, STAGE_LABELS[stage], stage_tip(stage), tuple(items)))
     return cards
 
 

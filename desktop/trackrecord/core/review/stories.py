@@ -1,6 +1,6 @@
 """STAR stories for likely questions: which entry of the track record answers each one.
 
-A story is an entry with all four STAR fields written. Each question names the skills a good
+A story is a finished entry with all four STAR fields written. Each question names the skills a good
 answer shows (resources/review/questions.toml); an entry answers it through its tags (the
 skill's tags in the vocabulary) or by naming the skill in its title or summary. Scores are
 sums of named parts, and the parts that count become the story's ``why``.
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.vocabulary import skill_matcher, skills, tag_key
 from trackrecord.core.review.content import Question
+from trackrecord.core.review.picks import RoleFit
 from trackrecord.core.store.models import Entry, Tag, entry_tags
 
 W_TAG = 2.0  # tagged with one of the skill's tags
@@ -31,6 +32,7 @@ W_METRICS = 0.3
 W_RECENT = 0.3  # fades to nothing over RECENT_YEARS
 RECENT_YEARS = 10.0
 REUSE_PENALTY = 1.5  # a story already used for an earlier question counts for less
+OFF_ROLE = 3.0  # mostly another area of work than the role's: after any story that fits
 MAX_USES = 2  # no entry answers more than this many questions, while others can
 # An entry answers a question when it shows the main skill (a tag, or its title or summary
 # names it), or two of the others; one side skill alone is not enough.
@@ -53,6 +55,7 @@ class _Pick:
     star: tuple[str, str, str, str]
     tags: dict[str, str] = field(default_factory=dict)
     mentions: set[str] = field(default_factory=set)
+    off_role: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,19 @@ class Story:
 
 
 def pick_stories(
-    s: Session, wanted: Sequence[Question], today: dt.date, limit: int
+    s: Session, wanted: Sequence[Question], today: dt.date, limit: int,
+    fit: RoleFit | None = None,
 ) -> tuple[Story, ...]:
-    """Up to ``limit`` stories for the questions, in the questions' order."""
+    """Up to ``limit`` stories for the questions, in the questions' order. Only finished work
+    tells a story; with the interview's role (``fit``), work of another area ("react" for a
+    backend role) answers only when nothing of the role's own does."""
     wanted = list(wanted)[:limit]
     if not wanted:
         return ()
     pool = _load_stories(s)
+    if fit is not None:
+        for c in pool:
+            c.off_role = fit.off_role(c.tags.values())
     uses: dict[int, int] = {}
     out: list[Story] = []
     for q in wanted:
@@ -101,7 +110,7 @@ def pick_stories(
             score, why = _score(q, c, today)
             if not score:
                 continue
-            score -= REUSE_PENALTY * uses.get(c.pk, 0)
+            score -= REUSE_PENALTY * uses.get(c.pk, 0) + (OFF_ROLE if c.off_role else 0.0)
             if best is None or (score, c.start) > (best[0], best[1].start):
                 best = (score, c, why)
         if best is None:
@@ -129,7 +138,7 @@ def _load_stories(s: Session) -> list[_Pick]:
         select(Entry.pk, Entry.id, Entry.kind, Entry.title, Entry.start_date, Entry.summary,
                Entry.metrics, Entry.impact, Entry.situation, Entry.task, Entry.action,
                Entry.result)
-        .where(_STAR)
+        .where(_STAR, Entry.end_date.is_not(None))  # an ongoing entry's result is a plan
         .order_by(Entry.start_date.desc(), Entry.pk.desc())
     ).all()
     pool = {

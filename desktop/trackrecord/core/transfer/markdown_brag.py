@@ -251,16 +251,19 @@ class _Reader:
                 self.warnings.add(where, f"the date {period.text!r} is in the future")
         values["start_date"], values["end_date"] = start, end
         if kind == "other" and section_tag:
-            tags = _keep_section(title, summary, tags, section_tag)
+            tags = _keep_section(title, summary, tags, section_tag,
+                                 str(values.get("organisation", "")))
         values["tags"] = tags
         return EntryDraft(where, validate_changes(values))
 
 
-def _keep_section(title: str, summary: str, tags: list[str], tag: str) -> list[str]:
-    """Add the heading's section tag unless the entry would land in that section anyway."""
+def _keep_section(title: str, summary: str, tags: list[str], tag: str,
+                  organisation: str = "") -> list[str]:
+    """Add the heading's section tag unless the entry would land in that section anyway
+    (where an entry lands can depend on its organisation: sections.toml's own_time_tags)."""
     scheme = default_scheme()
     probe = EntryData(id="", kind="other", title=title, start_date=dt.date.today(),
-                      summary=summary, tags=tuple(tags))
+                      summary=summary, tags=tuple(tags), organisation=organisation)
     wanted = next((r.key for r in scheme.sections if tag in r.tags), None)
     if wanted is not None and scheme.section_for(probe) != wanted:
         return [*tags, tag]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -74,6 +75,16 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.empty = QLabel(self.tr(
+            "No backups yet. The first is taken on its own when Track Record starts or quits "
+            "with something new to keep; “Back up now” takes one at once."), self)
+        self.empty.setObjectName("editorHint")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(24)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
 
         self.backup_now = QPushButton(self.tr("Back up now"), self)
         self.backup_now.setAccessibleName(self.tr("Back up now"))
@@ -88,12 +99,13 @@ class BackupsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.list_stack, 1)
         layout.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:
         self._backups = list_backups(self._paths)
+        self.list_stack.setCurrentWidget(self.table if self._backups else self.empty)
         self.table.setRowCount(len(self._backups))
         for row, info in enumerate(self._backups):
             state = self.tr("verified") if info.offered else info.problem

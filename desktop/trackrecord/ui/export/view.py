@@ -15,7 +15,6 @@ from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -35,6 +34,7 @@ from trackrecord.core.bragdoc.prefs import ExportPrefs
 from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.core.transfer.export_formats import EXPORT_FORMATS
 from trackrecord.ui.export.document import FORMAT_LABELS, GROUP_LABELS, Result
+from trackrecord.ui.widgets.fields import DateEdit
 
 
 # The choices' labels are marked in ui/export/document.py, and looked up, in the
@@ -55,10 +55,8 @@ class ExportView(QWidget):
         self.format = self._combo(FORMAT_LABELS)
         self.group = self._combo(GROUP_LABELS)
         self.preset = self._combo(PRESET_LABELS)
-        self.since, self.until = QDateEdit(self), QDateEdit(self)
+        self.since, self.until = DateEdit(self), DateEdit(self)
         for edit, name in ((self.since, self.tr("From")), (self.until, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         self.dates = QWidget(self)
         dates = QHBoxLayout(self.dates)
@@ -77,6 +75,10 @@ class ExportView(QWidget):
         self.tags.setPlaceholderText(self.tr("any tag; e.g. kafka, hiring"))
         self.tags.setAccessibleName(self.tr("Only entries with these tags"))
         self.only_impact = QCheckBox(self.tr("Only entries with impact or metrics"), self)
+        self.organisation = QCheckBox(self.tr("Where: organisation and team"), self)
+        self.organisation.setToolTip(self.tr(
+            "Under each entry, where it was done: with several employers, a reader can tell "
+            "where each project was"))
         self.details = QCheckBox(self.tr("Details: role, team, facts, links, notes"), self)
         self.star = QCheckBox(self.tr("STAR stories"), self)
         self.initials = QCheckBox(self.tr("Mentees as initials"), self)
@@ -93,7 +95,7 @@ class ExportView(QWidget):
             (self.tr("Format"), self.format), (self.tr("Page size"), self.page_size),
             (self.tr("Group by"), self.group), (self.tr("Period"), self.preset), ("", self.dates),
             (self.tr("Kinds"), kinds), (self.tr("Tags"), self.tags), ("", self.only_impact),
-            ("", self.details), ("", self.star), ("", self.initials),
+            ("", self.organisation), ("", self.details), ("", self.star), ("", self.initials),
             (self.tr("Title"), self.title), (self.tr("Name"), self.name),
             (self.tr("Role"), self.role),
         ):
@@ -157,7 +159,8 @@ class ExportView(QWidget):
         return combo
 
     def _boxes(self) -> tuple[QCheckBox, ...]:
-        return (*self.kinds.values(), self.only_impact, self.details, self.star, self.initials)
+        return (*self.kinds.values(), self.only_impact, self.organisation, self.details,
+                self.star, self.initials)
 
     def _connect(self) -> None:
         for combo in (self.format, self.group, self.preset, self.page_size):
@@ -186,6 +189,7 @@ class ExportView(QWidget):
             box.setChecked(kind in prefs.kinds)
         self.tags.setText(", ".join(prefs.tags))
         self.only_impact.setChecked(prefs.only_with_impact)
+        self.organisation.setChecked(prefs.organisation)
         self.details.setChecked(prefs.details)
         self.star.setChecked(prefs.star)
         self.initials.setChecked(prefs.mentee_initials)
@@ -206,6 +210,7 @@ class ExportView(QWidget):
             tags=tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
             only_with_impact=self.only_impact.isChecked(),
             details=self.details.isChecked(),
+            organisation=self.organisation.isChecked(),
             star=self.star.isChecked(),
             mentee_initials=self.initials.isChecked(),
             name=self.name.text().strip(),

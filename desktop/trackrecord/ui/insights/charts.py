@@ -22,6 +22,20 @@ BAR_GAP = 0.28  # of a bar's slot
 MAX_BAR = 56.0
 
 
+def axis_ticks(top: int, most: int = 5) -> list[int]:
+    """Whole, evenly spaced ticks from 0 that reach ``top``: 0, 2, 4, 6 for 6, never
+    0, 2, 3, 4, 6. At most ``most`` of them; the step is 1, 2 or 5 times a power of ten."""
+    top = max(1, top)
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            count = -(-top // step)  # ceil
+            if count + 1 <= most:
+                return [step * i for i in range(count + 1)]
+        magnitude *= 10
+
+
 class Chart(QWidget):
     """Common ground: the empty state, colours from the palette, a fixed pleasant height."""
 
@@ -137,8 +151,9 @@ class StackedChart(Chart):
         legend_h = line_h + 14 if len(self.data.series) > 1 else 6.0
         axis_w = metrics.horizontalAdvance("000") + 6
         area = QRectF(self.rect()).adjusted(PAD + axis_w, PAD + legend_h, -PAD, -PAD - line_h - 4)
-        top = max(self.data.totals) or 1
-        self._grid(painter, area, top, axis_w)
+        ticks = axis_ticks(max(self.data.totals))
+        top = ticks[-1]
+        self._grid(painter, area, ticks, axis_w)
         count = len(self.data.values)
         slot = area.width() / count
         bar_w = min(MAX_BAR, max(1.0, slot * (1 - BAR_GAP)))
@@ -159,10 +174,10 @@ class StackedChart(Chart):
         if len(self.data.series) > 1:
             self._legend(painter, shown, metrics)
 
-    def _grid(self, painter: QPainter, area: QRectF, top: int, axis_w: float) -> None:
-        steps = 4 if top >= 4 else top
-        for s in range(steps + 1):
-            value = round(top * s / steps) if steps else 0
+    def _grid(self, painter: QPainter, area: QRectF, ticks: Sequence[int],
+              axis_w: float) -> None:
+        top = ticks[-1]
+        for value in ticks:
             y = area.bottom() - area.height() * (value / top)
             painter.setPen(QPen(self.grid_colour(), 1))
             painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))

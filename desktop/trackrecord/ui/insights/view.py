@@ -59,6 +59,9 @@ class _ChartCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(chart)
         layout.addWidget(self.summary)
+        # Cards side by side are as tall as the taller one: the extra room goes below, so
+        # their titles and charts line up along the top.
+        layout.addStretch(1)
 
     def show_text(self, title: str, summary: str, empty: bool) -> None:
         self.title.setText(title)

@@ -67,6 +67,8 @@ class TrackRecordController(QObject):
         self._background = Background(self)  # one search at a time, the newest listed last
         self._generation = 0  # bumped by every listing; older search results are dropped
         self._facets_read = 0  # bumped by every reading of the tags and years, likewise
+        # The entry Ctrl+N made, while nothing has been typed into it: not kept if left so.
+        self._untouched: str | None = None
 
         filters = page.filters
         filters.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -224,6 +226,9 @@ class TrackRecordController(QObject):
         if entry_id is not None and current is not None and current.id == entry_id:
             return  # already in the editor, maybe with an edit still being typed
         self._autosave.flush()
+        if self._untouched is not None and self._untouched != entry_id \
+                and self.discard_untouched():
+            self._reselect(entry_id)
         entry: EntryData | None = None
         if entry_id is not None:
             try:
@@ -242,6 +247,8 @@ class TrackRecordController(QObject):
         return self._service.has_entries()
 
     def _on_saved(self, data: EntryData, fields: frozenset[str]) -> None:
+        if data.id == self._untouched:
+            self._untouched = None  # something was typed into it: it is kept
         self._page.model.update_entry(summary_of(data))
         if fields & {"kind", "start_date", "tags"}:
             self._page.filters.set_counts(self._service.count_by_kind(self.current_filter()))
@@ -254,18 +261,65 @@ class TrackRecordController(QObject):
         """Create an entry of the kind being looked at, select it, and put the cursor in its
         title, so typing replaces "Untitled" straight away."""
         self._autosave.flush()
+        self.discard_untouched()  # Ctrl+N twice makes one entry, not two
         kind = self._page.filters.current_kind() or "shipped"
         try:
             entry = self._service.create(kind, self.tr("Untitled"), start_date=dt.date.today())
         except ValidationError as exc:
             self.message.emit(sentence(str(exc)), False)
             return None
+        self._untouched = entry.id
         self._clear_filters_except_kind()
         self.refresh_facets()
         self.refresh(select_id=entry.id)
         self._page.editor.focus_title()
         self.message.emit(self.tr("New entry created. Type its title."), False)
         return entry
+
+    def discard_untouched(self) -> bool:
+        """Delete the entry Ctrl+N made if nothing was typed into it: an "Untitled" entry,
+        ongoing and dated today, is not something anyone did (it would open the brag
+        document). Called when the editor moves to another entry, the page is left, the
+        window closes. True when one was deleted."""
+        entry_id = self._untouched
+        if entry_id is None:
+            return False
+        self._autosave.flush()  # what was typed is saved first, and then it is kept
+        if self._untouched is None or self._autosave.has_pending():
+            return False
+        self._untouched = None
+        editing = self._autosave.entry
+        if editing is not None and editing.id == entry_id:
+            self._autosave.set_entry(None)
+        try:
+            self._service.delete(entry_id)
+        except NotFoundError:
+            return False  # deleted already (Delete, or another program)
+        self._remove_from_list(entry_id)
+        self.message.emit(self.tr("Nothing was typed into the new entry, so it was not kept."),
+                          False)
+        return True
+
+    def _remove_from_list(self, entry_id: str) -> None:
+        self._refreshing = True
+        try:
+            self._page.model.remove_entry(entry_id)
+        finally:
+            self._refreshing = False
+        self._page.filters.set_counts(self._service.count_by_kind(self.current_filter()))
+        self.refresh_facets()
+        self._update_empty_text()
+
+    def _reselect(self, entry_id: str | None) -> None:
+        """After a row was taken out under the selection: select ``entry_id`` again."""
+        row = self._page.model.row_of(entry_id) if entry_id else -1
+        if row < 0:
+            return
+        self._refreshing = True
+        try:
+            self._page.list.setCurrentIndex(self._page.model.index(row, 0))
+        finally:
+            self._refreshing = False
 
     def _clear_filters_except_kind(self) -> None:
         # A new entry has no tags and may fall outside the year or the search: show it.
@@ -293,14 +347,9 @@ class TrackRecordController(QObject):
         except NotFoundError:
             snapshot = None
         self._autosave.set_entry(None)
-        self._refreshing = True
-        try:
-            self._page.model.remove_entry(entry_id)
-        finally:
-            self._refreshing = False
-        self._page.filters.set_counts(self._service.count_by_kind(self.current_filter()))
-        self.refresh_facets()
-        self._update_empty_text()
+        if entry_id == self._untouched:
+            self._untouched = None
+        self._remove_from_list(entry_id)
         self._select_row(min(row, self._page.model.rowCount() - 1))
         if snapshot is not None:
             self._undo.append(snapshot)

@@ -147,8 +147,8 @@ class EntryEditor(QWidget):
 
         outer.addWidget(self._heading(self.tr("Impact")))
         form = self._form()
-        self._field(form, "impact", self.tr("Impact"), self.tr("What changed because of it"),
-                    lines=3)
+        self._impact_hint = self.tr("What changed because of it")
+        self._field(form, "impact", self.tr("Impact"), self._impact_hint, lines=3)
         self._field(form, "metrics", self.tr("Metrics"),
                     self.tr("Numbers: latency, revenue, hours saved…"))
         tags = self._line("tags", self.tr("Tags"),
@@ -316,3 +316,8 @@ class EntryEditor(QWidget):
     def _show_kind_section(self, kind: str) -> None:
         for code, section in self.kind_sections.items():
             section.setVisible(code == kind)
+        # (marked for lupdate in ui/shell/label_strings.py)
+        hint = KIND_REGISTRY[kind].impact_hint if kind in KIND_REGISTRY else ""
+        impact = self.inputs["impact"]
+        assert isinstance(impact, QPlainTextEdit)
+        impact.setPlaceholderText(translate("KindFields", hint) if hint else self._impact_hint)

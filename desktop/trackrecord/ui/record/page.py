@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -23,6 +25,30 @@ from trackrecord.ui.widgets.notes_preview import UrlOpener
 class TrackRecordPage(QWidget):
     def __init__(self, parent: QWidget | None = None, *, open_url: UrlOpener | None = None) -> None:
         super().__init__(parent)
+        # A heading like every other page's, and the page's main action beside it.
+        title = QLabel(self.tr("Track record"), self)
+        title.setObjectName("pageTitle")
+        intro = QLabel(self.tr(
+            "What you have done: systems you shipped, incidents you solved, people you "
+            "mentored, other wins. Every entry saves as you type."), self)
+        intro.setObjectName("pageText")
+        intro.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("New entry"), self)
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.setToolTip(self.tr("Record something you did (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("New entry"))
+        header = QWidget(self)
+        header.setObjectName("pageHeader")
+        head = QVBoxLayout(header)
+        head.setContentsMargins(20, 16, 16, 8)
+        head.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        head.addLayout(top)
+        head.addWidget(intro)
+
         self.filters = FilterBar(self)
         self.model = EntryListModel(self)
         self.list = EntryListView(self)
@@ -67,7 +93,9 @@ class TrackRecordPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.splitter, 1)
 
         QWidget.setTabOrder(self.filters.search, self.filters.tag)
         QWidget.setTabOrder(self.filters.tag, self.filters.year)

@@ -1,7 +1,8 @@
 """The rejection form's autosave: the shared ``Autosave`` with what only rejections have.
 
-A new rejection is written the first time there is a company to file it under; until then
-nothing is written, and once anything else has been typed an inline message says why. After
+A new rejection is written the first time it has a company to file it under and the stage
+it reached (chosen by the person, never guessed); until then nothing is written, and once
+anything else has been typed an inline message says why. After
 that, the changed fields are written through ``RejectionService.update``.
 """
 
@@ -51,15 +52,29 @@ class RejectionEdits:
 
     def _create(self, pending: frozenset[str]) -> Outcome | None:
         company = str(self.form.value("company")).strip()
-        if not company:
+        missing = self.form.missing()
+        if missing:
             if not pending - AUTOMATIC:
                 return None  # only the app's own bookkeeping so far: nothing to say yet
-            # Waiting for a company is not a failure: say so plainly, without alarm.
-            self.form.set_company_error(QCoreApplication.translate(
-                "RejectionEdits",
-                "Add the company to save this rejection. Nothing is saved until then."))
-            return Outcome(waiting=QCoreApplication.translate(
-                "RejectionEdits", "Not saved yet: add the company"))
+            # Waiting for a company or a stage is not a failure: say so plainly, without alarm.
+            translate = QCoreApplication.translate
+            if len(missing) == 2:
+                company_note = translate(
+                    "RejectionEdits", "Add the company and the stage it reached to save this "
+                    "rejection. Nothing is saved until then.")
+                waiting = translate("RejectionEdits",
+                                    "Not saved yet: add the company and the stage")
+            elif missing == ["company"]:
+                company_note = translate(
+                    "RejectionEdits",
+                    "Add the company to save this rejection. Nothing is saved until then.")
+                waiting = translate("RejectionEdits", "Not saved yet: add the company")
+            else:
+                company_note = ""
+                waiting = translate("RejectionEdits", "Not saved yet: choose the stage it reached")
+            self.form.set_company_error(company_note)
+            self.form.show_stage_needed(missing == ["stage"])
+            return Outcome(waiting=waiting)
         values = {name: self.form.value(name) for name in FIELDS}
         values.update(self.snapshot_values())
         try:

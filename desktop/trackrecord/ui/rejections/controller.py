@@ -85,16 +85,29 @@ class RejectionController(QObject):
         return self._live
 
     def is_unsaved_draft(self) -> bool:
-        """A new rejection with something typed but no company yet (so nothing written)."""
+        """A new rejection with something typed but no company or stage yet (so nothing
+        written)."""
         return self.rejection is None and self._form.has_content()
+
+    def _needs(self) -> str:
+        missing = self._form.missing()
+        if missing == ["stage"]:
+            return self.tr("the stage it reached")
+        if missing == ["company"]:
+            return self.tr("a company")
+        return self.tr("a company and a stage")
 
     # -- opening -------------------------------------------------------------------------
 
     def new_rejection(self) -> None:
         """A blank rejection, analysed at once; nothing is written until it has a company."""
         if self.is_unsaved_draft():
-            self.message.emit(self.tr("Your rejection without a company is still here."))
-            self._form.focus_company()
+            self.message.emit(self.tr("Your rejection is still here: it needs {0} to be "
+                                      "saved.").format(self._needs()))
+            if "company" in self._form.missing():
+                self._form.focus_company()
+            else:
+                self._form.stage.setFocus()
             return
         self.flush()
         self._reset(None)
@@ -112,6 +125,7 @@ class RejectionController(QObject):
         if current is not None and current.id == rejection_id:
             return True
         dropped = self.is_unsaved_draft()
+        needs = self._needs() if dropped else ""
         self.flush()
         try:
             data = self._service.get(rejection_id)
@@ -132,7 +146,8 @@ class RejectionController(QObject):
             self.analyse()
         self._update_header()
         if dropped:
-            self.message.emit(self.tr("The rejection without a company was not saved."))
+            self.message.emit(self.tr("The rejection that still needed {0} was not saved.")
+                              .format(needs))
         return True
 
     def _reset(self, data: RejectionData | None) -> None:
@@ -199,7 +214,10 @@ class RejectionController(QObject):
         form.show_suggestion(analysis.suggested_category, analysis.suggested_trigger,
                              bool(str(form.value("feedback")).strip()))
         form.follow_category(analysis.category)
-        self._view.evidence.show_evidence(analysis.evidence, stage_label(analysis.stage))
+        # Until a stage is chosen the evidence answers "this interview round".
+        chosen = form.value("stage")
+        self._view.evidence.show_evidence(
+            analysis.evidence, stage_label(analysis.stage) if chosen else self.tr("interview"))
         self._view.reframe.show_reframe(analysis.reframe, self._kept)
         self._view.reframe.setVisible(True)
         self._update_shown_as()

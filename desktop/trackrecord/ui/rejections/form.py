@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,9 +26,9 @@ from trackrecord.core.rejections.service import RejectionData
 from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.ui.rejections.inputs import DebriefForm, StingSlider
 from trackrecord.ui.rejections.list_model import category_label, stage_label
-from trackrecord.ui.widgets.fields import DATE_FORMAT, ErrorLabel, NotesEdit, from_qdate, to_qdate
+from trackrecord.ui.widgets.fields import DateEdit, ErrorLabel, NotesEdit, from_qdate, to_qdate
 
-DEFAULT_STAGE = "onsite"  # the most common last stage; one click to change
+ANY_STAGE = "other"  # what the evidence and the reframe are matched for until one is chosen
 LINE_FIELDS = ("company", "role", "level")
 TEXT_FIELDS = ("feedback", "own_read")
 
@@ -92,16 +91,24 @@ class RejectionForm(QWidget):
         box.addWidget(company)
         box.addWidget(self.company_error)
 
+        # No stage is chosen for you: a guess (it was "Onsite") is saved as if you had said it.
         self.stage = QComboBox(self)
         self.stage.setAccessibleName(self.tr("Stage reached"))
+        self.stage.setPlaceholderText(self.tr("Choose the stage it reached…"))
         for code in STAGE_LABELS:
             self.stage.addItem(stage_label(code), code)
-        self.stage.currentIndexChanged.connect(lambda _i: self._emit("stage"))
+        self.stage.currentIndexChanged.connect(self._stage_changed)
         self.inputs["stage"] = self.stage
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(DATE_FORMAT)
-        self.date.setMinimumDate(QDate(1950, 1, 1))
+        self.stage_note = QLabel(self)
+        self.stage_note.setObjectName("formHint")
+        self.stage_note.setWordWrap(True)
+        stage_box = QWidget(self)
+        box = QVBoxLayout(stage_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.stage)
+        box.addWidget(self.stage_note)
+        self.date = DateEdit(self)
         self.date.setAccessibleName(self.tr("Date of the rejection"))
         self.date.dateChanged.connect(lambda _d: self._emit("date"))
         self.inputs["date"] = self.date
@@ -110,7 +117,7 @@ class RejectionForm(QWidget):
         form.addRow(self.tr("&Company"), company_box)
         form.addRow(self.tr("&Role"),
                     self._line("role", self.tr("Role"), self.tr("e.g. Senior Backend Engineer")))
-        form.addRow(self.tr("&Stage reached"), self.stage)
+        form.addRow(self.tr("&Stage reached"), stage_box)
         form.addRow(self.tr("&Level"),
                     self._line("level", self.tr("Level"), self.tr("e.g. Senior, Staff")))
         form.addRow(self.tr("&Date"), self.date)
@@ -190,15 +197,16 @@ class RejectionForm(QWidget):
 
     # -- reading and writing values ------------------------------------------------------
 
-    def clear(self, *, stage: str = DEFAULT_STAGE) -> None:
-        """An empty form for a new rejection; emits nothing."""
+    def clear(self) -> None:
+        """An empty form for a new rejection, its stage not chosen yet; emits nothing."""
         self._loading = True
         try:
             for name in LINE_FIELDS:
                 self._line_edit(name).clear()
             for name in TEXT_FIELDS:
                 self._text_edit(name).setPlainText("")
-            self._set_combo(self.stage, stage)
+            self.stage.setCurrentIndex(-1)
+            self.show_stage_needed(False)
             self.date.setDate(to_qdate(dt.date.today()))
             self._set_combo(self.category, "unknown")
             self.confirmed.setChecked(False)
@@ -239,7 +247,7 @@ class RejectionForm(QWidget):
         if name in TEXT_FIELDS:
             return self._text_edit(name).toPlainText()
         if name == "stage":
-            return self.stage.currentData()
+            return self.stage.currentData()  # None until one is chosen
         if name == "date":
             return from_qdate(self.date.date())
         if name == "category":
@@ -257,7 +265,7 @@ class RejectionForm(QWidget):
     def query(self) -> MatchQuery:
         """What the analysis needs, as typed so far."""
         return MatchQuery(
-            stage=str(self.stage.currentData()), role=self.value("role"),
+            stage=str(self.stage.currentData() or ANY_STAGE), role=self.value("role"),
             level=self.value("level"), company=self.value("company"),
             feedback=self.value("feedback"), own_read=self.value("own_read"),
             debrief=self.debrief.answers(),
@@ -297,6 +305,33 @@ class RejectionForm(QWidget):
     def set_company_error(self, message: str) -> None:
         self.company_error.show_message(message)
 
+    def missing(self) -> list[str]:
+        """What a new rejection still needs before it can be saved ("company", "stage")."""
+        out = []
+        if not str(self.value("company")).strip():
+            out.append("company")
+        if self.value("stage") is None:
+            out.append("stage")
+        return out
+
+    def show_stage_needed(self, saving: bool) -> None:
+        """Under the stage, while none is chosen: a question, or (``saving``: there is
+        something to save) why nothing is saved yet."""
+        if self.value("stage") is not None:
+            self.stage_note.setText("")
+        elif saving:
+            self.stage_note.setText(self.tr(
+                "Choose the stage it reached to save this rejection. Nothing is saved until "
+                "then."))
+        else:
+            self.stage_note.setText(self.tr(
+                "Which stage did it reach? The evidence and the reframe are chosen for it."))
+        # The same look as the company's message when it holds the save back.
+        self.stage_note.setObjectName("fieldError" if saving else "formHint")
+        self.stage_note.style().unpolish(self.stage_note)
+        self.stage_note.style().polish(self.stage_note)
+        self.stage_note.setVisible(bool(self.stage_note.text()))
+
     def set_after_enabled(self, enabled: bool) -> None:
         self.sting_after.setEnabled(enabled)
         if enabled:
@@ -313,6 +348,10 @@ class RejectionForm(QWidget):
         edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- internals -----------------------------------------------------------------------
+
+    def _stage_changed(self, _index: int) -> None:
+        self.show_stage_needed(False)
+        self._emit("stage")
 
     def _category_picked(self, _index: int) -> None:
         # Choosing a category yourself is confirming it.

@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +28,7 @@ from trackrecord.core.rejections.debrief import (
 )
 from trackrecord.core.rejections.reframe import debrief_question
 
-NEUTRAL_STING = 50  # where the handle waits before the first move (shown as "not set")
+NEUTRAL_STING = 50  # where the hidden handle waits before the first move
 
 
 class DebriefForm(QWidget):
@@ -103,8 +106,29 @@ class DebriefForm(QWidget):
             self.notes[topic].setText(item.note if item is not None else "")
 
 
+class _Scale(QSlider):
+    """A click on the scale sets the value there (not a page step towards it): with no
+    handle shown yet, the scale is where you say how much it stings."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            groove = self.style().subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self)
+            handle = self.style().subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self)
+            span = max(1, groove.width() - handle.width())
+            x = int(event.position().x()) - groove.x() - handle.width() // 2
+            value = QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), x, span)
+            self.setValue(value)
+            self.triggerAction(QSlider.SliderAction.SliderMove)
+        super().mousePressEvent(event)
+
+
 class StingSlider(QWidget):
-    """0–100 with the number beside it; "not set" until the person moves it."""
+    """0–100 with the number beside it; "not set" until the person moves it, and it looks
+    it: no handle on the scale (a handle in the middle reads as 50)."""
 
     changed = Signal()
 
@@ -112,7 +136,8 @@ class StingSlider(QWidget):
         super().__init__(parent)
         self._set = False
         self._loading = False
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider = _Scale(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("stingSlider")
         self.slider.setRange(0, 100)
         self.slider.setSingleStep(5)
         self.slider.setPageStep(10)
@@ -120,7 +145,8 @@ class StingSlider(QWidget):
         self.slider.setValue(NEUTRAL_STING)
         self.number = QLabel(self)
         self.number.setObjectName("stingNumber")
-        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("100") + 12)
+        self.number.setMinimumWidth(
+            self.number.fontMetrics().horizontalAdvance(self.tr("not set")) + 12)
         self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.number.setAccessibleName(self.tr("{0}, value").format(accessible_name))
         low = QLabel(self.tr("a little"), self)
@@ -147,8 +173,13 @@ class StingSlider(QWidget):
         self.changed.emit()
 
     def _show(self) -> None:
-        self.number.setText(str(self.slider.value()) if self._set else "–")
-        self.number.setToolTip("" if self._set else self.tr("Not set yet"))
+        self.number.setText(str(self.slider.value()) if self._set else self.tr("not set"))
+        self.number.setToolTip("" if self._set else self.tr(
+            "Not set yet: click the scale where it stings"))
+        if self.slider.property("unset") != (not self._set):
+            self.slider.setProperty("unset", not self._set)  # style.qss hides the handle
+            self.slider.style().unpolish(self.slider)
+            self.slider.style().polish(self.slider)
 
     def value(self) -> int | None:
         return self.slider.value() if self._set else None

@@ -1,5 +1,9 @@
 """One rejection, new or saved (layout only): the form on the left, the person's evidence in
-the middle and the reframe on the right, all three in view at once."""
+the middle and the reframe on the right, all three in view at once.
+
+Two scroll areas, not three: the form scrolls on its own (it is long, and you type in it),
+the evidence and the reframe scroll together, side by side, as one answer to it. Three
+scroll bars side by side at 1280x720 were hard to read and to aim at."""
 
 from __future__ import annotations
 
@@ -70,20 +74,27 @@ class RejectionView(QWidget):
         pane.addWidget(self.reframe)
         pane.addStretch(1)
 
+        self.answer = QWidget(self)
+        self.answer.setObjectName("rejectionAnswer")
+        answer = QHBoxLayout(self.answer)
+        answer.setContentsMargins(0, 0, 0, 0)
+        answer.setSpacing(0)
+        answer.addWidget(self.evidence, 4)
+        answer.addWidget(reframe_pane, 5)
+        self.evidence.setMinimumWidth(240)
+        reframe_pane.setMinimumWidth(280)
+
         self.form_scroll = _scroll(self.form, self, self.tr("Rejection details"))
-        self.evidence_scroll = _scroll(self.evidence, self, self.tr("Your evidence"))
-        self.reframe_scroll = _scroll(reframe_pane, self, self.tr("Reframe"))
+        self.answer_scroll = _scroll(self.answer, self, self.tr("Your evidence and a reframe"))
         self.form_scroll.setMinimumWidth(320)
-        self.evidence_scroll.setMinimumWidth(260)
-        self.reframe_scroll.setMinimumWidth(280)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("rejectionSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for area in (self.form_scroll, self.evidence_scroll, self.reframe_scroll):
+        for area in (self.form_scroll, self.answer_scroll):
             self.splitter.addWidget(area)
-        for index, stretch in enumerate((4, 4, 5)):
+        for index, stretch in enumerate((4, 9)):
             self.splitter.setStretchFactor(index, stretch)
-        self.splitter.setSizes([400, 400, 460])
+        self.splitter.setSizes([400, 860])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

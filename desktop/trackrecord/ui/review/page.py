@@ -36,6 +36,15 @@ class ReviewPage(QWidget):
         layout.addWidget(self.view)
         self.controller.reload()
 
+    def focus_first(self) -> None:
+        """Reached with Ctrl+3 or Ctrl+R: the keyboard starts in the deck, or in the
+        interview's first field, ready to type."""
+        view = self.view
+        if view.showing_deck():
+            view.deck_view.setFocus()
+        else:
+            view.setup.form.company.setFocus()
+
     def shutdown(self) -> None:
         """Finish work in flight and close full screen (call before closing the store)."""
         self.controller.shutdown()

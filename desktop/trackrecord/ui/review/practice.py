@@ -13,13 +13,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +28,7 @@ from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.rejections.practice import PracticeLog, PracticeStatus
 from trackrecord.core.store.db import Store
 from trackrecord.ui.support.autosave import sentence
+from trackrecord.ui.widgets.fields import DateEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,9 +62,7 @@ class ReviewPracticePanel(QWidget):
         self.empty.setObjectName("pageText")
         self.empty.setWordWrap(True)
 
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateEdit(self)
         self.date.setAccessibleName(self.tr("Practice date"))
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("How it went (optional)"))
@@ -88,12 +87,18 @@ class ReviewPracticePanel(QWidget):
         add_row.addWidget(self.new_habit, 1)
         add_row.addWidget(self.add_button)
 
+        # The list, or the words for an empty one, in one place: the heading, the intro and
+        # the empty text stay together at the top instead of spreading down the column.
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.list_stack, 1)
         layout.addLayout(log_row)
         layout.addLayout(actions)
         layout.addLayout(add_row)
@@ -125,8 +130,7 @@ class ReviewPracticePanel(QWidget):
             self.list.addItem(self._item(status, today, first=index == 0))
             if status.id == selected:
                 self.list.setCurrentRow(index)
-        self.list.setVisible(bool(items))
-        self.empty.setVisible(not items)
+        self.list_stack.setCurrentWidget(self.list if items else self.empty)
         self._sync_enabled()
 
     def _item(self, status: PracticeStatus, today: dt.date, *, first: bool) -> QListWidgetItem:

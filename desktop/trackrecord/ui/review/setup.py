@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from trackrecord.core.review.deck import when_text
 from trackrecord.core.review.interviews import PREPARABLE_STAGES, InterviewData
 from trackrecord.ui.rejections.list_model import stage_label
+from trackrecord.ui.widgets.fields import DateEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STAGE_COLUMNS = 3
@@ -46,9 +47,7 @@ class InterviewForm(QWidget):
         self.role = QLineEdit(self)
         self.role.setPlaceholderText(self.tr("optional, e.g. Staff engineer"))
         self.has_date = QCheckBox(self.tr("I know the date"), self)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateEdit(self)
         self.date.setAccessibleName(self.tr("Interview date"))
         self.has_date.toggled.connect(self.date.setEnabled)
         date_row = QHBoxLayout()
@@ -149,13 +148,23 @@ class ReviewSetup(QWidget):
         self.list.setAccessibleName(self.tr("Your interviews"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
+        # With no interviews saved, words in place of a blank box.
+        self.empty = QLabel(self.tr(
+            "No interviews yet. Fill in the form beside this (the stages are enough) and "
+            "open its deck; it is kept here for the evening before."), self)
+        self.empty.setObjectName("pageText")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.empty)
         self.new_button = QPushButton(self.tr("New interview"), self)
         self.form = InterviewForm(self)
 
         left = QVBoxLayout()
         left.addWidget(heading)
         left.addWidget(intro)
-        left.addWidget(self.list, 1)
+        left.addWidget(self.list_stack, 1)
         left.addWidget(self.new_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -182,6 +191,7 @@ class ReviewSetup(QWidget):
                     self.list.setCurrentItem(item)
         finally:
             self.list.blockSignals(False)
+        self.list_stack.setCurrentWidget(self.list if interviews else self.empty)
 
     def _changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         self.selected.emit(str(current.data(ID_ROLE)) if current is not None else None)

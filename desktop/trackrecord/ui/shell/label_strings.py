@@ -62,6 +62,11 @@ KIND_FIELDS = (
     QT_TRANSLATE_NOOP("KindFields", "Outcome"),
     QT_TRANSLATE_NOOP("KindFields", "Where they got to"),
 )
+KIND_IMPACT_HINTS = (
+    QT_TRANSLATE_NOOP("KindFields", "What was at stake, and what you did about it: e.g. kept "
+                                    "212 merchants whole after a duplicate payout, all $84k "
+                                    "recovered in 9 days"),
+)
 STAGES = (
     QT_TRANSLATE_NOOP("Stages", "Application"),
     QT_TRANSLATE_NOOP("Stages", "Recruiter call"),

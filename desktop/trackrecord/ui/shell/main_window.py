@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             show_about=self.show_about, open_backups=self.open_backups,
             open_import=self.open_import,
             export_everything=lambda: self.export_everything_action.trigger(),
-            toggle_full_screen=self.toggle_full_screen, go_to_row=self.rail.setCurrentRow,
+            toggle_full_screen=self.toggle_full_screen, go_to_row=self._go_to,
             ready_file_menu=self.ready_file_menu))
         # A fixed floor instead of one recomputed from the layout whenever a section shows or
         # hides: the window does not jump, and platforms that cannot take new size hints
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         # checkbox or a combo it must not silently remove an entry.
         self.menu_actions.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.page.list.addAction(self.menu_actions.delete)
+        self.page.new_button.clicked.connect(self.new_entry)
         self.controller.message.connect(self._show_message)
         self.controller.undo_available.connect(self.menu_actions.undo.setEnabled)
         self.autosave.state_changed.connect(self.show_save_state)
@@ -188,8 +189,17 @@ class MainWindow(QMainWindow):
         if self.rail.currentRow() == index:
             self.pages.setCurrentIndex(index)
 
+    def _go_to(self, row: int) -> None:
+        """A page by its shortcut: shown, and the keyboard put where its work starts."""
+        self.rail.setCurrentRow(row)
+        focus = getattr(self.pages.currentWidget(), "focus_first", None)
+        if focus is not None:
+            focus()
+
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(PAGES) and self._store is not None:
+            if row != 0:
+                self.controller.discard_untouched()  # Ctrl+N, then away: nothing to keep
             self._page(PAGES[row])
         self.pages.setCurrentIndex(row)
 
@@ -383,6 +393,7 @@ class MainWindow(QMainWindow):
         if self._store is None:
             return  # nothing was shown, so nothing was edited; keep the saved layout as is
         self.autosave.flush()
+        self.controller.discard_untouched()
         rejections: Any = self._built.get("rejections")
         if rejections is not None:
             rejections.flush()

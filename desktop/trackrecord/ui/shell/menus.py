@@ -68,7 +68,8 @@ class WindowActions:
 translate = QCoreApplication.translate
 
 
-def _action(w: QMainWindow, text: str, shortcut: QKeySequence.StandardKey | str | None,
+def _action(w: QMainWindow, text: str,
+            shortcut: QKeySequence.StandardKey | str | tuple[str, ...] | None,
             slot: object) -> QAction:
     action = QAction(text, w)
     # setShortcuts with one key: setShortcut's overloads (one takes a Qt.Key) would build
@@ -76,6 +77,8 @@ def _action(w: QMainWindow, text: str, shortcut: QKeySequence.StandardKey | str 
     # platform's first binding only: the others can surprise (X11 adds Ctrl+D to Delete).
     if isinstance(shortcut, str):
         action.setShortcuts([QKeySequence(shortcut)])
+    elif isinstance(shortcut, tuple):  # the first is the one menus show
+        action.setShortcuts([QKeySequence(key) for key in shortcut])
     elif shortcut is not None:
         action.setShortcuts(QKeySequence.keyBindings(shortcut)[:1])
     action.triggered.connect(slot)
@@ -93,12 +96,14 @@ def build_menus(w: QMainWindow, slots: MenuSlots) -> WindowActions:
     about.setMenuRole(QAction.MenuRole.AboutRole)
     export_everything_slot = QAction(translate("MainWindow", "Export everything…"), w)
     export_everything_slot.triggered.connect(slots.export_everything)
+    # The pages in rail order are Ctrl+1 to Ctrl+5, with no gap.
     go = tuple(
         _action(w, label, shortcut, lambda _=False, row=row: slots.go_to_row(row))
         for row, (label, shortcut) in enumerate((
             (translate("MainWindow", "&Track record"), "Ctrl+1"),
             (translate("MainWindow", "&Rejections"), "Ctrl+2"),
-            (translate("MainWindow", "Re&view before an interview"), "Ctrl+R"),
+            # Ctrl+R too: the README and earlier versions said so, and nothing else uses it.
+            (translate("MainWindow", "Re&view before an interview"), ("Ctrl+3", "Ctrl+R")),
             (translate("MainWindow", "&Insights"), "Ctrl+4"),
             (translate("MainWindow", "&Export"), "Ctrl+5"),
         ))

@@ -200,7 +200,10 @@ class ImportDialog(QDialog):
         self.mapping_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
         self.mapping_table.setAccessibleName(self.tr("Column mapping"))
-        self.summary = QLabel(self.tr("Choose a file to see what would be imported."), self)
+        self.summary = QLabel(self.tr(
+            "Choose a file: a brag document in Markdown, a job tracker's CSV of rejections, a "
+            "jrnl JSON export or a Track Record backup. Every row it would add is listed here "
+            "before anything is written."), self)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("importSummary")
         self.model = PreviewModel(self)

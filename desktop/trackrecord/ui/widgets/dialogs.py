@@ -44,8 +44,9 @@ def shortcut_rows() -> list[tuple[str, str]]:
     return [
         ("Ctrl+N", translate("Dialogs", "New entry")),
         ("Ctrl+Shift+R", translate("Dialogs", "Log a rejection")),
-        ("Ctrl+R", translate("Dialogs", "Review before an interview")),
-        ("Ctrl+1 / 2 / 4 / 5", translate("Dialogs", "Track record, rejections, insights, export")),
+        ("Ctrl+1 \u2026 Ctrl+5", translate(
+            "Dialogs", "Track record, rejections, review, insights, export")),
+        ("Ctrl+R", translate("Dialogs", "Review before an interview (as Ctrl+3)")),
         ("Ctrl+I", translate(
             "Dialogs", "Import a brag document, a CSV, a jrnl export or a backup")),
         ("Ctrl+F", translate("Dialogs", "Search entries")),

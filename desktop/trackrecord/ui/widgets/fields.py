@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QCompleter,
     QDateEdit,
@@ -32,6 +33,23 @@ def from_qdate(day: QDate) -> dt.date:
 
 def split_tags(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class DateEdit(QDateEdit):
+    """A date field that Tab moves out of, like every other field.
+
+    QDateEdit's Tab walks its year, month and day first, so a person tabbing on to the next
+    field typed into the date instead (feedback landed in the date). The parts are still
+    reached with the arrow keys, or by clicking them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setMinimumDate(QDate(1950, 1, 1))
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
 
 
 class TagCompleter(QCompleter):
@@ -105,11 +123,7 @@ class DateRangeEdit(QWidget):
         self.ongoing.toggled.connect(self._on_ongoing)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
-        edit.setMinimumDate(QDate(1950, 1, 1))
-        return edit
+        return DateEdit(self)
 
     def _on_ongoing(self, checked: bool) -> None:
         self.end.setEnabled(not checked)
