@@ -293,7 +293,7 @@ def test_details_and_star_only_when_asked() -> None:
     assert plain.details == (Fact("Organisation", "Copperleaf Pay · Ledger"),)
     assert (plain.star, plain.notes, plain.links) == ((), "", ())
     assert plain.summary.startswith("Led the move")
-    assert plain.impact and plain.metrics and plain.period == "Feb – Sep 2024"
+    assert plain.impact and plain.metrics and plain.period == "Feb 5 – Sep 27, 2024"
     full = build_document(sample_entries(), BragOptions(details=True, star=True))
     item = full.sections[0].items[0]
     assert [f.label for f in item.details] == [
@@ -341,16 +341,26 @@ def test_header_period_counts_and_date() -> None:
     assert ongoing.period == "March 2025 – present"
 
 
-def test_item_periods_read_naturally() -> None:
+def test_item_periods_read_naturally_and_exactly() -> None:
+    """Exact to the day (an export imported again keeps its dates), in the words people
+    write; whole months that are over read as months."""
     spans = {
-        "same month": ("2024-03-02", "2024-03-30", "Mar 2024"),
-        "same year": ("2024-02-01", "2024-09-30", "Feb – Sep 2024"),
-        "across years": ("2019-12-01", "2020-01-31", "Dec 2019 – Jan 2020"),
-        "ongoing": ("2025-10-06", None, "Oct 2025 – present"),
+        "same day": ("2024-03-02", "2024-03-02", "Mar 2, 2024"),
+        "same month": ("2024-03-02", "2024-03-30", "Mar 2 \u2013 30, 2024"),
+        "same year": ("2024-03-03", "2024-04-12", "Mar 3 \u2013 Apr 12, 2024"),
+        "across years": ("2019-12-20", "2020-01-05", "Dec 20, 2019 \u2013 Jan 5, 2020"),
+        "whole month": ("2024-03-01", "2024-03-31", "Mar 2024"),
+        "whole months": ("2024-02-01", "2024-09-30", "Feb \u2013 Sep 2024"),
+        "whole months across years": ("2019-12-01", "2020-01-31", "Dec 2019 \u2013 Jan 2020"),
+        "ongoing": ("2025-10-06", None, "Oct 6, 2025 \u2013 present"),
+        "ongoing from a month": ("2025-10-01", None, "Oct 2025 \u2013 present"),
     }
     for name, (start, end, text) in spans.items():
         item = build_document([entry(name, start, end)]).sections[0].items[0]
         assert item.period == text, name
+    this_month = build_document([entry("now", "2026-03-01", "2026-03-31")], BragOptions(
+        prepared_on=dt.date(2026, 3, 10))).sections[0].items[0]
+    assert this_month.period == "Mar 1 \u2013 31, 2026", "a month not over reads to the day"
 
 
 def test_multi_line_fields_become_one_line() -> None:

@@ -1,4 +1,4 @@
-"""Fuzzing the Markdown, CSV and jrnl importers: whatever the file holds, the import either
+"""Fuzzing the Markdown, HTML, CSV and jrnl importers: whatever the file holds, the import either
 works or is refused with one clear ImportFileError — never a traceback — and a refused
 import leaves the database byte-for-byte as it was.
 
@@ -174,11 +174,27 @@ JRNL_FILES = st.one_of(
     st.just(b'{"entries": [{"date": "2024-01-01", "title": "x", "n": NaN}]}'),
 )
 
+# -- HTML ---------------------------------------------------------------------------------------
+
+_HTML_PIECES = st.sampled_from([
+    "<h2>Projects</h2>", "<h3>", "</h3>", "<ul>", "</ul>", "<li>", "</li>", "<p>", "</p>",
+    '<section class="group" id="group-design">', "</section>",
+    '<article class="item kind-shipped">', '<article class="item kind-nope">', "</article>",
+    '<span class="title">', '<span class="when">', '<span class="label">', "Impact", "Links",
+    '<span class="value">', "</span>", '<p class="summary">', '<a href="https://x.example">',
+    "</a>", '<template class="notes-source">', "</template>", "Mar 3 \u2013 Apr 12, 2024",
+    "2099", "Shipped X", "&amp;", "&#0;", "<br>", "<script>x</script>", "<!--", "-->",
+]) | st.text(max_size=8)
+HTML = st.lists(_HTML_PIECES, max_size=60).map(
+    lambda parts: ("<!DOCTYPE html><html><body>" + "".join(parts)).encode("utf-8",
+                                                                          "surrogatepass"))
+
 CASES: list[tuple[str, st.SearchStrategy[bytes], str | None, str]] = [
     ("markdown", MARKDOWN, "md", "brag.md"),
+    ("html", HTML, "html", "brag.html"),
     ("csv", CSV_FILES, "csv", "tracker.csv"),
     ("jrnl", JRNL_FILES, "jrnl", "journal.json"),
-    ("guessed", st.one_of(MARKDOWN, CSV_FILES, JRNL_FILES), None, "upload"),
+    ("guessed", st.one_of(MARKDOWN, HTML, CSV_FILES, JRNL_FILES), None, "upload"),
 ]
 
 
@@ -207,7 +223,7 @@ def test_the_strategies_reach_every_outcome(store: Store, data_paths: DataPaths)
     samples: list[Callable[[], tuple[bytes, str | None, str]]] = [
         lambda: (b"## Projects\n- Shipped it (2024-03)\n", "md", "a.md"),
         lambda: (b"## Projects\n- Shipped it (2024-03)\n", "md", "a.md"),
-        lambda: (b"Firm\nAcme\n", "csv", "a.csv"),
+        lambda: (b"Outfit\nAcme\n", "csv", "a.csv"),
         lambda: (b"[1, 2", "jrnl", "a.json"),
     ]
     for sample in samples:

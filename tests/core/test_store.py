@@ -155,3 +155,29 @@ def test_a_commit_from_another_program_is_noticed_and_our_own_are_not(
     assert store.changed_elsewhere() is False
     store.close()
     assert store.changed_elsewhere() is False  # a closed store has nothing to watch
+
+
+def test_a_first_start_stopped_before_its_schema_is_made_into_a_store(
+    data_paths: DataPaths,
+) -> None:
+    """Killed while creating the store, a first start leaves an SQLite file with a header and
+    no table at all: nobody's data, so the next start makes it a store instead of refusing
+    it as another program's. A file that ever held a table is still refused."""
+    import sqlite3
+
+    data_paths.ensure()
+    conn = sqlite3.connect(data_paths.database)
+    conn.execute("PRAGMA journal_mode=WAL")  # what the first start had written when killed
+    conn.close()
+    with open_store(data_paths) as store:
+        assert EntryService(store).all() == []
+
+    other = DataPaths(data_paths.root.parent / "other")
+    other.ensure()
+    conn = sqlite3.connect(other.database)
+    conn.execute("CREATE TABLE notes (text)")
+    conn.execute("DROP TABLE notes")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotATrackRecordDatabase, match="another program"):
+        open_store(other)

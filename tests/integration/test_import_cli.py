@@ -108,21 +108,38 @@ def test_markdown_csv_and_jrnl_are_recognised(capsys: pytest.CaptureFixture[str]
         assert code == 0, err
         assert out.startswith(f"{label}: {name}\n")
     with open_store(data_paths) as store:
-        assert len(EntryService(store).all()) == 13 + 5
-        assert len(RejectionService(store).list()) == 6
+        assert len(EntryService(store).all()) == 13 + 4
+        assert len(RejectionService(store).list()) == 1
+
+
+def test_rows_left_unticked_can_be_included(capsys: pytest.CaptureFixture[str],
+                                            data_paths: DataPaths) -> None:
+    code, out, err = run(capsys, "import", str(DATA / "teal-export.csv"), "--dry-run")
+    assert code == 0, err
+    assert "Would import: 1 added, 9 skipped (3 pending, 1 accepted, 1 no answer," in out
+    assert ("Left unticked (add them with --include): 1 'no answer', "
+            "1 'status not understood'") in out
+    code, out, err = run(capsys, "import", str(DATA / "teal-export.csv"), "--include",
+                         "no answer", "--leave-out", "line 2", "--leave-out", "line 11")
+    assert code == 0, err
+    with open_store(data_paths) as store:
+        (ghosted,) = RejectionService(store).list()
+    assert ghosted.company == "Vandelay Industries" and ghosted.category == "unknown"
+    code, out, err = run(capsys, "import", str(DATA / "teal-export.csv"), "--include", "offer")
+    assert code == 2 and "left out as: 'no answer', 'status not understood'" in err
 
 
 def test_a_csv_column_can_be_chosen(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     csv = tmp_path / "odd.csv"
-    csv.write_text("Firm,When\nAcme,2024-01-02\n", encoding="utf-8")
+    csv.write_text("Outfit,When\nAcme,2024-01-02\n", encoding="utf-8")
     code, out, err = run(capsys, "import", str(csv), "--dry-run")
     assert code == 2 and "no column is the company" in err
-    assert "Firm -> (ignored)" in out
+    assert "Outfit -> (ignored)" in out
     _one_error(err)
-    code, out, err = run(capsys, "import", str(csv), "--map", "company=Firm", "--map",
+    code, out, err = run(capsys, "import", str(csv), "--map", "company=Outfit", "--map",
                          "date=2")
     assert code == 0, err
-    assert "Firm -> Company" in out and "When -> Date" in out
+    assert "Outfit -> Company" in out and "When -> Date applied" in out
 
 
 @pytest.mark.parametrize(("argv", "message"), [

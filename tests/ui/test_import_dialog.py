@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +25,7 @@ from trackrecord.ui.transfer.export_everything import ExportEverythingAction
 from trackrecord.ui.transfer.import_dialog import ImportDialog, PreviewModel
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+SHAPES = DATA / "shapes"
 TODAY = dt.date(2024, 6, 1)
 MakeDialog = Callable[..., ImportDialog]
 
@@ -52,18 +54,34 @@ def settle(qtbot: QtBot, dialog: ImportDialog) -> None:
 
 def rows(dialog: ImportDialog) -> list[tuple[str, str, str]]:
     model = dialog.model
-    return [(model.index(r, 0).data(), model.index(r, 3).data(), model.index(r, 5).data())
+    return [(model.index(r, 1).data(), model.index(r, 4).data(), model.index(r, 6).data())
             for r in range(model.rowCount())]
+
+
+def ticks(dialog: ImportDialog) -> list[tuple[str, object]]:
+    """(title, tick) per row: Qt's check state, or None for a row with nothing to choose."""
+    model = dialog.model
+    out = []
+    for r in range(model.rowCount()):
+        state = model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole)
+        out.append((model.index(r, 4).data(),
+                    None if state is None else state == Qt.CheckState.Checked))
+    return out
 
 
 def test_a_markdown_preview_then_import(qtbot: QtBot, make_dialog: MakeDialog,
                                         store: Store) -> None:
     dialog = make_dialog(DATA / "brag-doc.md")
-    assert dialog.summary.text() == "Markdown brag document: 13 added, 1 skipped."
-    assert rows(dialog)[0] == ("Add", "Payments API v2", "")
-    assert ("Skip", "Led the migration of search to OpenSearch",
+    assert dialog.summary.text() == ("Markdown brag document: 13 added, 2 skipped "
+                                     "(1 goal, 1 repeated in the file).")
+    assert rows(dialog)[1] == ("Add", "Payments API v2", "")
+    assert ("Skip", "Led the migration of search to OpenSearch: zero downtime, 3x faster queries",
             "repeats line 16 of this file") in rows(dialog)
-    assert dialog.warnings.count() == 2 and dialog.warnings.isVisibleTo(dialog)
+    assert ("Add", "Took a course on distributed systems",
+            "no date in the file: dated today") in rows(dialog), "the fallback is flagged"
+    assert dialog.notices.isVisibleTo(dialog)
+    assert "dated today (2024-06-01)" in dialog.notices.text()
+    assert dialog.warnings.count() == 0 and not dialog.warnings.isVisibleTo(dialog)
     assert not dialog.mapping_table.isVisibleTo(dialog)
     assert not dialog.mode_combo.isVisibleTo(dialog)
     assert EntryService(store).all() == [], "nothing is written by a preview"
@@ -79,7 +97,7 @@ def test_cancel_writes_nothing(make_dialog: MakeDialog, store: Store,
                                data_paths: DataPaths) -> None:
     dialog = make_dialog(DATA / "jrnl-export.json")
     assert dialog.import_button.isEnabled()
-    assert dialog.summary.text() == "jrnl JSON export: 5 added, 1 skipped."
+    assert dialog.summary.text() == "jrnl JSON export: 4 added, 2 skipped (1 no date, 1 not a win)."
     dialog.cancel_button.click()
     assert dialog.result() == dialog.DialogCode.Rejected
     assert EntryService(store).all() == []
@@ -89,7 +107,7 @@ def test_a_csv_shows_its_columns_and_they_can_be_fixed(
     qtbot: QtBot, make_dialog: MakeDialog, store: Store, tmp_path: Path
 ) -> None:
     file = tmp_path / "odd.csv"
-    file.write_text("Firm,Job,When,Said\nAcme,Engineer,2024-01-02,too junior\n",
+    file.write_text("Outfit,Job,When,Said\nAcme,Engineer,2024-01-02,too junior\n",
                     encoding="utf-8")
     dialog = make_dialog(file)
     assert dialog.mapping_table.isVisibleTo(dialog)
@@ -101,6 +119,7 @@ def test_a_csv_shows_its_columns_and_they_can_be_fixed(
     firm.setCurrentIndex(firm.findData("company"))
     settle(qtbot, dialog)
     assert dialog.summary.text() == "CSV of rejections (job tracker): 1 added."
+    assert "every row is read as a rejection" in dialog.notices.text()
     assert rows(dialog) == [("Add", "Acme \u2014 Engineer", "")]
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         dialog.import_button.click()
@@ -144,6 +163,71 @@ def test_the_preview_model(qtmodeltester: object, make_dialog: MakeDialog) -> No
     dialog = make_dialog(DATA / "teal-export.csv")
     assert isinstance(dialog.model, PreviewModel) and dialog.model.rowCount() == 10
     qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+
+
+def test_a_tracker_shows_what_it_skips_and_offers_no_answer_rows(
+    qtbot: QtBot, make_dialog: MakeDialog, store: Store,
+) -> None:
+    dialog = make_dialog(SHAPES / "internship-stage-columns.csv")
+    assert dialog.summary.text() == (
+        "CSV of rejections (job tracker): 15 added, 11 skipped (6 no answer, 3 not applied, "
+        "1 accepted, 1 pending).")
+    assert ("Fabrikam \u2014 Software Engineering & Program Management", None) in ticks(dialog)
+    assert ("Northwind \u2014 Software Engineering Intern", False) in ticks(dialog)
+    box = dialog.choice_boxes["no answer"]
+    assert box.isVisibleTo(dialog)
+    assert box.text() == "Tick all 6 \u201cno answer\u201d (0 ticked now)"
+    # one row by its tick, then the rest of the group by its box
+    model = dialog.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).where == "line 2")
+    model.setData(model.index(row, 0), Qt.CheckState.Checked.value,
+                  Qt.ItemDataRole.CheckStateRole)
+    settle(qtbot, dialog)
+    assert dialog.summary.text().startswith("CSV of rejections (job tracker): 16 added")
+    assert box.checkState() == Qt.CheckState.PartiallyChecked
+    box.click()
+    settle(qtbot, dialog)
+    assert dialog.summary.text().startswith("CSV of rejections (job tracker): 21 added")
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    logged = RejectionService(store).list()
+    assert len(logged) == 21
+    assert sum(r.category == "unknown" for r in logged) >= 6
+
+
+def test_each_column_can_be_changed_and_stages_can_be_several(
+    qtbot: QtBot, make_dialog: MakeDialog,
+) -> None:
+    dialog = make_dialog(SHAPES / "internship-stage-columns.csv")
+    table = dialog.mapping_table
+    shown = {table.item(r, 0).text(): table.cellWidget(r, 2).currentData()
+             for r in range(table.rowCount())}
+    assert shown == {"Company": "company", "Role name": "role", "Applied Date": "date",
+                     "Coding Challenge": "reached", "Recruiter": "reached", "Phone": "reached",
+                     "On-Campus": "reached", "Onsite": "reached", "Result": "result"}
+    onsite = table.cellWidget(8 - 1, 2)
+    assert isinstance(onsite, QComboBox)
+    onsite.setCurrentIndex(onsite.findData(None))
+    settle(qtbot, dialog)
+    assert dialog.report is not None and dialog.report.mapping is not None
+    assert dialog.report.mapping.fields.count("reached") == 4
+    city = next(r for r in dialog.report.rows if r.title.startswith("City Power"))
+    assert city.detail.startswith("Application"), "its only stage column is now ignored"
+    result = table.cellWidget(8, 2)
+    result.setCurrentIndex(result.findData("status"))
+    settle(qtbot, dialog)
+    assert dialog.report.mapping.fields[8] == "status"
+
+
+def test_a_journals_hard_days_are_unticked_with_the_guess_shown(
+    qtbot: QtBot, make_dialog: MakeDialog,
+) -> None:
+    dialog = make_dialog(SHAPES / "jrnl-tags.json")
+    assert ("Bad day, felt useless in standup", False) in ticks(dialog)
+    hard = next(r for r in rows(dialog) if r[1] == "Bad day, felt useless in standup")
+    assert hard[2].startswith("reads like a hard day (\u201cbad day\u201d), not a win")
+    assert ("I met with @dan", True) in ticks(dialog)
+    assert "left unticked" in dialog.notices.text()
 
 
 def test_export_everything(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
@@ -194,3 +278,14 @@ def test_opened_with_no_file_it_says_what_can_be_imported(make_dialog: MakeDialo
     for kind in ("brag document", "CSV", "jrnl", "backup"):
         assert kind in said
     assert "before anything is written" in said and dialog.model.rowCount() == 0
+
+
+def test_a_folder_of_jrnl_entries(qtbot: QtBot, make_dialog: MakeDialog, store: Store) -> None:
+    dialog = make_dialog(SHAPES / "jrnl-folder")
+    assert dialog.summary.text() == (
+        "jrnl JSON export: 2 added, 2 skipped (1 not a win, 1 not an entry).")
+    assert dialog.folder_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    assert sorted(e.title for e in EntryService(store).all()) == [
+        "First 1:1 with @sam as their mentor", "Published the caching guidelines"]

@@ -1,8 +1,12 @@
-"""``import``: a Markdown brag document, a job tracker's CSV, a jrnl export or a JSON backup.
+"""``import``: a Markdown or HTML brag document, a job tracker's CSV, a jrnl export (or a
+folder of its per-entry files) or a JSON backup.
 
 ``--dry-run`` prints the preview (what would be added, what is skipped and why, warnings) and
-writes nothing; without it the import is committed in one transaction. A file that cannot be
-imported is refused with one line and exit status 2, and the store is left as it was.
+writes nothing; without it the import is committed in one transaction. Rows the reader left
+unticked (a tracker's rows with no answer, a journal's hard days) are added with
+``--include "no answer"`` (what they are counted as) or ``--include "line 12"``; a row is
+left out with ``--leave-out "line 12"``. A file that cannot be imported is refused with one
+line and exit status 2, and the store is left as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from trackrecord.core.transfer.import_base import (
     UNCHANGED,
     UPDATE,
     ImportReport,
+    ParsedImport,
+    PreviewRow,
 )
 from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
 from trackrecord.core.transfer.imports import commit_import, load_import, preview_import
@@ -42,7 +48,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "jrnl JSON export, or a Track Record JSON backup. Duplicates of what is already here "
         "are skipped and reported. Use --dry-run first to see what would happen.",
     )
-    imp.add_argument("file", type=Path, help="the file to import")
+    imp.add_argument("file", type=Path,
+                     help="the file to import (or a folder of jrnl's per-entry files)")
     imp.add_argument("--format", "-f", choices=IMPORT_FORMATS.keys, metavar="FORMAT",
                      help="one of: %(choices)s (default: guessed from the file)")
     imp.add_argument("--mode", choices=MODES, default="merge",
@@ -53,6 +60,11 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     imp.add_argument("--map", action="append", metavar="FIELD=COLUMN", default=[],
                      help="CSV: the column (header or number; '-' for none) that fills FIELD, "
                      f"one of {', '.join(CSV_FIELDS)}; repeat for several")
+    imp.add_argument("--include", action="append", metavar="WHAT", default=[],
+                     help="also import the rows left unticked as WHAT (e.g. 'no answer', "
+                     "'not a win') or at WHAT (e.g. 'line 12'); repeat for several")
+    imp.add_argument("--leave-out", action="append", metavar="WHERE", default=[],
+                     help="do not import the row at WHERE (e.g. 'line 12', 'entry 3')")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.set_defaults(handler=_import)
 
@@ -89,6 +101,7 @@ def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
                                  passphrase=passphrase(confirm=False))
         if columns and parsed.format != "csv":
             raise UserError("--map is only for CSV files")
+        parsed = _choose(parsed, args.include, args.leave_out)
         if args.dry_run:
             report = preview_import(ctx.store_to_compare(), parsed, args.mode)
         elif args.mode == "replace":
@@ -105,6 +118,28 @@ def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
     if report.problem:
         raise UserError(report.problem)
     return EXIT_OK
+
+
+def _choose(parsed: ParsedImport, include: list[str], leave_out: list[str]) -> ParsedImport:
+    drafts = [i for i in parsed.items if not isinstance(i, PreviewRow)]
+    places = {d.where.casefold(): d.where for d in drafts}
+    tallies = {d.tally.casefold(): d.tally for d in drafts if d.tally}
+    for wanted in include:
+        key = " ".join(wanted.split()).casefold()
+        if key in tallies:
+            parsed = parsed.choose_all(tallies[key], True)
+        elif key in places:
+            parsed = parsed.with_choices({places[key]: True})
+        else:
+            shown = ", ".join(repr(t) for t in sorted(set(tallies.values()))) or "none"
+            raise UserError(f"--include {wanted!r}: no rows are left out as that, nor is "
+                            f"there such a place (left out as: {shown})")
+    for unwanted in leave_out:
+        key = " ".join(unwanted.split()).casefold()
+        if key not in places:
+            raise UserError(f"--leave-out {unwanted!r}: no row to import is there")
+        parsed = parsed.with_choices({places[key]: False})
+    return parsed
 
 
 def format_report(report: ImportReport) -> str:
@@ -128,6 +163,14 @@ def format_report(report: ImportReport) -> str:
     if report.warnings:
         lines.append("Warnings:")
         lines += [f"  {w}" for w in report.warnings]
+    if report.notices:
+        lines.append("Notes:")
+        lines += [f"  {notice}" for notice in report.notices]
+    left = [(tally, total - ticked) for tally, ticked, total in report.choices()
+            if ticked < total]
+    if left and not report.committed:
+        lines.append("Left unticked (add them with --include): " + ", ".join(
+            f"{n} {tally!r}" for tally, n in left))
     if report.committed:
         lines.append(f"Imported: {report.summary()}")
         if report.backup is not None:

@@ -26,7 +26,7 @@ from trackrecord.core.bragdoc.model import (
     Grouping,
     format_day,
     format_month,
-    format_span,
+    format_period,
 )
 from trackrecord.core.bragdoc.sections import SectionScheme, default_scheme
 from trackrecord.core.record.entries import EntryData
@@ -213,7 +213,7 @@ def _item(entry: EntryData, options: BragOptions) -> BragItem:
         kind=entry.kind,
         title=_one_line(entry.title),
         summary=_one_line(entry.summary),
-        period=format_span(entry.start_date, entry.end_date),
+        period=format_period(entry.start_date, entry.end_date, options.prepared_on),
         impact=_one_line(entry.impact),
         metrics=_one_line(entry.metrics),
         details=_details(entry, options),

@@ -2,7 +2,10 @@
 
 Every string from the store is escaped; Markdown notes are rendered with raw HTML disabled
 and then cleaned by nh3 against a small allow-list, with links limited to http, https and
-mailto. A Content-Security-Policy in the file forbids scripts as a second fence.
+mailto. A Content-Security-Policy in the file forbids scripts as a second fence. The file
+reads back exactly (trackrecord.core.transfer.html_brag): the dates are written to the day,
+the kind is a class on each item, and the notes' Markdown rides along, escaped, in the
+notes' ``data-notes-source`` attribute, which browsers never render.
 """
 
 from __future__ import annotations
@@ -91,7 +94,10 @@ def _item(item: BragItem, semantic: bool) -> str:
         parts.append(_facts(list(item.star), (), "star-facts", semantic))
         parts.append("</div>")
     if item.notes:
-        parts.append(f'<div class="notes">{sanitise_notes(item.notes)}</div>')
+        # The notes as written travel with the page, escaped, in an attribute (never shown,
+        # never run), so importing the file back gives them exactly.
+        source = f' data-notes-source="{_e(item.notes)}"' if semantic else ""
+        parts.append(f'<div class="notes"{source}>{sanitise_notes(item.notes)}</div>')
     parts.append(f"</{box}>")
     return "\n".join(parts)
 

@@ -148,3 +148,37 @@ def format_span(start: dt.date, end: dt.date | None) -> str:
     if start.year == end.year:
         return f"{MONTHS[start.month - 1][:3]} – {format_month(end)}"
     return f"{format_month(start)} – {format_month(end)}"
+
+
+def _whole_month(start: dt.date, end: dt.date) -> bool:
+    """From the first of a month to the last day of a month (perhaps another one)."""
+    following = end + dt.timedelta(days=1)
+    return start.day == 1 and following.day == 1
+
+
+def _day(day: dt.date, *, year: bool = True) -> str:
+    text = f"{MONTHS[day.month - 1][:3]} {day.day}"
+    return f"{text}, {day.year}" if year else text
+
+
+def format_period(start: dt.date, end: dt.date | None, today: dt.date | None = None) -> str:
+    """The dates exactly, in the words people write: ``Mar 3, 2024``, ``Mar 3 – 12, 2024``,
+    ``Mar 3 – Apr 12, 2024``, ``Dec 20, 2023 – Jan 5, 2024``, ``Mar 3, 2024 – present``.
+
+    Whole months read as months (``Mar 2024``, ``Jun – Oct 2017``) — but only once they are
+    over (before ``today``), since a month still going would read back as an open end. The
+    Markdown and HTML importers read every one of these back to the day.
+    """
+    today = today or dt.date.today()
+    if end is None:
+        lead = format_month(start) if start.day == 1 else _day(start)
+        return f"{lead} – present"
+    if _whole_month(start, end) and end < today:
+        return format_span(start, end)
+    if start == end:
+        return _day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_day(start, year=False)} – {end.day}, {end.year}"
+    if start.year == end.year:
+        return f"{_day(start, year=False)} – {_day(end)}"
+    return f"{_day(start)} – {_day(end)}"

@@ -92,6 +92,10 @@ def inspect_file(path: Path, *, check_pages: bool = True) -> FileState:
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID and _read_pragma(path, "application_id") != APPLICATION_ID:
         # (The header can lag behind a WAL that is not yet checkpointed, hence the second look.)
+        if _read_pragma(path, "schema_version") == 0:
+            # Not one table, ever: a first start stopped before its schema was committed (a
+            # crash, a kill). Nobody's data is in it, so it is made into a store, not refused.
+            return FileState(exists=False, revision=None)
         raise NotATrackRecordDatabase(
             f"{path} is an SQLite database from another program; it was left untouched"
         )

@@ -1,11 +1,12 @@
-"""Reading a job tracker's CSV of applications as rejections.
+"""Reading a job tracker's CSV: which column holds what, then each row (``csv_rows``).
 
 Trackers (Huntr, Teal, Simplify, a spreadsheet kept by hand) name their columns differently,
-so headers are matched leniently — case, spacing, punctuation and synonyms — and the result is
-shown as a column mapping the person can change before anything is written. Stage values are
-read the same way ("Rejected after HM" is the hiring-manager stage); one that cannot be read
-becomes "other" with a warning. Rows that are plainly not rejections (an accepted offer, a job
-only bookmarked) and rows without a company are skipped, each with its reason.
+so headers are matched leniently — case, spacing, punctuation and synonyms, all data in
+resources/imports/tracker.toml — and the result is shown as a column mapping the person can
+change before anything is written. A sheet may keep one column per stage ("Coding
+Challenge", "Phone", "Onsite"), filled in when that stage was reached: each such column is
+mapped as a stage column. Only rows whose status or result says rejected become rejections;
+the rest are counted by what they say (``csv_rows``).
 """
 
 from __future__ import annotations
@@ -14,72 +15,38 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.rejections.data import validate
 from trackrecord.core.rejections.stages import parse_stage
-from trackrecord.core.transfer.dates import numeric_order_hint, parse_cell_date
+from trackrecord.core.transfer.csv_rows import DATE_FIELDS, RowReader, split_dates, stage_in
+from trackrecord.core.transfer.dates import numeric_order_hint
 from trackrecord.core.transfer.import_base import (
     CSV_FIELDS,
-    SKIP,
+    CSV_MULTI_FIELDS,
+    CsvColumns,
     CsvMapping,
     ImportFileError,
     ParsedImport,
-    PreviewRow,
-    RejectionDraft,
     WarningList,
     clean_text,
     decode_text,
     encoding_warning,
     short_title,
 )
+from trackrecord.core.transfer.import_words import load_words, norm
 
-# Header synonyms per field, best first (compared after _norm).
+# Header synonyms per field, best first (compared after ``norm``).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "company": ("company", "company name", "employer", "organization", "organisation", "org",
-                "business"),
-    "role": ("role", "job title", "title", "position", "job position", "role title",
-             "position title", "job role", "job", "job name"),
-    "level": ("level", "seniority", "job level", "grade"),
-    "stage": ("stage", "stage reached", "rejection stage", "interview stage", "pipeline stage",
-              "status", "application status", "job status", "state", "list"),
-    "date": ("rejection date", "date rejected", "rejected on", "rejected at", "rejected",
-             "date", "last updated", "updated", "date updated", "updated at", "status date",
-             "last status change", "date applied", "applied", "applied on", "applied date",
-             "application date", "created", "created at", "date added", "date saved"),
-    "feedback": ("feedback", "rejection feedback", "rejection reason", "reason",
-                 "interviewer feedback", "why"),
-    "own_read": ("notes", "note", "comments", "comment", "my notes", "own read", "your read",
-                 "thoughts", "reflection", "description"),
+    name: tuple(norm(h) for h in headers)
+    for name, headers in load_words("tracker")["headers"].items() if isinstance(headers, list)
 }
-# Stage words, first match wins (more specific phrases before the general ones).
-_STAGE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("hiring-manager", ("hiring manager", "hm", "manager")),
-    ("team-match", ("team match", "team matching")),
-    ("system-design", ("system design", "systems design", "architecture")),
-    ("take-home", ("take home", "takehome", "home assignment", "assignment", "homework",
-                   "coding challenge", "challenge", "test task")),
-    ("recruiter", ("recruiter", "hr screen", "hr call", "hr", "talent", "intro call")),
-    ("phone-screen", ("phone screen", "phone", "tech screen", "technical screen", "screening",
-                      "screen")),
-    ("onsite", ("onsite", "on site", "virtual onsite", "final round", "final", "loop",
-                "superday")),
-    ("behavioral", ("behavioral", "behavioural", "culture", "values", "bar raiser")),
-    ("coding", ("coding", "live coding", "pair programming", "technical interview",
-                "technical", "leetcode", "algorithms")),
-    ("offer", ("offer",)),
-    ("application", ("applied", "application", "resume", "cv", "no response", "ghosted",
-                     "auto reject", "not selected")),
-)
-# Statuses that say the row is not a rejection at all.
-_NOT_REJECTED = ("accepted", "offer accepted", "hired", "wishlist", "bookmarked", "saved",
-                 "to apply", "interested", "planned", "draft")
+_NOT_A_STAGE = tuple(load_words("tracker")["headers"]["not_a_stage"]["words"])
+# Fields in the order they claim a header: a result before a status, a date of the answer
+# before the date applied.
+_CLAIM_ORDER = ("company", "role", "result", "status", "stage", "response_date", "date",
+                "feedback", "own_read", "level")
 DELIMITERS = (",", ";", "\t", "|")
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).replace("_", " ").split())
 
 
 def _listed(headers: Sequence[str]) -> str:
@@ -87,36 +54,8 @@ def _listed(headers: Sequence[str]) -> str:
     return ", ".join(shown) + (", ..." if len(headers) > 12 else "")
 
 
-def guess_fields(headers: Sequence[str]) -> tuple[str | None, ...]:
-    """Each column's field by its header: exact synonyms first, then headers containing one."""
-    normed = [_norm(h) for h in headers]
-    chosen: dict[int, str] = {}
-    for name in ("company", "role", "stage", "date", "feedback", "own_read", "level"):
-        best: tuple[int, int, int] | None = None
-        for col, header in enumerate(normed):
-            if col in chosen or not header:
-                continue
-            for rank, synonym in enumerate(SYNONYMS[name]):
-                if header == synonym:
-                    score = (0, rank, col)
-                elif f" {synonym} " in f" {header} ":
-                    score = (1, rank, col)
-                else:
-                    continue
-                if best is None or score < best:
-                    best = score
-                break
-        if best is not None:
-            chosen[best[2]] = name
-    fields = [chosen.get(col) for col in range(len(headers))]
-    if "feedback" not in fields and "own_read" in fields:
-        # Trackers have notes, not a feedback column; notes is where what was said goes.
-        fields[fields.index("own_read")] = "feedback"
-    return tuple(fields)
-
-
 def map_stage(value: str) -> tuple[str, str | None]:
-    """Our stage for a tracker's stage/status value, and a warning when it is a guess."""
+    """Our stage for a tracker's stage value, and a warning when it is a guess."""
     text = value.strip()
     if not text:
         return "other", "no stage given; set to Other"
@@ -124,15 +63,44 @@ def map_stage(value: str) -> tuple[str, str | None]:
         return parse_stage(text), None
     except ValidationError:
         pass
-    words = f" {_norm(text)} "
-    for stage, phrases in _STAGE_WORDS:
-        if any(f" {p} " in words for p in phrases):
-            return stage, None
+    found = stage_in(text)
+    if found is not None:
+        return found, None
     return "other", f"stage {short_title(text, 40)!r} not recognised; set to Other"
 
 
-def _not_rejected(value: str) -> bool:
-    return _norm(value) in _NOT_REJECTED
+def _stage_column(header: str) -> bool:
+    """A header that names a stage, as a sheet with one column per stage has them."""
+    normed = f" {norm(header)} "
+    if not normed.strip() or any(f" {w} " in normed for w in _NOT_A_STAGE):
+        return False
+    return stage_in(header) not in (None, "application")
+
+
+def guess_fields(headers: Sequence[str]) -> tuple[str | None, ...]:
+    """Each column's field by its header: exact synonyms first (any field), then headers
+    containing one; then columns named after a stage."""
+    normed = [norm(h) for h in headers]
+    candidates: list[tuple[int, int, int, int, str]] = []
+    for order, name in enumerate(_CLAIM_ORDER):
+        for col, header in enumerate(normed):
+            if not header:
+                continue
+            for rank, synonym in enumerate(SYNONYMS[name]):
+                if header == synonym:
+                    candidates.append((0, order, rank, col, name))
+                    break
+                if f" {synonym} " in f" {header} ":
+                    candidates.append((1, order, rank, col, name))
+                    break
+    chosen: dict[int, str] = {}
+    for _, _, _, col, name in sorted(candidates):
+        if col not in chosen and name not in chosen.values():
+            chosen[col] = name
+    for col, header in enumerate(headers):
+        if col not in chosen and _stage_column(header):
+            chosen[col] = "reached"
+    return tuple(chosen.get(col) for col in range(len(headers)))
 
 
 def _sniff(text: str) -> str:
@@ -153,41 +121,45 @@ def _sniff(text: str) -> str:
     return best
 
 
+def _index(headers: Sequence[str], column: int | str) -> int:
+    if isinstance(column, int):
+        if not 0 <= column < len(headers):
+            raise ImportFileError(f"there is no column {column + 1} in the file")
+        return column
+    normed = [norm(h) for h in headers]
+    if norm(column) in normed:
+        return normed.index(norm(column))
+    raise ImportFileError(f"no column {short_title(column, 40)!r} in the file; its columns are "
+                          f"{_listed(headers)}")
+
+
 def _columns(
-    headers: Sequence[str], guessed: tuple[str | None, ...],
-    overrides: Mapping[str, int | str | None] | None,
+    headers: Sequence[str], guessed: tuple[str | None, ...], overrides: CsvColumns | None,
 ) -> tuple[str | None, ...]:
     if not overrides:
         return guessed
     fields = list(guessed)
-    normed = [_norm(h) for h in headers]
     for name, column in overrides.items():
         if name not in CSV_FIELDS:
             raise ImportFileError(f"unknown field {name!r}: use one of {', '.join(CSV_FIELDS)}")
-        index: int | None
-        if column is None or isinstance(column, int):
-            index = column
-        elif _norm(column) in normed:
-            index = normed.index(_norm(column))
+        if isinstance(column, list):
+            if name not in CSV_MULTI_FIELDS:
+                raise ImportFileError(f"only one column can be the {name.replace('_', ' ')}")
+            wanted = {_index(headers, c) for c in column}
         else:
-            raise ImportFileError(
-                f"no column {short_title(column, 40)!r} in the file; its columns are "
-                f"{_listed(headers)}"
-            )
-        if index is not None and not 0 <= index < len(headers):
-            raise ImportFileError(f"there is no column {index + 1} in the file")
+            wanted = set() if column is None else {_index(headers, column)}
         fields = [None if f == name else f for f in fields]
-        if index is not None:
+        for index in sorted(wanted):
             fields[index] = name
     return tuple(fields)
 
 
 def parse_csv(
-    data: bytes, source: str, *,
-    columns: Mapping[str, int | str | None] | None = None,
+    data: bytes, source: str, *, columns: CsvColumns | None = None,
     today: dt.date | None = None,
 ) -> ParsedImport:
-    """``columns`` overrides the guessed mapping: field -> column index, header, or None."""
+    """``columns`` overrides the guessed mapping: field -> column index, header, or None (a
+    list of them for the stage columns)."""
     today = today or dt.date.today()
     text, encoding = decode_text(data)
     text = clean_text(text)
@@ -204,7 +176,7 @@ def parse_csv(
     rows = [(n, [c.strip() for c in row]) for n, row in rows if any(c.strip() for c in row)]
     if not rows:
         raise ImportFileError(f"{source} has no rows")
-    header_line, headers = rows[0]
+    _, headers = rows[0]
     body = rows[1:]
     fields = _columns(headers, guess_fields(headers), columns)
     samples = tuple(
@@ -212,72 +184,29 @@ def parse_csv(
         for i in range(len(headers))
     )
     mapping = CsvMapping(tuple(headers), fields, samples, delimiter, encoding)
-    problem = ""
     if "company" not in fields:
         problem = ("no column is the company; choose which column holds it (the columns are: "
                    f"{_listed(headers)})")
-    elif "date" not in fields:
-        warnings.add("", "no column is the date; every rejection is dated today")
-    order = _date_order(body, mapping.column_for("date"), warnings)
-    items: list[RejectionDraft | PreviewRow] = []
-    if not problem:
-        for line, row in body:
-            items.append(_row(line, row, mapping, order, today, warnings))
-    return ParsedImport("csv", source, tuple(items), warnings.freeze(), mapping, problem)
+        return ParsedImport("csv", source, (), warnings.freeze(), mapping, problem)
+    order = _date_order(body, mapping, warnings)
+    rows_reader = RowReader(mapping, order, today, warnings,
+                            [stage_in(headers[i]) or "other" for i in range(len(headers))])
+    items = tuple(rows_reader.read(line, row) for line, row in body)
+    return ParsedImport("csv", source, items, warnings.freeze(), mapping,
+                        notices=rows_reader.notices())
 
 
 def _date_order(
-    body: Sequence[tuple[int, list[str]]], column: int | None, warnings: WarningList
+    body: Sequence[tuple[int, list[str]]], mapping: CsvMapping, warnings: WarningList,
 ) -> str:
     """Day-first or month-first for numeric dates, decided once for the whole file."""
-    if column is None:
-        return "mdy"
-    hints = [numeric_order_hint(row[column]) for _, row in body if column < len(row)]
+    columns = [i for name in (*DATE_FIELDS, "reached") for i in mapping.columns_for(name)]
+    cells = [part for _, row in body for i in columns if i < len(row)
+             for part in split_dates(row[i])]
+    hints = [numeric_order_hint(cell) for cell in cells]
     dmy, mdy = hints.count("dmy"), hints.count("mdy")
     if dmy or mdy:
         return "dmy" if dmy > mdy else "mdy"
-    if any(re.match(r"^\s*\d{1,2}/\d{1,2}/\d", row[column])
-           for _, row in body if column < len(row)):
+    if any(re.match(r"^\s*\d{1,2}/\d{1,2}/\d", cell) for cell in cells):
         warnings.add("", "dates like 03/04/2024 were read month first (US style)")
     return "mdy"
-
-
-def _row(
-    line: int, row: list[str], mapping: CsvMapping, order: str, today: dt.date,
-    warnings: WarningList,
-) -> RejectionDraft | PreviewRow:
-    where = f"line {line}"
-    cell = {
-        name: row[i] if i is not None and i < len(row) else ""
-        for name in CSV_FIELDS
-        for i in [mapping.column_for(name)]
-    }
-    company, role = cell["company"], cell["role"]
-    title = short_title(f"{company} \u2014 {role}" if role else company) or "(blank)"
-    if not company:
-        return PreviewRow(SKIP, "rejection", short_title(role) or "(no company)",
-                          reason="no company", where=where)
-    if _not_rejected(cell["stage"]):
-        return PreviewRow(SKIP, "rejection", title,
-                          reason=f"not a rejection (status {short_title(cell['stage'], 30)!r})",
-                          where=where)
-    stage, note = map_stage(cell["stage"])
-    if note and mapping.column_for("stage") is not None:
-        warnings.add(where, note)
-    date = parse_cell_date(cell["date"], order) if cell["date"] else None
-    if date is None:
-        if mapping.column_for("date") is not None:
-            said = f"date {short_title(cell['date'], 30)!r} not understood" if cell["date"] \
-                else "no date"
-            warnings.add(where, f"{said}; dated today ({today.isoformat()})")
-        date = today
-    values = {
-        "company": company, "role": role, "level": cell["level"], "stage": stage,
-        "feedback": cell["feedback"], "own_read": cell["own_read"],
-    }
-    try:
-        clean = validate(values)
-    except ValidationError as exc:
-        return PreviewRow(SKIP, "rejection", title, reason=str(exc), where=where)
-    clean["date"] = date
-    return RejectionDraft(where, clean)

@@ -2,8 +2,9 @@
 
 Every form is read as a period, first day to last day: "2024-03-15" is one day, "March 2024"
 a month, "Q1 2024" a quarter, "H2 2023" a half, "2023" a year. Two of them joined by a dash
-or "to" are a range ("2023–2024", "Feb – Sep 2024", "Jan 2026 – present"); "present" leaves
-the end open. A bare year is only trusted where it cannot be a number: in a heading, inside
+or "to" are a range ("2023–2024", "Feb – Sep 2024", "Aug-Dec 2024", "Mar 3 – Apr 12, 2024",
+"Mar 3 – 12, 2024", "Jan 2026 – present"); "present" (or "since" in front) leaves the end
+open. A bare year is only trusted where it cannot be a number: in a heading, inside
 brackets, before a colon, or in a range ("handled 2000 requests" is not a date).
 """
 
@@ -24,31 +25,48 @@ _MON = (
 )
 _YEAR = r"(?:19[7-9]\d|20\d\d)"
 _B = r"(?<![\w/.-])"  # not glued to a word, a path or a version number on the left
+_BM = r"(?<![\w/.])"  # a month's name may follow a dash ("Aug-Dec 2024")
 _E = r"(?![\w/]|[.-]\d)"  # ... nor on the right
+_DASH = r"\s*[-\u2013\u2014]\s*"
 
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_DAY2 = r"(?P<d2>0?[1-9]|[12]\d|3[01])"
 _ORD = r"(?:st|nd|rd|th)?"
 _ATOM_PATTERNS = (
-    ("iso_day", rf"(?P<y>{_YEAR})[-/.](?P<m>0?[1-9]|1[0-2])[-/.]{_DAY}"),
-    ("day_month", rf"{_DAY}{_ORD}\s+(?P<mon>{_MON}),?\s+(?P<y>{_YEAR})"),
-    ("month_day", rf"(?P<mon>{_MON})\s+{_DAY}{_ORD},?\s+(?P<y>{_YEAR})"),
-    ("month_year", rf"(?P<mon>{_MON}),?\s+'?(?P<y>{_YEAR})"),
-    ("iso_month", rf"(?P<y>{_YEAR})[-/](?P<m>0[1-9]|1[0-2])"),
-    ("quarter", rf"(?:Q(?P<q>[1-4])\s*'?(?P<y>{_YEAR})|(?P<y2>{_YEAR})\s*[-/ ]?Q(?P<q2>[1-4]))"),
-    ("half", rf"(?:H(?P<h>[12])\s*'?(?P<y>{_YEAR})|(?P<y2>{_YEAR})\s*[-/ ]?H(?P<h2>[12]))"),
-    ("year_range", rf"(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR})"),
-    ("year_short", rf"(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<yy>\d\d)"),
-    ("year", rf"(?P<y>{_YEAR})"),
+    ("iso_day", _B, rf"(?P<y>{_YEAR})[-/.](?P<m>0?[1-9]|1[0-2])[-/.]{_DAY}"),
+    # "Mar 3 – 12, 2024" and "3 – 12 March 2024": days of one month
+    ("days_md", _BM, rf"(?P<mon>{_MON})\s+{_DAY}{_ORD}{_DASH}{_DAY2}{_ORD},?\s+(?P<y>{_YEAR})"),
+    ("days_dm", _B, rf"{_DAY}{_ORD}{_DASH}{_DAY2}{_ORD}\s+(?P<mon>{_MON}),?\s+(?P<y>{_YEAR})"),
+    ("day_month", _B, rf"{_DAY}{_ORD}\s+(?P<mon>{_MON}),?\s+(?P<y>{_YEAR})"),
+    ("month_day", _BM, rf"(?P<mon>{_MON})\s+{_DAY}{_ORD},?\s+(?P<y>{_YEAR})"),
+    ("month_year", _BM, rf"(?P<mon>{_MON}),?\s+'?(?P<y>{_YEAR})"),
+    ("iso_month", _B, rf"(?P<y>{_YEAR})[-/](?P<m>0[1-9]|1[0-2])"),
+    ("num_month", _B, rf"(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})"),
+    ("quarter", _B,
+     rf"(?:Q(?P<q>[1-4])\s*'?(?P<y>{_YEAR})|(?P<y2>{_YEAR})\s*[-/ ]?Q(?P<q2>[1-4]))"),
+    ("half", _B,
+     rf"(?:H(?P<h>[12])\s*'?(?P<y>{_YEAR})|(?P<y2>{_YEAR})\s*[-/ ]?H(?P<h2>[12]))"),
+    ("year_range", _B, rf"(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<y2>{_YEAR})"),
+    ("year_short", _B, rf"(?P<y>{_YEAR})\s*[-\u2013\u2014/]\s*(?P<yy>\d\d)"),
+    ("year", _B, rf"(?P<y>{_YEAR})"),
 )
 _ATOMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    *((name, re.compile(_B + pattern + _E, re.IGNORECASE)) for name, pattern in _ATOM_PATTERNS),
-    ("month", re.compile(rf"{_B}(?P<mon>{_MON})(?![\w])", re.IGNORECASE)),
+    *((name, re.compile(left + pattern + _E, re.IGNORECASE))
+      for name, left, pattern in _ATOM_PATTERNS),
+    # Without a year: only the left end of a range ("Mar 3 – Apr 12, 2024", "Aug-Dec 2024").
+    ("month_day_part", re.compile(rf"{_BM}(?P<mon>{_MON})\s+{_DAY}{_ORD}(?![\w,]|,?\s*\d)",
+                                  re.IGNORECASE)),
+    ("day_month_part", re.compile(rf"{_B}{_DAY}{_ORD}\s+(?P<mon>{_MON})(?![\w,])",
+                                  re.IGNORECASE)),
+    ("month", re.compile(rf"{_BM}(?P<mon>{_MON})(?![\w])", re.IGNORECASE)),
 )
+_DAY_KINDS = frozenset({"iso_day", "days_md", "days_dm", "day_month", "month_day"})
 _RANGE_SEP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|through|thru|till)\s*", re.IGNORECASE)
 _OPEN_END = re.compile(
     r"\s*(?:-|\u2013|\u2014|to|until)\s*(?:present|now|today|ongoing|current|date)\b",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,6 +75,7 @@ class Period:
     end: dt.date | None  # None: still going ("– present")
     text: str  # the words it was read from
     span: tuple[int, int]  # where, in the text it was found in
+    exact_end: bool = False  # the end was written to the day (not "2024", "Mar 2024")
 
 
 @dataclass(frozen=True)
@@ -65,7 +84,13 @@ class _Atom:
     start: dt.date
     end: dt.date
     span: tuple[int, int]
-    month_only: int = 0  # a month with no year, usable only as the left end of a range
+    # A month (and perhaps a day) with no year, usable only as the left end of a range.
+    month_only: int = 0
+    day_only: int = 0
+
+    @property
+    def exact(self) -> bool:
+        return self.kind in _DAY_KINDS
 
 
 def _month(name: str) -> int:
@@ -84,7 +109,11 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
             month = int(g["m"]) if g.get("m") else _month(g["mon"])
             day = dt.date(int(g["y"]), month, int(g["d"]))
             return _Atom(kind, day, day, span)
-        if kind in ("month_year", "iso_month"):
+        if kind in ("days_md", "days_dm"):
+            year, month = int(g["y"]), _month(g["mon"])
+            lo, hi = dt.date(year, month, int(g["d"])), dt.date(year, month, int(g["d2"]))
+            return _Atom(kind, lo, hi, span) if lo <= hi else None
+        if kind in ("month_year", "iso_month", "num_month"):
             year = int(g["y"])
             month = int(g["m"]) if g.get("m") else _month(g["mon"])
             return _Atom(kind, dt.date(year, month, 1), _last_day(year, month), span)
@@ -110,8 +139,10 @@ def _atom(kind: str, m: re.Match[str]) -> _Atom | None:
         if kind == "year":
             year = int(g["y"])
             return _Atom(kind, dt.date(year, 1, 1), dt.date(year, 12, 31), span)
-        if kind == "month":
-            return _Atom(kind, dt.date.min, dt.date.min, span, month_only=_month(g["mon"]))
+        if kind in ("month", "month_day_part", "day_month_part"):
+            day_no = int(g["d"]) if g.get("d") else 0
+            return _Atom(kind, dt.date.min, dt.date.min, span, month_only=_month(g["mon"]),
+                         day_only=day_no)
     except ValueError:  # 31 February and the like
         return None
     return None
@@ -161,7 +192,12 @@ def find_period(text: str, *, bare_years: bool = False) -> Period | None:
             return Period(atom.start, None, text[span[0]:span[1]], span)
         if atom.kind == "year" and not bare_years and not _trusted_year(text, atom):
             continue
-        return Period(atom.start, atom.end, text[atom.span[0]:atom.span[1]], atom.span)
+        since = _SINCE.search(text, 0, atom.span[0])
+        if since:
+            span = (since.start(), atom.span[1])
+            return Period(atom.start, None, text[span[0]:span[1]], span)
+        return Period(atom.start, atom.end, text[atom.span[0]:atom.span[1]], atom.span,
+                      exact_end=atom.exact)
     return None
 
 
@@ -173,12 +209,17 @@ def _range(text: str, left: _Atom, right: _Atom | None) -> Period | None:
         return None
     start = left.start
     if left.month_only:
-        year = right.start.year - (1 if left.month_only > right.start.month else 0)
-        start = dt.date(year, left.month_only, 1)
+        year = right.start.year
+        try:
+            start = dt.date(year, left.month_only, left.day_only or 1)
+            if start > right.start:
+                start = dt.date(year - 1, left.month_only, left.day_only or 1)
+        except ValueError:
+            return None
     if start > right.end:
         return None
     span = (left.span[0], right.span[1])
-    return Period(start, right.end, text[span[0]:span[1]], span)
+    return Period(start, right.end, text[span[0]:span[1]], span, exact_end=right.exact)
 
 
 # -- single dates in spreadsheet cells ----------------------------------------------------------

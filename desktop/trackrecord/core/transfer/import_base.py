@@ -11,8 +11,9 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,8 @@ ACTIONS: tuple[str, ...] = (ADD, UPDATE, UNCHANGED, SKIP)
 COUNT_NAMES: dict[str, str] = {
     ADD: "added", UPDATE: "updated", UNCHANGED: "unchanged", SKIP: "skipped",
 }
+# Tallies that are nouns, counted several ("4 goals", "2 offers").
+_PLURALS = {"goal": "goals", "offer": "offers", "placeholder": "placeholders"}
 
 
 class ImportFileError(TrackRecordError):
@@ -52,47 +55,76 @@ class PreviewRow:
     """One record of the file and what happens to it."""
 
     action: str  # one of ACTIONS
-    record: str  # "entry", "rejection", "practice item", "custom reframe", "setting"
+    record: str  # "entry", "rejection", "goal", "practice item", "custom reframe", "setting"
     title: str
     detail: str = ""  # kind and dates, company and stage, ...
-    reason: str = ""  # why it is skipped, updated or unchanged
+    reason: str = ""  # why it is skipped, updated or unchanged; or what was guessed
     where: str = ""
+    # A few words that count it with others like it in the summary ("pending", "offer").
+    tally: str = ""
+    # None: nothing to choose; True or False: the person may tick or untick it.
+    chosen: bool | None = None
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         return {
             "action": self.action, "record": self.record, "title": self.title,
             "detail": self.detail, "reason": self.reason, "where": self.where,
+            "tally": self.tally, "chosen": self.chosen,
         }
 
 
 @dataclass(frozen=True)
 class EntryDraft:
-    """A new track-record entry read from a file; ``values`` already passed validate_changes."""
+    """A new track-record entry read from a file; ``values`` already passed validate_changes.
+
+    ``chosen`` is the reader's guess of whether it belongs in the track record (a journal's
+    bad day does not); ``guess`` says why, in a few words the preview shows, and ``tally``
+    counts it with the others left out for the same reason."""
 
     where: str
     values: Mapping[str, Any]
+    chosen: bool = True
+    guess: str = ""
+    tally: str = ""
 
 
 @dataclass(frozen=True)
 class RejectionDraft:
     """A new rejection read from a file; ``values`` already passed rejection_data.validate
-    (plus ``date``)."""
+    (plus ``date``, and ``category`` when the file settles it, e.g. no answer at all)."""
 
     where: str
     values: Mapping[str, Any]
+    chosen: bool = True
+    guess: str = ""
+    tally: str = ""
+
+
+Draft = EntryDraft | RejectionDraft
 
 
 # Column fields a CSV of rejections can fill, in the order the mapping preview shows them.
-CSV_FIELDS: tuple[str, ...] = ("company", "role", "level", "stage", "date", "feedback", "own_read")
+CSV_FIELDS: tuple[str, ...] = (
+    "company", "role", "level", "status", "result", "stage", "reached", "date", "response_date",
+    "feedback", "own_read",
+)
 CSV_FIELD_LABELS: dict[str, str] = {
     "company": "Company",
     "role": "Role",
     "level": "Level",
+    "status": "Status",
+    "result": "Result",
     "stage": "Stage",
-    "date": "Date",
-    "feedback": "Feedback",
+    "reached": "A stage, when filled in",
+    "date": "Date applied",
+    "response_date": "Date of the answer",
+    "feedback": "Feedback (their words)",
     "own_read": "Your notes",
 }
+# Fields several columns may fill at once: a sheet with one column per stage.
+CSV_MULTI_FIELDS: frozenset[str] = frozenset({"reached"})
+# field -> the column (index or header; None for none), or a list of them for a multi field
+CsvColumns = Mapping[str, int | str | None | list[int | str]]
 
 
 @dataclass(frozen=True)
@@ -108,9 +140,18 @@ class CsvMapping:
     def column_for(self, name: str) -> int | None:
         return self.fields.index(name) if name in self.fields else None
 
-    def overrides(self) -> dict[str, int | None]:
+    def columns_for(self, name: str) -> list[int]:
+        return [i for i, f in enumerate(self.fields) if f == name]
+
+    def overrides(self) -> dict[str, int | None | list[int | str]]:
         """This mapping as the ``csv_columns`` argument of a new parse."""
-        return {name: self.column_for(name) for name in CSV_FIELDS}
+        out: dict[str, int | None | list[int | str]] = {}
+        for name in CSV_FIELDS:
+            if name in CSV_MULTI_FIELDS:
+                out[name] = list(self.columns_for(name))
+            else:
+                out[name] = self.column_for(name)
+        return out
 
     def describe(self) -> list[str]:
         out = []
@@ -132,6 +173,25 @@ class ParsedImport:
     mapping: CsvMapping | None = None
     problem: str = ""  # set when the file cannot be committed as read (e.g. no company column)
     backup: BackupDocument | None = None  # the JSON backup, validated
+    # Sentences about the whole file the preview shows above its rows (a section skipped,
+    # the year every undated item was given).
+    notices: tuple[str, ...] = ()
+
+    def with_choices(self, choices: Mapping[str, bool]) -> ParsedImport:
+        """The same file with the drafts at these places ticked (True) or not (False)."""
+        items = tuple(
+            replace(item, chosen=choices[item.where])
+            if not isinstance(item, PreviewRow) and item.where in choices else item
+            for item in self.items
+        )
+        return replace(self, items=items)
+
+    def choose_all(self, tally: str, chosen: bool) -> ParsedImport:
+        """Tick (or untick) every draft counted under ``tally``."""
+        return self.with_choices({
+            item.where: chosen for item in self.items
+            if not isinstance(item, PreviewRow) and item.tally == tally
+        })
 
 
 @dataclass(frozen=True)
@@ -148,6 +208,7 @@ class ImportReport:
     committed: bool = False
     backup: Path | None = None  # the automatic backup taken before a replace
     replaced: int = 0  # records that were in the store before a replace
+    notices: tuple[str, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -156,6 +217,23 @@ class ImportReport:
             out[COUNT_NAMES[row.action]] += 1
         return out
 
+    def skipped_by_reason(self) -> list[tuple[str, int]]:
+        """Skipped rows counted by their tally, most first ("pending": 66, "offer": 1)."""
+        counted = Counter(row.tally or "other reasons" for row in self.rows
+                          if row.action == SKIP)
+        return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+
+    def choices(self) -> list[tuple[str, int, int]]:
+        """(tally, ticked, all) for each group of rows the person may tick or untick that
+        the reader left out or guessed about, in the order they first appear."""
+        groups: dict[str, list[int]] = {}
+        for row in self.rows:
+            if row.chosen is not None and row.tally:
+                counts = groups.setdefault(row.tally, [0, 0])
+                counts[0] += int(row.chosen)
+                counts[1] += 1
+        return [(tally, n[0], n[1]) for tally, n in groups.items()]
+
     @property
     def writes(self) -> int:
         """How many records a commit changes (0: committing would do nothing)."""
@@ -163,8 +241,14 @@ class ImportReport:
         return counts["added"] + counts["updated"] + self.replaced
 
     def summary(self) -> str:
+        """"12 added, 67 skipped (66 pending, 1 offer)"."""
         counts = self.counts
         parts = [f"{n} {name}" for name, n in counts.items() if n or name == "added"]
+        reasons = self.skipped_by_reason()
+        if counts["skipped"]:  # "skipped" is the last of the counts, so the last part
+            parts[-1] += " (" + ", ".join(
+                f"{n} {_PLURALS.get(tally, tally) if n > 1 else tally}" for tally, n in reasons
+            ) + ")"
         text = ", ".join(parts)
         if self.mode == "replace" and self.replaced:
             text += f"; {self.replaced} records there before were replaced"
@@ -186,6 +270,7 @@ class ImportReport:
             ),
             "rows": [r.to_json() for r in self.rows],
             "warnings": [{"where": w.where, "message": w.message} for w in self.warnings],
+            "notices": list(self.notices),
         }
 
 

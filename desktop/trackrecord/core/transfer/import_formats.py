@@ -10,20 +10,24 @@ its content, and how to read it. JSON formats are told apart after the JSON is l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from trackrecord.core.registry import Registry
 from trackrecord.core.transfer.csv_tracker import parse_csv
-from trackrecord.core.transfer.import_base import ImportFileError, ParsedImport, load_json
+from trackrecord.core.transfer.html_brag import looks_like_html, parse_html
+from trackrecord.core.transfer.import_base import (
+    CsvColumns,
+    ImportFileError,
+    ParsedImport,
+    load_json,
+)
 from trackrecord.core.transfer.jrnl import jrnl_from_json, looks_like_jrnl
 from trackrecord.core.transfer.json_check import backup_from_json, cleaning_warnings
 from trackrecord.core.transfer.json_export import BACKUP_FORMAT
 from trackrecord.core.transfer.markdown_brag import parse_markdown
 from trackrecord.core.transfer.sealed import MAGIC, unseal
-
-CsvColumns = Mapping[str, int | str | None]
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,11 @@ def _first_line(data: bytes) -> bytes:
 
 
 def _markdown_list_or_heading(data: bytes) -> bool:
-    return _first_line(data).startswith((b"#", b"- ", b"* ", b"+ "))
+    """A heading or a list item first, front matter, or a title over ``===`` / ``---``."""
+    if _first_line(data).startswith((b"#", b"- ", b"* ", b"+ ", b"---")):
+        return True
+    lines = [ln.strip() for ln in data.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 3)[:3]]
+    return len(lines) > 1 and bool(lines[1]) and set(lines[1]) <= {ord("="), ord("-")}
 
 
 def _delimited(data: bytes) -> bool:
@@ -93,6 +101,11 @@ IMPORT_FORMATS: Registry[ImportFormat] = Registry("format", (
         lambda i: parse_markdown(i.data, i.source, today=i.today),
         suffixes=(".md", ".markdown", ".mdown", ".mkd", ".txt"),
         claims_text=_markdown_list_or_heading,
+    ),
+    ImportFormat(
+        "html", "HTML brag document",
+        lambda i: parse_html(i.data, i.source, today=i.today),
+        suffixes=(".html", ".htm"), claims_text=looks_like_html,
     ),
     ImportFormat(
         "csv", "CSV of rejections (job tracker)",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trackrecord.core.backup.copies import BackupError, make_backup, rotate
-from trackrecord.core.bragdoc.model import format_span
+from trackrecord.core.bragdoc.model import format_period
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.kinds import KIND_LABELS
@@ -42,6 +43,7 @@ from trackrecord.core.transfer.import_base import (
     MODES,
     SKIP,
     UPDATE,
+    CsvColumns,
     EntryDraft,
     ImportFileError,
     ImportReport,
@@ -53,7 +55,8 @@ from trackrecord.core.transfer.import_base import (
     read_import_file,
     short_title,
 )
-from trackrecord.core.transfer.import_formats import IMPORT_FORMATS, CsvColumns, ImportInput
+from trackrecord.core.transfer.import_formats import IMPORT_FORMATS, ImportInput
+from trackrecord.core.transfer.jrnl import jrnl_folder
 from trackrecord.core.transfer.json_restore import apply_backup, count_records, plan_backup
 
 
@@ -112,6 +115,13 @@ def load_import(
     path: Path, fmt: str | None = None, *, csv_columns: CsvColumns | None = None,
     today: dt.date | None = None, passphrase: str | None = None,
 ) -> ParsedImport:
+    """Read the file at ``path``; a folder is the per-entry export of jrnl (one entry a
+    file, as ``jrnl --format json --file DIR/`` writes)."""
+    if path.is_dir():
+        if fmt not in (None, "jrnl"):
+            raise ImportFileError(f"{path} is a folder; only a folder of jrnl entries "
+                                  "(jrnl --format json --file DIR/) can be imported")
+        return jrnl_folder(path, today=today)
     return parse_import(read_import_file(path), path.name, fmt, csv_columns=csv_columns,
                         today=today, passphrase=passphrase)
 
@@ -135,7 +145,8 @@ def preview_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> I
         else:
             rows = [row for row, _ in _plan_drafts(s, parsed)]
     return ImportReport(parsed.format, parsed.source, mode, tuple(rows), parsed.warnings,
-                        parsed.mapping, parsed.problem, replaced=replaced)
+                        parsed.mapping, parsed.problem, replaced=replaced,
+                        notices=parsed.notices)
 
 
 def commit_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> ImportReport:
@@ -147,7 +158,7 @@ def commit_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> Im
         return _commit_backup(store, parsed, mode)
     with store.read() as s:
         planned = _plan_drafts(s, parsed)
-    adding = [d for row, d in planned if row.action == ADD]
+    adding = [d for row, d in planned if row.action == ADD and d is not None]
     saved = None
     if adding:  # (with nothing to add, the store is not even opened for writing)
         snapshots = _analyses(store, adding)
@@ -156,7 +167,8 @@ def commit_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> Im
             planned = _plan_drafts(s, parsed)
             _apply_drafts(s, planned, snapshots)
     return ImportReport(parsed.format, parsed.source, mode, tuple(r for r, _ in planned),
-                        parsed.warnings, parsed.mapping, committed=True, backup=saved)
+                        parsed.warnings, parsed.mapping, committed=True, backup=saved,
+                        notices=parsed.notices)
 
 
 def _backup_before_import(store: Store) -> Path | None:
@@ -237,30 +249,39 @@ def _plan_drafts(
     return out
 
 
+_HERE, _TWICE = "already here", "repeated in the file"
+
+
 def _plan_entry(draft: EntryDraft, entries: dict[Any, str], summaries: dict[str, str],
                 seen: dict[Any, str]) -> PreviewRow:
     v = draft.values
     start: dt.date = v["start_date"]
     end: dt.date | None = v.get("end_date")
-    when = start.isoformat() if end == start else format_span(start, end)
-    detail = f"{KIND_LABELS[v['kind']]} \u00b7 {when}"
+    detail = f"{KIND_LABELS[v['kind']]} \u00b7 {format_period(start, end)}"
     if v.get("tags"):
         detail += " \u00b7 " + ", ".join(v["tags"])
     key = _entry_keys(v["kind"], v["title"], start)
     summary = str(v.get("summary", "")).strip()
-    reason = ""
+    reason = tally = ""
     if key in entries:
-        reason = f"already in your track record: {entries[key]} ({start:%b %Y})"
+        reason, tally = f"already in your track record: {entries[key]} ({start:%b %Y})", _HERE
     elif summary and summary in summaries:
         reason = f"the same summary as {summaries[summary]}, already in your track record"
+        tally = _HERE
     elif key in seen:
-        reason = f"repeats {seen[key]} of this file"
+        reason, tally = f"repeats {seen[key]} of this file", _TWICE
     elif summary and ("summary", summary) in seen:
-        reason = f"repeats {seen[('summary', summary)]} of this file"
+        reason, tally = f"repeats {seen[('summary', summary)]} of this file", _TWICE
+    if reason:
+        return PreviewRow(SKIP, "entry", v["title"], detail, reason, draft.where, tally)
+    if not draft.chosen:
+        return PreviewRow(SKIP, "entry", v["title"], detail, draft.guess, draft.where,
+                          draft.tally, chosen=False)
     seen.setdefault(key, draft.where)
     if summary:
         seen.setdefault(("summary", summary), draft.where)
-    return PreviewRow(SKIP if reason else ADD, "entry", v["title"], detail, reason, draft.where)
+    return PreviewRow(ADD, "entry", v["title"], detail, draft.guess, draft.where, draft.tally,
+                      chosen=True)
 
 
 def _plan_rejection(draft: RejectionDraft, rejections: dict[Any, str],
@@ -268,18 +289,27 @@ def _plan_rejection(draft: RejectionDraft, rejections: dict[Any, str],
     v = draft.values
     title = v["company"] + (f" \u2014 {v['role']}" if v.get("role") else "")
     detail = f"{STAGE_LABELS[v['stage']]} \u00b7 {v['date'].isoformat()}"
+    if v.get("category") == "unknown":
+        detail += " \u00b7 no response"
     key = _rejection_key(v["company"], v.get("role", ""), v["date"])
-    reason = ""
+    reason = tally = ""
     if key in rejections:
         reason = "already in your rejection log (same company, role and date)"
+        tally = _HERE
     elif key in seen:
-        reason = f"repeats {seen[key]} of this file"
+        reason, tally = f"repeats {seen[key]} of this file", _TWICE
+    if reason:
+        return PreviewRow(SKIP, "rejection", title, detail, reason, draft.where, tally)
+    if not draft.chosen:
+        return PreviewRow(SKIP, "rejection", title, detail, draft.guess, draft.where,
+                          draft.tally, chosen=False)
     seen.setdefault(key, draft.where)
-    return PreviewRow(SKIP if reason else ADD, "rejection", title, detail, reason, draft.where)
+    return PreviewRow(ADD, "rejection", title, detail, draft.guess, draft.where, draft.tally,
+                      chosen=True)
 
 
 def _analyses(
-    store: Store, drafts: list[EntryDraft | RejectionDraft | None]
+    store: Store, drafts: Sequence[EntryDraft | RejectionDraft]
 ) -> dict[str, dict[str, Any]]:
     """What each new rejection opens with, computed before the write transaction begins."""
     out: dict[str, dict[str, Any]] = {}
@@ -331,6 +361,7 @@ def _add_drafts(
             added.append(entry)
             continue
         clean = dict(draft.values)
+        settled = clean.pop("category", None)  # the file said: no answer at all
         found = snapshots.get(draft.where)
         if found is None:
             suggestion = suggest_category(clean.get("feedback", ""), clean["stage"],
@@ -339,6 +370,8 @@ def _add_drafts(
                      "suggested_category": suggestion.category,
                      "category_trigger": suggestion.trigger}
         clean.update(found, category_confirmed=False)
+        if settled:
+            clean["category"] = settled
         rejection = Rejection(id=str(uuid.uuid4()), created_at=now, updated_at=now)
         apply_changes(rejection, clean)
         s.add(rejection)

@@ -89,6 +89,7 @@ CATEGORIES = (
 )
 IMPORT_FORMATS = (
     QT_TRANSLATE_NOOP("ImportDialog", "Markdown brag document"),
+    QT_TRANSLATE_NOOP("ImportDialog", "HTML brag document"),
     QT_TRANSLATE_NOOP("ImportDialog", "CSV of rejections (job tracker)"),
     QT_TRANSLATE_NOOP("ImportDialog", "jrnl JSON export"),
     QT_TRANSLATE_NOOP("ImportDialog", "Track Record backup (JSON)"),
@@ -105,9 +106,13 @@ CSV_FIELDS = (
     QT_TRANSLATE_NOOP("ImportDialog", "Company"),
     QT_TRANSLATE_NOOP("ImportDialog", "Role"),
     QT_TRANSLATE_NOOP("ImportDialog", "Level"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Result"),
     QT_TRANSLATE_NOOP("ImportDialog", "Stage"),
-    QT_TRANSLATE_NOOP("ImportDialog", "Date"),
-    QT_TRANSLATE_NOOP("ImportDialog", "Feedback"),
+    QT_TRANSLATE_NOOP("ImportDialog", "A stage, when filled in"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Date applied"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Date of the answer"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Feedback (their words)"),
     QT_TRANSLATE_NOOP("ImportDialog", "Your notes"),
 )
 DEBRIEF_TOPICS = (

@@ -2,7 +2,11 @@
 
 Reading, previewing and committing run in a worker thread (a 50 MB backup takes a moment),
 so the window never freezes. The preview lists every record — added, updated, skipped with
-the reason — and the warnings; for a CSV it also shows which column fills which field, with a
+the reason — with the skipped ones counted by reason ("67 skipped (66 pending, 1 offer)"),
+what the reader guessed, notes about the whole file (the year given to undated items, goals
+left out) and the warnings. A row the person may take or leave has a tick: a tracker's row
+with no answer (as "no response"), a journal's hard day, the template's guidance; a group of
+them can be ticked at once. For a CSV it also shows which column fills which field, with a
 choice per column to fix the guess. Nothing is written until Import is pressed; Cancel (or
 closing the dialog) writes nothing. The full JSON backup that Import reads back is written
 by File > Export everything… (``ui.transfer.export_everything``).
@@ -11,23 +15,14 @@ by File > Export everything… (``ui.transfer.export_everything``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,8 +37,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -51,8 +44,6 @@ from PySide6.QtWidgets import (
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.import_base import (
-    CSV_FIELD_LABELS,
-    CSV_FIELDS,
     ImportReport,
     ParsedImport,
     PreviewRow,
@@ -62,62 +53,13 @@ from trackrecord.core.transfer.imports import commit_import, load_import, previe
 from trackrecord.core.transfer.sealed import PassphraseNeeded, SealError
 from trackrecord.paths import DataPaths
 from trackrecord.ui.support.background import Background
+from trackrecord.ui.transfer.column_mapping import ColumnMapping
+from trackrecord.ui.transfer.preview_model import CHECK, DETAILS, TITLE, PreviewModel
 
-# Marked for lupdate (translated with self.tr where they are shown).
-ACTION_LABELS = {"add": QT_TRANSLATE_NOOP("PreviewModel", "Add"),
-                 "update": QT_TRANSLATE_NOOP("PreviewModel", "Update"),
-                 "unchanged": QT_TRANSLATE_NOOP("PreviewModel", "Unchanged"),
-                 "skip": QT_TRANSLATE_NOOP("PreviewModel", "Skip")}
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "ImportDialog",
-    "Importable files (*.md *.markdown *.txt *.csv *.tsv *.json *.sealed);;All files (*)")
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class PreviewModel(QAbstractTableModel):
-    """The preview's rows: what happens, to what, where in the file, and why."""
-
-    HEADERS = (QT_TRANSLATE_NOOP("PreviewModel", "Action"),
-               QT_TRANSLATE_NOOP("PreviewModel", "Record"),
-               QT_TRANSLATE_NOOP("PreviewModel", "Where"),
-               QT_TRANSLATE_NOOP("PreviewModel", "Title"),
-               QT_TRANSLATE_NOOP("PreviewModel", "Details"),
-               QT_TRANSLATE_NOOP("PreviewModel", "Reason"))
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[PreviewRow, ...] = ()
-
-    def set_rows(self, rows: Sequence[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PreviewRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._rows[index.row()]
-        values = (self.tr(ACTION_LABELS[row.action]), row.record, row.where, row.title,
-                  row.detail, row.reason)
-        return values[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
-        return None
+    "Importable files (*.md *.markdown *.txt *.html *.htm *.csv *.tsv *.json *.sealed);;"
+    "All files (*)")
 
 
 @dataclass(frozen=True)
@@ -152,6 +94,8 @@ class ImportDialog(QDialog):
         self._file: Path | None = None
         self._passphrase: str | None = None
         self._overrides: dict[str, int | None] | None = None
+        self._overrides: dict[str, int | None | list[int | str]] | None = None
+        self._choices: dict[str, bool] = {}  # rows ticked or unticked by the person
         self._parsed: ParsedImport | None = None
         self.report: ImportReport | None = None
         self._generation = 0
@@ -167,13 +111,18 @@ class ImportDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(
-            self.tr("a brag document (.md), a CSV, a jrnl or a backup"))
+            self.tr("a brag document (.md, .html), a CSV, a jrnl journal or a backup"))
         self.path_edit.setAccessibleName(self.tr("File to import"))
         self.choose_button = QPushButton(self.tr("Choose…"), self)
         self.choose_button.clicked.connect(self.choose_file)
+        self.folder_button = QPushButton(self.tr("Folder…"), self)
+        self.folder_button.setToolTip(self.tr("A folder of jrnl entries, one per file "
+                                              "(jrnl --format json --file DIR/)"))
+        self.folder_button.clicked.connect(self.choose_folder)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.folder_button)
         self.format_combo = QComboBox(self)
         self.format_combo.addItem(self.tr("Recognise from the file"), None)
         for fmt in IMPORT_FORMATS:
@@ -192,31 +141,34 @@ class ImportDialog(QDialog):
         for combo in (self.format_combo, self.mode_combo):
             combo.currentIndexChanged.connect(self.refresh)
         self.mapping_label = QLabel(self.tr("Columns: choose what each one holds"), self)
-        self.mapping_table = QTableWidget(0, 3, self)
-        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"),
-                                                      self.tr("Imports as")])
-        self.mapping_table.verticalHeader().hide()
-        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mapping_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
-        self.mapping_table.setAccessibleName(self.tr("Column mapping"))
+        self.mapping_table = ColumnMapping(self)
+        self.mapping_table.changed.connect(self._set_columns)
         self.summary = QLabel(self.tr(
-            "Choose a file: a brag document in Markdown, a job tracker's CSV of rejections, a "
-            "jrnl JSON export or a Track Record backup. Every row it would add is listed here "
-            "before anything is written."), self)
+            "Choose a file: a brag document in Markdown or HTML, a job tracker's CSV, a jrnl "
+            "journal, or a Track Record backup (a sealed one too). Every row it would add is "
+            "listed here before anything is written."), self)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("importSummary")
+        self.notices = QLabel(self)
+        self.notices.setWordWrap(True)
+        self.notices.setObjectName("importNotices")
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)
+        self.choices_row = QHBoxLayout()
+        self.choice_boxes: dict[str, QCheckBox] = {}
         self.model = PreviewModel(self)
+        self.model.toggled.connect(self.set_choice)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("What would be imported"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            CHECK, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
         self.warnings = QListWidget(self)
         self.warnings.setAccessibleName(self.tr("Warnings"))
-        self.warnings.setMaximumHeight(110)
+        self.warnings.setMaximumHeight(80)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -229,13 +181,15 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_label)
         layout.addWidget(self.mapping_table)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notices)
+        layout.addLayout(self.choices_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
         layout.addWidget(self.buttons)
         # A fixed minimum: otherwise every part shown or hidden re-sends size hints (and the
         # offscreen platform warns that it cannot take them).
-        self.setMinimumSize(760, 520)
-        self.resize(860, 600)
+        self.setMinimumSize(760, 560)
+        self.resize(1000, 720)
         self._show_parts(fmt=None)
 
     def _show_parts(self, fmt: str | None) -> None:
@@ -245,6 +199,7 @@ class ImportDialog(QDialog):
         for widget in (self.mode_label, self.mode_combo):
             widget.setVisible(chosen is not None and chosen.replaces)
         self.warnings.setVisible(self.warnings.count() > 0)
+        self.notices.setVisible(bool(self.notices.text()))
 
     # -- choosing ------------------------------------------------------------------------
 
@@ -254,11 +209,18 @@ class ImportDialog(QDialog):
         if chosen:
             self.set_file(Path(chosen))
 
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of jrnl "
+                                                                "entries"), str(Path.home()))
+        if chosen:
+            self.set_file(Path(chosen))
+
     def set_file(self, path: Path) -> None:
         self._file = path
         self._passphrase = None  # a new file: a sealed one asks again
         self.path_edit.setText(str(path))
         self._overrides = None
+        self._choices = {}
         self.refresh()
 
     @property
@@ -281,17 +243,46 @@ class ImportDialog(QDialog):
         path, fmt, mode = self._file, self.fmt, self.mode
         columns, today, store = self._overrides, self._today(), self._store
         passphrase = self._passphrase
+        choices = dict(self._choices)
         self._generation += 1
         generation = self._generation
 
         def work() -> _Result:
             parsed = load_import(path, fmt, csv_columns=columns, today=today,
                                  passphrase=passphrase)
+            parsed = _chosen(parsed, choices)
             used = mode if IMPORT_FORMATS[parsed.format].replaces else "merge"
             return _Result(generation, parsed, preview_import(store, parsed, used))
 
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Reading {0}…").format(path.name))
+        self._start(generation, work)
+
+    def set_choice(self, where: str, chosen: bool) -> None:
+        """Tick (or untick) the row at ``where`` and preview again (the file is not re-read)."""
+        self._choices[where] = chosen
+        self._replan()
+
+    def choose_group(self, tally: str, chosen: bool) -> None:
+        """Tick (or untick) every row counted under ``tally`` ("no answer", "not a win")."""
+        if self._parsed is None:
+            return
+        for item in self._parsed.items:
+            if not isinstance(item, PreviewRow) and item.tally == tally:
+                self._choices[item.where] = chosen
+        self._replan()
+
+    def _replan(self) -> None:
+        if self._parsed is None or self.report is None or self._committing:
+            return
+        parsed, store, mode = _chosen(self._parsed, self._choices), self._store, self.report.mode
+        self._generation += 1
+        generation = self._generation
+
+        def work() -> _Result:
+            return _Result(generation, parsed, preview_import(store, parsed, mode))
+
+        self.import_button.setEnabled(False)
         self._start(generation, work)
 
     def _start(self, generation: int, work: Callable[[], _Result]) -> None:
@@ -329,7 +320,9 @@ class ImportDialog(QDialog):
             self._parsed, self.report = None, None
             self.model.set_rows(())
             self.warnings.clear()
-            self.mapping_table.setRowCount(0)
+            self.notices.setText("")
+            self._fill_choices(None)
+            self.mapping_table.show_mapping(None)
             self._show_parts(None)
             self.summary.setText(result.error)
             self.preview_ready.emit()
@@ -341,8 +334,12 @@ class ImportDialog(QDialog):
     def _show(self, report: ImportReport) -> None:
         self.model.set_rows(report.rows)
         self.table.resizeColumnsToContents()
+        for column, widest in ((TITLE, 340), (DETAILS, 280)):  # leave room for the reason
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.warnings.clear()
         self.warnings.addItems([str(w) for w in report.warnings])
+        self.notices.setText("\n".join(report.notices))
+        self._fill_choices(report)
         self._fill_mapping(report)
         self._show_parts(report.format)
         if report.problem:
@@ -356,37 +353,42 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not report.problem and report.writes > 0)
         self.report = report
 
+    def _fill_choices(self, report: ImportReport | None) -> None:
+        """One box per group of rows left out or guessed about: "Include the 18 rows with no
+        answer", partly ticked when some of them are."""
+        groups = report.choices() if report is not None else []
+        wanted = {tally for tally, _, _ in groups}
+        for tally in list(self.choice_boxes):
+            if tally not in wanted:
+                box = self.choice_boxes.pop(tally)
+                self.choices_row.removeWidget(box)
+                box.deleteLater()
+        for tally, ticked, total in groups:
+            box = self.choice_boxes.get(tally)
+            if box is None:
+                box = QCheckBox(self)
+                box.setObjectName("importChoice")
+                box.clicked.connect(lambda checked, t=tally: self.choose_group(t, checked))
+                self.choice_boxes[tally] = box
+                self.choices_row.addWidget(box)
+                box.show()  # (a layout shows a new child only once the event loop runs)
+            box.setText(self.tr("Tick all {0} \u201c{1}\u201d ({2} ticked now)").format(
+                total, tally, ticked))
+            box.blockSignals(True)
+            box.setTristate(0 < ticked < total)
+            box.setCheckState(Qt.CheckState.Checked if ticked == total else
+                              Qt.CheckState.Unchecked if not ticked else
+                              Qt.CheckState.PartiallyChecked)
+            box.blockSignals(False)
+
     def _fill_mapping(self, report: ImportReport) -> None:
-        mapping = report.mapping
-        self.mapping_table.setRowCount(0)
-        if mapping is None:
-            return
-        self.mapping_table.setRowCount(len(mapping.headers))
-        for col, (header, field, sample) in enumerate(
-                zip(mapping.headers, mapping.fields, mapping.samples, strict=True)):
-            for pos, text in ((0, header or self.tr("(no header)")), (1, sample)):
-                self.mapping_table.setItem(col, pos, QTableWidgetItem(text))
-            combo = QComboBox(self.mapping_table)
-            combo.addItem(self.tr("(ignore)"), None)
-            for name in CSV_FIELDS:
-                combo.addItem(self.tr(CSV_FIELD_LABELS[name]), name)
-            combo.setCurrentIndex(max(0, combo.findData(field)) if field else 0)
-            combo.setAccessibleName(self.tr("Column {0} imports as").format(header))
-            combo.currentIndexChanged.connect(
-                lambda _i, c=col, box=combo: self.set_column(c, box.currentData()))
-            self.mapping_table.setCellWidget(col, 2, combo)
-        self.mapping_table.resizeColumnToContents(0)
+        self.mapping_table.show_mapping(report.mapping)
 
     def set_column(self, column: int, field: str | None) -> None:
         """Make ``column`` fill ``field`` (None: ignore it) and preview again."""
-        if self.report is None or self.report.mapping is None:
-            return
-        overrides = self.report.mapping.overrides()
-        current = self.report.mapping.fields[column]
-        if current is not None:
-            overrides[current] = None
-        if field is not None:
-            overrides[field] = column
+        self.mapping_table.set_column(column, field)
+
+    def _set_columns(self, overrides: dict[str, int | None | list[int | str]]) -> None:
         self._overrides = overrides
         self.refresh()
 
@@ -408,8 +410,10 @@ class ImportDialog(QDialog):
 
         self._committing = True
         for widget in (self.import_button, self.cancel_button, self.choose_button,
-                       self.format_combo, self.mode_combo, self.mapping_table):
+                       self.folder_button, self.format_combo, self.mode_combo,
+                       self.mapping_table, *self.choice_boxes.values()):
             widget.setEnabled(False)
+        self.model.enabled = False
         self.summary.setText(self.tr("Importing…"))
         self._start(generation, work)
 
@@ -424,9 +428,11 @@ class ImportDialog(QDialog):
 
     def _committed(self, result: _Result) -> None:
         self._committing = False
-        for widget in (self.cancel_button, self.choose_button, self.format_combo,
-                       self.mode_combo, self.mapping_table):
+        for widget in (self.cancel_button, self.choose_button, self.folder_button,
+                       self.format_combo, self.mode_combo, self.mapping_table,
+                       *self.choice_boxes.values()):
             widget.setEnabled(True)
+        self.model.enabled = True
         if result.error or result.report is None:
             self.summary.setText(self.tr("Nothing was imported: {0}").format(result.error))
             self.import_button.setEnabled(True)
@@ -442,3 +448,8 @@ class ImportDialog(QDialog):
 
     def shutdown(self) -> None:
         self._background.wait()
+
+
+def _chosen(parsed: ParsedImport, choices: Mapping[str, bool]) -> ParsedImport:
+    """The file with the person's ticks (only those for rows it still has)."""
+    return parsed.with_choices(choices) if choices else parsed
