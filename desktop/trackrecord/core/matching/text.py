@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from trackrecord.core.matching.clauses import marker_positions
 from trackrecord.core.matching.phrases import (
     PUNCTUATION,
     PhraseMatcher,
@@ -22,9 +23,11 @@ from trackrecord.core.matching.phrases import (
 )
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.vocabulary import (
+    Synonyms,
+    current_synonyms,
     debrief_skills,
     exact_skill_terms,
-    gap_patterns,
+    generic_words,
     level_rules,
     masked,
     query_ignore,
@@ -32,7 +35,13 @@ from trackrecord.core.matching.vocabulary import (
     skills,
     stage_priors,
 )
-from trackrecord.core.rejections.categorise import phrase_positions
+from trackrecord.core.matching.wants import (
+    compound_partner,
+    is_generic_term,
+    polarity,
+    wanted_items,
+)
+from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
 from trackrecord.core.rejections.debrief import DEBRIEF_LABELS
 from trackrecord.core.store.fulltext import any_of_query
 
@@ -55,6 +64,9 @@ class NamedSkill:
     phrase: str  # as written ("k8s"), or the debrief topic / level word
     source: str  # "feedback", "own read", "role", "level", "debrief", "related"
     reason: str = ""  # for level, debrief and related: the sentence an evidence card shows
+    # For feedback and your own read: "wanted" (asked for or found lacking), "has" (the
+    # feedback says you have it: never a gap), or "" (named without either).
+    polarity: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,13 +153,30 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
 def _skills_in(value: str, source: str) -> list[NamedSkill]:
     if not value.strip():
         return []
-    words = split_words(value)
     catalogue = skills()
-    hidden = masked(words)
+    if source in FEEDBACK_SOURCES:
+        reading = read_feedback(value)
+        words, quiet = reading.words, reading.quiet
+        clause_of = reading.clauses.clause_of
+    else:
+        words, quiet = split_words(value), frozenset()
+        clause_of = _no_clause
+    hidden = masked(words) | quiet
     hits = [h for h in skill_matcher().find(words) if not hidden & set(range(h.start, h.end))]
-    spans = {(h.start, h.end) for h in longest_first(hits)}
+    term_positions = {i for h in hits for i in range(h.start, h.end)}
+    kept = []
+    for h in longest_first(hits):
+        # "bug" in "bug bounty", "performance" in "performance reviews": a longer name
+        # that the vocabulary does not know, not the skill.
+        if is_generic_term(words.stems[h.start:h.end]) and (
+                compound_partner(words, h.start - 1, term_positions)
+                or compound_partner(words, h.end, term_positions)):
+            continue
+        kept.append((h.start, h.end))
+    spans = set(kept)
     positioned: list[tuple[int, NamedSkill]] = [
-        (h.start, NamedSkill(h.value, catalogue[h.value].label, words.span(h.start, h.end), source))
+        (h.start, NamedSkill(h.value, catalogue[h.value].label, words.span(h.start, h.end),
+                             source, polarity=polarity(clause_of(h.start))))
         for h in hits
         if (h.start, h.end) in spans
     ]
@@ -155,8 +184,13 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
         for m in pattern.finditer(value):
             at = _word_index(words, m.start())
             if at not in hidden:
-                positioned.append((at, NamedSkill(name, catalogue[name].label, term, source)))
+                positioned.append((at, NamedSkill(name, catalogue[name].label, term, source,
+                                                  polarity=polarity(clause_of(at)))))
     return [n for _, n in sorted(positioned, key=lambda p: p[0])]
+
+
+def _no_clause(_position: int) -> None:
+    return None
 
 
 def _word_index(words: Words, offset: int) -> int:
@@ -181,10 +215,16 @@ def _level_skills(query: MatchQuery) -> list[NamedSkill]:
     return out
 
 
-@functools.lru_cache(maxsize=64)
 def mention_matcher(names: frozenset[str]) -> tuple[PhraseMatcher[str], frozenset[str]]:
     """The skill matcher cut down to the named skills (hits keep the full matcher's order),
     and the first words of their phrases, so most fields are passed over at C speed."""
+    return _mention_matcher(names, current_synonyms())
+
+
+@functools.lru_cache(maxsize=64)
+def _mention_matcher(
+    names: frozenset[str], _synonyms: Synonyms
+) -> tuple[PhraseMatcher[str], frozenset[str]]:
     phrases = [(t, s.name) for s in skills().values() if s.name in names for t in s.terms]
     matcher = PhraseMatcher(phrases)
     firsts = (split_words(t.replace("*", " ")).stems[:1] for t, _name in phrases)
@@ -219,7 +259,7 @@ def feedback_query(query: MatchQuery, named: Sequence[NamedSkill]) -> TextQuery:
     catalogue = skills()
     fed = [n for n in named if n.source in (*FEEDBACK_SOURCES, "related")]
     content = [n for n in fed if not catalogue[n.skill].process]
-    residual = _residual_words(f"{query.feedback}\n{query.own_read}")
+    residual = _residual_words(query)
     terms: list[str] = [n.phrase for n in fed if n.source != "related"]
     for n in content:
         terms += [t.replace("-", " ") for t in catalogue[n.skill].tags[:2]]
@@ -251,21 +291,37 @@ def context_query(named: Sequence[NamedSkill], stage: str) -> TextQuery:
     return TextQuery(f"{CONTEXT_COLUMNS} : ({inner})" if inner else None, {})
 
 
-def _residual_words(value: str) -> dict[str, str]:
-    """Feedback words outside the skills vocabulary that may still find evidence."""
-    words = split_words(value)
-    # Words of category phrases ("withdraw the offer") are about the decision, not evidence.
-    covered = masked(words) | phrase_positions(words)
-    for hit in skill_matcher().find(words):
-        covered.update(range(hit.start, hit.end))
-    ignore = query_ignore()
+def _residual_words(query: MatchQuery) -> dict[str, str]:
+    """Feedback words outside the skills vocabulary that may still find evidence ("ledger"),
+    from the clauses that talk about the work (they ask for something, or name a skill):
+    never greetings, pleasantries or form letters, the words of category phrases ("withdraw
+    the offer" is about the decision), numbers, or words too general to link anything
+    ("systems", "code"). "Dismissive of the interviewer's suggestions" says nothing about
+    an entry called "Substitution suggestions"."""
     out: dict[str, str] = {}
-    for i, w in enumerate(words.stems):
-        if i in covered or w in ignore or w in PUNCTUATION or len(w) < MIN_RESIDUAL_LENGTH:
+    ignore = query_ignore()
+    general = generic_words()
+    for value in (query.feedback, query.own_read):
+        if not value.strip():
             continue
-        if w.isdigit():
-            continue
-        out.setdefault(w, words.surface[i])
+        reading = read_feedback(value)
+        words = reading.words
+        covered = masked(words) | phrase_positions(words) | reading.quiet
+        technical: set[int] = set()
+        for hit in skill_matcher().find(words):
+            covered.update(range(hit.start, hit.end))
+            clause = reading.clauses.clause_of(hit.start)
+            if clause is not None:
+                technical.add(clause.start)
+        about_work = {i for c in reading.clauses.clauses if c.wanted or c.start in technical
+                      for i in range(c.start, c.end)}
+        for i, w in enumerate(words.stems):
+            if i not in about_work or i in covered or w in ignore or w in general \
+                    or w in PUNCTUATION:
+                continue
+            if len(w) < MIN_RESIDUAL_LENGTH or any(ch.isdigit() for ch in w):
+                continue
+            out.setdefault(w, words.surface[i])
     return out
 
 
@@ -287,37 +343,54 @@ _ANY_TAG = (
     "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
 )
 _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
+# Without stemming: "games" must not be found in "game days", nor "ads" in "added".
+_ANY_WORD = "SELECT 1 FROM entry_prefix WHERE entry_prefix MATCH ? LIMIT 1"
 
 
 def find_gaps(
     cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill]
 ) -> tuple[Gap, ...]:
-    """Skills the feedback names that no entry is tagged with or is about, plus "more X
-    experience" phrases whose X appears nowhere in the track record."""
+    """What the feedback asks for that nothing in the track record shows: skills it names
+    (a domain is shown by any of its words), and things out of the vocabulary it says were
+    wanted ("strong Rust and embedded systems experience"). Never something the feedback
+    says the person has."""
     catalogue = skills()
     phrases: dict[str, list[str]] = {}
+    has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
         # skill the track record lacks: process skills are never gaps.
-        if n.source in FEEDBACK_SOURCES and not catalogue[n.skill].process:
+        if n.source in FEEDBACK_SOURCES and not catalogue[n.skill].process \
+                and n.skill not in has:
             phrases.setdefault(n.skill, [])
             if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
                 phrases[n.skill].append(n.phrase)
     gaps: list[Gap] = []
     for name, said in phrases.items():
         skill = catalogue[name]
-        spellings = _tag_spellings(skill.tags)
-        sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
-        if cur.first(sql, spellings):
+        if _shown(cur, skill.tags):
+            continue
+        if skill.domain:
+            if any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
+                continue
+            gaps.append(Gap(skill.label, tuple(said), name))
             continue
         missing = tuple(p for p in said if not _appears(cur, p, EVIDENCE_COLUMNS))
         if missing:
             gaps.append(Gap(skill.label, missing, name))
+    seen = {g.casefold() for gap in gaps for g in gap.missing}
     for value in (query.feedback, query.own_read):
         for wanted in _unnamed_wants(value):
-            if not _appears(cur, wanted, "", every_word=False):
+            if wanted.casefold() not in seen and not _appears(cur, wanted, "", exact=True):
+                seen.add(wanted.casefold())
                 gaps.append(Gap(wanted, (wanted,)))
     return tuple(gaps)
+
+
+def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
+    spellings = _tag_spellings(tags)
+    sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
+    return cur.first(sql, spellings) is not None
 
 
 def _tag_spellings(keys: Sequence[str]) -> list[str]:
@@ -327,52 +400,35 @@ def _tag_spellings(keys: Sequence[str]) -> list[str]:
     return sorted(out)
 
 
-def _appears(cur: RawQueries, phrase: str, columns: str, *, every_word: bool = True) -> bool:
-    """Does the phrase (or, with every_word=False, any of its words) appear in an entry?"""
-    inner = any_of_query([phrase] if every_word else phrase.split())
+def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False) -> bool:
+    """Does the phrase appear in an entry (as written, with ``exact``)?"""
+    inner = any_of_query([phrase])
     if inner is None:
         return True
     q = f"{columns} : ({inner})" if columns else inner
-    return cur.first(_ANY_TEXT, (q,)) is not None
+    return cur.first(_ANY_WORD if exact else _ANY_TEXT, (q,)) is not None
 
 
 def _unnamed_wants(value: str) -> list[str]:
-    """The X in "someone with more X experience" when X is not a skill we know."""
+    """What a "wanted" clause asks for that the skills vocabulary does not fully name:
+    "embedded systems", "managed managers", "a computer science degree"."""
     if not value.strip():
         return []
-    matcher, filler = gap_patterns()
-    words = split_words(value)
+    reading = read_feedback(value)
+    words = reading.words
+    hidden = masked(words)
+    hits = [h for h in skill_matcher().find(words)]
+    terms = {i for h in hits for i in range(h.start, h.end)}
+    for pattern, _term, _name in exact_skill_terms():
+        for m in pattern.finditer(value):
+            terms.add(_word_index(words, m.start()))
     out: list[str] = []
-    for hit in matcher.find(words):
-        fixed = set(split_words(hit.value.replace("*", " ")).stems)
-        inside = [
-            i for i in range(hit.start, hit.end)
-            if words.stems[i] in CONJUNCTIONS or (
-                words.stems[i] not in fixed | filler and words.stems[i] not in query_ignore()
-            )
-        ]
-        for group in _split_on(words, inside, CONJUNCTIONS):  # "Elixir and healthcare"
-            sub = Words(tuple(words.stems[i] for i in group),
-                        tuple(words.surface[i] for i in group))
-            shown = " ".join(words.span(i, i + 1) for i in group)
-            known = skill_matcher().find(sub) or any(
-                p.search(shown) for p, _t, _n in exact_skill_terms()
-            )
-            if not known and shown.casefold() not in (o.casefold() for o in out):
-                out.append(shown)  # (a known skill: find_gaps has already looked for it)
+    blocked = phrase_positions(words, least=2) | marker_positions(words) | hidden
+    for item in wanted_items(words, reading.clauses.clauses, reading.quiet,
+                             [(h.start, h.end) for h in hits], blocked):
+        inside = set(range(item.start, item.end))
+        if inside <= terms or inside & hidden:
+            continue  # a skill the vocabulary knows: find_gaps has looked for it already
+        if item.text.casefold() not in (o.casefold() for o in out):
+            out.append(item.text)
     return out
-
-
-CONJUNCTIONS = frozenset({"and", "or", "plus", ","})
-
-
-def _split_on(words: Words, positions: list[int], breaks: frozenset[str]) -> list[list[int]]:
-    groups: list[list[int]] = [[]]
-    for i in positions:
-        if words.stems[i] in breaks:
-            groups.append([])
-        elif groups[-1] and i != groups[-1][-1] + 1:
-            groups.append([i])
-        else:
-            groups[-1].append(i)
-    return [g for g in groups if g]

@@ -42,6 +42,11 @@ class Kind:
     # time to mitigate), and the words before it.
     measure: str = ""
     measure_label: str = ""
+    # What evidence quotes from it, first field that is filled in: for an incident, what you
+    # did and how it ended (its impact is often the damage, which is not your evidence).
+    cite: tuple[str, ...] = ("impact", "metrics", "summary")
+    # ...followed by the measure ("mitigated in 35 min") when the kind has one to add.
+    cite_measure: bool = False
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -66,6 +71,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("root_cause", "Root cause", "What broke, and why", "Root cause", 3),
         ),
         bragdoc_section="incidents", measure="time_to_mitigate", measure_label="mitigated in",
+        cite=("summary", "result"), cite_measure=True,
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",
@@ -76,7 +82,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("duration", "Duration", "e.g. 6 months", "Duration"),
             KindField("outcome", "Outcome", "Where they got to", "Outcome", 3),
         ),
-        bragdoc_section="collaboration",
+        bragdoc_section="collaboration", cite=("outcome", "impact", "summary"),
     ),
     Kind(
         key="other", label="Other win", plural="Other wins", chip="Other",
