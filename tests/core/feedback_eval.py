@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.text import Gap
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
 from trackrecord.core.store.db import Store

@@ -12,7 +12,7 @@ from trackrecord.core.rejections.categorise import suggest_category
     [
         ("The position has been put on hold due to a hiring freeze.", "external-noise",
          "put on hold"),
-        ("We went with an internal candidate.", "external-noise", "internal candidate"),
+        ("We went with an internal candidate.", "external-noise", "went with an internal"),
         ("The budget for the team was cut.", "external-noise", "budget"),
         ("We have no headcount left this year.", "external-noise", "headcount"),
         ("The role was filled before the next round.", "external-noise", "role was filled"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from feedback_eval import fill, load, names, precision_at_3, score
 
-from trackrecord.core.matching.text import Gap
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.store.db import Store
 
 # Floors, set honestly below what the reading reaches (see the figures printed with -s).

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from trackrecord.core.matching.evidence import Evidence, MatchResult
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.text import Gap
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import analyse_rejection
 from trackrecord.core.rejections.categories import CATEGORIES
@@ -87,7 +87,7 @@ def test_a_gap_becomes_an_honest_note_and_a_growth_goal() -> None:
     assert reframe.gap_note.startswith(gap.message)
     assert "gives you mobile development experience" in reframe.gap_note
     assert reframe.gap_note in reframe.body
-    assert any("mobile development experience" in p for p in reframe.practice)
+    assert any("a small, real piece of mobile development" in p for p in reframe.practice)
 
 
 def test_a_signal_gap_turns_no_and_partly_into_specific_practice() -> None:
@@ -147,7 +147,7 @@ def test_custom_reframes_are_used_alongside_the_library() -> None:
 
 def test_analyse_rejection_uses_reframes_from_the_store(store: Store) -> None:
     RejectionService(store).add_reframe("Budgets are not verdicts", "Let it go.",
-                                        category="external-noise")
+                                        category="external-noise", stage="recruiter")
     analysis = analyse_rejection(
         store, MatchQuery("recruiter", company="Acme", feedback="The hiring freeze hit us.")
     )

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps
 from trackrecord.core.matching.learned import Learned, read_learned
 from trackrecord.core.matching.mentions import (
     kind_weight,
@@ -27,15 +28,12 @@ from trackrecord.core.matching.pool import Candidate, add_entries, gather, load
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
-    Gap,
     NamedSkill,
     RawQueries,
     context_query,
     feedback_query,
-    find_gaps,
     named_skills,
     raw_cursor,
-    related_to_gaps,
 )
 from trackrecord.core.matching.vocabulary import (
     person_synonyms,
@@ -58,6 +56,7 @@ W_ROLE_TAG = 1.2  # with no feedback yet, the role is the clearest signal there 
 W_STAGE_TAG = 0.8
 W_LEVEL_TAG = 0.4
 W_DEBRIEF_TAG = 0.4
+W_TOPIC_TAG = 1.0  # what the feedback is about, when it names no skill of its own
 W_STAGE_KIND = 1.2  # times the stage's weight for the entry's kind (0..1)
 MIN_DISTINCT = 0.3  # role/stage/level tags count less the more candidates share them
 W_COVERAGE = 1.0  # picking the top few: an entry that answers a skill none above it answers
@@ -67,7 +66,10 @@ W_STAR = 0.25
 W_RECENT = 0.4  # a light tie-break: fades to nothing over RECENT_YEARS
 RECENT_YEARS = 10.0
 W_UNFINISHED = -1.0  # "Aims to halve CI time": not done yet, so below finished work
+W_SUBSTANCE = 0.6  # a finished piece of work that took months, up to SUBSTANCE_MONTHS
+SUBSTANCE_MONTHS = 9.0
 CITE_WIDTH = 200
+SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 MAX_REASONS = 4
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
@@ -196,6 +198,10 @@ def _first_pass(
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
                 c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})", "level")
+            elif n.source == "topic" and ("", "topic") not in seen:
+                seen.add(("", "topic"))
+                c.add(W_TOPIC_TAG, f"{n.reason}; this entry shows {skill.label} "
+                      f"(tagged {tag})", f"skill:{n.skill}")
             elif n.source == "debrief" and ("", "debrief") not in seen:
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
@@ -221,6 +227,9 @@ def _first_pass(
         _richness(c)
         age = max(0.0, (today - c.start).days / 365.25)
         c.add(W_RECENT * max(0.0, 1.0 - age / RECENT_YEARS))
+        if c.end is not None and c.kind in SUBSTANTIAL_KINDS:
+            months = max(0.0, (c.end - c.start).days / 30.4)
+            c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS)
         if _unfinished(c):
             c.add(W_UNFINISHED, "still in progress, so it counts for less than finished work")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from trackrecord.core.matching.vocabulary import Synonyms, as_synonyms
 
@@ -33,8 +33,8 @@ class Learned:
     not_links: Mapping[str, frozenset[str]] = field(default_factory=dict)  # entry id -> links
 
 
-class _Rows:
-    def rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]: ...  # pragma: no cover
+class _Rows(Protocol):
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]: ...
 
 
 def read_learned(cur: _Rows) -> Learned:

@@ -81,9 +81,11 @@ def second_pass(
             if field_name not in ("title", "summary") and said not in used[n.skill]:
                 continue
             mentioned.add(n.skill)
+            about = words.span(hit.start, hit.end)
+            if said not in used[n.skill]:  # another word for it: say which skill it is
+                about = f"{about} ({catalogue[n.skill].label})"
             c.add(W_FEEDBACK_MENTION * mention_factor(n), f"{said_by(n)}; this entry's "
-                  f"{field_name} talks about {words.span(hit.start, hit.end)}",
-                  f"skill:{n.skill}")
+                  f"{field_name} talks about {about}", f"skill:{n.skill}")
             c.add(kind_weight(catalogue[n.skill].kinds, c.kind), None, f"skill:{n.skill}")
         if residual_left:
             residual_in(c, field_name, words, residual_left, fb)

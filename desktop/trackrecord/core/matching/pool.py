@@ -60,7 +60,8 @@ _MEASURE_ARMS = " ".join(f"WHEN '{k.key}' THEN {k.measure}" for k in KIND_REGIST
 # Richness: impact, or the outcome a mentoring entry records; numbers in metrics, or a shipped
 # system's scale or an incident's time to mitigate; and a complete STAR story.
 _DETAILS = (
-    "SELECT pk, id, kind, title, start_date, summary, impact, metrics, outcome, result, "
+    "SELECT pk, id, kind, title, start_date, end_date, summary, impact, metrics, outcome, "
+    "result, "
     f"CASE kind {_MEASURE_ARMS} ELSE '' END, "
     "(situation != '' AND task != '' AND action != '' AND result != '') "
     "FROM entries WHERE pk IN ({})"
@@ -83,6 +84,7 @@ class Candidate:
     kind: str = ""
     title: str = ""
     start: dt.date = dt.date.min
+    end: dt.date | None = None
     summary: str = ""
     impact: str = ""
     metrics: str = ""
@@ -160,9 +162,10 @@ def load(
     ``not_links``: entry id -> links the person has said do not make it relevant."""
     pks = list(pool)
     for row in cur.rows(in_list(_DETAILS, len(pks)), pks):
-        (pk, entry_id, kind, title, start, summary, impact, metrics, outcome, result, measure,
-         star) = row
+        (pk, entry_id, kind, title, start, end, summary, impact, metrics, outcome, result,
+         measure, star) = row
         c = pool[pk]
+        c.end = as_date(end) if end else None
         c.entry_id, c.kind, c.title, c.summary = entry_id, kind, title, summary
         c.start, c.impact, c.metrics, c.star = as_date(start), impact, metrics, bool(star)
         c.outcome, c.result, c.measure = outcome, result, measure

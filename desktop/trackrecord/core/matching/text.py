@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from trackrecord.core.matching.clauses import marker_positions
+from trackrecord.core.matching.clauses import Clause
 from trackrecord.core.matching.phrases import (
     PUNCTUATION,
     PhraseMatcher,
@@ -39,10 +39,15 @@ from trackrecord.core.matching.wants import (
     compound_partner,
     is_generic_term,
     polarity,
-    wanted_items,
 )
-from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
+from trackrecord.core.rejections.categorise import (
+    phrase_positions,
+    read_feedback,
+    suggest_category,
+    topic_evidence,
+)
 from trackrecord.core.rejections.debrief import DEBRIEF_LABELS
+from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.fulltext import any_of_query
 
 FEEDBACK_SOURCES = ("feedback", "own read")
@@ -62,8 +67,8 @@ class NamedSkill:
     skill: str
     label: str
     phrase: str  # as written ("k8s"), or the debrief topic / level word
-    source: str  # "feedback", "own read", "role", "level", "debrief", "related"
-    reason: str = ""  # for level, debrief and related: the sentence an evidence card shows
+    source: str  # "feedback", "own read", "role", "level", "debrief", "topic", "related"
+    reason: str = ""  # for level, debrief, topic, related: the sentence an evidence card shows
     # For feedback and your own read: "wanted" (asked for or found lacking), "has" (the
     # feedback says you have it: never a gap), or "" (named without either).
     polarity: str = ""
@@ -74,22 +79,6 @@ class TextQuery:
     match: str | None  # an FTS5 query, or None when there is nothing to look for
     residual: dict[str, str]  # stem -> word as typed, for feedback words outside the vocabulary
     tagged: tuple[str, ...] = ()  # one FTS5 query per named skill, over the tags column
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something the feedback names that no entry shows: said plainly, never papered over."""
-
-    label: str
-    missing: tuple[str, ...]  # the words from the feedback that found nothing
-    skill: str | None = None  # None when the words are not in the skills vocabulary
-
-    @property
-    def message(self) -> str:
-        words = _join(self.missing)
-        what = f"{words} ({self.label})" if self.skill and words != self.label else words
-        them = "them" if len(self.missing) > 1 else "it"
-        return f"The feedback names {what}; nothing in your track record shows {them} yet."
 
 
 class RawQueries:
@@ -138,6 +127,7 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
         found += _skills_in(value, source)
     found += _level_skills(query)
     catalogue = skills()
+    found += _topic_skills(query)
     for answer in query.debrief:
         if answer.needs_practice:
             for name in debrief_skills().get(answer.topic, ()):
@@ -150,17 +140,37 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
     return tuple(unique.values())
 
 
+MAX_TOPICS = 2
+
+
+def _topic_skills(query: MatchQuery) -> list[NamedSkill]:
+    """What the feedback is about when it names no skill ("dismissive of the interviewer's
+    suggestions" is about collaboration), from the topics of the category it suggests."""
+    if not (query.feedback.strip() or query.own_read.strip()):
+        return []
+    suggestion = suggest_category(query.feedback, parse_stage(query.stage), query.own_read)
+    catalogue = skills()
+    out: list[NamedSkill] = []
+    for topic in suggestion.topics[:MAX_TOPICS]:
+        about = topic_evidence(suggestion.category, topic)
+        for name in about.skills:
+            if name in catalogue:
+                out.append(NamedSkill(name, catalogue[name].label, topic, "topic",
+                                      f"the feedback is about {about.about}"))
+    return out
+
+
 def _skills_in(value: str, source: str) -> list[NamedSkill]:
     if not value.strip():
         return []
     catalogue = skills()
+    clause_of: Callable[[int], Clause | None] = _no_clause
     if source in FEEDBACK_SOURCES:
         reading = read_feedback(value)
         words, quiet = reading.words, reading.quiet
         clause_of = reading.clauses.clause_of
     else:
         words, quiet = split_words(value), frozenset()
-        clause_of = _no_clause
     hidden = masked(words) | quiet
     hits = [h for h in skill_matcher().find(words) if not hidden & set(range(h.start, h.end))]
     term_positions = {i for h in hits for i in range(h.start, h.end)}
@@ -182,7 +192,7 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
     ]
     for pattern, term, name in exact_skill_terms():
         for m in pattern.finditer(value):
-            at = _word_index(words, m.start())
+            at = word_index(words, m.start())
             if at not in hidden:
                 positioned.append((at, NamedSkill(name, catalogue[name].label, term, source,
                                                   polarity=polarity(clause_of(at)))))
@@ -193,7 +203,7 @@ def _no_clause(_position: int) -> None:
     return None
 
 
-def _word_index(words: Words, offset: int) -> int:
+def word_index(words: Words, offset: int) -> int:
     for i, (start, _end) in enumerate(words.spans):
         if start >= offset:
             return i
@@ -232,19 +242,6 @@ def _mention_matcher(
 
 
 # -- the full-text queries ---------------------------------------------------------------------
-
-
-def related_to_gaps(gaps: Sequence[Gap]) -> list[NamedSkill]:
-    """For a skill nothing shows, the nearest skills that something might (said as such)."""
-    catalogue = skills()
-    out: list[NamedSkill] = []
-    for gap in gaps:
-        if gap.skill is None:
-            continue
-        for name in catalogue[gap.skill].related:
-            reason = f"nothing shows {gap.label} yet; this is the nearest evidence"
-            out.append(NamedSkill(name, catalogue[name].label, gap.missing[0], "related", reason))
-    return out
 
 
 def feedback_query(query: MatchQuery, named: Sequence[NamedSkill]) -> TextQuery:
@@ -293,8 +290,8 @@ def context_query(named: Sequence[NamedSkill], stage: str) -> TextQuery:
 
 def _residual_words(query: MatchQuery) -> dict[str, str]:
     """Feedback words outside the skills vocabulary that may still find evidence ("ledger"),
-    from the clauses that talk about the work (they ask for something, or name a skill):
-    never greetings, pleasantries or form letters, the words of category phrases ("withdraw
+    from the clauses that talk about the work (not about how you came across): never
+    greetings, pleasantries or form letters, the words of category phrases ("withdraw
     the offer" is about the decision), numbers, or words too general to link anything
     ("systems", "code"). "Dismissive of the interviewer's suggestions" says nothing about
     an entry called "Substitution suggestions"."""
@@ -307,13 +304,12 @@ def _residual_words(query: MatchQuery) -> dict[str, str]:
         reading = read_feedback(value)
         words = reading.words
         covered = masked(words) | phrase_positions(words) | reading.quiet
-        technical: set[int] = set()
         for hit in skill_matcher().find(words):
             covered.update(range(hit.start, hit.end))
-            clause = reading.clauses.clause_of(hit.start)
-            if clause is not None:
-                technical.add(clause.start)
-        about_work = {i for c in reading.clauses.clauses if c.wanted or c.start in technical
+        silent = {h.start for h in reading.hits
+                  if not topic_evidence(h.category, h.topic).words}
+        about_work = {i for c in reading.clauses.clauses
+                      if not any(c.start <= at < c.end for at in silent)
                       for i in range(c.start, c.end)}
         for i, w in enumerate(words.stems):
             if i not in about_work or i in covered or w in ignore or w in general \
@@ -334,101 +330,4 @@ def _unique(items: Sequence[str]) -> list[str]:
         if key and key not in seen:
             seen.add(key)
             out.append(item)
-    return out
-
-
-# -- gaps ---------------------------------------------------------------------------------------
-
-_ANY_TAG = (
-    "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
-)
-_ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
-# Without stemming: "games" must not be found in "game days", nor "ads" in "added".
-_ANY_WORD = "SELECT 1 FROM entry_prefix WHERE entry_prefix MATCH ? LIMIT 1"
-
-
-def find_gaps(
-    cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill]
-) -> tuple[Gap, ...]:
-    """What the feedback asks for that nothing in the track record shows: skills it names
-    (a domain is shown by any of its words), and things out of the vocabulary it says were
-    wanted ("strong Rust and embedded systems experience"). Never something the feedback
-    says the person has."""
-    catalogue = skills()
-    phrases: dict[str, list[str]] = {}
-    has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
-    for n in named:
-        # "Hard to follow" names communication, but as a report on the interview, not as a
-        # skill the track record lacks: process skills are never gaps.
-        if n.source in FEEDBACK_SOURCES and not catalogue[n.skill].process \
-                and n.skill not in has:
-            phrases.setdefault(n.skill, [])
-            if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
-                phrases[n.skill].append(n.phrase)
-    gaps: list[Gap] = []
-    for name, said in phrases.items():
-        skill = catalogue[name]
-        if _shown(cur, skill.tags):
-            continue
-        if skill.domain:
-            if any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
-                continue
-            gaps.append(Gap(skill.label, tuple(said), name))
-            continue
-        missing = tuple(p for p in said if not _appears(cur, p, EVIDENCE_COLUMNS))
-        if missing:
-            gaps.append(Gap(skill.label, missing, name))
-    seen = {g.casefold() for gap in gaps for g in gap.missing}
-    for value in (query.feedback, query.own_read):
-        for wanted in _unnamed_wants(value):
-            if wanted.casefold() not in seen and not _appears(cur, wanted, "", exact=True):
-                seen.add(wanted.casefold())
-                gaps.append(Gap(wanted, (wanted,)))
-    return tuple(gaps)
-
-
-def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
-    spellings = _tag_spellings(tags)
-    sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
-    return cur.first(sql, spellings) is not None
-
-
-def _tag_spellings(keys: Sequence[str]) -> list[str]:
-    out: set[str] = set()
-    for key in keys:
-        out |= {key, key.replace("-", " "), key.replace("-", "_"), key.replace("-", "")}
-    return sorted(out)
-
-
-def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False) -> bool:
-    """Does the phrase appear in an entry (as written, with ``exact``)?"""
-    inner = any_of_query([phrase])
-    if inner is None:
-        return True
-    q = f"{columns} : ({inner})" if columns else inner
-    return cur.first(_ANY_WORD if exact else _ANY_TEXT, (q,)) is not None
-
-
-def _unnamed_wants(value: str) -> list[str]:
-    """What a "wanted" clause asks for that the skills vocabulary does not fully name:
-    "embedded systems", "managed managers", "a computer science degree"."""
-    if not value.strip():
-        return []
-    reading = read_feedback(value)
-    words = reading.words
-    hidden = masked(words)
-    hits = [h for h in skill_matcher().find(words)]
-    terms = {i for h in hits for i in range(h.start, h.end)}
-    for pattern, _term, _name in exact_skill_terms():
-        for m in pattern.finditer(value):
-            terms.add(_word_index(words, m.start()))
-    out: list[str] = []
-    blocked = phrase_positions(words, least=2) | marker_positions(words) | hidden
-    for item in wanted_items(words, reading.clauses.clauses, reading.quiet,
-                             [(h.start, h.end) for h in hits], blocked):
-        inside = set(range(item.start, item.end))
-        if inside <= terms or inside & hidden:
-            continue  # a skill the vocabulary knows: find_gaps has looked for it already
-        if item.text.casefold() not in (o.casefold() for o in out):
-            out.append(item.text)
     return out

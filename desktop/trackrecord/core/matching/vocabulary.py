@@ -192,8 +192,8 @@ def mask_matcher() -> PhraseMatcher[str]:
     categories = load_toml("vocabulary", "categories.toml")["category"]
     for category in CATEGORY_REGISTRY:
         if category.masks_skills:
-            phrases += (categories[category.key].get("strong", [])
-                        + categories[category.key].get("phrases", []))
+            for lists in categories[category.key].get("topic", {}).values():
+                phrases += lists.get("strong", []) + lists.get("phrases", [])
     return PhraseMatcher((p, p) for p in phrases)
 
 

@@ -45,7 +45,7 @@ CATEGORY_REGISTRY: Registry[Category] = Registry("category", (
 CATEGORIES: tuple[str, ...] = CATEGORY_REGISTRY.keys
 CATEGORY_LABELS: dict[str, str] = CATEGORY_REGISTRY.labels
 # No feedback, a form letter that says nothing, or no answer at all.
-UNKNOWN = "unknown"
+UNKNOWN = next(c.key for c in CATEGORY_REGISTRY if c.silence)
 
 
 def parse_category(value: object) -> str:

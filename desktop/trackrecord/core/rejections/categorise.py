@@ -51,6 +51,11 @@ class CategorySuggestion:
     topics: tuple[str, ...] = ()  # what the feedback says, for the category chosen
     content: bool = False  # the feedback (or your own read) says something
     by_stage: bool = False  # nothing named a kind of no: the stage decided
+    # Every category's topics, strongest first (for a category the person chose instead).
+    all_topics: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def topics_for(self, category: str) -> tuple[str, ...]:
+        return dict(self.all_topics).get(category, ())
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ class FeedbackReading:
 
     clauses: ClauseReading
     hits: tuple[CategoryHit, ...]
-    quiet: frozenset[int]  # word positions in clauses that say nothing about why
+    quiet: frozenset[int]  # word positions in greetings, pleasantries and form letters
     content: bool
 
     @property
@@ -94,12 +99,22 @@ class FeedbackReading:
 
 
 @dataclass(frozen=True)
+class TopicEvidence:
+    """What a topic's evidence has to show, when the feedback names no skill of its own."""
+
+    about: str  # "how you came across with the interviewers"
+    skills: tuple[str, ...]
+    words: bool = True  # the clause's other words may find evidence
+
+
+@dataclass(frozen=True)
 class _Vocabulary:
     matcher: PhraseMatcher[_Phrase]
     cancel: dict[str, PhraseMatcher[str]]
     praise: frozenset[str]
     stage_lean: dict[str, dict[str, float]]
     content_words: int
+    topics: dict[tuple[str, str], TopicEvidence]
 
 
 @functools.cache
@@ -108,9 +123,13 @@ def _vocabulary() -> _Vocabulary:
     reading = load_toml("vocabulary", "reading.toml")
     phrases: list[tuple[str, _Phrase]] = []
     cancel: dict[str, PhraseMatcher[str]] = {}
+    topics: dict[tuple[str, str], TopicEvidence] = {}
     for category in CATEGORIES:
         raw = data["category"][category]
         for topic, lists in raw.get("topic", {}).items():
+            topics[(category, topic)] = TopicEvidence(
+                str(lists.get("about", "")), tuple(lists.get("evidence", ())),
+                bool(lists.get("words", True)))
             praise_before = bool(lists.get("praise_before", False))
             for key, weight in WEIGHTS.items():
                 phrases += [(p, _Phrase(category, topic, weight, praise_before))
@@ -123,7 +142,12 @@ def _vocabulary() -> _Vocabulary:
         praise=frozenset(stem(w) for w in negation.get("praise", ())),
         stage_lean={k: dict(v) for k, v in data.get("stage_lean", {}).items()},
         content_words=int(reading["form"]["content_words"]),
+        topics=topics,
     )
+
+
+def topic_evidence(category: str, topic: str) -> TopicEvidence:
+    return _vocabulary().topics.get((category, topic), TopicEvidence("", ()))
 
 
 @functools.lru_cache(maxsize=256)
@@ -148,9 +172,9 @@ def read_feedback(text: str) -> FeedbackReading:
         inside = [h for h in hits if clause.start <= h.start < clause.end]
         said = [h for h in inside if not CATEGORY_REGISTRY[h.category].silence]
         silent = bool(inside) and not said
-        if clause.form or silent or (not said and clause.content_words < vocab.content_words):
+        if clause.form or silent:
             quiet.update(range(clause.start, clause.end))
-        else:
+        elif said or clause.content_words >= vocab.content_words:
             content = True
     return FeedbackReading(clauses, tuple(hits), frozenset(quiet), content)
 
@@ -192,7 +216,9 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
         if content:
             return _by_stage(stage, readings, totals)
         trigger = best[UNKNOWN][4] if UNKNOWN in best else None
-        return CategorySuggestion(UNKNOWN, trigger, tuple(totals.items()))
+        topics = _ranked(topic_totals, UNKNOWN)
+        return CategorySuggestion(UNKNOWN, trigger, tuple(totals.items()), topics=topics,
+                                  all_topics=((UNKNOWN, topics),) if topics else ())
     for category, lean in vocab.stage_lean.get(stage, {}).items():
         if category in spoken:
             totals[category] += float(lean)
@@ -202,13 +228,18 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     runners = sorted((c for c in spoken if c != winner), key=lambda c: -totals[c])
     if runners and totals[runners[0]] >= max(SECOND_MIN, SECOND_SHARE * totals[winner]):
         second = runners[0]
-    topics = sorted((t for (c, t) in topic_totals if c == winner),
-                    key=lambda t: -topic_totals[(winner, t)])
+    every = tuple((c, _ranked(topic_totals, c)) for c in CATEGORIES
+                  if any(k == c for k, _t in topic_totals))
     return CategorySuggestion(
         winner, best[winner][4], tuple(totals.items()),
         second=second, second_trigger=best[second][4] if second else None,
-        topics=tuple(topics), content=True,
+        topics=dict(every).get(winner, ()), content=True, all_topics=every,
     )
+
+
+def _ranked(topic_totals: dict[tuple[str, str], float], category: str) -> tuple[str, ...]:
+    found = [t for (c, t) in topic_totals if c == category]
+    return tuple(sorted(found, key=lambda t: -topic_totals[(category, t)]))
 
 
 def _by_stage(stage: str, readings: list[FeedbackReading],
