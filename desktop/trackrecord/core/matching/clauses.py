@@ -35,6 +35,7 @@ class Clause:
 class ClauseReading:
     words: Words
     clauses: tuple[Clause, ...]
+    pleasant: frozenset[int] = frozenset()  # words inside pleasantries ("sorry to be writing")
 
     def clause_of(self, position: int) -> Clause | None:
         for clause in self.clauses:
@@ -158,7 +159,7 @@ def read_clauses(text: str) -> ClauseReading:
             wanted, has = out[-1].wanted, out[-1].has  # ", and experience running a ..."
         out.append(Clause(start, end, weight, form, wanted=wanted, has=has,
                           content_words=content))
-    return ClauseReading(words, tuple(out))
+    return ClauseReading(words, tuple(out), frozenset(pleasant))
 
 
 def marker_positions(words: Words) -> set[int]:

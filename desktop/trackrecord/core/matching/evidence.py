@@ -70,6 +70,7 @@ W_SUBSTANCE = 0.6  # a finished piece of work that took months, up to SUBSTANCE_
 SUBSTANCE_MONTHS = 9.0
 CITE_WIDTH = 200
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
+ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
 MAX_REASONS = 4
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
@@ -190,7 +191,8 @@ def _first_pass(
                 c.add(W_FEEDBACK_TAG * mention_factor(n),
                       f"{said_by(n)}; this entry is tagged {tag}", link)
                 c.add(kind_weight(skill.kinds, c.kind), None, link)
-            elif n.source == "related":
+            elif n.source == "related" and ("", "related") not in seen:
+                seen.add(("", "related"))  # the nearest evidence: said once, not per skill
                 c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})", f"skill:{n.skill}")
             elif n.source == "role":
                 c.add(W_ROLE_TAG * distinct[n.skill], f"the role ({role}) calls "
@@ -257,10 +259,12 @@ def _cover(
 
 
 def _unfinished(c: Candidate) -> bool:
-    """Work not done yet: "Aims to ..." at the start of its summary or title, or "in
-    progress" anywhere in them."""
+    """Work not done yet: a system not shipped (no end date), or "Aims to ..." at the start
+    of its summary, title or impact, or "in progress" anywhere in them."""
+    if c.kind in ONGOING_IS_UNFINISHED and c.end is None:
+        return True
     starts, says = unfinished_markers()
-    for value in (c.summary, c.title):
+    for value in (c.summary, c.title, c.impact):
         words = split_words(value)
         if any(h.start == 0 for h in starts.find(words)) or _says(says, words):
             return True

@@ -167,7 +167,7 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
     clause_of: Callable[[int], Clause | None] = _no_clause
     if source in FEEDBACK_SOURCES:
         reading = read_feedback(value)
-        words, quiet = reading.words, reading.quiet
+        words, quiet = reading.words, reading.unread
         clause_of = reading.clauses.clause_of
     else:
         words, quiet = split_words(value), frozenset()
@@ -303,7 +303,7 @@ def _residual_words(query: MatchQuery) -> dict[str, str]:
             continue
         reading = read_feedback(value)
         words = reading.words
-        covered = masked(words) | phrase_positions(words) | reading.quiet
+        covered = masked(words) | phrase_positions(words) | reading.unread
         for hit in skill_matcher().find(words):
             covered.update(range(hit.start, hit.end))
         silent = {h.start for h in reading.hits

@@ -38,7 +38,8 @@ PRAISE_WINDOW = 3
 PRAISE_BEFORE_WINDOW = 2
 SECOND_SHARE = 0.5  # a second reading is offered when it has half the winner's weight...
 SECOND_MIN = 1.5  # ...and at least one strong phrase's worth
-TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words
+TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words...
+TRIGGER_CHARS = 70  # ...and characters
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ class FeedbackReading:
     @property
     def words(self) -> Words:
         return self.clauses.words
+
+    @property
+    def unread(self) -> frozenset[int]:
+        """Words never read for skills or evidence: quiet clauses, and pleasantries inside
+        a clause that says something ("sorry to be writing with this news: ...")."""
+        return self.quiet | self.clauses.pleasant
 
     def first_content_clause(self) -> Clause | None:
         for clause in self.clauses.clauses:
@@ -189,6 +196,7 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     vocab = _vocabulary()
     totals: dict[str, float] = dict.fromkeys(CATEGORIES, 0.0)
     topic_totals: dict[tuple[str, str], float] = {}
+    topic_best: dict[tuple[str, str], tuple[float, int]] = {}  # strongest hit, -order
     # category -> (base, weight, words, -order, phrase): the strongest, then the longest
     best: dict[str, tuple[float, float, int, int, str]] = {}
     order = 0
@@ -204,6 +212,7 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
             key = (hit.category, hit.topic)
             topic_totals[key] = topic_totals.get(key, 0.0) + weight
             order += 1
+            topic_best[key] = max(topic_best.get(key, (0.0, 0)), (weight, -order))
             ranked = (hit.base, weight, hit.end - hit.start, -order, hit.phrase)
             if hit.category not in best or ranked[:4] > best[hit.category][:4]:
                 best[hit.category] = ranked
@@ -216,7 +225,7 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
         if content:
             return _by_stage(stage, readings, totals)
         trigger = best[UNKNOWN][4] if UNKNOWN in best else None
-        topics = _ranked(topic_totals, UNKNOWN)
+        topics = _ranked(topic_best, UNKNOWN)
         return CategorySuggestion(UNKNOWN, trigger, tuple(totals.items()), topics=topics,
                                   all_topics=((UNKNOWN, topics),) if topics else ())
     for category, lean in vocab.stage_lean.get(stage, {}).items():
@@ -228,7 +237,7 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     runners = sorted((c for c in spoken if c != winner), key=lambda c: -totals[c])
     if runners and totals[runners[0]] >= max(SECOND_MIN, SECOND_SHARE * totals[winner]):
         second = runners[0]
-    every = tuple((c, _ranked(topic_totals, c)) for c in CATEGORIES
+    every = tuple((c, _ranked(topic_best, c)) for c in CATEGORIES
                   if any(k == c for k, _t in topic_totals))
     return CategorySuggestion(
         winner, best[winner][4], tuple(totals.items()),
@@ -237,9 +246,12 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     )
 
 
-def _ranked(topic_totals: dict[tuple[str, str], float], category: str) -> tuple[str, ...]:
-    found = [t for (c, t) in topic_totals if c == category]
-    return tuple(sorted(found, key=lambda t: -topic_totals[(category, t)]))
+def _ranked(topic_best: dict[tuple[str, str], tuple[float, int]],
+            category: str) -> tuple[str, ...]:
+    """A category's topics, the one with the strongest single phrase first (the earliest
+    on a tie): "not senior enough" leads "we need someone who has ..." after it."""
+    found = [t for (c, t) in topic_best if c == category]
+    return tuple(sorted(found, key=lambda t: topic_best[(category, t)], reverse=True))
 
 
 def _by_stage(stage: str, readings: list[FeedbackReading],
@@ -261,9 +273,11 @@ def _by_stage(stage: str, readings: list[FeedbackReading],
 def _clip(words: Words, start: int, end: int) -> str:
     real = [i for i in range(start, end) if words.stems[i] not in PUNCTUATION]
     if not real:
-        return words.span(start, end)
+        return words.span(start, end)[:TRIGGER_CHARS]
     shown = real[:TRIGGER_WORDS]
     said = words.span(shown[0], shown[-1] + 1)
+    if len(said) > TRIGGER_CHARS:
+        return said[: TRIGGER_CHARS - 1].rstrip() + "\u2026"
     return said + ("\u2026" if len(real) > TRIGGER_WORDS else "")
 
 

@@ -188,7 +188,8 @@ def compose_reframe(
     lines += _rotate(base.perspective, turn)[:1]
     paragraphs.append(" ".join(lines))
 
-    evidence = match_result.evidence[:MAX_EVIDENCE_NAMED]
+    # "It does not erase what you have done": only work that is done.
+    evidence = [e for e in match_result.evidence if not e.unfinished][:MAX_EVIDENCE_NAMED]
     paragraphs.append(_evidence_paragraph(lib, stage, evidence, _asked_and_shown(match_result)))
 
     gap_note = _gap_note(lib, match_result)
@@ -253,12 +254,14 @@ def _asked_and_shown(match_result: MatchResult) -> list[str]:
     payments entries are on the left)."""
     catalogue = skills()
     missing = {g.skill for g in match_result.gaps}
+    # "managers" inside "managed managers", a gap of its own, is not what was answered.
+    unanswered = " | ".join(m for g in match_result.gaps for m in g.missing).casefold()
     linked = {link for e in match_result.evidence[:MAX_EVIDENCE_NAMED] for link in e.links}
     out: list[str] = []
     for n in match_result.skills_named:
         if (n.source in FEEDBACK_SOURCES and n.polarity == "wanted" and n.skill not in missing
                 and not catalogue[n.skill].process and f"skill:{n.skill}" in linked
-                and n.phrase not in out):
+                and n.phrase not in out and n.phrase.casefold() not in unanswered):
             out.append(n.phrase)
     return out
 
