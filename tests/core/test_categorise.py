@@ -81,7 +81,7 @@ def test_own_read_counts_but_less_than_the_feedback() -> None:
 
 
 def test_stage_breaks_a_tie() -> None:
-    feedback = "Experience in payments mattered; there were also some bugs."
-    # fit ("experience in") and signal-gap ("bugs") carry equal weight here.
+    feedback = "Domain knowledge mattered; there were also some bugs."
+    # fit ("domain knowledge") and signal-gap ("some bugs") carry equal weight here.
     assert suggest_category(feedback, "coding").category == "signal-gap"
     assert suggest_category(feedback, "hiring-manager").category == "fit"

@@ -71,6 +71,7 @@ SUBSTANCE_MONTHS = 9.0
 CITE_WIDTH = 200
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
+UNFINISHED_DAYS = 365
 MAX_REASONS = 4
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
@@ -232,7 +233,8 @@ def _first_pass(
         if c.end is not None and c.kind in SUBSTANTIAL_KINDS:
             months = max(0.0, (c.end - c.start).days / 30.4)
             c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS)
-        if _unfinished(c):
+        c.unfinished = _unfinished(c, today)
+        if c.unfinished:
             c.add(W_UNFINISHED, "still in progress, so it counts for less than finished work")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
 
@@ -258,10 +260,12 @@ def _cover(
     return chosen
 
 
-def _unfinished(c: Candidate) -> bool:
-    """Work not done yet: a system not shipped (no end date), or "Aims to ..." at the start
+def _unfinished(c: Candidate, today: dt.date) -> bool:
+    """Work not done yet: a system started this past year and still ongoing (no end date;
+    one from years ago is more likely finished and undated), or "Aims to ..." at the start
     of its summary, title or impact, or "in progress" anywhere in them."""
-    if c.kind in ONGOING_IS_UNFINISHED and c.end is None:
+    if c.kind in ONGOING_IS_UNFINISHED and c.end is None \
+            and (today - c.start).days < UNFINISHED_DAYS:
         return True
     starts, says = unfinished_markers()
     for value in (c.summary, c.title, c.impact):
@@ -320,7 +324,7 @@ def _evidence(c: Candidate, pinned: bool = False) -> Evidence:
         summary=c.summary,
         metrics=c.metrics,
         said=cite(c),
-        unfinished=_unfinished(c),
+        unfinished=c.unfinished,
         pinned=pinned,
         links=tuple(sorted(c.links)),
     )

@@ -92,6 +92,7 @@ class Candidate:
     result: str = ""  # the STAR result: how it ended
     measure: str = ""  # a shipped system's scale, an incident's time to mitigate
     star: bool = False
+    unfinished: bool = False  # work not done yet (worked out when scored)
     tags: dict[str, str] = field(default_factory=dict)  # tag_key -> tag as written
     shows: dict[str, str] = field(default_factory=dict)  # skill name -> the tag that shows it
     score: float = 0.0

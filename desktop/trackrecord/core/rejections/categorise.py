@@ -181,7 +181,7 @@ def read_feedback(text: str) -> FeedbackReading:
         silent = bool(inside) and not said
         if clause.form or silent:
             quiet.update(range(clause.start, clause.end))
-        elif said or clause.content_words >= vocab.content_words:
+        elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
             content = True
     return FeedbackReading(clauses, tuple(hits), frozenset(quiet), content)
 
@@ -199,6 +199,7 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     topic_best: dict[tuple[str, str], tuple[float, int]] = {}  # strongest hit, -order
     # category -> (base, weight, words, -order, phrase): the strongest, then the longest
     best: dict[str, tuple[float, float, int, int, str]] = {}
+    decided: set[str] = set()  # categories with a phrase that can decide them
     order = 0
     readings: list[FeedbackReading] = []
     for text, factor in ((feedback, 1.0), (own_read, OWN_READ_WEIGHT)):
@@ -214,10 +215,12 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
             order += 1
             topic_best[key] = max(topic_best.get(key, (0.0, 0)), (weight, -order))
             ranked = (hit.base, weight, hit.end - hit.start, -order, hit.phrase)
+            if _decides(hit):
+                decided.add(hit.category)
             if hit.category not in best or ranked[:4] > best[hit.category][:4]:
                 best[hit.category] = ranked
     content = any(r.content for r in readings)
-    spoken = [c for c in best if not CATEGORY_REGISTRY[c].silence]
+    spoken = [c for c in best if not CATEGORY_REGISTRY[c].silence and c in decided]
     silent = [c for c in best if CATEGORY_REGISTRY[c].silence]
     if silent and all(best[c][0] < WEIGHTS["phrases"] for c in spoken):
         spoken = []  # a stray weak word ("match call") does not outweigh "no response"
@@ -244,6 +247,12 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
         second=second, second_trigger=best[second][4] if second else None,
         topics=dict(every).get(winner, ()), content=True, all_topics=every,
     )
+
+
+def _decides(hit: CategoryHit) -> bool:
+    """A phrase of several words, or a strong word ("nervous"), can decide a category; a
+    single ordinary word ("domain", "experience", "finalist") cannot."""
+    return hit.end - hit.start > 1 or hit.base >= WEIGHTS["strong"]
 
 
 def _ranked(topic_best: dict[tuple[str, str], tuple[float, int]],
