@@ -12,6 +12,7 @@ is put into words in its ``reasons``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,6 @@ from trackrecord.core.matching.mentions import (
     said_by,
     second_pass,
 )
-from trackrecord.core.matching.phrases import PhraseMatcher, Words, split_words
 from trackrecord.core.matching.pool import Candidate, add_entries, gather, load
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
@@ -267,16 +267,14 @@ def _unfinished(c: Candidate, today: dt.date) -> bool:
     if c.kind in ONGOING_IS_UNFINISHED and c.end is None \
             and (today - c.start).days < UNFINISHED_DAYS:
         return True
+    return any(_says_unfinished(value) for value in (c.summary, c.title, c.impact) if value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _says_unfinished(value: str) -> bool:
+    """Cached: the same few hundred entries come back match after match."""
     starts, says = unfinished_markers()
-    for value in (c.summary, c.title, c.impact):
-        words = split_words(value)
-        if any(h.start == 0 for h in starts.find(words)) or _says(says, words):
-            return True
-    return False
-
-
-def _says(matcher: PhraseMatcher[str], words: Words) -> bool:
-    return bool(matcher.find(words))
+    return bool(starts.search(value) or says.search(value))
 
 
 def cite(c: Candidate) -> str:

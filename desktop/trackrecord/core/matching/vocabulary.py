@@ -215,11 +215,16 @@ def exact_skill_terms() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 
 @functools.cache
-def unfinished_markers() -> tuple[PhraseMatcher[str], PhraseMatcher[str]]:
-    """Phrases that mark work not done yet: at the start of a summary, or anywhere."""
+def unfinished_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Phrases that mark work not done yet: at the start of a summary, or anywhere. (Regular
+    expressions: they run over every candidate of every match, so they must be cheap.)"""
     data = load_toml("vocabulary", "skills.toml").get("unfinished", {})
-    return (PhraseMatcher((p, p) for p in data.get("starts", ())),
-            PhraseMatcher((p, p) for p in data.get("says", ())))
+
+    def alternatives(phrases: list[str]) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+
+    return (re.compile(rf"^\W*(?:{alternatives(data.get('starts', []))})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{alternatives(data.get('says', []))})\b", re.IGNORECASE))
 
 
 @functools.cache

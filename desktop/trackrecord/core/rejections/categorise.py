@@ -291,6 +291,11 @@ def _clip(words: Words, start: int, end: int) -> str:
 
 
 def phrase_positions(words: Words, *, least: int = 1) -> set[int]:
+    return set(_phrase_positions(words, least))
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_positions(words: Words, least: int) -> frozenset[int]:
     """Positions of the words a category phrase of at least ``least`` words spells out (not
     the words its "*" stands for: in "more * experience" the Elixir of "more Elixir
     experience" is still the thing)."""
@@ -299,7 +304,7 @@ def phrase_positions(words: Words, *, least: int = 1) -> set[int]:
         spelled = _spelled(hit.phrase)
         if len(spelled) >= least:
             out.update(i for i in range(hit.start, hit.end) if words.stems[i] in spelled)
-    return out
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=4096)
