@@ -42,6 +42,7 @@ from trackrecord.core.matching.vocabulary import (
     unfinished_markers,
 )
 from trackrecord.core.record.kinds import KIND_REGISTRY
+from trackrecord.core.rejections.categorise import suggest_category, topic_evidence
 from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.db import Store
 
@@ -63,7 +64,9 @@ W_COVERAGE = 1.0  # picking the top few: an entry that answers a skill none abov
 W_IMPACT = 0.25
 W_METRICS = 0.35
 W_STAR = 0.25
-W_RECENT = 0.4  # a light tie-break: fades to nothing over RECENT_YEARS
+RICH_FACTOR = 3.0  # numbers and a full story count this much more when the feedback asks
+# for specifics ("we wanted measurable outcomes")
+W_RECENT = 0.8  # recent work is what they will ask about: fades to nothing over RECENT_YEARS
 RECENT_YEARS = 10.0
 W_UNFINISHED = -1.0  # "Aims to halve CI time": not done yet, so below finished work
 W_SUBSTANCE = 0.6  # a finished piece of work that took months, up to SUBSTANCE_MONTHS
@@ -138,7 +141,7 @@ def _match(
          learned.not_links)
     for pk in [pk for pk, c in pool.items() if c.entry_id in removed]:
         del pool[pk]
-    ranked = _first_pass(pool, named, stage, query, today)
+    ranked = _first_pass(pool, named, stage, query, today, _asks_for_specifics(query, stage))
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
@@ -157,6 +160,7 @@ def _first_pass(
     stage: str,
     query: MatchQuery,
     today: dt.date,
+    specifics: bool = False,
 ) -> list[Candidate]:
     catalogue = skills()
     prior = stage_priors()[stage]
@@ -227,7 +231,7 @@ def _first_pass(
                 c.add(W_STAGE_TAG * distinct[skill_name], probes, f"stage:{stage}")
                 break
         c.add(W_STAGE_KIND * stage_kind, kind_reason, f"stage:{stage}")
-        _richness(c)
+        _richness(c, RICH_FACTOR if specifics else 1.0)
         age = max(0.0, (today - c.start).days / 365.25)
         c.add(W_RECENT * max(0.0, 1.0 - age / RECENT_YEARS))
         if c.end is not None and c.kind in SUBSTANTIAL_KINDS:
@@ -291,19 +295,25 @@ def cite(c: Candidate) -> str:
     return said
 
 
-def _richness(c: Candidate) -> None:
+def _richness(c: Candidate, factor: float = 1.0) -> None:
     metrics = c.metrics.strip()
     if metrics:
-        c.add(W_METRICS, f"has measured impact: {_clip(metrics)}")
+        c.add(W_METRICS * factor, f"has measured impact: {_clip(metrics)}")
     elif c.measure.strip():
         label = KIND_REGISTRY[c.kind].measure_label
-        c.add(W_METRICS * 0.7, f"{label}: {_clip(c.measure)}")
+        c.add(W_METRICS * 0.7 * factor, f"{label}: {_clip(c.measure)}")
     impact = c.impact.strip() or c.outcome.strip()
     if impact:
         said = "impact written down" if c.impact.strip() else "outcome"
-        c.add(W_IMPACT, None if metrics else f"{said}: {_clip(impact)}")
+        c.add(W_IMPACT * factor, None if metrics else f"{said}: {_clip(impact)}")
     if c.star:
-        c.add(W_STAR, "written up as a STAR story")
+        c.add(W_STAR * factor, "written up as a STAR story")
+
+
+def _asks_for_specifics(query: MatchQuery, stage: str) -> bool:
+    suggestion = suggest_category(query.feedback, stage, query.own_read)
+    return any(topic_evidence(category, topic).rich
+               for category, topics in suggestion.all_topics for topic in topics)
 
 
 def _evidence(c: Candidate, pinned: bool = False) -> Evidence:

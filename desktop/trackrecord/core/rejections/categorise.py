@@ -112,6 +112,7 @@ class TopicEvidence:
     about: str  # "how you came across with the interviewers"
     skills: tuple[str, ...]
     words: bool = True  # the clause's other words may find evidence
+    rich: bool = False  # evidence with numbers and a full story answers it best
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def _vocabulary() -> _Vocabulary:
         for topic, lists in raw.get("topic", {}).items():
             topics[(category, topic)] = TopicEvidence(
                 str(lists.get("about", "")), tuple(lists.get("evidence", ())),
-                bool(lists.get("words", True)))
+                bool(lists.get("words", True)), bool(lists.get("rich", False)))
             praise_before = bool(lists.get("praise_before", False))
             for key, weight in WEIGHTS.items():
                 phrases += [(p, _Phrase(category, topic, weight, praise_before))
