@@ -125,6 +125,9 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
         ("feedback", query.feedback), ("own read", query.own_read), ("role", query.role)
     ):
         found += _skills_in(value, source)
+    catalogue = skills()
+    found += [NamedSkill(extra, catalogue[extra].label, n.phrase, "role")
+              for n in found if n.source == "role" for extra in catalogue[n.skill].roles]
     found += _level_skills(query)
     catalogue = skills()
     found += _topic_skills(query)

@@ -47,6 +47,7 @@ class Skill:
     related: tuple[str, ...] = ()  # the nearest evidence when nothing shows this skill
     process: bool = False  # about how an interview went, not what was built
     domain: bool = False  # an industry or problem space ("fintech"): any of its words shows it
+    roles: tuple[str, ...] = ()  # more skills a role naming this one calls for
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,10 @@ def _shipped_skills() -> dict[str, Skill]:
             related=tuple(raw.get("related", ())),
             process=bool(raw.get("process", False)),
             domain=bool(raw.get("domain", False)),
+            roles=tuple(raw.get("roles", ())),
         )
     for skill in out.values():
-        unknown = [r for r in skill.related if r not in out]
+        unknown = [r for r in (*skill.related, *skill.roles) if r not in out]
         if unknown:
             raise ValueError(f"skills.toml: {skill.name} is related to unknown {unknown}")
     return out
