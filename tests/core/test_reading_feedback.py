@@ -246,3 +246,25 @@ def test_an_incident_is_cited_by_what_you_did_not_the_damage(
     assert incident.said.startswith("Stopped the second payout batch")
     assert "mitigated in 35 min" in incident.said
     assert "212 couriers" not in incident.said
+
+
+def test_no_concerns_about_a_skill_credits_it() -> None:
+    from trackrecord.core.matching.text import named_skills
+
+    named = named_skills(MatchQuery("coding", feedback="No concerns about your testing: the "
+                                    "code was well tested. But you ran out of time."))
+    assert [(n.skill, n.polarity) for n in named if n.source == "feedback"] == [
+        ("testing", "has")]
+
+
+def test_what_you_have_does_not_stand_in_for_what_was_asked(store: Store,
+                                                            entries: EntryService) -> None:
+    mentee = _add(entries, "mentoring", "Mentoring two graduates", tags=["mentoring"],
+                  end_date="2022-12-01")
+    led = _add(entries, "other", "Led the team through a reorg",
+               tags=["people-leadership"], end_date="2022-12-01")
+    result = _match(store, "We were looking for someone with people management experience, "
+                           "and your experience is mostly mentoring.", "hiring-manager")
+    assert result.evidence[0].entry_id == led
+    mentoring = next(e for e in result.evidence if e.entry_id == mentee)
+    assert not any("people management" in r for r in mentoring.reasons)

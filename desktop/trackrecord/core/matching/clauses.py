@@ -129,8 +129,11 @@ def read_clauses(text: str) -> ClauseReading:
               if k == 0 or pos != cuts[k - 1][0]]
     sentence_set = set(sentence_starts)
     pleasant = _covered(vocab.pleasantries, words)
-    wanted_hits = vocab.wanted.find(words)
     has_hits = vocab.has.find(words)
+    # "No concerns about your testing": a wanted word inside a "has" phrase is not a want.
+    inside_has = {i for h in has_hits for i in range(h.start, h.end)}
+    wanted_hits = [h for h in vocab.wanted.find(words)
+                   if not set(range(h.start, h.end)) <= inside_has]
     names = _names(words, set(sentence_starts))
     terms = {i for h in shipped_skill_matcher().find(words) for i in range(h.start, h.end)}
     out: list[Clause] = []

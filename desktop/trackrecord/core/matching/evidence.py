@@ -39,6 +39,7 @@ from trackrecord.core.matching.vocabulary import (
     person_synonyms,
     skills,
     stage_priors,
+    tag_key,
     unfinished_markers,
 )
 from trackrecord.core.record.kinds import KIND_REGISTRY
@@ -141,6 +142,7 @@ def _match(
          learned.not_links)
     for pk in [pk for pk, c in pool.items() if c.entry_id in removed]:
         del pool[pk]
+    _not_by_what_you_have(pool, named)
     ranked = _first_pass(pool, named, stage, query, today, _asks_for_specifics(query, stage))
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
@@ -152,6 +154,28 @@ def _match(
     chosen = first[:limit] + _cover(detailed[len(first):], named, limit - len(first[:limit]))
     evidence = tuple(_evidence(c, c.entry_id in pinned) for c in chosen)
     return MatchResult(evidence, gaps, named, stage)
+
+
+def _not_by_what_you_have(pool: dict[int, Candidate], named: Sequence[NamedSkill]) -> None:
+    """"We wanted people management; your experience is mostly mentoring": a mentoring tag
+    does not show the people management that was asked for, whatever the vocabulary says
+    about the two. Tags of what the feedback credits you with never show what it asks for."""
+    catalogue = skills()
+    credited = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    wanted = {n.skill for n in named if n.source in FEEDBACK_SOURCES
+              and n.polarity == "wanted"} - credited
+    if not credited or not wanted:
+        return
+    theirs = {tag for name in credited for tag in catalogue[name].tags}
+    for c in pool.values():
+        for name in wanted & set(c.shows):
+            if tag_key(c.shows[name]) in theirs:
+                other = next((t for k, t in c.tags.items() if k in catalogue[name].tags
+                              and k not in theirs), None)
+                if other is None:
+                    del c.shows[name]
+                else:
+                    c.shows[name] = other
 
 
 def _first_pass(

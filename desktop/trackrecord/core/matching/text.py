@@ -41,6 +41,7 @@ from trackrecord.core.matching.wants import (
     polarity,
 )
 from trackrecord.core.rejections.categorise import (
+    FeedbackReading,
     phrase_positions,
     read_feedback,
     suggest_category,
@@ -309,10 +310,7 @@ def _residual_words(query: MatchQuery) -> dict[str, str]:
         covered = masked(words) | phrase_positions(words) | reading.unread
         for hit in skill_matcher().find(words):
             covered.update(range(hit.start, hit.end))
-        silent = {h.start for h in reading.hits
-                  if not topic_evidence(h.category, h.topic).words}
-        about_work = {i for c in reading.clauses.clauses
-                      if not any(c.start <= at < c.end for at in silent)
+        about_work = {i for c in reading.clauses.clauses if _about_work(reading, c)
                       for i in range(c.start, c.end)}
         for i, w in enumerate(words.stems):
             if i not in about_work or i in covered or w in ignore or w in general \
@@ -322,6 +320,14 @@ def _residual_words(query: MatchQuery) -> dict[str, str]:
                 continue
             out.setdefault(w, words.surface[i])
     return out
+
+
+def _about_work(reading: FeedbackReading, clause: Clause) -> bool:
+    """A clause whose phrases are all about the decision or how you came across ("we have
+    decided to pause hiring", "dismissive of the suggestions") says nothing about which
+    evidence answers it; one with any other phrase, or none, may."""
+    inside = [h for h in reading.hits if clause.start <= h.start < clause.end]
+    return not inside or any(topic_evidence(h.category, h.topic).words for h in inside)
 
 
 def _unique(items: Sequence[str]) -> list[str]:
