@@ -1,101 +1,83 @@
-"""Matching and category quality on the labelled evaluation set in tests/data/eval.
+"""Reading rejection feedback, measured on the labelled sets in tests/data/eval.
 
-The set was written before the matcher was tuned: 44 entries of one fictional engineer and 20
-rejections, each labelled with its category and the 1-4 entries a thoughtful person would pick
-as evidence. Run with ``-s`` to see the figures.
+feedback_dev.json (development, 209 texts) and feedback_holdout.json (held out, 55 texts) were
+written and labelled before any tuning; tests/core/feedback_eval.py says how each figure is
+counted. The held-out set was scored once, at the end of issue 15, and not tuned on after.
+Run with ``-s`` to see the figures.
 
-precision@3: for each rejection, the share of the top three that are in the expected set, with
-min(3, |expected|) as the denominator; averaged over rejections.
+Figures when the floors were set (issue 15):
+
+| figure                                   | development | held-out | target (held-out) |
+|------------------------------------------|-------------|----------|-------------------|
+| category accuracy, defensible seconds    | 1.000       | 0.891    | >= 0.90 (missed)  |
+| texts with content read as silence       | 0           | 4        | 0 (missed)        |
+| evidence precision@3                     | 0.612       | 0.548    | >= 0.85 (missed)  |
+| gap precision / recall                   | 1.00 / 1.00 | 0.88 / 0.75 |                 |
+| invented gaps                            | 0           | 2        | 0 (missed)        |
+| reversed gaps                            | 0           | 0        | 0                 |
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
+from feedback_eval import Scores, fill, load, names, precision_at_3, score
 
-from trackrecord.core.matching.evidence import match_evidence
-from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.record.entries import EntryService
-from trackrecord.core.rejections.categorise import suggest_category
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.store.db import Store
 
-EVAL = Path(__file__).resolve().parents[1] / "data" / "eval"
-TODAY = dt.date(2025, 11, 1)  # recency is a tie-break: fix "today" so the figures are stable
-
-# Thresholds, set honestly below what the matcher reaches, with room for small changes:
-# measured precision@3 0.700 and category accuracy 1.00 (main set) / 0.93 (held-out round 2).
-MIN_PRECISION_AT_3 = 0.6
-MIN_CATEGORY_ACCURACY = 0.85
-MIN_HELD_OUT_ACCURACY = 0.8
-
-
-def _load(name: str) -> Any:
-    return json.loads((EVAL / name).read_text(encoding="utf-8"))
+# Floors, honestly below what the reading reached (see the table above).
+FLOORS = {
+    "feedback_dev.json": dict(category=0.95, silence=0, precision_at_3=0.55, gap_precision=0.95,
+                              gap_recall=0.95, invented=0, reversed=0),
+    "feedback_holdout.json": dict(category=0.85, silence=4, precision_at_3=0.50,
+                                  gap_precision=0.80, gap_recall=0.70, invented=2, reversed=0),
+}
 
 
 @pytest.fixture
 def eval_store(store: Store) -> Store:
-    service = EntryService(store)
-    for values in _load("entries.json")["entries"]:
-        values = dict(values)
-        service.create(values.pop("kind"), values.pop("title"), **values)
-    return store
+    return fill(store)
 
 
-def precision_at_3(found: list[str], expected: set[str]) -> float:
-    top = found[:3]
-    return sum(title in expected for title in top) / min(3, len(expected))
+def test_the_sets_are_what_they_claim() -> None:
+    titles = {e["title"] for e in load("entries.json")["entries"]}
+    for name, least in (("feedback_dev.json", 150), ("feedback_holdout.json", 50)):
+        cases = load(name)["cases"]
+        assert len(cases) >= least
+        assert len({c["id"] for c in cases}) == len(cases)
+        for c in cases:
+            assert set(c["expected"]) <= titles, c["id"]
+            assert len(c["expected"]) <= 5, c["id"]
+            assert c["category"] in {"fit", "signal-gap", "external-noise", "unknown"}
+            assert c["content"] or c["category"] == "unknown" or c.get("also") == "unknown"
+    dev = {c["feedback"] for c in load("feedback_dev.json")["cases"]}
+    held = {c["feedback"] for c in load("feedback_holdout.json")["cases"]}
+    assert not (dev & held) - {""}  # no text is in both
 
 
-def test_the_evaluation_set_is_what_it_claims() -> None:
-    entries = _load("entries.json")["entries"]
-    rejections = _load("rejections.json")["rejections"]
-    titles = {e["title"] for e in entries}
-    assert len(entries) >= 40 and len(titles) == len(entries)
-    assert len(rejections) >= 15
-    for r in rejections:
-        assert 1 <= len(r["expected"]) <= 4
-        assert set(r["expected"]) <= titles, r["company"]
-    assert {r["category"] for r in rejections} == {"fit", "signal-gap", "external-noise",
-                                                    "unknown"}
+def _check(s: Scores, floors: dict[str, float]) -> None:
+    assert s.category_accuracy >= floors["category"]
+    assert len(s.silence) <= floors["silence"]
+    assert s.precision_at_3 >= floors["precision_at_3"]
+    assert s.gap_precision >= floors["gap_precision"]
+    assert s.gap_recall >= floors["gap_recall"]
+    assert len(s.invented) <= floors["invented"]
+    assert len(s.reversed) <= floors["reversed"]
 
 
-def test_precision_at_3_and_category_accuracy(eval_store: Store) -> None:
-    rejections = _load("rejections.json")["rejections"]
-    precisions: list[float] = []
-    correct = 0
-    for r in rejections:
-        query = MatchQuery(r["stage"], r["role"], r["level"], r["company"], r["feedback"])
-        found = [e.title for e in match_evidence(eval_store, query, limit=3, today=TODAY).evidence]
-        precisions.append(precision_at_3(found, set(r["expected"])))
-        correct += suggest_category(r["feedback"], r["stage"]).category == r["category"]
-    p_at_3 = sum(precisions) / len(precisions)
-    accuracy = correct / len(rejections)
-
-    held_out = _load("category_holdout.json")["cases"]
-    by_round: dict[int, list[bool]] = {}
-    for case in held_out:
-        hit = suggest_category(case["feedback"], case["stage"]).category == case["category"]
-        by_round.setdefault(case["round"], []).append(hit)
-    round_accuracy = {k: sum(v) / len(v) for k, v in sorted(by_round.items())}
-
-    print(f"\nprecision@3 = {p_at_3:.3f} over {len(rejections)} rejections")
-    print(f"category accuracy = {accuracy:.3f} ({correct}/{len(rejections)})")
-    for k, v in round_accuracy.items():
-        print(f"held-out category accuracy, round {k} = {v:.3f} ({sum(by_round[k])}/"
-              f"{len(by_round[k])})")
-    assert p_at_3 >= MIN_PRECISION_AT_3
-    assert accuracy >= MIN_CATEGORY_ACCURACY
-    # Round 1 was used to extend the vocabulary after it was measured; round 2 was not.
-    assert round_accuracy[2] >= MIN_HELD_OUT_ACCURACY
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_reading_quality(eval_store: Store, name: str) -> None:
+    s = score(eval_store, name.removesuffix(".json"), load(name)["cases"])
+    print("\n" + s.report())
+    _check(s, FLOORS[name])
 
 
-def test_precision_helper() -> None:
+def test_scoring_helpers() -> None:
     assert precision_at_3(["a", "b", "c"], {"a", "b", "c", "d"}) == 1.0
     assert precision_at_3(["a", "x", "y"], {"a"}) == 1.0
     assert precision_at_3(["x", "a", "y"], {"a", "b"}) == 0.5
     assert precision_at_3(["x", "y", "z"], {"a"}) == 0.0
+    gap = Gap("mobile development", ("iOS", "Swift"), "mobile")
+    assert names("ios", gap) and names("swift", gap) and not names("android", gap)
+    assert names("incident", Gap("incidents", ("incidents",)))
+    assert not names("ml", Gap("html", ("html",)))

@@ -63,7 +63,7 @@ def test_feedback_skills_match_tags_and_say_so(store: Store, record: dict[str, s
                     feedback="We wanted more depth on scaling.")
     top = result.evidence[0]
     assert top.entry_id == record["routing"]
-    assert "the feedback mentions *scaling*; this entry is tagged distributed-systems" in (
+    assert "the feedback asks about *scaling*; this entry is tagged distributed-systems" in (
         top.reasons
     )
     assert any(r.startswith("system-design stage: shipped systems count") for r in top.reasons)

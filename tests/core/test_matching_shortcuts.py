@@ -74,19 +74,19 @@ def test_the_text_pass_reads_summaries_and_write_ups(store: Store) -> None:
         "shipped", "Payments service", start_date="2024-02-01",
         summary="Moved the payments workers onto kubernetes",
     ).id
-    write_up = entries.create(  # found through its tag; "ledger" is only in its notes
+    write_up = entries.create(  # found through its tag; "conveyor" is only in its notes
         "shipped", "Billing batch jobs", start_date="2024-03-01", tags=["kubernetes"],
-        notes="Most of the work was on the ledger reconciliation.",
+        notes="Most of the work was on the conveyor scheduling.",
     ).id
     named_only_in_notes = entries.create(
         "shipped", "Search indexing", start_date="2024-04-01",
         notes="We ran it on kubernetes.",
     ).id
-    query = MatchQuery("onsite", feedback="Kubernetes answers were thin; ledger too.")
+    query = MatchQuery("onsite", feedback="Kubernetes answers were thin; conveyor too.")
     result = match_evidence(store, query, limit=10, today=TODAY)
     reasons = {e.entry_id: e.reasons for e in result.evidence}
-    assert ("the feedback mentions *Kubernetes*; this entry's summary talks about kubernetes"
+    assert ("the feedback asks about *Kubernetes*; this entry's summary talks about kubernetes"
             in reasons[summary])
-    assert "the feedback mentions *ledger*; so does this entry's write-up" in reasons[write_up]
+    assert "the feedback mentions *conveyor*; so does this entry's write-up" in reasons[write_up]
     # A skill named only in the notes is not what the entry is about.
     assert not any("talks about" in r for r in reasons.get(named_only_in_notes, ()))

@@ -50,8 +50,9 @@ def test_log_rejection_by_typing(qtbot: QtBot, make_window, store):
     assert form.stage.currentData() == "system-design"
     qtbot.keyClicks(form.inputs["feedback"], FIT_FEEDBACK)
 
-    qtbot.waitUntil(lambda: "looking for someone" in form.suggestion.text())
-    assert form.suggestion.text() == "Suggested: Fit, not ability — from “looking for someone”"
+    qtbot.waitUntil(lambda: "distributed systems experience" in form.suggestion.text())
+    assert form.suggestion.text() == (
+        "Suggested: Fit, not ability — from “more distributed systems experience”")
     assert form.category.currentText() == "Fit, not ability"
     qtbot.waitUntil(lambda: "distributed systems" in view.evidence.cards[0].why.text())
     assert view.evidence.shown_titles() != before_titles

@@ -113,5 +113,5 @@ def test_editing_a_saved_rejection_follows_the_typing(qtbot: QtBot, make_window,
     view = window.rejections.view
     assert view.shown_as.text().startswith("As shown on")
     qtbot.keyClicks(form.inputs["feedback"], FIT_FEEDBACK)
-    qtbot.waitUntil(lambda: "looking for someone" in form.suggestion.text())
+    qtbot.waitUntil(lambda: "distributed systems experience" in form.suggestion.text())
     assert view.shown_as.text() == "Updates as you type"

@@ -102,7 +102,7 @@ def test_the_sheet_holds_strength_not_the_rejections(store: Store, tmp_path: Pat
     query = MatchQuery(stage="system-design", company="Quarry",
                        feedback="We needed someone with hands-on Elixir experience.")
     analysis = analyse_rejection(store, query)
-    goal = next(p for p in analysis.reframe.practice if "months" in p)
+    goal = next(p for p in analysis.reframe.practice if "Elixir" in p)
     service = RejectionService(store)
     saved = service.create("Quarry", "system-design", date="2026-11-01", sting_before=90,
                            sting_after=60, snapshot=analysis.to_snapshot())

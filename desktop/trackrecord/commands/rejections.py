@@ -25,6 +25,7 @@ from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.kinds import KIND_LABELS
 from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
 from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_LABELS, parse_category
+from trackrecord.core.rejections.data import LONG_TEXT_NAMES, MAX_TEXT, too_long
 from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
 from trackrecord.core.rejections.service import RejectionData, RejectionService
 from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES, parse_stage
@@ -95,6 +96,10 @@ def _query(args: argparse.Namespace) -> tuple[MatchQuery, str | None]:
         stage=stage, role=(args.role or "").strip(), level=args.level.strip(), company=company,
         feedback=read_text_arg(args.feedback) or "", own_read=args.own_read or "",
     )
+    for name in LONG_TEXT_NAMES:
+        value = getattr(query, name)
+        if len(value) > MAX_TEXT:
+            raise UserError(too_long(name, len(value)))
     return query, category
 
 
@@ -230,14 +235,21 @@ def _wrap(text: str, indent: str = "") -> str:
 def format_analysis(a: Analysis) -> str:
     """A readable plain-text view of an analysis (live or saved)."""
     label = CATEGORY_LABELS[a.category]
-    if a.category_trigger:
+    if a.category_trigger and a.by_stage:
+        head = (f"Category: {label} (from \u201c{a.category_trigger}\u201d: no phrase names a "
+                f"kind of no, so the stage suggested it)")
+    elif a.category_trigger:
         head = f"Category: {label} (suggested by \u201c{a.category_trigger}\u201d)"
     elif a.category != a.suggested_category:
         head = (f"Category: {label} (your choice; the feedback suggested "
                 f"{CATEGORY_LABELS[a.suggested_category]})")
     else:
         head = f"Category: {label} (nothing in the feedback to go on)"
-    out = [head, f"Stage: {STAGE_LABELS[a.stage]}", "", "Your evidence"]
+    out = [head]
+    if a.second_category and a.second_category != a.category:
+        out.append(f"Also reads as: {CATEGORY_LABELS[a.second_category]} "
+                   f"(\u201c{a.second_trigger}\u201d)")
+    out += [f"Stage: {STAGE_LABELS[a.stage]}", "", "Your evidence"]
     if not a.evidence:
         out.append("  (nothing in your track record yet)")
     for i, e in enumerate(a.evidence, 1):

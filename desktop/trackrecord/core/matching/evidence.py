@@ -12,38 +12,38 @@ is put into words in its ``reasons``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from trackrecord.core.matching.phrases import (
-    Words,
-    split_words,
-    stem,
+from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps
+from trackrecord.core.matching.learned import Learned, read_learned
+from trackrecord.core.matching.mentions import (
+    kind_weight,
+    mention_factor,
+    said_by,
+    second_pass,
 )
-from trackrecord.core.matching.pool import (
-    WRITE_UP,
-    Candidate,
-    gather,
-    in_list,
-    load,
-)
+from trackrecord.core.matching.pool import Candidate, add_entries, gather, load
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
-    Gap,
     NamedSkill,
     RawQueries,
-    TextQuery,
     context_query,
     feedback_query,
-    find_gaps,
-    mention_matcher,
     named_skills,
     raw_cursor,
-    related_to_gaps,
 )
-from trackrecord.core.matching.vocabulary import Skill, skills, stage_priors
+from trackrecord.core.matching.vocabulary import (
+    person_synonyms,
+    skills,
+    stage_priors,
+    tag_key,
+    unfinished_markers,
+)
 from trackrecord.core.record.kinds import KIND_REGISTRY
+from trackrecord.core.rejections.categorise import suggest_category, topic_evidence
 from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.db import Store
 
@@ -52,24 +52,30 @@ from trackrecord.core.store.db import Store
 # then checked against it by tests/core/test_eval_quality.py.
 W_TEXT = 2.0  # full-text relevance to the feedback, relative to the best hit
 W_FEEDBACK_TAG = 2.0  # the feedback names a skill and the entry is tagged with it
-W_FEEDBACK_MENTION = 1.2  # ... or the entry's title, summary, impact or metrics names it
-PROCESS_FACTOR = 0.5  # ... halved for process skills ("hard to follow" names communication)
+# (the entry's own words naming it, a domain word, a kind: trackrecord.core.matching.mentions)
 W_RELATED_TAG = 1.0  # nearest evidence for a skill that nothing shows
-W_DOMAIN = 0.8  # per feedback word outside the vocabulary ("ledger") in a title, summary or tag
-MAX_DOMAIN_WORDS = 2
-W_SKILL_KIND = (0.3, 0.15, 0.05)  # the entry is of the kind that most typically shows a skill
 W_ROLE_TAG = 1.2  # with no feedback yet, the role is the clearest signal there is
 W_STAGE_TAG = 0.8
 W_LEVEL_TAG = 0.4
 W_DEBRIEF_TAG = 0.4
+W_TOPIC_TAG = 1.0  # what the feedback is about, when it names no skill of its own
 W_STAGE_KIND = 1.2  # times the stage's weight for the entry's kind (0..1)
 MIN_DISTINCT = 0.3  # role/stage/level tags count less the more candidates share them
 W_COVERAGE = 1.0  # picking the top few: an entry that answers a skill none above it answers
 W_IMPACT = 0.25
 W_METRICS = 0.35
 W_STAR = 0.25
-W_RECENT = 0.4  # a light tie-break: fades to nothing over RECENT_YEARS
+RICH_FACTOR = 3.0  # numbers and a full story count this much more when the feedback asks
+# for specifics ("we wanted measurable outcomes")
+W_RECENT = 0.8  # recent work is what they will ask about: fades to nothing over RECENT_YEARS
 RECENT_YEARS = 10.0
+W_UNFINISHED = -1.0  # "Aims to halve CI time": not done yet, so below finished work
+W_SUBSTANCE = 0.6  # a finished piece of work that took months, up to SUBSTANCE_MONTHS
+SUBSTANCE_MONTHS = 9.0
+CITE_WIDTH = 200
+SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
+ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
+UNFINISHED_DAYS = 365
 MAX_REASONS = 4
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
@@ -86,6 +92,12 @@ class Evidence:
     reasons: tuple[str, ...]
     summary: str = ""
     metrics: str = ""
+    # What the reframe and the card quote from it: for an incident, what you did and how it
+    # ended, never the damage (the kind's ``cite`` fields).
+    said: str = ""
+    unfinished: bool = False
+    pinned: bool = False  # the person pinned it to this rejection
+    links: tuple[str, ...] = ()  # what linked it, kept so "not relevant" can unlink it
 
 
 @dataclass(frozen=True)
@@ -97,26 +109,73 @@ class MatchResult:
 
 
 def match_evidence(
-    store: Store, query: MatchQuery, limit: int = 5, *, today: dt.date | None = None
+    store: Store, query: MatchQuery, limit: int = 5, *, today: dt.date | None = None,
+    pinned: Sequence[str] = (), removed: Collection[str] = (),
 ) -> MatchResult:
-    """The entries that best answer this rejection, each with why, and the gaps it names."""
+    """The entries that best answer this rejection, each with why, and the gaps it names.
+
+    ``pinned`` entries (ids) come first whatever they match; ``removed`` ones never show.
+    The person's own synonyms and "not relevant" links, kept in the store, apply throughout.
+    """
     stage = parse_stage(query.stage)
-    named = named_skills(query)
     today = today or dt.date.today()
     with store.read() as s:
         cur = raw_cursor(s)
-        gaps = find_gaps(cur, query, named)
-        named = (*named, *related_to_gaps(gaps))
-        fb = feedback_query(query, named)
-        pool = gather(cur, stage, fb, context_query(named, stage))
-        if not pool or limit <= 0:
-            return MatchResult((), gaps, named, stage)
-        load(cur, pool, {n.skill for n in named} | set(stage_priors()[stage].skills))
-        ranked = _first_pass(pool, named, stage, query, today)
-        detailed = ranked[: limit * DETAIL_FACTOR]
-        _second_pass(cur, detailed, named, fb)
-    evidence = tuple(_evidence(c) for c in _cover(detailed, named, limit))
+        learned = read_learned(cur)
+        with person_synonyms(learned.synonyms):
+            return _match(cur, query, stage, limit, today, learned, list(pinned), removed)
+
+
+def _match(
+    cur: RawQueries, query: MatchQuery, stage: str, limit: int, today: dt.date,
+    learned: Learned, pinned: list[str], removed: Collection[str],
+) -> MatchResult:
+    named = named_skills(query)
+    gaps = find_gaps(cur, query, named)
+    named = (*named, *related_to_gaps(gaps))
+    fb = feedback_query(query, named)
+    pool = gather(cur, stage, fb, context_query(named, stage))
+    add_entries(cur, pool, pinned)
+    if not pool or limit <= 0:
+        return MatchResult((), gaps, named, stage)
+    load(cur, pool, {n.skill for n in named} | set(stage_priors()[stage].skills),
+         learned.not_links)
+    for pk in [pk for pk, c in pool.items() if c.entry_id in removed]:
+        del pool[pk]
+    _not_by_what_you_have(pool, named)
+    ranked = _first_pass(pool, named, stage, query, today, _asks_for_specifics(query, stage))
+    first = [c for pin in pinned for c in ranked if c.entry_id == pin]
+    rest = [c for c in ranked if c.entry_id not in pinned]
+    detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
+    second_pass(cur, detailed, named, fb)
+    for c in detailed:
+        if not c.parts:
+            c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
+    chosen = first[:limit] + _cover(detailed[len(first):], named, limit - len(first[:limit]))
+    evidence = tuple(_evidence(c, c.entry_id in pinned) for c in chosen)
     return MatchResult(evidence, gaps, named, stage)
+
+
+def _not_by_what_you_have(pool: dict[int, Candidate], named: Sequence[NamedSkill]) -> None:
+    """"We wanted people management; your experience is mostly mentoring": a mentoring tag
+    does not show the people management that was asked for, whatever the vocabulary says
+    about the two. Tags of what the feedback credits you with never show what it asks for."""
+    catalogue = skills()
+    credited = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    wanted = {n.skill for n in named if n.source in FEEDBACK_SOURCES
+              and n.polarity == "wanted"} - credited
+    if not credited or not wanted:
+        return
+    theirs = {tag for name in credited for tag in catalogue[name].tags}
+    for c in pool.values():
+        for name in wanted & set(c.shows):
+            if tag_key(c.shows[name]) in theirs:
+                other = next((t for k, t in c.tags.items() if k in catalogue[name].tags
+                              and k not in theirs), None)
+                if other is None:
+                    del c.shows[name]
+                else:
+                    c.shows[name] = other
 
 
 def _first_pass(
@@ -125,6 +184,7 @@ def _first_pass(
     stage: str,
     query: MatchQuery,
     today: dt.date,
+    specifics: bool = False,
 ) -> list[Candidate]:
     catalogue = skills()
     prior = stage_priors()[stage]
@@ -145,8 +205,6 @@ def _first_pass(
     role = query.role.strip()
     kind_reasons = {kind: prior.reason(kind) for kind, w in prior.kinds.items() if w >= 0.8}
     for c in pool.values():
-        if c.text and best_text:
-            c.add(W_TEXT * c.text / best_text)
         shows = c.shows
         seen: set[tuple[str, str]] = set()
         for n, skill, key in named_items if shows else ():
@@ -155,23 +213,35 @@ def _first_pass(
                 continue
             seen.add(key)
             if n.source in FEEDBACK_SOURCES:
-                factor = PROCESS_FACTOR if skill.process else 1.0
-                reason = f"{_who(n)} mentions *{n.phrase}*; this entry is tagged {tag}"
-                c.add(W_FEEDBACK_TAG * factor, reason)
-                c.add(_kind_weight(skill, c.kind))
-            elif n.source == "related":
-                c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})")
+                if (n.skill, "credited") in seen:
+                    continue
+                seen.add((n.skill, "credited"))  # asked about and credited: count it once
+                link = f"skill:{n.skill}"
+                c.add(W_FEEDBACK_TAG * mention_factor(n),
+                      f"{said_by(n)}; this entry is tagged {tag}", link)
+                c.add(kind_weight(skill.kinds, c.kind), None, link)
+            elif n.source == "related" and ("", "related") not in seen:
+                seen.add(("", "related"))  # the nearest evidence: said once, not per skill
+                c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})", f"skill:{n.skill}")
             elif n.source == "role":
                 c.add(W_ROLE_TAG * distinct[n.skill], f"the role ({role}) calls "
-                      f"for {skill.label}; this entry is tagged {tag}")
+                      f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}")
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
-                c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})")
+                c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})", "level")
+            elif n.source == "topic" and ("", "topic") not in seen:
+                seen.add(("", "topic"))
+                c.add(W_TOPIC_TAG, f"{n.reason}; this entry shows {skill.label} "
+                      f"(tagged {tag})", f"skill:{n.skill}")
             elif n.source == "debrief" and ("", "debrief") not in seen:
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
-                      f"(tagged {tag})")
-        kind_weight = prior.kinds.get(c.kind, 0.0)
+                      f"(tagged {tag})", "debrief")
+        # Relevance to the feedback's own words counts while something else still links it
+        # (the person may have said the links that found it do not make it relevant).
+        if c.text and best_text and not (c.not_links and not c.links):
+            c.add(W_TEXT * c.text / best_text)
+        stage_kind = prior.kinds.get(c.kind, 0.0)
         kind_reason = kind_reasons.get(c.kind)
         for skill_name in prior.skills if shows else ():
             tag = shows.get(skill_name)
@@ -182,12 +252,18 @@ def _first_pass(
                 if kind_reason:
                     probes, kind_reason = f"{kind_reason}, and it probes "\
                         f"{catalogue[skill_name].label}: this entry is tagged {tag}", None
-                c.add(W_STAGE_TAG * distinct[skill_name], probes)
+                c.add(W_STAGE_TAG * distinct[skill_name], probes, f"stage:{stage}")
                 break
-        c.add(W_STAGE_KIND * kind_weight, kind_reason)
-        _richness(c)
+        c.add(W_STAGE_KIND * stage_kind, kind_reason, f"stage:{stage}")
+        _richness(c, RICH_FACTOR if specifics else 1.0)
         age = max(0.0, (today - c.start).days / 365.25)
         c.add(W_RECENT * max(0.0, 1.0 - age / RECENT_YEARS))
+        if c.end is not None and c.kind in SUBSTANTIAL_KINDS:
+            months = max(0.0, (c.end - c.start).days / 30.4)
+            c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS)
+        c.unfinished = _unfinished(c, today)
+        if c.unfinished:
+            c.add(W_UNFINISHED, "still in progress, so it counts for less than finished work")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
 
 
@@ -212,110 +288,60 @@ def _cover(
     return chosen
 
 
-def _kind_weight(skill: Skill, kind: str) -> float:
-    if kind in skill.kinds:
-        position = skill.kinds.index(kind)
-        return W_SKILL_KIND[min(position, len(W_SKILL_KIND) - 1)]
-    return 0.0
+def _unfinished(c: Candidate, today: dt.date) -> bool:
+    """Work not done yet: a system started this past year and still ongoing (no end date;
+    one from years ago is more likely finished and undated), or "Aims to ..." at the start
+    of its summary, title or impact, or "in progress" anywhere in them."""
+    if c.kind in ONGOING_IS_UNFINISHED and c.end is None \
+            and (today - c.start).days < UNFINISHED_DAYS:
+        return True
+    return any(_says_unfinished(value) for value in (c.summary, c.title, c.impact) if value)
 
 
-def _richness(c: Candidate) -> None:
+@functools.lru_cache(maxsize=8192)
+def _says_unfinished(value: str) -> bool:
+    """Cached: the same few hundred entries come back match after match."""
+    starts, says = unfinished_markers()
+    return bool(starts.search(value) or says.search(value))
+
+
+def cite(c: Candidate) -> str:
+    """The line evidence quotes: the kind's ``cite`` fields, first one filled in, and for an
+    incident how long it took to mitigate."""
+    kind = KIND_REGISTRY[c.kind]
+    values = {"impact": c.impact, "metrics": c.metrics, "summary": c.summary,
+              "outcome": c.outcome, "result": c.result}
+    said = next((_clip(values[f], CITE_WIDTH) for f in kind.cite if values.get(f, "").strip()),
+                "")
+    if kind.cite_measure and c.measure.strip() and c.measure.strip() not in said:
+        measure = f"{kind.measure_label} {c.measure.strip()}"
+        said = f"{said.rstrip('.')}; {measure}" if said else measure[:1].upper() + measure[1:]
+    return said
+
+
+def _richness(c: Candidate, factor: float = 1.0) -> None:
     metrics = c.metrics.strip()
     if metrics:
-        c.add(W_METRICS, f"has measured impact: {_clip(metrics)}")
+        c.add(W_METRICS * factor, f"has measured impact: {_clip(metrics)}")
     elif c.measure.strip():
         label = KIND_REGISTRY[c.kind].measure_label
-        c.add(W_METRICS * 0.7, f"{label}: {_clip(c.measure)}")
+        c.add(W_METRICS * 0.7 * factor, f"{label}: {_clip(c.measure)}")
     impact = c.impact.strip() or c.outcome.strip()
     if impact:
         said = "impact written down" if c.impact.strip() else "outcome"
-        c.add(W_IMPACT, None if metrics else f"{said}: {_clip(impact)}")
+        c.add(W_IMPACT * factor, None if metrics else f"{said}: {_clip(impact)}")
     if c.star:
-        c.add(W_STAR, "written up as a STAR story")
+        c.add(W_STAR * factor, "written up as a STAR story")
 
 
-def _second_pass(
-    cur: RawQueries, detailed: list[Candidate], named: Sequence[NamedSkill], fb: TextQuery
-) -> None:
-    """Mentions in the text, worked out only for the few candidates that can still win."""
-    catalogue = skills()
-    wanted = {n.skill: n for n in named if n.source in FEEDBACK_SOURCES}
-    matcher, firsts = mention_matcher(frozenset(wanted))
-    used: dict[str, set[str]] = {}
-    for fed in named:
-        if fed.source in FEEDBACK_SOURCES:
-            used.setdefault(fed.skill, set()).add(" ".join(split_words(fed.phrase).stems))
-
-    def read(c: Candidate, field_name: str, value: str, mentioned: set[str],
-             residual_left: set[str]) -> None:
-        words = split_words(value)
-        # Only the named skills' phrases can count, and none can where no first word occurs.
-        hits = () if firsts.isdisjoint(words.stems) else matcher.find(words)
-        for hit in hits:
-            n = wanted[hit.value]
-            if n.skill in mentioned:
-                continue
-            # A synonym counts where the entry says what it is about; elsewhere only the
-            # words the feedback used do ("browser" in an impact is not accessibility).
-            said = " ".join(words.stems[hit.start : hit.end])
-            if field_name not in ("title", "summary") and said not in used[n.skill]:
-                continue
-            mentioned.add(n.skill)
-            factor = PROCESS_FACTOR if catalogue[n.skill].process else 1.0
-            c.add(W_FEEDBACK_MENTION * factor, f"{_who(n)} mentions *{n.phrase}*; this "
-                  f"entry's {field_name} talks about {words.span(hit.start, hit.end)}")
-            c.add(_kind_weight(catalogue[n.skill], c.kind))
-        if residual_left:
-            _residual_in(c, field_name, words, residual_left, fb)
-
-    left: dict[int, set[str]] = {}
-    for c in detailed:
-        mentioned = {name for name in wanted if name in c.shows}
-        residual_left = left[c.pk] = set(fb.residual) if c.text else set()
-        for field_name, value in (("title", c.title), ("summary", c.summary),
-                                  ("impact", c.impact), ("metrics", c.metrics)):
-            # (Once every named skill is mentioned and every word found, nothing can count.)
-            if value.strip() and (len(mentioned) < len(wanted) or residual_left):
-                read(c, field_name, value, mentioned, residual_left)
-    # The write-up (notes and STAR fields, kilobytes an entry) only ever adds feedback words
-    # (a skill named there is not what the entry is about): read it only where some are left.
-    pks = [c.pk for c in detailed if left[c.pk]]
-    write_ups = dict(cur.rows(in_list(WRITE_UP, len(pks)), pks)) if pks else {}
-    for c in detailed:
-        residual_left = left[c.pk]
-        value = str(write_ups.get(c.pk) or "")
-        if value.strip():
-            _residual_in(c, "write-up", split_words(value), residual_left, fb)
-        tag_words = {stem(w) for key in c.tags for w in key.split("-")} if residual_left else ()
-        found = sorted(w for w in residual_left if w in tag_words)
-        if found:
-            shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
-            tags = ", ".join(name for key, name in c.tags.items()
-                             if {stem(w) for w in key.split("-")} & set(found))
-            c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS),
-                  f"the feedback mentions {shown}; this entry is tagged {tags}")
-        if not c.parts:
-            c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
+def _asks_for_specifics(query: MatchQuery, stage: str) -> bool:
+    suggestion = suggest_category(query.feedback, stage, query.own_read)
+    return any(topic_evidence(category, topic).rich
+               for category, topics in suggestion.all_topics for topic in topics)
 
 
-def _residual_in(
-    c: Candidate, field_name: str, words: Words, residual_left: set[str], fb: TextQuery
-) -> None:
-    """Feedback words outside the vocabulary ("ledger") that this field also uses."""
-    found = sorted(w for w in residual_left if w in words.stems)
-    if not found:
-        return
-    residual_left -= set(found)
-    shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
-    said = f"the feedback mentions {shown}; so does this entry's {field_name}"
-    if field_name in ("title", "summary"):  # what the entry is about
-        c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said)
-    else:
-        c.parts.append((0.5, said))
-
-
-def _evidence(c: Candidate) -> Evidence:
-    reasons: list[str] = []
+def _evidence(c: Candidate, pinned: bool = False) -> Evidence:
+    reasons: list[str] = ["you pinned it to this rejection"] if pinned else []
     for _weight, reason in sorted(c.parts, key=lambda p: -p[0]):
         if reason not in reasons:
             reasons.append(reason)
@@ -329,11 +355,11 @@ def _evidence(c: Candidate) -> Evidence:
         reasons=tuple(reasons[:MAX_REASONS]),
         summary=c.summary,
         metrics=c.metrics,
+        said=cite(c),
+        unfinished=c.unfinished,
+        pinned=pinned,
+        links=tuple(sorted(c.links)),
     )
-
-
-def _who(n: NamedSkill) -> str:
-    return "the feedback" if n.source == "feedback" else "your own read"
 
 
 def _clip(value: str, width: int = 90) -> str:

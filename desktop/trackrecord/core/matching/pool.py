@@ -13,7 +13,13 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from trackrecord.core.matching.text import RawQueries, TextQuery
-from trackrecord.core.matching.vocabulary import skills, stage_priors, tag_key
+from trackrecord.core.matching.vocabulary import (
+    Synonyms,
+    current_synonyms,
+    skills,
+    stage_priors,
+    tag_key,
+)
 from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.core.store.fulltext import FTS_COLUMNS
 
@@ -54,7 +60,8 @@ _MEASURE_ARMS = " ".join(f"WHEN '{k.key}' THEN {k.measure}" for k in KIND_REGIST
 # Richness: impact, or the outcome a mentoring entry records; numbers in metrics, or a shipped
 # system's scale or an incident's time to mitigate; and a complete STAR story.
 _DETAILS = (
-    "SELECT pk, id, kind, title, start_date, summary, impact, metrics, outcome, "
+    "SELECT pk, id, kind, title, start_date, end_date, summary, impact, metrics, outcome, "
+    "result, "
     f"CASE kind {_MEASURE_ARMS} ELSE '' END, "
     "(situation != '' AND task != '' AND action != '' AND result != '') "
     "FROM entries WHERE pk IN ({})"
@@ -77,18 +84,27 @@ class Candidate:
     kind: str = ""
     title: str = ""
     start: dt.date = dt.date.min
+    end: dt.date | None = None
     summary: str = ""
     impact: str = ""
     metrics: str = ""
     outcome: str = ""
+    result: str = ""  # the STAR result: how it ended
     measure: str = ""  # a shipped system's scale, an incident's time to mitigate
     star: bool = False
+    unfinished: bool = False  # work not done yet (worked out when scored)
     tags: dict[str, str] = field(default_factory=dict)  # tag_key -> tag as written
     shows: dict[str, str] = field(default_factory=dict)  # skill name -> the tag that shows it
     score: float = 0.0
     parts: list[tuple[float, str]] = field(default_factory=list)
+    links: set[str] = field(default_factory=set)  # what linked it ("skill:testing", ...)
+    not_links: frozenset[str] = frozenset()  # links the person said do not make it relevant
 
-    def add(self, weight: float, reason: str | None = None) -> None:
+    def add(self, weight: float, reason: str | None = None, link: str | None = None) -> None:
+        if link is not None:
+            if link in self.not_links:
+                return
+            self.links.add(link)
         self.score += weight
         if reason:
             self.parts.append((weight, reason))
@@ -120,6 +136,15 @@ def gather(
     return pool
 
 
+_BY_ID = "SELECT pk FROM entries WHERE id IN ({})"
+
+
+def add_entries(cur: RawQueries, pool: dict[int, Candidate], entry_ids: list[str]) -> None:
+    """Entries the person pinned to this rejection join the pool whatever they match."""
+    if entry_ids:
+        _add_new(pool, cur.rows(in_list(_BY_ID, len(entry_ids)), entry_ids))
+
+
 def _add_new(pool: dict[int, Candidate], rows: list[tuple[int]]) -> None:
     for (pk,) in rows:
         if pk not in pool:  # (setdefault would build a Candidate for every repeat)
@@ -130,22 +155,30 @@ def in_list(sql: str, count: int) -> str:
     return sql.format(", ".join("?" * count))
 
 
-def load(cur: RawQueries, pool: dict[int, Candidate], skill_names: Collection[str]) -> None:
-    """Each candidate's fields and tags, and which of ``skill_names`` its tags show."""
+def load(
+    cur: RawQueries, pool: dict[int, Candidate], skill_names: Collection[str],
+    not_links: Mapping[str, frozenset[str]] | None = None,
+) -> None:
+    """Each candidate's fields and tags, and which of ``skill_names`` its tags show.
+    ``not_links``: entry id -> links the person has said do not make it relevant."""
     pks = list(pool)
     for row in cur.rows(in_list(_DETAILS, len(pks)), pks):
-        pk, entry_id, kind, title, start, summary, impact, metrics, outcome, measure, star = row
+        (pk, entry_id, kind, title, start, end, summary, impact, metrics, outcome, result,
+         measure, star) = row
         c = pool[pk]
+        c.end = as_date(end) if end else None
         c.entry_id, c.kind, c.title, c.summary = entry_id, kind, title, summary
         c.start, c.impact, c.metrics, c.star = as_date(start), impact, metrics, bool(star)
-        c.outcome, c.measure = outcome, measure
+        c.outcome, c.result, c.measure = outcome, result, measure
     for pk, name in cur.rows(in_list(_TAGS, len(pks)), pks):
         pool[pk].tags[tag_key(name)] = name
     for pk in [pk for pk, c in pool.items() if not c.entry_id]:
         del pool[pk]
-    index = tag_index(frozenset(skill_names))
+    index = tag_index(frozenset(skill_names), current_synonyms())
     for c in pool.values():
         c.shows = shown_skills(c.tags, index)
+        if not_links:
+            c.not_links = not_links.get(c.entry_id, frozenset())
 
 
 def shown_skills(tags: Mapping[str, str], index: TagIndex) -> dict[str, str]:
@@ -164,7 +197,7 @@ def shown_skills(tags: Mapping[str, str], index: TagIndex) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=256)
-def tag_index(names: frozenset[str]) -> TagIndex:
+def tag_index(names: frozenset[str], synonyms: Synonyms = ()) -> TagIndex:
     """Tag key -> (its position in the skill's tags, skill name) for each of these skills
     it shows: only the few a match asks about, so most tags are passed over in one lookup."""
     out: dict[str, list[tuple[int, str]]] = {}

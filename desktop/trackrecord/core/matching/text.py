@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from trackrecord.core.matching.clauses import Clause
 from trackrecord.core.matching.phrases import (
     PUNCTUATION,
     PhraseMatcher,
@@ -22,9 +23,11 @@ from trackrecord.core.matching.phrases import (
 )
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.vocabulary import (
+    Synonyms,
+    current_synonyms,
     debrief_skills,
     exact_skill_terms,
-    gap_patterns,
+    generic_words,
     level_rules,
     masked,
     query_ignore,
@@ -32,8 +35,20 @@ from trackrecord.core.matching.vocabulary import (
     skills,
     stage_priors,
 )
-from trackrecord.core.rejections.categorise import phrase_positions
+from trackrecord.core.matching.wants import (
+    compound_partner,
+    is_generic_term,
+    polarity,
+)
+from trackrecord.core.rejections.categorise import (
+    FeedbackReading,
+    phrase_positions,
+    read_feedback,
+    suggest_category,
+    topic_evidence,
+)
 from trackrecord.core.rejections.debrief import DEBRIEF_LABELS
+from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.fulltext import any_of_query
 
 FEEDBACK_SOURCES = ("feedback", "own read")
@@ -53,8 +68,11 @@ class NamedSkill:
     skill: str
     label: str
     phrase: str  # as written ("k8s"), or the debrief topic / level word
-    source: str  # "feedback", "own read", "role", "level", "debrief", "related"
-    reason: str = ""  # for level, debrief and related: the sentence an evidence card shows
+    source: str  # "feedback", "own read", "role", "level", "debrief", "topic", "related"
+    reason: str = ""  # for level, debrief, topic, related: the sentence an evidence card shows
+    # For feedback and your own read: "wanted" (asked for or found lacking), "has" (the
+    # feedback says you have it: never a gap), or "" (named without either).
+    polarity: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,22 +80,6 @@ class TextQuery:
     match: str | None  # an FTS5 query, or None when there is nothing to look for
     residual: dict[str, str]  # stem -> word as typed, for feedback words outside the vocabulary
     tagged: tuple[str, ...] = ()  # one FTS5 query per named skill, over the tags column
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something the feedback names that no entry shows: said plainly, never papered over."""
-
-    label: str
-    missing: tuple[str, ...]  # the words from the feedback that found nothing
-    skill: str | None = None  # None when the words are not in the skills vocabulary
-
-    @property
-    def message(self) -> str:
-        words = _join(self.missing)
-        what = f"{words} ({self.label})" if self.skill and words != self.label else words
-        them = "them" if len(self.missing) > 1 else "it"
-        return f"The feedback names {what}; nothing in your track record shows {them} yet."
 
 
 class RawQueries:
@@ -124,8 +126,12 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
         ("feedback", query.feedback), ("own read", query.own_read), ("role", query.role)
     ):
         found += _skills_in(value, source)
+    catalogue = skills()
+    found += [NamedSkill(extra, catalogue[extra].label, n.phrase, "role")
+              for n in found if n.source == "role" for extra in catalogue[n.skill].roles]
     found += _level_skills(query)
     catalogue = skills()
+    found += _topic_skills(query)
     for answer in query.debrief:
         if answer.needs_practice:
             for name in debrief_skills().get(answer.topic, ()):
@@ -138,28 +144,70 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
     return tuple(unique.values())
 
 
+MAX_TOPICS = 2
+
+
+def _topic_skills(query: MatchQuery) -> list[NamedSkill]:
+    """What the feedback is about when it names no skill ("dismissive of the interviewer's
+    suggestions" is about collaboration), from the topics of the category it suggests."""
+    if not (query.feedback.strip() or query.own_read.strip()):
+        return []
+    suggestion = suggest_category(query.feedback, parse_stage(query.stage), query.own_read)
+    catalogue = skills()
+    out: list[NamedSkill] = []
+    for topic in suggestion.topics[:MAX_TOPICS]:
+        about = topic_evidence(suggestion.category, topic)
+        for name in about.skills:
+            if name in catalogue:
+                out.append(NamedSkill(name, catalogue[name].label, topic, "topic",
+                                      f"the feedback is about {about.about}"))
+    return out
+
+
 def _skills_in(value: str, source: str) -> list[NamedSkill]:
     if not value.strip():
         return []
-    words = split_words(value)
     catalogue = skills()
-    hidden = masked(words)
+    clause_of: Callable[[int], Clause | None] = _no_clause
+    if source in FEEDBACK_SOURCES:
+        reading = read_feedback(value)
+        words, quiet = reading.words, reading.unread
+        clause_of = reading.clauses.clause_of
+    else:
+        words, quiet = split_words(value), frozenset()
+    hidden = masked(words) | quiet
     hits = [h for h in skill_matcher().find(words) if not hidden & set(range(h.start, h.end))]
-    spans = {(h.start, h.end) for h in longest_first(hits)}
+    term_positions = {i for h in hits for i in range(h.start, h.end)}
+    kept = []
+    for h in longest_first(hits):
+        # "bug" in "bug bounty", "performance" in "performance reviews": a longer name
+        # that the vocabulary does not know, not the skill.
+        if is_generic_term(words.stems[h.start:h.end]) and (
+                compound_partner(words, h.start - 1, term_positions)
+                or compound_partner(words, h.end, term_positions)):
+            continue
+        kept.append((h.start, h.end))
+    spans = set(kept)
     positioned: list[tuple[int, NamedSkill]] = [
-        (h.start, NamedSkill(h.value, catalogue[h.value].label, words.span(h.start, h.end), source))
+        (h.start, NamedSkill(h.value, catalogue[h.value].label, words.span(h.start, h.end),
+                             source, polarity=polarity(clause_of(h.start))))
         for h in hits
         if (h.start, h.end) in spans
     ]
     for pattern, term, name in exact_skill_terms():
         for m in pattern.finditer(value):
-            at = _word_index(words, m.start())
+            at = word_index(words, m.start())
             if at not in hidden:
-                positioned.append((at, NamedSkill(name, catalogue[name].label, term, source)))
+                positioned.append((at, NamedSkill(name, catalogue[name].label, term, source,
+                                                  polarity=polarity(clause_of(at)))))
     return [n for _, n in sorted(positioned, key=lambda p: p[0])]
 
 
-def _word_index(words: Words, offset: int) -> int:
+def _no_clause(_position: int) -> None:
+    return None
+
+
+def word_index(words: Words, offset: int) -> int:
     for i, (start, _end) in enumerate(words.spans):
         if start >= offset:
             return i
@@ -181,10 +229,16 @@ def _level_skills(query: MatchQuery) -> list[NamedSkill]:
     return out
 
 
-@functools.lru_cache(maxsize=64)
 def mention_matcher(names: frozenset[str]) -> tuple[PhraseMatcher[str], frozenset[str]]:
     """The skill matcher cut down to the named skills (hits keep the full matcher's order),
     and the first words of their phrases, so most fields are passed over at C speed."""
+    return _mention_matcher(names, current_synonyms())
+
+
+@functools.lru_cache(maxsize=64)
+def _mention_matcher(
+    names: frozenset[str], _synonyms: Synonyms
+) -> tuple[PhraseMatcher[str], frozenset[str]]:
     phrases = [(t, s.name) for s in skills().values() if s.name in names for t in s.terms]
     matcher = PhraseMatcher(phrases)
     firsts = (split_words(t.replace("*", " ")).stems[:1] for t, _name in phrases)
@@ -192,19 +246,6 @@ def mention_matcher(names: frozenset[str]) -> tuple[PhraseMatcher[str], frozense
 
 
 # -- the full-text queries ---------------------------------------------------------------------
-
-
-def related_to_gaps(gaps: Sequence[Gap]) -> list[NamedSkill]:
-    """For a skill nothing shows, the nearest skills that something might (said as such)."""
-    catalogue = skills()
-    out: list[NamedSkill] = []
-    for gap in gaps:
-        if gap.skill is None:
-            continue
-        for name in catalogue[gap.skill].related:
-            reason = f"nothing shows {gap.label} yet; this is the nearest evidence"
-            out.append(NamedSkill(name, catalogue[name].label, gap.missing[0], "related", reason))
-    return out
 
 
 def feedback_query(query: MatchQuery, named: Sequence[NamedSkill]) -> TextQuery:
@@ -219,7 +260,7 @@ def feedback_query(query: MatchQuery, named: Sequence[NamedSkill]) -> TextQuery:
     catalogue = skills()
     fed = [n for n in named if n.source in (*FEEDBACK_SOURCES, "related")]
     content = [n for n in fed if not catalogue[n.skill].process]
-    residual = _residual_words(f"{query.feedback}\n{query.own_read}")
+    residual = _residual_words(query)
     terms: list[str] = [n.phrase for n in fed if n.source != "related"]
     for n in content:
         terms += [t.replace("-", " ") for t in catalogue[n.skill].tags[:2]]
@@ -251,22 +292,42 @@ def context_query(named: Sequence[NamedSkill], stage: str) -> TextQuery:
     return TextQuery(f"{CONTEXT_COLUMNS} : ({inner})" if inner else None, {})
 
 
-def _residual_words(value: str) -> dict[str, str]:
-    """Feedback words outside the skills vocabulary that may still find evidence."""
-    words = split_words(value)
-    # Words of category phrases ("withdraw the offer") are about the decision, not evidence.
-    covered = masked(words) | phrase_positions(words)
-    for hit in skill_matcher().find(words):
-        covered.update(range(hit.start, hit.end))
-    ignore = query_ignore()
+def _residual_words(query: MatchQuery) -> dict[str, str]:
+    """Feedback words outside the skills vocabulary that may still find evidence ("ledger"),
+    from the clauses that talk about the work (not about how you came across): never
+    greetings, pleasantries or form letters, the words of category phrases ("withdraw
+    the offer" is about the decision), numbers, or words too general to link anything
+    ("systems", "code"). "Dismissive of the interviewer's suggestions" says nothing about
+    an entry called "Substitution suggestions"."""
     out: dict[str, str] = {}
-    for i, w in enumerate(words.stems):
-        if i in covered or w in ignore or w in PUNCTUATION or len(w) < MIN_RESIDUAL_LENGTH:
+    ignore = query_ignore()
+    general = generic_words()
+    for value in (query.feedback, query.own_read):
+        if not value.strip():
             continue
-        if w.isdigit():
-            continue
-        out.setdefault(w, words.surface[i])
+        reading = read_feedback(value)
+        words = reading.words
+        covered = masked(words) | phrase_positions(words) | reading.unread
+        for hit in skill_matcher().find(words):
+            covered.update(range(hit.start, hit.end))
+        about_work = {i for c in reading.clauses.clauses if _about_work(reading, c)
+                      for i in range(c.start, c.end)}
+        for i, w in enumerate(words.stems):
+            if i not in about_work or i in covered or w in ignore or w in general \
+                    or w in PUNCTUATION:
+                continue
+            if len(w) < MIN_RESIDUAL_LENGTH or any(ch.isdigit() for ch in w):
+                continue
+            out.setdefault(w, words.surface[i])
     return out
+
+
+def _about_work(reading: FeedbackReading, clause: Clause) -> bool:
+    """A clause whose phrases are all about the decision or how you came across ("we have
+    decided to pause hiring", "dismissive of the suggestions") says nothing about which
+    evidence answers it; one with any other phrase, or none, may."""
+    inside = [h for h in reading.hits if clause.start <= h.start < clause.end]
+    return not inside or any(topic_evidence(h.category, h.topic).words for h in inside)
 
 
 def _unique(items: Sequence[str]) -> list[str]:
@@ -279,100 +340,3 @@ def _unique(items: Sequence[str]) -> list[str]:
             seen.add(key)
             out.append(item)
     return out
-
-
-# -- gaps ---------------------------------------------------------------------------------------
-
-_ANY_TAG = (
-    "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
-)
-_ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
-
-
-def find_gaps(
-    cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill]
-) -> tuple[Gap, ...]:
-    """Skills the feedback names that no entry is tagged with or is about, plus "more X
-    experience" phrases whose X appears nowhere in the track record."""
-    catalogue = skills()
-    phrases: dict[str, list[str]] = {}
-    for n in named:
-        # "Hard to follow" names communication, but as a report on the interview, not as a
-        # skill the track record lacks: process skills are never gaps.
-        if n.source in FEEDBACK_SOURCES and not catalogue[n.skill].process:
-            phrases.setdefault(n.skill, [])
-            if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
-                phrases[n.skill].append(n.phrase)
-    gaps: list[Gap] = []
-    for name, said in phrases.items():
-        skill = catalogue[name]
-        spellings = _tag_spellings(skill.tags)
-        sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
-        if cur.first(sql, spellings):
-            continue
-        missing = tuple(p for p in said if not _appears(cur, p, EVIDENCE_COLUMNS))
-        if missing:
-            gaps.append(Gap(skill.label, missing, name))
-    for value in (query.feedback, query.own_read):
-        for wanted in _unnamed_wants(value):
-            if not _appears(cur, wanted, "", every_word=False):
-                gaps.append(Gap(wanted, (wanted,)))
-    return tuple(gaps)
-
-
-def _tag_spellings(keys: Sequence[str]) -> list[str]:
-    out: set[str] = set()
-    for key in keys:
-        out |= {key, key.replace("-", " "), key.replace("-", "_"), key.replace("-", "")}
-    return sorted(out)
-
-
-def _appears(cur: RawQueries, phrase: str, columns: str, *, every_word: bool = True) -> bool:
-    """Does the phrase (or, with every_word=False, any of its words) appear in an entry?"""
-    inner = any_of_query([phrase] if every_word else phrase.split())
-    if inner is None:
-        return True
-    q = f"{columns} : ({inner})" if columns else inner
-    return cur.first(_ANY_TEXT, (q,)) is not None
-
-
-def _unnamed_wants(value: str) -> list[str]:
-    """The X in "someone with more X experience" when X is not a skill we know."""
-    if not value.strip():
-        return []
-    matcher, filler = gap_patterns()
-    words = split_words(value)
-    out: list[str] = []
-    for hit in matcher.find(words):
-        fixed = set(split_words(hit.value.replace("*", " ")).stems)
-        inside = [
-            i for i in range(hit.start, hit.end)
-            if words.stems[i] in CONJUNCTIONS or (
-                words.stems[i] not in fixed | filler and words.stems[i] not in query_ignore()
-            )
-        ]
-        for group in _split_on(words, inside, CONJUNCTIONS):  # "Elixir and healthcare"
-            sub = Words(tuple(words.stems[i] for i in group),
-                        tuple(words.surface[i] for i in group))
-            shown = " ".join(words.span(i, i + 1) for i in group)
-            known = skill_matcher().find(sub) or any(
-                p.search(shown) for p, _t, _n in exact_skill_terms()
-            )
-            if not known and shown.casefold() not in (o.casefold() for o in out):
-                out.append(shown)  # (a known skill: find_gaps has already looked for it)
-    return out
-
-
-CONJUNCTIONS = frozenset({"and", "or", "plus", ","})
-
-
-def _split_on(words: Words, positions: list[int], breaks: frozenset[str]) -> list[list[int]]:
-    groups: list[list[int]] = [[]]
-    for i in positions:
-        if words.stems[i] in breaks:
-            groups.append([])
-        elif groups[-1] and i != groups[-1][-1] + 1:
-            groups.append([i])
-        else:
-            groups[-1].append(i)
-    return [g for g in groups if g]

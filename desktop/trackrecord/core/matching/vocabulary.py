@@ -6,18 +6,20 @@ Vocabularies are data (``resources/vocabulary/*.toml``), read once with tomllib 
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
-from trackrecord.core.matching.phrases import PhraseMatcher, Words, stem
+from trackrecord.core.matching.phrases import PhraseMatcher, Words, split_words, stem
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.rejections.categories import CATEGORY_REGISTRY
 from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS
-from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES
+from trackrecord.core.rejections.stages import STAGE_LABELS, STAGE_REGISTRY, STAGES
 from trackrecord.resource_files import resource_path
 
 # -- the vocabularies ---------------------------------------------------------------------------
@@ -44,6 +46,8 @@ class Skill:
     kinds: tuple[str, ...]  # most typical first
     related: tuple[str, ...] = ()  # the nearest evidence when nothing shows this skill
     process: bool = False  # about how an interview went, not what was built
+    domain: bool = False  # an industry or problem space ("fintech"): any of its words shows it
+    roles: tuple[str, ...] = ()  # more skills a role naming this one calls for
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,11 @@ class StagePrior:
     reasons: Mapping[str, str]
 
     def reason(self, kind: str) -> str:
-        label = STAGE_LABELS[self.stage]
-        return self.reasons.get(kind) or f"{label} stage: this kind of work counts"
+        if self.reasons.get(kind):
+            return self.reasons[kind]
+        if not STAGE_REGISTRY[self.stage].named:
+            return "the kind of work most interview rounds ask about"
+        return f"{STAGE_LABELS[self.stage]} stage: this kind of work counts"
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,60 @@ def tag_key(tag: str) -> str:
     return re.sub(r"[\s_-]+", "-", tag.strip().casefold())
 
 
-@functools.cache
+# The person's own synonyms ("fintech" is also "payouts"), read from their store for each
+# match: a context variable, so a match on one thread never sees another store's words.
+Synonyms = tuple[tuple[str, tuple[str, ...]], ...]
+_SYNONYMS: contextvars.ContextVar[Synonyms] = contextvars.ContextVar("synonyms", default=())
+
+
+def as_synonyms(mapping: Mapping[str, Any] | None) -> Synonyms:
+    """The person's synonyms as stored (word -> list of words), cleaned and in a stable order."""
+    out: dict[str, list[str]] = {}
+    for word, said in (mapping or {}).items():
+        key = " ".join(str(word).split()).casefold()
+        if not key or not isinstance(said, list | tuple):
+            continue
+        extra = [" ".join(str(w).split()).casefold() for w in said]
+        out[key] = sorted({w for w in extra if w and w != key})
+    return tuple((k, tuple(v)) for k, v in sorted(out.items()) if v)
+
+
+@contextmanager
+def person_synonyms(synonyms: Synonyms) -> Iterator[None]:
+    """Within this block, the vocabulary includes the person's own synonyms."""
+    token = _SYNONYMS.set(synonyms)
+    try:
+        yield
+    finally:
+        _SYNONYMS.reset(token)
+
+
 def skills() -> dict[str, Skill]:
+    """The skills vocabulary, with the person's own synonyms when a match has set them."""
+    return _skills(_SYNONYMS.get())
+
+
+@functools.lru_cache(maxsize=8)
+def _skills(synonyms: Synonyms) -> dict[str, Skill]:
+    out = dict(_shipped_skills())
+    for word, extra in synonyms:
+        stems = " ".join(split_words(word).stems)
+        owner = next((s for s in out.values()
+                      if any(" ".join(split_words(t).stems) == stems for t in s.terms)), None)
+        if owner is not None:
+            out[owner.name] = replace(
+                owner, terms=tuple(dict.fromkeys((*owner.terms, *extra))),
+                tags=tuple(dict.fromkeys((*owner.tags, *(tag_key(w) for w in extra)))))
+        else:
+            name = f"own-{tag_key(word)}"
+            out[name] = Skill(name=name, label=word, terms=(word, *extra), exact=(),
+                              tags=tuple(dict.fromkeys(tag_key(w) for w in (word, *extra))),
+                              kinds=("shipped", "other", "incident"), domain=True)
+    return out
+
+
+@functools.cache
+def _shipped_skills() -> dict[str, Skill]:
     data = load_toml("vocabulary", "skills.toml")
     out: dict[str, Skill] = {}
     for raw in data["skill"]:
@@ -87,17 +146,48 @@ def skills() -> dict[str, Skill]:
             kinds=kinds,
             related=tuple(raw.get("related", ())),
             process=bool(raw.get("process", False)),
+            domain=bool(raw.get("domain", False)),
+            roles=tuple(raw.get("roles", ())),
         )
     for skill in out.values():
-        unknown = [r for r in skill.related if r not in out]
+        unknown = [r for r in (*skill.related, *skill.roles) if r not in out]
         if unknown:
             raise ValueError(f"skills.toml: {skill.name} is related to unknown {unknown}")
     return out
 
 
-@functools.cache
 def skill_matcher() -> PhraseMatcher[str]:
-    return PhraseMatcher((term, s.name) for s in skills().values() for term in s.terms)
+    return _skill_matcher(_SYNONYMS.get())
+
+
+@functools.lru_cache(maxsize=8)
+def _skill_matcher(synonyms: Synonyms) -> PhraseMatcher[str]:
+    return PhraseMatcher((term, s.name) for s in _skills(synonyms).values() for term in s.terms)
+
+
+def shipped_skill_matcher() -> PhraseMatcher[str]:
+    """The vocabulary as shipped, without anyone's own words (for reading clauses, which is
+    cached by text alone)."""
+    return _skill_matcher(())
+
+
+def current_synonyms() -> Synonyms:
+    return _SYNONYMS.get()
+
+
+@functools.cache
+def generic_terms() -> frozenset[str]:
+    """Single-word terms that name their skill only when they are not part of a longer name
+    ("bug" in "bug bounty", "performance" in "performance reviews")."""
+    data = load_toml("vocabulary", "skills.toml").get("terms", {})
+    return frozenset(stem(w) for w in data.get("generic", ()))
+
+
+@functools.cache
+def generic_words() -> frozenset[str]:
+    """Words too general to be evidence on their own ("systems", "services", "code")."""
+    data = load_toml("vocabulary", "skills.toml").get("terms", {})
+    return frozenset(stem(w) for w in data.get("generic_words", ()))
 
 
 @functools.cache
@@ -107,8 +197,8 @@ def mask_matcher() -> PhraseMatcher[str]:
     categories = load_toml("vocabulary", "categories.toml")["category"]
     for category in CATEGORY_REGISTRY:
         if category.masks_skills:
-            phrases += (categories[category.key].get("strong", [])
-                        + categories[category.key].get("phrases", []))
+            for lists in categories[category.key].get("topic", {}).values():
+                phrases += lists.get("strong", []) + lists.get("phrases", [])
     return PhraseMatcher((p, p) for p in phrases)
 
 
@@ -124,16 +214,22 @@ def masked(words: Words) -> set[int]:
 def exact_skill_terms() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple(
         (re.compile(rf"(?<![\w.]){re.escape(term)}(?![\w+#])"), term, s.name)
-        for s in skills().values()
+        for s in _shipped_skills().values()
         for term in s.exact
     )
 
 
 @functools.cache
-def gap_patterns() -> tuple[PhraseMatcher[str], frozenset[str]]:
-    data = load_toml("vocabulary", "skills.toml").get("gaps", {})
-    matcher = PhraseMatcher((p, p) for p in data.get("patterns", ()))
-    return matcher, frozenset(stem(w) for w in data.get("filler", ()))
+def unfinished_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Phrases that mark work not done yet: at the start of a summary, or anywhere. (Regular
+    expressions: they run over every candidate of every match, so they must be cheap.)"""
+    data = load_toml("vocabulary", "skills.toml").get("unfinished", {})
+
+    def alternatives(phrases: list[str]) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+
+    return (re.compile(rf"^\W*(?:{alternatives(data.get('starts', []))})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{alternatives(data.get('says', []))})\b", re.IGNORECASE))
 
 
 @functools.cache
@@ -145,7 +241,7 @@ def stage_priors() -> dict[str, StagePrior]:
         out[stage] = StagePrior(
             stage=stage,
             kinds={k: float(raw.get("kinds", {}).get(k, 0.5)) for k in KINDS},
-            skills=tuple(s for s in raw.get("skills", ()) if s in skills()),
+            skills=tuple(s for s in raw.get("skills", ()) if s in _shipped_skills()),
             reasons=dict(raw.get("reasons", {})),
         )
     return out
@@ -158,7 +254,7 @@ def level_rules() -> tuple[LevelRule, ...]:
         LevelRule(
             name=name,
             words=frozenset(stem(w) for w in raw.get("words", ())),
-            skills=tuple(s for s in raw.get("skills", ()) if s in skills()),
+            skills=tuple(s for s in raw.get("skills", ()) if s in _shipped_skills()),
             reason=raw.get("reason", "{level} level"),
         )
         for name, raw in data.items()
@@ -170,11 +266,19 @@ def debrief_skills() -> dict[str, tuple[str, ...]]:
     """Debrief topic -> skills whose evidence shows it off the interview clock."""
     data = load_toml("vocabulary", "stages.toml").get("debrief", {})
     return {
-        topic: tuple(s for s in data.get(topic, ()) if s in skills()) for topic in DEBRIEF_TOPICS
+        topic: tuple(s for s in data.get(topic, ()) if s in _shipped_skills())
+        for topic in DEBRIEF_TOPICS
     }
 
 
 @functools.cache
 def query_ignore() -> frozenset[str]:
+    """Words left out of the full-text query: stop words and the verbs of a rejection."""
+    data = load_toml("vocabulary", "skills.toml").get("query", {})
+    return stop_words() | frozenset(stem(w) for w in data.get("verbs", ()))
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
     data = load_toml("vocabulary", "skills.toml").get("query", {})
     return frozenset(stem(w) for w in data.get("ignore", ()))

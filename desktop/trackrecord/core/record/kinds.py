@@ -47,6 +47,11 @@ class Kind:
     # incident's "impact" written as the damage ("212 merchants were paid twice") reads as
     # blame in a brag document; what was at stake and what you did reads as what it was.
     impact_hint: str = ""
+    # What evidence quotes from it, first field that is filled in: for an incident, what you
+    # did and how it ended (its impact is often the damage, which is not your evidence).
+    cite: tuple[str, ...] = ("impact", "metrics", "summary")
+    # ...followed by the measure ("mitigated in 35 min") when the kind has one to add.
+    cite_measure: bool = False
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -74,6 +79,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
         cv_verb="Resolved",
         impact_hint="What was at stake, and what you did about it: e.g. kept 212 merchants "
                     "whole after a duplicate payout, all $84k recovered in 9 days",
+        cite=("summary", "result"), cite_measure=True,
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",
@@ -85,6 +91,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("outcome", "Outcome", "Where they got to", "Outcome", 3),
         ),
         bragdoc_section="collaboration", cv_verb="Mentored",
+        cite=("outcome", "impact", "summary"),
     ),
     Kind(
         key="other", label="Other win", plural="Other wins", chip="Other",

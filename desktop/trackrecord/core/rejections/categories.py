@@ -26,19 +26,26 @@ class Category:
     masks_skills: bool = False
     # The category that practice can move (the insights chart counts it).
     practisable: bool = False
+    # Silence: no feedback, a form letter that gives no reason, or no answer at all. Chosen
+    # only when nothing in the feedback says why, and never offered as a second reading.
+    silence: bool = False
+    # When the feedback says something specific that no phrase names, the stage decides:
+    # "judged" is the reading for a round where someone watched you work, "screened" for
+    # one where they read your profile (stages.py, ``judged``).
+    fallback: str = ""
 
 
 CATEGORY_REGISTRY: Registry[Category] = Registry("category", (
-    Category("fit", "Fit, not ability"),
-    Category("signal-gap", "Signal gap", habit_first=True, practisable=True),
+    Category("fit", "Fit, not ability", fallback="screened"),
+    Category("signal-gap", "Signal gap", habit_first=True, practisable=True, fallback="judged"),
     Category("external-noise", "External noise", debrief_applies=False, masks_skills=True),
-    Category("unknown", "Unknown", masks_skills=True),
+    Category("unknown", "Unknown", masks_skills=True, silence=True),
 ))
 
 CATEGORIES: tuple[str, ...] = CATEGORY_REGISTRY.keys
 CATEGORY_LABELS: dict[str, str] = CATEGORY_REGISTRY.labels
 # No feedback, a form letter that says nothing, or no answer at all.
-UNKNOWN = "unknown"
+UNKNOWN = next(c.key for c in CATEGORY_REGISTRY if c.silence)
 
 
 def parse_category(value: object) -> str:

@@ -1,8 +1,15 @@
 """Suggesting a category for a rejection from its feedback, with the phrase that decided it.
 
-The phrases live in ``resources/vocabulary/categories.toml``. The suggestion is only ever a
-suggestion: the person confirms or changes it, and the trigger phrase is shown so they can see
-why it was made.
+The feedback is read clause by clause (trackrecord.core.matching.clauses): greetings, thanks
+and sign-offs count for nothing, the verdict after a "but" counts for more than the praise
+before it, and a negated phrase does not count. The phrases live in
+``resources/vocabulary/categories.toml``, grouped by topic (a freeze, an internal candidate,
+the level, ...) so the reframe can answer what was actually said.
+
+The suggestion is only ever a suggestion: the person confirms or changes it, and the phrase
+that decided it is shown so they can see why. Feedback that says something is never read as
+silence: when no phrase names a kind of no, the stage decides, and the clause that said
+something is shown as the reason.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from trackrecord.core.matching.clauses import Clause, ClauseReading, read_clauses
 from trackrecord.core.matching.phrases import (
     PUNCTUATION,
     PhraseHit,
@@ -19,15 +27,19 @@ from trackrecord.core.matching.phrases import (
     split_words,
     stem,
 )
-from trackrecord.core.matching.vocabulary import (
-    load_toml,
-)
-from trackrecord.core.rejections.categories import CATEGORIES, UNKNOWN
+from trackrecord.core.matching.vocabulary import load_toml
+from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_REGISTRY, UNKNOWN
+from trackrecord.core.rejections.stages import STAGE_REGISTRY
 
 WEIGHTS = {"strong": 2.0, "phrases": 1.0, "weak": 0.5}
 OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually said
 CANCEL_WINDOW = 4
 PRAISE_WINDOW = 3
+PRAISE_BEFORE_WINDOW = 2
+SECOND_SHARE = 0.5  # a second reading is offered when it has half the winner's weight...
+SECOND_MIN = 1.5  # ...and at least one strong phrase's worth
+TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words...
+TRIGGER_CHARS = 70  # ...and characters
 
 
 @dataclass(frozen=True)
@@ -35,12 +47,72 @@ class CategorySuggestion:
     category: str
     trigger: str | None  # the phrase as it was written, or None when nothing was said
     scores: tuple[tuple[str, float], ...] = ()
+    second: str | None = None  # a defensible second reading of mixed feedback
+    second_trigger: str | None = None
+    topics: tuple[str, ...] = ()  # what the feedback says, for the category chosen
+    content: bool = False  # the feedback (or your own read) says something
+    by_stage: bool = False  # nothing named a kind of no: the stage decided
+    # Every category's topics, strongest first (for a category the person chose instead).
+    all_topics: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def topics_for(self, category: str) -> tuple[str, ...]:
+        return dict(self.all_topics).get(category, ())
 
 
 @dataclass(frozen=True)
 class _Phrase:
     category: str
+    topic: str
     weight: float
+    praise_before: bool
+
+
+@dataclass(frozen=True)
+class CategoryHit:
+    category: str
+    topic: str
+    base: float  # the phrase list's weight (2, 1 or 0.5)
+    weight: float  # times the clause's weight and the source's
+    start: int
+    end: int
+    phrase: str  # as written
+
+
+@dataclass(frozen=True)
+class FeedbackReading:
+    """One text read for its category: the clauses, the phrases that count, and which words
+    say nothing (greetings, pleasantries, the words of a form letter)."""
+
+    clauses: ClauseReading
+    hits: tuple[CategoryHit, ...]
+    quiet: frozenset[int]  # word positions in greetings, pleasantries and form letters
+    content: bool
+
+    @property
+    def words(self) -> Words:
+        return self.clauses.words
+
+    @property
+    def unread(self) -> frozenset[int]:
+        """Words never read for skills or evidence: quiet clauses, and pleasantries inside
+        a clause that says something ("sorry to be writing with this news: ...")."""
+        return self.quiet | self.clauses.pleasant
+
+    def first_content_clause(self) -> Clause | None:
+        for clause in self.clauses.clauses:
+            if clause.start not in self.quiet and clause.content_words:
+                return clause
+        return None
+
+
+@dataclass(frozen=True)
+class TopicEvidence:
+    """What a topic's evidence has to show, when the feedback names no skill of its own."""
+
+    about: str  # "how you came across with the interviewers"
+    skills: tuple[str, ...]
+    words: bool = True  # the clause's other words may find evidence
+    rich: bool = False  # evidence with numbers and a full story answers it best
 
 
 @dataclass(frozen=True)
@@ -48,92 +120,224 @@ class _Vocabulary:
     matcher: PhraseMatcher[_Phrase]
     cancel: dict[str, PhraseMatcher[str]]
     praise: frozenset[str]
-    breaks: frozenset[str]
     stage_lean: dict[str, dict[str, float]]
+    content_words: int
+    topics: dict[tuple[str, str], TopicEvidence]
 
 
 @functools.cache
 def _vocabulary() -> _Vocabulary:
     data = load_toml("vocabulary", "categories.toml")
+    reading = load_toml("vocabulary", "reading.toml")
     phrases: list[tuple[str, _Phrase]] = []
     cancel: dict[str, PhraseMatcher[str]] = {}
+    topics: dict[tuple[str, str], TopicEvidence] = {}
     for category in CATEGORIES:
         raw = data["category"][category]
-        for key, weight in WEIGHTS.items():
-            phrases += [(p, _Phrase(category, weight)) for p in raw.get(key, ())]
+        for topic, lists in raw.get("topic", {}).items():
+            topics[(category, topic)] = TopicEvidence(
+                str(lists.get("about", "")), tuple(lists.get("evidence", ())),
+                bool(lists.get("words", True)), bool(lists.get("rich", False)))
+            praise_before = bool(lists.get("praise_before", False))
+            for key, weight in WEIGHTS.items():
+                phrases += [(p, _Phrase(category, topic, weight, praise_before))
+                            for p in lists.get(key, ())]
         cancel[category] = PhraseMatcher((p, p) for p in raw.get("cancel", ()))
     negation = data.get("negation", {})
     return _Vocabulary(
         matcher=PhraseMatcher(phrases),
         cancel=cancel,
         praise=frozenset(stem(w) for w in negation.get("praise", ())),
-        breaks=frozenset(stem(w) for w in negation.get("clause_breaks", ())),
         stage_lean={k: dict(v) for k, v in data.get("stage_lean", {}).items()},
+        content_words=int(reading["form"]["content_words"]),
+        topics=topics,
     )
 
 
-def suggest_category(feedback: str, stage: str = "other", own_read: str = "") -> CategorySuggestion:
-    """The most likely category and the phrase that triggered it.
+def topic_evidence(category: str, topic: str) -> TopicEvidence:
+    return _vocabulary().topics.get((category, topic), TopicEvidence("", ()))
 
-    Empty feedback, or feedback that names nothing we recognise, is "unknown" with no trigger:
-    silence is information too, but not about you.
+
+@functools.lru_cache(maxsize=256)
+def read_feedback(text: str) -> FeedbackReading:
+    """The category reading of one text (cached: it is read again on every keystroke)."""
+    vocab = _vocabulary()
+    clauses = read_clauses(text)
+    words = clauses.words
+    hits: list[CategoryHit] = []
+    for hit in longest_first(vocab.matcher.find(words)):
+        clause = clauses.clause_of(hit.start)
+        if clause is None or clause.form or _cancelled(vocab, words, hit, clause):
+            continue
+        hits.append(CategoryHit(
+            hit.value.category, hit.value.topic, hit.value.weight,
+            hit.value.weight * clause.weight, hit.start, hit.end,
+            words.span(hit.start, hit.end),
+        ))
+    quiet: set[int] = set()
+    content = False
+    for clause in clauses.clauses:
+        inside = [h for h in hits if clause.start <= h.start < clause.end]
+        said = [h for h in inside if not CATEGORY_REGISTRY[h.category].silence]
+        silent = bool(inside) and not said
+        if clause.form or silent:
+            quiet.update(range(clause.start, clause.end))
+        elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
+            content = True
+    return FeedbackReading(clauses, tuple(hits), frozenset(quiet), content)
+
+
+def suggest_category(feedback: str, stage: str = "other", own_read: str = "") -> CategorySuggestion:
+    """The most likely category, the phrase that suggested it, and a second reading when the
+    feedback is mixed.
+
+    Empty feedback, ghosting and form letters are "unknown": silence is information too, but
+    not about you. Feedback with content is never "unknown".
     """
     vocab = _vocabulary()
     totals: dict[str, float] = dict.fromkeys(CATEGORIES, 0.0)
-    best: dict[str, tuple[float, int, str]] = {}  # category -> (weight, order, phrase)
+    topic_totals: dict[tuple[str, str], float] = {}
+    topic_best: dict[tuple[str, str], tuple[float, int]] = {}  # strongest hit, -order
+    # category -> (base, weight, words, -order, phrase): the strongest, then the longest
+    best: dict[str, tuple[float, float, int, int, str]] = {}
+    decided: set[str] = set()  # categories with a phrase that can decide them
     order = 0
+    readings: list[FeedbackReading] = []
     for text, factor in ((feedback, 1.0), (own_read, OWN_READ_WEIGHT)):
         if not text.strip():
             continue
-        words = split_words(text)
-        for hit in longest_first(vocab.matcher.find(words)):
-            if _cancelled(vocab, words, hit):
-                continue
-            weight = hit.value.weight * factor
-            category = hit.value.category
-            totals[category] += weight
+        reading = read_feedback(text)
+        readings.append(reading)
+        for hit in reading.hits:
+            weight = hit.weight * factor
+            totals[hit.category] += weight
+            key = (hit.category, hit.topic)
+            topic_totals[key] = topic_totals.get(key, 0.0) + weight
             order += 1
-            current = best.get(category)
-            if current is None or weight > current[0]:
-                best[category] = (weight, order, words.span(hit.start, hit.end))
-    if not best:
-        return CategorySuggestion(UNKNOWN, None, tuple(totals.items()))
+            topic_best[key] = max(topic_best.get(key, (0.0, 0)), (weight, -order))
+            ranked = (hit.base, weight, hit.end - hit.start, -order, hit.phrase)
+            if _decides(hit):
+                decided.add(hit.category)
+            if hit.category not in best or ranked[:4] > best[hit.category][:4]:
+                best[hit.category] = ranked
+    content = any(r.content for r in readings)
+    spoken = [c for c in best if not CATEGORY_REGISTRY[c].silence and c in decided]
+    silent = [c for c in best if CATEGORY_REGISTRY[c].silence]
+    if silent and all(best[c][0] < WEIGHTS["phrases"] for c in spoken):
+        spoken = []  # a stray weak word ("match call") does not outweigh "no response"
+    if not spoken:
+        if content:
+            return _by_stage(stage, readings, totals)
+        trigger = best[UNKNOWN][4] if UNKNOWN in best else None
+        topics = _ranked(topic_best, UNKNOWN)
+        return CategorySuggestion(UNKNOWN, trigger, tuple(totals.items()), topics=topics,
+                                  all_topics=((UNKNOWN, topics),) if topics else ())
     for category, lean in vocab.stage_lean.get(stage, {}).items():
-        if category in best:
+        if category in spoken:
             totals[category] += float(lean)
     # Highest total wins; on a tie, the category whose strongest phrase came first.
-    winner = max(best, key=lambda c: (totals[c], best[c][0], -best[c][1]))
-    return CategorySuggestion(winner, best[winner][2], tuple(totals.items()))
+    winner = max(spoken, key=lambda c: (totals[c], best[c][:4]))
+    second = None
+    runners = sorted((c for c in spoken if c != winner), key=lambda c: -totals[c])
+    if runners and totals[runners[0]] >= max(SECOND_MIN, SECOND_SHARE * totals[winner]):
+        second = runners[0]
+    every = tuple((c, _ranked(topic_best, c)) for c in CATEGORIES
+                  if any(k == c for k, _t in topic_totals))
+    return CategorySuggestion(
+        winner, best[winner][4], tuple(totals.items()),
+        second=second, second_trigger=best[second][4] if second else None,
+        topics=dict(every).get(winner, ()), content=True, all_topics=every,
+    )
 
 
-def phrase_positions(words: Words) -> set[int]:
-    """Positions of words inside any category phrase (the matcher leaves them out)."""
+def _decides(hit: CategoryHit) -> bool:
+    """A phrase of several words, or a strong word ("nervous"), can decide a category; a
+    single ordinary word ("domain", "experience", "finalist") cannot."""
+    return hit.end - hit.start > 1 or hit.base >= WEIGHTS["strong"]
+
+
+def _ranked(topic_best: dict[tuple[str, str], tuple[float, int]],
+            category: str) -> tuple[str, ...]:
+    """A category's topics, the one with the strongest single phrase first (the earliest
+    on a tie): "not senior enough" leads "we need someone who has ..." after it."""
+    found = [t for (c, t) in topic_best if c == category]
+    return tuple(sorted(found, key=lambda t: topic_best[(category, t)], reverse=True))
+
+
+def _by_stage(stage: str, readings: list[FeedbackReading],
+              totals: dict[str, float]) -> CategorySuggestion:
+    """Something was said, but nothing names a kind of no: a round where someone watched you
+    work reads as about the round, anything else as about the profile."""
+    want = "judged" if STAGE_REGISTRY[stage].judged else "screened"
+    category = next(c.key for c in CATEGORY_REGISTRY if c.fallback == want)
+    trigger = None
+    for reading in readings:
+        clause = reading.first_content_clause()
+        if clause is not None:
+            trigger = _clip(reading.words, clause.start, clause.end)
+            break
+    return CategorySuggestion(category, trigger, tuple(totals.items()), content=True,
+                              by_stage=True)
+
+
+def _clip(words: Words, start: int, end: int) -> str:
+    real = [i for i in range(start, end) if words.stems[i] not in PUNCTUATION]
+    if not real:
+        return words.span(start, end)[:TRIGGER_CHARS]
+    shown = real[:TRIGGER_WORDS]
+    said = words.span(shown[0], shown[-1] + 1)
+    if len(said) > TRIGGER_CHARS:
+        return said[: TRIGGER_CHARS - 1].rstrip() + "\u2026"
+    return said + ("\u2026" if len(real) > TRIGGER_WORDS else "")
+
+
+def phrase_positions(words: Words, *, least: int = 1) -> set[int]:
+    return set(_phrase_positions(words, least))
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_positions(words: Words, least: int) -> frozenset[int]:
+    """Positions of the words a category phrase of at least ``least`` words spells out (not
+    the words its "*" stands for: in "more * experience" the Elixir of "more Elixir
+    experience" is still the thing)."""
     out: set[int] = set()
     for hit in _vocabulary().matcher.find(words):
-        out.update(range(hit.start, hit.end))
-    return out
+        spelled = _spelled(hit.phrase)
+        if len(spelled) >= least:
+            out.update(i for i in range(hit.start, hit.end) if words.stems[i] in spelled)
+    return frozenset(out)
 
 
-def _cancelled(vocab: _Vocabulary, words: Words, hit: PhraseHit[_Phrase]) -> bool:
-    before = _clause_window(words, vocab.breaks, hit.start, -CANCEL_WINDOW)
+@functools.lru_cache(maxsize=4096)
+def _spelled(phrase: str) -> frozenset[str]:
+    return frozenset(w for w in split_words(phrase.replace("*", " ")).stems)
+
+
+def _cancelled(vocab: _Vocabulary, words: Words, hit: PhraseHit[_Phrase], clause: Clause) -> bool:
+    before = _window(words, clause, hit.start, -CANCEL_WINDOW)
     if vocab.cancel[hit.value.category].find(before):
         return True
-    after = _clause_window(words, vocab.breaks, hit.end, PRAISE_WINDOW)
-    return any(w in vocab.praise for w in after.stems)
+    after = _window(words, clause, hit.end, PRAISE_WINDOW)
+    if any(w in vocab.praise for w in after.stems):
+        return True
+    if hit.value.praise_before:
+        close = _window(words, clause, hit.start, -PRAISE_BEFORE_WINDOW)
+        return any(w in vocab.praise for w in close.stems)
+    return False
 
 
-def _clause_window(words: Words, breaks: frozenset[str], at: int, width: int) -> Words:
-    """Up to ``width`` words before (negative) or after ``at``, stopping at a clause break."""
+def _window(words: Words, clause: Clause, at: int, width: int) -> Words:
+    """Up to ``width`` words before (negative) or after ``at``, inside the clause and stopping
+    at punctuation."""
+    picked: list[int] = []
     if width < 0:
-        picked: list[int] = []
-        for i in range(at - 1, max(at + width, 0) - 1, -1):
-            if words.stems[i] in PUNCTUATION or words.stems[i] in breaks:
+        for i in range(at - 1, max(at + width, clause.start) - 1, -1):
+            if words.stems[i] in PUNCTUATION:
                 break
             picked.insert(0, i)
     else:
-        picked = []
-        for i in range(at, min(at + width, len(words.stems))):
-            if words.stems[i] in PUNCTUATION or words.stems[i] in breaks:
+        for i in range(at, min(at + width, clause.end)):
+            if words.stems[i] in PUNCTUATION:
                 break
             picked.append(i)
     return Words(

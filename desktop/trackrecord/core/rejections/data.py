@@ -22,6 +22,11 @@ from trackrecord.core.store.models import CustomReframe as CustomReframeRow
 from trackrecord.core.store.models import DebriefAnswerRow, PracticeItem, Rejection
 
 TEXT_FIELDS = ("company", "role", "level", "feedback", "own_read")
+# Feedback is what a person pastes from an email or a call: a few thousand characters at
+# most. Much more is almost always the wrong thing pasted, and would make every reading and
+# every saved snapshot slow and large, so it is refused with a sentence that says why.
+MAX_TEXT = 20_000
+LONG_TEXT_NAMES = {"feedback": "the feedback", "own_read": "your own read"}
 EDITABLE = frozenset({
     *TEXT_FIELDS, "stage", "date", "category", "suggested_category", "category_trigger",
     "category_confirmed", "sting_before", "sting_after", "debrief", "snapshot",
@@ -113,6 +118,8 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in TEXT_FIELDS:
             if not isinstance(value, str):
                 raise ValidationError(f"{name.replace('_', ' ')} must be text")
+            if name in LONG_TEXT_NAMES and len(value) > MAX_TEXT:
+                raise ValidationError(too_long(name, len(value)))
             what = f"the {name.replace('_', ' ')}"
             if name in ("company", "role", "level"):
                 clean[name] = clean_line(value, what).strip()
@@ -133,6 +140,11 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
     if "company" in clean and not clean["company"]:
         raise ValidationError("the company cannot be empty")
     return clean
+
+
+def too_long(name: str, length: int) -> str:
+    return (f"{LONG_TEXT_NAMES[name]} is {length:,} characters long, more than feedback ever "
+            f"is (at most {MAX_TEXT:,}); keep the part that says why, and it will be saved")
 
 
 def _sting(value: object, name: str) -> int | None:

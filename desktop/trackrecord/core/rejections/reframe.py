@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trackrecord.core.matching.evidence import Evidence, MatchResult
-from trackrecord.core.matching.vocabulary import load_toml
+from trackrecord.core.matching.gaps import Gap
+from trackrecord.core.matching.text import FEEDBACK_SOURCES
+from trackrecord.core.matching.vocabulary import load_toml, skills
 from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_REGISTRY
 from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS, DebriefAnswer
-from trackrecord.core.rejections.stages import STAGE_LABELS
+from trackrecord.core.rejections.stages import STAGE_LABELS, STAGE_REGISTRY
 
 MAX_EVIDENCE_NAMED = 3
-MAX_QUESTIONS = 8
+MAX_QUESTIONS = 6
 MAX_PRACTICE = 5
 MAX_CUSTOM = 2
 IMPACT_WIDTH = 160
@@ -90,11 +92,17 @@ class _Text:
 class _Library:
     categories: dict[str, _Text]
     stages: dict[tuple[str, str], _Text]
+    topics: dict[tuple[str, str], _Text]
     process_question: str
     energy: tuple[str, ...]
     debrief_questions: dict[str, str]
     debrief_practice: dict[str, str]
     templates: dict[str, str]
+    stage_lines: dict[str, str]
+    growth: dict[str, str]
+    gap_practice: dict[str, str]
+    leadership_skills: frozenset[str]
+    leadership_words: frozenset[str]
 
 
 def _text(raw: dict[str, Any]) -> _Text:
@@ -112,6 +120,7 @@ def library() -> _Library:
     common = load_toml("reframes", "common.toml")
     categories: dict[str, _Text] = {}
     stages: dict[tuple[str, str], _Text] = {}
+    topics: dict[tuple[str, str], _Text] = {}
     for category in CATEGORIES:
         raw = load_toml("reframes", f"{category}.toml")
         categories[category] = _text(raw)
@@ -119,15 +128,24 @@ def library() -> _Library:
             if stage not in STAGE_LABELS:
                 raise ValueError(f"reframes/{category}.toml: unknown stage {stage!r}")
             stages[(category, stage)] = _text(stage_raw)
+        for topic, topic_raw in raw.get("topic", {}).items():
+            topics[(category, topic)] = _text(topic_raw)
     debrief = common.get("debrief", {})
+    kinds = common.get("gap_kinds", {})
     return _Library(
         categories=categories,
         stages=stages,
+        topics=topics,
         process_question=str(common["process_question"]),
         energy=tuple(common.get("energy", ())),
         debrief_questions={t: debrief[t]["question"] for t in DEBRIEF_TOPICS},
         debrief_practice={t: debrief[t]["practice"] for t in DEBRIEF_TOPICS},
         templates=dict(common["templates"]),
+        stage_lines=dict(common.get("stage_line", {})),
+        growth=dict(common["growth"]),
+        gap_practice=dict(common["gap_practice"]),
+        leadership_skills=frozenset(kinds.get("leadership_skills", ())),
+        leadership_words=frozenset(kinds.get("leadership_words", ())),
     )
 
 
@@ -144,46 +162,53 @@ def compose_reframe(
     custom_reframes: Iterable[CustomReframe] = (),
     *,
     seed: str = "",
+    topics: Sequence[str] = (),
 ) -> Reframe:
     """A reframe for this category and stage, built around the person's own evidence.
 
+    ``topics`` (what the feedback said: a freeze, the level, how you came across) choose the
+    paragraphs, so a hiring freeze is never answered with words about internal candidates.
     ``seed`` (the company, say) varies which lines are picked between rejections, while the
     same rejection always reads the same as it is being typed.
     """
     lib = library()
     base = lib.categories[category]
     staged = lib.stages.get((category, stage), _Text())
+    said = [lib.topics[(category, t)] for t in topics if (category, t) in lib.topics]
     mine = sorted(
         (c for c in custom_reframes if c.applies(category, stage)),
         key=lambda c: (-c.specificity, -_when(c)),
     )
     turn = zlib.crc32(f"{seed}|{category}|{stage}".encode())
 
-    headline = _headline(base, staged, mine)
+    headline = _headline(base, staged, said, mine)
     paragraphs: list[str] = []
-    lines = list(staged.perspective[:1]) + _rotate(base.perspective, turn)[:1]
+    first = next((t.perspective[0] for t in said if t.perspective), None)
+    lines = [first] if first else list(staged.perspective[:1])
+    lines += _rotate(base.perspective, turn)[:1]
     paragraphs.append(" ".join(lines))
 
-    evidence = match_result.evidence[:MAX_EVIDENCE_NAMED]
-    paragraphs.append(_evidence_paragraph(lib, stage, evidence))
+    # "It does not erase what you have done": only work that is done.
+    evidence = [e for e in match_result.evidence if not e.unfinished][:MAX_EVIDENCE_NAMED]
+    paragraphs.append(_evidence_paragraph(lib, stage, evidence, _asked_and_shown(match_result)))
 
     gap_note = _gap_note(lib, match_result)
     if gap_note:
         paragraphs.append(gap_note)
 
     for own in mine[:MAX_CUSTOM]:
-        said = ". ".join(p for p in (own.headline.strip().rstrip("."), own.body.strip()) if p)
-        paragraphs.append(f"{lib.templates['custom_intro']} {said}")
+        text = ". ".join(p for p in (own.headline.strip().rstrip("."), own.body.strip()) if p)
+        paragraphs.append(f"{lib.templates['custom_intro']} {text}")
 
+    # The process question is asked once, as the first question, never again in the body.
     process = staged.process_question or base.process_question or lib.process_question
-    paragraphs.append(process)
     paragraphs += _rotate(lib.energy, turn)[:1]
 
     return Reframe(
         headline=headline,
         body="\n\n".join(p for p in paragraphs if p),
-        questions=_questions(lib, category, base, staged, process, debrief),
-        practice=_practice(lib, category, base, staged, match_result, debrief),
+        questions=_questions(base, staged, said, process),
+        practice=_practice(lib, category, base, staged, said, match_result, debrief),
         gap_note=gap_note,
         cited=tuple(e.entry_id for e in evidence),
     )
@@ -194,10 +219,15 @@ def _when(c: CustomReframe) -> float:
     return moment.timestamp() if moment else 0.0
 
 
-def _headline(base: _Text, staged: _Text, mine: Sequence[CustomReframe]) -> str:
+def _headline(
+    base: _Text, staged: _Text, said: Sequence[_Text], mine: Sequence[CustomReframe]
+) -> str:
     options: list[tuple[float, str]] = [(1.5, base.headline)]
     if staged.headline:
         options.append((3.0, staged.headline))
+    topical = next((t.headline for t in said if t.headline), "")
+    if topical:
+        options.append((3.5, topical))  # what they said beats where it happened
     options += [(c.specificity, c.headline.strip()) for c in mine if c.headline.strip()]
     return max(options, key=lambda o: o[0])[1]
 
@@ -209,18 +239,57 @@ def _rotate(items: Sequence[str], turn: int) -> list[str]:
     return list(items[start:]) + list(items[:start])
 
 
-def _evidence_paragraph(lib: _Library, stage: str, evidence: Sequence[Evidence]) -> str:
+def stage_line(stage: str) -> str:
+    """"This was the onsite: several conversations in one day" or "one conversation"."""
+    lib = library()
+    if stage in lib.stage_lines:
+        return lib.stage_lines[stage]
+    label = STAGE_LABELS[stage].lower()
+    if not STAGE_REGISTRY[stage].named:
+        return str(lib.templates["stage_unnamed"])
+    key = "stage_rounds" if STAGE_REGISTRY[stage].several_rounds else "stage"
+    return lib.templates[key].format(stage=label)
+
+
+def _asked_and_shown(match_result: MatchResult) -> list[str]:
+    """What the feedback asked for that the evidence shown answers ("fintech", when three
+    payments entries are on the left)."""
+    catalogue = skills()
+    missing = {g.skill for g in match_result.gaps}
+    # "managers" inside "managed managers", a gap of its own, is not what was answered.
+    unanswered = " | ".join(m for g in match_result.gaps for m in g.missing).casefold()
+    linked = {link for e in match_result.evidence[:MAX_EVIDENCE_NAMED] for link in e.links}
+    out: list[str] = []
+    for n in match_result.skills_named:
+        if (n.source in FEEDBACK_SOURCES and n.polarity == "wanted" and n.skill not in missing
+                and not catalogue[n.skill].process and f"skill:{n.skill}" in linked
+                and n.phrase not in out and n.phrase.casefold() not in unanswered):
+            out.append(n.phrase)
+    return out
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _evidence_paragraph(
+    lib: _Library, stage: str, evidence: Sequence[Evidence], asked: Sequence[str] = ()
+) -> str:
     t = lib.templates
-    opening = t["stage"].format(stage=STAGE_LABELS[stage].lower())
+    opening = stage_line(stage)
     if not evidence:
         return f"{opening} {t['no_evidence']}"
+    intro = t["evidence_asked"].format(asked=_join(list(asked)[:3])) if asked \
+        else t["evidence_intro"]
     items = []
     for e in evidence:
-        said = _first_sentence(e.impact or e.metrics or e.summary)
+        said = _first_sentence(e.said or e.impact or e.metrics or e.summary)
         impact = t["impact"].format(impact=said) if said else ""
         items.append("- " + t["evidence_one"].format(
             title=e.title, year=e.start_date.year, impact=impact))
-    return f"{opening} {t['evidence_intro']}\n" + "\n".join(items)
+    return f"{opening} {intro}\n" + "\n".join(items)
 
 
 def _first_sentence(value: str) -> str:
@@ -232,27 +301,35 @@ def _first_sentence(value: str) -> str:
     return cut[:stop] if stop > 40 else cut.rstrip() + "\u2026"
 
 
+def gap_kind(gap: Gap) -> str:
+    """"domain", "leadership" or "skill": what kind of growth answers this gap."""
+    lib = library()
+    catalogue = skills()
+    if gap.skill is not None and gap.skill in catalogue:
+        if catalogue[gap.skill].domain:
+            return "domain"
+        return "leadership" if gap.skill in lib.leadership_skills else "skill"
+    words = {w.casefold() for m in gap.missing for w in m.split()}
+    return "leadership" if words & lib.leadership_words else "skill"
+
+
 def _gap_note(lib: _Library, match_result: MatchResult) -> str | None:
     if not match_result.gaps:
         return None
     t = lib.templates
     said = " ".join(g.message for g in match_result.gaps)
-    goal = t["growth"].format(skill=match_result.gaps[0].label)
+    first = match_result.gaps[0]
+    goal = lib.growth[gap_kind(first)].format(skill=first.label)
     return f"{t['gap'].format(gaps=said)} {goal}"
 
 
 def _questions(
-    lib: _Library,
-    category: str,
-    base: _Text,
-    staged: _Text,
-    process: str,
-    debrief: Sequence[DebriefAnswer],
+    base: _Text, staged: _Text, said: Sequence[_Text], process: str
 ) -> tuple[str, ...]:
-    out = [process, *staged.questions, *base.questions]
-    if CATEGORY_REGISTRY[category].debrief_applies:
-        answered = {a.topic for a in debrief if a.answer == "yes"}
-        out += [lib.debrief_questions[t] for t in DEBRIEF_TOPICS if t not in answered]
+    """The process question first and once; then what the feedback's topics, the stage and
+    the category ask. (The debrief questions are on the form; they are not repeated.)"""
+    topical = [q for t in said for q in t.questions]
+    out = [process, *topical, *staged.questions, *base.questions]
     return tuple(_unique(out)[:MAX_QUESTIONS])
 
 
@@ -261,6 +338,7 @@ def _practice(
     category: str,
     base: _Text,
     staged: _Text,
+    said: Sequence[_Text],
     match_result: MatchResult,
     debrief: Sequence[DebriefAnswer],
 ) -> tuple[str, ...]:
@@ -271,9 +349,8 @@ def _practice(
             note = answer.note.strip().rstrip(".")
             out.append(f"{item} (You noted: {note}.)" if note else item)
     for gap in match_result.gaps[:2]:
-        goal = lib.templates["growth"].format(skill=gap.label).removeprefix("Growth goal: ")
-        out.append(goal[:1].upper() + goal[1:])
-    habits = [*staged.practice, *base.practice]
+        out.append(lib.gap_practice[gap_kind(gap)].format(skill=gap.label))
+    habits = [*(p for t in said for p in t.practice), *staged.practice, *base.practice]
     if CATEGORY_REGISTRY[category].habit_first:
         out = out[: MAX_PRACTICE - 1] + habits  # always leave room for one habit
     else:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
+from trackrecord.core.rejections.corrections import Corrections
 from trackrecord.core.store.db import Store
 from trackrecord.ui.support.background import Background
 
@@ -23,6 +24,7 @@ class _Request:
     generation: int
     query: MatchQuery
     category_override: str | None
+    corrections: Corrections
 
 
 class AnalysisRunner(QObject):
@@ -42,9 +44,11 @@ class AnalysisRunner(QObject):
         """True while an answer the view still wants is being worked out."""
         return self._running or self._waiting is not None
 
-    def request(self, query: MatchQuery, category_override: str | None = None) -> None:
+    def request(self, query: MatchQuery, category_override: str | None = None,
+                corrections: Corrections | None = None) -> None:
         self._generation += 1
-        wanted = _Request(self._generation, query, category_override)
+        wanted = _Request(self._generation, query, category_override,
+                          corrections or Corrections())
         if self._running:
             self._waiting = wanted  # replaces any older request that had not started
             return
@@ -65,7 +69,8 @@ class AnalysisRunner(QObject):
         store = self._store
         self._background.run(
             lambda: analyse_rejection(store, wanted.query,
-                                      category_override=wanted.category_override),
+                                      category_override=wanted.category_override,
+                                      corrections=wanted.corrections),
             lambda result, error: self._on_done(wanted.generation, result, error))
 
     def _on_done(self, generation: int, result: object, error: Exception | None) -> None:

@@ -1,5 +1,7 @@
 """Evidence cards: the person's own track-record entries that answer this rejection, each with
-why it is here. A click (or Enter) opens the entry on the Track record page."""
+why it is here. A click (or Enter) opens the entry on the Track record page; "Pin" keeps a
+card on this rejection whatever it matches, and "Not relevant" takes it off (and the link
+that brought it stops counting for that entry in later matches)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from trackrecord.core.matching.evidence import Evidence
+from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.ui.record.list_model import kind_label
 from trackrecord.ui.record.list_view import KIND_COLOURS
 
@@ -49,6 +52,8 @@ def wrapped(text: str, parent: QWidget, name: str, *, rich_text: bool = False) -
 
 class EvidenceCard(QFrame):
     activated = Signal(str)  # the entry id
+    pin = Signal(str, bool)  # the entry id, pinned or not
+    not_relevant = Signal(str)  # the entry id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +83,23 @@ class EvidenceCard(QFrame):
         body.addSpacing(2)
         body.addWidget(self.why_title)
         body.addWidget(self.why)
+        self.pinned = False
+        self.pin_button = QToolButton(self)
+        self.pin_button.setObjectName("cardButton")
+        self.pin_button.clicked.connect(lambda: self.pin.emit(self.entry_id, not self.pinned))
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName("cardButton")
+        self.remove_button.setText(self.tr("Not relevant"))
+        self.remove_button.setToolTip(self.tr(
+            "Take it off this rejection; what linked it here will not count for it again"))
+        self.remove_button.clicked.connect(lambda: self.not_relevant.emit(self.entry_id))
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 4, 0, 0)
+        actions.setSpacing(8)
+        actions.addWidget(self.pin_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        body.addLayout(actions)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 12, 14, 12)
         layout.setSpacing(12)
@@ -91,12 +113,30 @@ class EvidenceCard(QFrame):
         kind = kind_label(evidence.kind)
         when = evidence.start_date
         self.title.setText(evidence.title)
-        self.meta.setText(f"{kind} · {when.year}")
-        impact = evidence.impact.strip() or evidence.summary.strip()
+        meta = [kind, str(when.year)]
+        if evidence.unfinished:
+            meta.append(self.tr("in progress"))
+        if evidence.pinned:
+            meta.append(self.tr("pinned"))
+        self.meta.setText(" · ".join(meta))
+        # What evidence quotes: for an incident what you did and how it ended, not the damage.
+        impact = evidence.said.strip() or evidence.impact.strip() or evidence.summary.strip()
         self.impact.setText(impact)
         self.impact.setVisible(bool(impact))
-        self.metrics.setText(evidence.metrics.strip())
-        self.metrics.setVisible(bool(evidence.metrics.strip()))
+        cited = KIND_REGISTRY[evidence.kind].cite_measure if evidence.kind in KIND_REGISTRY \
+            else False
+        metrics = "" if cited or evidence.metrics.strip() in impact else evidence.metrics.strip()
+        self.metrics.setText(metrics)
+        self.metrics.setVisible(bool(metrics))
+        self.pinned = evidence.pinned
+        self.pin_button.setText(self.tr("Unpin") if evidence.pinned else self.tr("Pin"))
+        self.pin_button.setToolTip(
+            self.tr("Let it move with the matching again") if evidence.pinned
+            else self.tr("Keep it on this rejection, first, whatever it matches"))
+        self.pin_button.setAccessibleName(
+            (self.tr("Unpin {0}") if evidence.pinned else self.tr("Pin {0}")).format(
+                evidence.title))
+        self.remove_button.setAccessibleName(self.tr("Not relevant: {0}").format(evidence.title))
         reasons = [r for r in evidence.reasons if not r.startswith(SHOWN_ABOVE)]
         self.why.setText(bullets(reasons))
         self.why_title.setVisible(bool(reasons))
@@ -125,6 +165,9 @@ class EvidenceColumn(QWidget):
     """A heading, one line on what these are, and up to five cards (reused as results come)."""
 
     open_entry = Signal(str)
+    pin = Signal(str, bool)
+    not_relevant = Signal(str)
+    show_removed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +184,21 @@ class EvidenceColumn(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(self._cards)
+        self.removed = QWidget(self)
+        self.removed_text = QLabel(self.removed)
+        self.removed_text.setObjectName("formHint")
+        self.removed_text.setWordWrap(True)
+        self.removed_button = QToolButton(self.removed)
+        self.removed_button.setObjectName("cardButton")
+        self.removed_button.setText(self.tr("Show them again"))
+        self.removed_button.setAccessibleName(self.tr("Show the cards you took off again"))
+        self.removed_button.clicked.connect(self.show_removed.emit)
+        row = QHBoxLayout(self.removed)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.removed_text, 1)
+        row.addWidget(self.removed_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.removed.setVisible(False)
+        layout.addWidget(self.removed)
         layout.addStretch(1)
         self.setAccessibleName(self.tr("Your evidence"))
 
@@ -159,6 +217,8 @@ class EvidenceColumn(QWidget):
         while len(self.cards) < len(evidence):
             card = EvidenceCard(self)
             card.activated.connect(self.open_entry.emit)
+            card.pin.connect(self.pin.emit)
+            card.not_relevant.connect(self.not_relevant.emit)
             self._cards.addWidget(card)
             self.cards.append(card)
         for card, item in zip(self.cards, evidence, strict=False):
@@ -166,6 +226,12 @@ class EvidenceColumn(QWidget):
             card.setVisible(True)
         for card in self.cards[len(evidence):]:
             card.setVisible(False)
+
+    def show_removed_count(self, count: int) -> None:
+        self.removed_text.setText(self.tr(
+            "{0} taken off as not relevant to this rejection.").format(
+            self.tr("One card") if count == 1 else self.tr("{0} cards").format(count)))
+        self.removed.setVisible(count > 0)
 
     def show_pending(self) -> None:
         self.intro.setText(self.tr("Looking through your track record…"))

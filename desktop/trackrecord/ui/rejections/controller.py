@@ -1,5 +1,6 @@
 """What the rejection view does: opening a new or saved rejection, live analysis as you type,
-keeping exactly what was shown with the rejection, refreshing it, and keeping practice items.
+keeping exactly what was shown with the rejection, refreshing it, keeping practice items, and
+the person's corrections (cards pinned or taken off, synonyms added).
 
 A new rejection is analysed at once and again after each pause in typing (off the UI thread).
 A saved one opens with the evidence and reframe it was saved with, read from its snapshot and
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.rejections.analysis import Analysis
+from trackrecord.core.rejections.corrections import Corrections, LearningService
 from trackrecord.core.rejections.data import plain
 from trackrecord.core.rejections.service import RejectionData, RejectionService
 from trackrecord.core.store.db import Store
@@ -52,6 +54,7 @@ class RejectionController(QObject):
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._learning = LearningService(store)
         self._view = view
         self._form = view.form
         self.runner = AnalysisRunner(store, self)
@@ -62,6 +65,8 @@ class RejectionController(QObject):
         self._save_next = False
         self._reopened = False  # opened from the list (not logged in this sitting)
         self._kept: set[str] = set()
+        self._corrections = Corrections()
+        self._corrections_pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ANALYSIS_DELAY_MS)
@@ -71,6 +76,10 @@ class RejectionController(QObject):
         view.refresh.clicked.connect(self.refresh)
         view.evidence.open_entry.connect(self.open_entry.emit)
         view.reframe.keep_practice.connect(self.keep_practice)
+        view.reframe.add_synonym.connect(self.add_synonym)
+        view.evidence.pin.connect(self.pin)
+        view.evidence.not_relevant.connect(self.not_relevant)
+        view.evidence.show_removed.connect(self.show_removed)
         view.reframe.read.connect(self._on_read)
         self.runner.finished.connect(self._on_analysis)
         self.runner.failed.connect(self._on_failed)
@@ -141,6 +150,7 @@ class RejectionController(QObject):
             self._live = False
             self.analysis = Analysis.from_snapshot(data.snapshot)
             self._snapshot = plain(data.snapshot)
+            self._corrections = self.analysis.corrections
             self._show(self.analysis)
         else:  # logged without one (an import, say): work it out now and keep it
             self.analyse()
@@ -159,6 +169,7 @@ class RejectionController(QObject):
         self._live = True
         self._save_next = False
         self._kept = set()
+        self._corrections = Corrections()
         self._view.evidence.show_pending()
         self._view.reframe.setVisible(False)
 
@@ -167,7 +178,8 @@ class RejectionController(QObject):
     def analyse(self) -> None:
         """Ask for a fresh analysis of the form as it is now (answered off the UI thread)."""
         self._timer.stop()
-        self.runner.request(self._form.query(), self._form.category_override())
+        self.runner.request(self._form.query(), self._form.category_override(),
+                            self._corrections)
 
     def refresh(self) -> None:
         """Against today's track record; the new snapshot is saved as soon as it is shown."""
@@ -199,8 +211,10 @@ class RejectionController(QObject):
             self.autosave.mark("category")
         if self._save_next:
             self._save_next = False
-            if self.autosave.flush():
+            refreshing = not self._corrections_pending
+            if self.autosave.flush() and refreshing:
                 self.message.emit(self.tr("Refreshed against today's track record."))
+        self._corrections_pending = False
 
     def _on_failed(self, error: str) -> None:
         self._save_next = False
@@ -212,13 +226,16 @@ class RejectionController(QObject):
     def _show(self, analysis: Analysis) -> None:
         form = self._form
         form.show_suggestion(analysis.suggested_category, analysis.suggested_trigger,
-                             bool(str(form.value("feedback")).strip()))
+                             bool(str(form.value("feedback")).strip()),
+                             second=analysis.second_category,
+                             second_trigger=analysis.second_trigger, by_stage=analysis.by_stage)
         form.follow_category(analysis.category)
         # Until a stage is chosen the evidence answers "this interview round".
         chosen = form.value("stage")
         self._view.evidence.show_evidence(
             analysis.evidence, stage_label(analysis.stage) if chosen else self.tr("interview"))
-        self._view.reframe.show_reframe(analysis.reframe, self._kept)
+        self._view.evidence.show_removed_count(len(analysis.corrections.removed))
+        self._view.reframe.show_reframe(analysis.reframe, self._kept, analysis.gaps)
         self._view.reframe.setVisible(True)
         self._update_shown_as()
         self.shown.emit()
@@ -232,6 +249,72 @@ class RejectionController(QObject):
             "suggested_category": self.analysis.suggested_category,
             "category_trigger": self.analysis.suggested_trigger,
         }
+
+    # -- corrections ---------------------------------------------------------------------
+
+    def pin(self, entry_id: str, pinned: bool) -> None:
+        """Keep this card on this rejection, first, whatever it matches (or let it go)."""
+        fixes = self._corrections.pin(entry_id) if pinned else self._corrections.unpin(entry_id)
+        title = self._title(entry_id)
+        said = (self.tr("Pinned “{0}” to this rejection.") if pinned
+                else self.tr("“{0}” moves with the matching again.")).format(title)
+        self._correct(fixes, said)
+
+    def not_relevant(self, entry_id: str) -> None:
+        """Take this card off, and stop what linked it here counting for it again."""
+        shown = next((e for e in self.analysis.evidence if e.entry_id == entry_id), None) \
+            if self.analysis is not None else None
+        links = [link for link in (shown.links if shown else ())
+                 if link.startswith(("skill:", "word:"))]
+        if shown is not None and not links:
+            links = [f"stage:{self.analysis.stage}"] if self.analysis is not None else []
+        try:
+            self._learning.not_relevant(entry_id, links)
+        except (ValidationError, StorageError) as exc:
+            self.message.emit(sentence(str(exc)))
+            return
+        self._correct(self._corrections.remove(entry_id), self.tr(
+            "“{0}” is off this rejection, and what linked it here will not bring it back in "
+            "later matches.").format(self._title(entry_id)))
+
+    def show_removed(self) -> None:
+        """Every card taken off this rejection comes back, and may be linked again."""
+        fixes = self._corrections
+        for entry_id in fixes.removed:
+            try:
+                self._learning.relevant_again(entry_id)
+            except StorageError as exc:
+                self.message.emit(sentence(str(exc)))
+                return
+            fixes = fixes.restore(entry_id)
+        self._correct(fixes, self.tr("The cards you took off are back."))
+
+    def add_synonym(self, word: str, said: str) -> None:
+        """Other words for a gap's word in the person's track record: kept for every match."""
+        try:
+            kept = self._learning.add_synonyms(word, said)
+        except (ValidationError, StorageError) as exc:
+            self.message.emit(sentence(str(exc)))
+            return
+        self._correct(self._corrections, self.tr(
+            "Kept: “{0}” is also {1}. Every later match uses it too.").format(
+            word, ", ".join(kept)))
+
+    def _correct(self, fixes: Corrections, said: str) -> None:
+        """Analyse again with this correction; what is shown then is saved with the rejection."""
+        self._corrections = fixes
+        self._live = True
+        self._save_next = self.rejection is not None
+        self._corrections_pending = True
+        self.message.emit(said)
+        self.analyse()
+
+    def _title(self, entry_id: str) -> str:
+        if self.analysis is not None:
+            for e in self.analysis.evidence:
+                if e.entry_id == entry_id:
+                    return e.title
+        return self.tr("that entry")
 
     # -- practice and reading ------------------------------------------------------------
 

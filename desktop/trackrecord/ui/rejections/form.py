@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.rejections.categories import CATEGORY_LABELS
+from trackrecord.core.rejections.data import LONG_TEXT_NAMES, MAX_TEXT
 from trackrecord.core.rejections.service import RejectionData
 from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.ui.rejections.inputs import DebriefForm, StingSlider
@@ -31,6 +32,24 @@ from trackrecord.ui.widgets.fields import DateEdit, ErrorLabel, NotesEdit, from_
 ANY_STAGE = "other"  # what the evidence and the reframe are matched for until one is chosen
 LINE_FIELDS = ("company", "role", "level")
 TEXT_FIELDS = ("feedback", "own_read")
+
+
+SHOWN_TRIGGER = 60  # characters of a phrase quoted under the category (a label cannot
+# wrap a long unbroken string, and would widen the whole form)
+
+
+LONGEST_WORD = 24
+
+
+def _short(phrase: str | None) -> str | None:
+    if phrase is None:
+        return None
+    if len(phrase) > SHOWN_TRIGGER:
+        phrase = phrase[: SHOWN_TRIGGER - 1].rstrip() + "\u2026"
+    # A zero-width space inside a very long "word" lets the label wrap it.
+    return " ".join(
+        "\u200b".join(w[i : i + LONGEST_WORD] for i in range(0, len(w), LONGEST_WORD))
+        for w in phrase.split(" "))
 
 
 class RejectionForm(QWidget):
@@ -69,9 +88,28 @@ class RejectionForm(QWidget):
         edit = NotesEdit(lines, self)
         edit.setAccessibleName(label)
         edit.setPlaceholderText(hint)
-        edit.textChanged.connect(lambda n=name: self._emit(n))
+        edit.textChanged.connect(lambda n=name: self._text_changed(n))
         self.inputs[name] = edit
         return edit
+
+    def _text_changed(self, name: str) -> None:
+        self._check_length(name)
+        self._emit(name)
+
+    def _check_length(self, name: str) -> None:
+        """Longer than feedback ever is: say so where it was pasted (it is not saved)."""
+        length = len(self._text_edit(name).toPlainText())
+        label = self.feedback_error if name == "feedback" else self.own_read_error
+        if length > MAX_TEXT:
+            label.show_message(self.tr(
+                "This is {0} characters, more than feedback ever is (at most {1}). Keep the "
+                "part that says why; until then it is not saved.").format(
+                f"{length:,}", f"{MAX_TEXT:,}"))
+        else:
+            label.show_message("")
+
+    def too_long(self) -> bool:
+        return any(len(self._text_edit(n).toPlainText()) > MAX_TEXT for n in LONG_TEXT_NAMES)
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -129,10 +167,14 @@ class RejectionForm(QWidget):
             "feedback", self.tr("Feedback, word for word"), 5,
             self.tr("Paste or type what they said. If they said nothing, leave this empty."),
         ))
+        self.feedback_error = ErrorLabel(self)
+        form.addRow(self.feedback_error)
         form.addRow(self.tr("Your &own read"), self._text(
             "own_read", self.tr("Your own read"), 3,
             self.tr("What you think happened, in your words"),
         ))
+        self.own_read_error = ErrorLabel(self)
+        form.addRow(self.own_read_error)
         outer.addLayout(form)
 
         self.suggestion = QLabel(self)
@@ -214,6 +256,8 @@ class RejectionForm(QWidget):
             self.sting_before.set_value(None)
             self.sting_after.set_value(None)
             self.company_error.show_message("")
+            for name in TEXT_FIELDS:
+                self._check_length(name)
         finally:
             self._loading = False
         self.set_after_enabled(False)
@@ -236,6 +280,8 @@ class RejectionForm(QWidget):
             self.sting_before.set_value(data.sting_before)
             self.sting_after.set_value(data.sting_after)
             self.company_error.show_message("")
+            for name in TEXT_FIELDS:
+                self._check_length(name)
         finally:
             self._loading = False
         self.set_after_enabled(True)  # they have been through the reframe once already
@@ -281,10 +327,21 @@ class RejectionForm(QWidget):
             self.debrief.answers() or self.sting_before.value() is not None
         )
 
-    def show_suggestion(self, category: str, trigger: str | None, feedback_given: bool) -> None:
+    def show_suggestion(
+        self, category: str, trigger: str | None, feedback_given: bool, *,
+        second: str | None = None, second_trigger: str | None = None, by_stage: bool = False,
+    ) -> None:
         label = category_label(category)
-        if trigger:
+        trigger, second_trigger = _short(trigger), _short(second_trigger)
+        if trigger and by_stage:
+            text = self.tr("Suggested: {0} — from “{1}”. No phrase names a kind of no, so the "
+                           "stage suggested it; change it if it reads otherwise.").format(
+                label, trigger)
+        elif trigger:
             text = self.tr("Suggested: {0} — from “{1}”").format(label, trigger)
+            if second and second_trigger:
+                text += self.tr(". It also reads as {0}, from “{1}”.").format(
+                    category_label(second), second_trigger)
         elif feedback_given:
             text = self.tr("Suggested: {0} — nothing in the feedback points anywhere yet")
             text = text.format(label)

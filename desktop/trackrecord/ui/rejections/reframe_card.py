@@ -1,10 +1,11 @@
-"""The reframe card: headline, the reframe itself, an honest gap note when the evidence is thin,
-questions about process, and habits to practise, each kept onto the Practice list in one click.
+"""The reframe card: headline, the reframe itself, an honest gap note when the evidence is thin
+(with a way to say your track record calls it something else), questions about process, and
+habits to practise, each kept onto the Practice list in one click.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -12,12 +13,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.rejections.reframe import Reframe
 from trackrecord.ui.rejections.cards import bullets, rich, wrapped
 
@@ -73,9 +76,51 @@ class _PracticeRow(QWidget):
         )
 
 
+class SynonymRow(QWidget):
+    """"Your track record calls fintech something else?": other words for a gap's word."""
+
+    add = Signal(str, str)  # the word, the other words as typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.word = ""
+        self.label = wrapped("", self, "formHint")
+        self.edit = QLineEdit(self)
+        self.edit.returnPressed.connect(self._add)
+        self.button = QToolButton(self)
+        self.button.setObjectName("cardButton")
+        self.button.setText(self.tr("Add"))
+        self.button.clicked.connect(self._add)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+
+    def show_word(self, word: str) -> None:
+        if word != self.word:
+            self.edit.clear()
+        self.word = word
+        self.label.setText(self.tr(
+            "Does your track record say \u201c{0}\u201d another way? Add its words:").format(word))
+        self.edit.setPlaceholderText(self.tr("other words, separated by commas"))
+        self.edit.setAccessibleName(self.tr("Other words for {0}").format(word))
+        self.button.setAccessibleName(self.tr("Add other words for {0}").format(word))
+
+    def _add(self) -> None:
+        if self.edit.text().strip():
+            self.add.emit(self.word, self.edit.text())
+
+
 class ReframeCard(QFrame):
     keep_practice = Signal(str)
     read = Signal()  # "I have read this": the sting-after slider opens
+    add_synonym = Signal(str, str)  # a gap's word, other words for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +147,10 @@ class ReframeCard(QFrame):
         gap_layout.setSpacing(4)
         gap_layout.addWidget(gap_title)
         gap_layout.addWidget(self.gap_text)
+        self.synonyms: list[SynonymRow] = []
+        self._synonyms = QVBoxLayout()
+        self._synonyms.setContentsMargins(0, 0, 0, 0)
+        gap_layout.addLayout(self._synonyms)
 
         self.process_title = self._section(self.tr("Ask about process, not verdict"))
         self.process = wrapped("", self, "processQuestion")
@@ -139,7 +188,9 @@ class ReframeCard(QFrame):
         label.setObjectName("sectionTitle")
         return label
 
-    def show_reframe(self, reframe: Reframe, kept: Collection[str] = ()) -> None:
+    def show_reframe(
+        self, reframe: Reframe, kept: Collection[str] = (), gaps: Sequence[Gap] = ()
+    ) -> None:
         self.reframe = reframe
         self.headline.setText(reframe.headline)
         # The first question is the process question: it gets a place of its own.
@@ -147,6 +198,17 @@ class ReframeCard(QFrame):
         self.body.setText(body_html(reframe.body, (reframe.gap_note, process)))
         self.gap_text.setText(reframe.gap_note or "")
         self.gap.setVisible(bool(reframe.gap_note))
+        words = list(dict.fromkeys(g.missing[0] for g in gaps if g.missing))
+        while len(self.synonyms) < len(words):
+            row = SynonymRow(self.gap)
+            row.add.connect(self.add_synonym.emit)
+            self._synonyms.addWidget(row)
+            self.synonyms.append(row)
+        for row, word in zip(self.synonyms, words, strict=False):
+            row.show_word(word)
+            row.setVisible(True)
+        for row in self.synonyms[len(words):]:
+            row.setVisible(False)
         self.process.setText(process)
         self.process_title.setVisible(bool(process))
         self.process.setVisible(bool(process))

@@ -1,0 +1,226 @@
+"""Feedback split into sentences and clauses, each marked with what it can tell us.
+
+Real feedback comes wrapped in greetings, thanks and sign-offs, and its verdict often sits
+after a "but". This module finds the clauses, weighs them (the verdict more, a concession
+less), marks the ones that are only pleasantries or greetings, and says whether a clause
+talks about something wanted or about something the person has. Everything it looks for is
+data: ``resources/vocabulary/reading.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from trackrecord.core.matching.phrases import PhraseMatcher, Words, split_words, stem
+from trackrecord.core.matching.vocabulary import load_toml, query_ignore, shipped_skill_matcher
+
+SENTENCE_ENDS = frozenset(".!?;")
+MAX_GREETING_WORDS = 4
+MAX_SIGNOFF_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # word positions, end exclusive
+    end: int
+    weight: float  # how much it counts for the category
+    form: bool  # a greeting, a sign-off, or nothing but pleasantries
+    wanted: bool  # names something wanted or lacking ("we need", "more", "the gap was")
+    has: bool  # says the person has something ("your Kubernetes knowledge was clear")
+    content_words: int  # words that are not stop words, pleasantries, numbers or names
+
+
+@dataclass(frozen=True)
+class ClauseReading:
+    words: Words
+    clauses: tuple[Clause, ...]
+    pleasant: frozenset[int] = frozenset()  # words inside pleasantries ("sorry to be writing")
+
+    def clause_of(self, position: int) -> Clause | None:
+        for clause in self.clauses:
+            if clause.start <= position < clause.end:
+                return clause
+        return None
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    verdict: PhraseMatcher[str]
+    concession: PhraseMatcher[str]
+    after_comma: frozenset[str]
+    verdict_weight: float
+    concession_weight: float
+    before_verdict_weight: float
+    greetings: PhraseMatcher[str]
+    signoffs: PhraseMatcher[str]
+    pleasantries: PhraseMatcher[str]
+    form_words: frozenset[str]
+    content_words: int
+    wanted: PhraseMatcher[str]
+    has: PhraseMatcher[str]
+
+
+def _matcher(phrases: list[str]) -> PhraseMatcher[str]:
+    return PhraseMatcher((p, p) for p in phrases)
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    data = load_toml("vocabulary", "reading.toml")
+    clauses, form, polarity = data["clauses"], data["form"], data["polarity"]
+    return _Vocabulary(
+        verdict=_matcher(clauses["verdict"]),
+        concession=_matcher(clauses["concession"]),
+        after_comma=frozenset(stem(w) for w in clauses["after_comma"]),
+        verdict_weight=float(clauses["verdict_weight"]),
+        concession_weight=float(clauses["concession_weight"]),
+        before_verdict_weight=float(clauses["before_verdict_weight"]),
+        greetings=_matcher(form["greetings"]),
+        signoffs=_matcher(form["signoffs"]),
+        pleasantries=_matcher(form["pleasantries"]),
+        form_words=frozenset(stem(w) for w in form["words"]),
+        content_words=int(form["content_words"]),
+        wanted=_matcher(polarity["wanted"]),
+        has=_matcher(polarity["has"]),
+    )
+
+
+def _boundaries(words: Words) -> list[int]:
+    """Word positions that start a sentence (a line break ends one too)."""
+    starts = [0]
+    text = words.text
+    for i in range(1, len(words.stems)):
+        prev = words.stems[i - 1]
+        gap = text[words.spans[i - 1][1] : words.spans[i][0]] if words.spans else ""
+        glued = prev == "." and words.spans and words.spans[i - 1][1] == words.spans[i][0]
+        if (prev in SENTENCE_ENDS and not glued) or "\n" in gap:
+            starts.append(i)
+    return starts
+
+
+@functools.lru_cache(maxsize=256)
+def read_clauses(text: str) -> ClauseReading:
+    """The clauses of ``text`` (cached: the same feedback is read on every keystroke)."""
+    words = split_words(text)
+    vocab = _vocabulary()
+    n = len(words.stems)
+    if not n:
+        return ClauseReading(words, ())
+    verdict_at = {h.start: h.end for h in vocab.verdict.find(words)}
+    concession_at = {h.start: h.end for h in vocab.concession.find(words)}
+    sentence_starts = _boundaries(words)
+    cuts: list[tuple[int, str]] = []  # (position, "verdict" | "concession" | "")
+    for s, start in enumerate(sentence_starts):
+        end = sentence_starts[s + 1] if s + 1 < len(sentence_starts) else n
+        cuts.append((start, ""))
+        for i in range(start + 1, end):
+            if i in verdict_at:
+                cuts.append((i, "verdict"))
+            elif i in concession_at:
+                cuts.append((i, "concession"))
+            elif words.stems[i - 1] == "," and words.stems[i] in vocab.after_comma:
+                cuts.append((i, ""))
+            elif words.stems[i - 1] in (":", "\u2014", "\u2013") and _is_greeting(
+                    words, start, i, vocab):
+                cuts.append((i, ""))  # "Hi Robin \u2014 thank you ..."
+    cuts.sort()
+    bounds = [(pos, kind) for k, (pos, kind) in enumerate(cuts)
+              if k == 0 or pos != cuts[k - 1][0]]
+    sentence_set = set(sentence_starts)
+    pleasant = _covered(vocab.pleasantries, words)
+    has_hits = vocab.has.find(words)
+    # "No concerns about your testing": a wanted word inside a "has" phrase is not a want.
+    inside_has = {i for h in has_hits for i in range(h.start, h.end)}
+    wanted_hits = [h for h in vocab.wanted.find(words)
+                   if not set(range(h.start, h.end)) <= inside_has]
+    names = _names(words, set(sentence_starts))
+    terms = {i for h in shipped_skill_matcher().find(words) for i in range(h.start, h.end)}
+    out: list[Clause] = []
+    for k, (start, kind) in enumerate(bounds):
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else n
+        weight = 1.0
+        if kind == "verdict":
+            weight = vocab.verdict_weight
+        elif kind == "concession":
+            weight = vocab.concession_weight
+        else:
+            nxt = bounds[k + 1] if k + 1 < len(bounds) else None
+            if nxt is not None and nxt[1] == "verdict" and nxt[0] not in sentence_set:
+                weight = vocab.before_verdict_weight  # "Everyone liked him, but ..."
+        content = sum(
+            1 for i in range(start, end)
+            if i not in pleasant and i not in names and _content_word(words.stems[i], vocab)
+        ) + 2 * any(i in terms and i not in pleasant for i in range(start, end))
+        form = (
+            _is_greeting(words, start, end, vocab) or _is_signoff(words, start, end, vocab)
+            or (content == 0 and any(i in pleasant for i in range(start, end)))
+        )
+        wanted = any(start <= h.start < end for h in wanted_hits)
+        has = any(start <= h.start < end for h in has_hits)
+        if not (wanted or has) and out and start not in sentence_set and kind == "":
+            wanted, has = out[-1].wanted, out[-1].has  # ", and experience running a ..."
+        out.append(Clause(start, end, weight, form, wanted=wanted, has=has,
+                          content_words=content))
+    return ClauseReading(words, tuple(out), frozenset(pleasant))
+
+
+def marker_positions(words: Words) -> set[int]:
+    """Positions of the words that say something is wanted or had ("we need", "your *
+    background"): they are never themselves the thing asked for."""
+    vocab = _vocabulary()
+    return _covered(vocab.wanted, words) | _covered(vocab.has, words)
+
+
+def _covered(matcher: PhraseMatcher[str], words: Words) -> set[int]:
+    out: set[int] = set()
+    for hit in matcher.find(words):
+        out.update(range(hit.start, hit.end))
+    return out
+
+
+def _real_words(words: Words, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if words.stems[i] not in ".,;:!?()\u2013\u2014"]
+
+
+def _is_greeting(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
+    real = _real_words(words, start, end)
+    if not real or len(real) > MAX_GREETING_WORDS:
+        return False
+    return any(h.start == real[0] for h in vocab.greetings.find(words))
+
+
+def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
+    real = _real_words(words, start, end)
+    if not real or len(real) > MAX_SIGNOFF_WORDS:
+        return False
+    if any(h.start == real[0] for h in vocab.signoffs.find(words)):
+        return True
+    # A name on its own line at the end ("Priya"), or the sender's team.
+    return start > 0 and len(real) <= 2 and all(
+        _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real)
+
+
+def _capitalised(words: Words, i: int) -> bool:
+    return bool(words.spans) and words.text[words.spans[i][0]].isupper()
+
+
+def _names(words: Words, sentence_starts: set[int]) -> set[int]:
+    """Capitalised words inside a sentence that are not skills: names of people, companies
+    and products, which say nothing about the decision. (At the start of a sentence a
+    capital says nothing, so those words count as written.)"""
+    if not words.spans:
+        return set()
+    skill_positions: set[int] = set()
+    for hit in shipped_skill_matcher().find(words):
+        skill_positions.update(range(hit.start, hit.end))
+    return {
+        i for i in range(len(words.stems))
+        if i not in sentence_starts and i not in skill_positions and _capitalised(words, i)
+    }
+
+
+def _content_word(w: str, vocab: _Vocabulary) -> bool:
+    if w in ".,;:!?()\u2013\u2014" or w in query_ignore() or w in vocab.form_words:
+        return False
+    return not (any(ch.isdigit() for ch in w) or len(w) < 3)

@@ -1,0 +1,171 @@
+"""Gaps: what the feedback asks for that nothing in the track record shows, said plainly.
+
+Skills the feedback names (a domain is shown by any of its words), and things out of the
+vocabulary it says were wanted ("strong Rust and embedded systems experience"); never
+something the feedback says the person has, and at most a handful.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trackrecord.core.matching.clauses import marker_positions
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.text import (
+    EVIDENCE_COLUMNS,
+    FEEDBACK_SOURCES,
+    NamedSkill,
+    RawQueries,
+    word_index,
+)
+from trackrecord.core.matching.vocabulary import (
+    exact_skill_terms,
+    masked,
+    skill_matcher,
+    skills,
+)
+from trackrecord.core.matching.wants import wanted_items
+from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
+from trackrecord.core.store.fulltext import any_of_query
+
+MAX_GAPS = 5  # named plainly, a handful at most: a long paste should not become a list
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the feedback names that no entry shows: said plainly, never papered over."""
+
+    label: str
+    missing: tuple[str, ...]  # the words from the feedback that found nothing
+    skill: str | None = None  # None when the words are not in the skills vocabulary
+    source: str = "feedback"  # or "own read": where the words were written
+
+    @property
+    def message(self) -> str:
+        words = _join(self.missing)
+        what = f"{words} ({self.label})" if self.skill and words != self.label else words
+        them = "them" if len(self.missing) > 1 else "it"
+        who = "Your own read" if self.source == "own read" else "The feedback"
+        return f"{who} names {what}; nothing in your track record shows {them} yet."
+
+
+
+_ANY_TAG = (
+    "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
+)
+_ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
+# Without stemming: "games" must not be found in "game days", nor "ads" in "added".
+_ANY_WORD = "SELECT 1 FROM entry_prefix WHERE entry_prefix MATCH ? LIMIT 1"
+
+
+def find_gaps(
+    cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill]
+) -> tuple[Gap, ...]:
+    """What the feedback asks for that nothing in the track record shows: skills it names
+    (a domain is shown by any of its words), and things out of the vocabulary it says were
+    wanted ("strong Rust and embedded systems experience"). Never something the feedback
+    says the person has."""
+    catalogue = skills()
+    phrases: dict[str, list[str]] = {}
+    sources: dict[str, str] = {}
+    has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    for n in named:
+        # "Hard to follow" names communication, but as a report on the interview, not as a
+        # skill the track record lacks: process skills are never gaps.
+        if n.source in FEEDBACK_SOURCES and not catalogue[n.skill].process \
+                and n.skill not in has:
+            phrases.setdefault(n.skill, [])
+            sources.setdefault(n.skill, n.source)
+            if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
+                phrases[n.skill].append(n.phrase)
+    gaps: list[Gap] = []
+    for name, said in phrases.items():
+        if len(gaps) >= MAX_GAPS:
+            break
+        skill = catalogue[name]
+        if _shown(cur, skill.tags):
+            continue
+        if skill.domain:
+            if any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
+                continue
+            gaps.append(Gap(skill.label, tuple(said), name, sources[name]))
+            continue
+        missing = tuple(p for p in said if not _appears(cur, p, EVIDENCE_COLUMNS))
+        if missing:
+            gaps.append(Gap(skill.label, missing, name, sources[name]))
+    seen = {g.casefold() for gap in gaps for g in gap.missing}
+    for source, value in (("feedback", query.feedback), ("own read", query.own_read)):
+        for wanted in _unnamed_wants(value):
+            if len(gaps) >= MAX_GAPS:
+                break
+            if wanted.casefold() not in seen and not _appears(cur, wanted, "", exact=True):
+                seen.add(wanted.casefold())
+                gaps.append(Gap(wanted, (wanted,), None, source))
+    return tuple(gaps[:MAX_GAPS])
+
+
+def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
+    spellings = _tag_spellings(tags)
+    sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
+    return cur.first(sql, spellings) is not None
+
+
+def _tag_spellings(keys: Sequence[str]) -> list[str]:
+    out: set[str] = set()
+    for key in keys:
+        out |= {key, key.replace("-", " "), key.replace("-", "_"), key.replace("-", "")}
+    return sorted(out)
+
+
+def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False) -> bool:
+    """Does the phrase appear in an entry (as written, with ``exact``)?"""
+    inner = any_of_query([phrase])
+    if inner is None:
+        return True
+    q = f"{columns} : ({inner})" if columns else inner
+    return cur.first(_ANY_WORD if exact else _ANY_TEXT, (q,)) is not None
+
+
+def _unnamed_wants(value: str) -> list[str]:
+    """What a "wanted" clause asks for that the skills vocabulary does not fully name:
+    "embedded systems", "managed managers", "a computer science degree"."""
+    if not value.strip():
+        return []
+    reading = read_feedback(value)
+    words = reading.words
+    hidden = masked(words)
+    hits = [h for h in skill_matcher().find(words)]
+    terms = {i for h in hits for i in range(h.start, h.end)}
+    for pattern, _term, _name in exact_skill_terms():
+        for m in pattern.finditer(value):
+            terms.add(word_index(words, m.start()))
+    out: list[str] = []
+    blocked = phrase_positions(words, least=2) | marker_positions(words) | hidden
+    for item in wanted_items(words, reading.clauses.clauses, reading.quiet,
+                             [(h.start, h.end) for h in hits], blocked):
+        inside = set(range(item.start, item.end))
+        if inside <= terms or inside & hidden:
+            continue  # a skill the vocabulary knows: find_gaps has looked for it already
+        if item.text.casefold() not in (o.casefold() for o in out):
+            out.append(item.text)
+    return out
+
+
+def related_to_gaps(gaps: Sequence[Gap]) -> list[NamedSkill]:
+    """For a skill nothing shows, the nearest skills that something might (said as such)."""
+    catalogue = skills()
+    out: list[NamedSkill] = []
+    for gap in gaps:
+        if gap.skill is None:
+            continue
+        for name in catalogue[gap.skill].related:
+            reason = f"nothing shows {gap.label} yet; this is the nearest evidence"
+            out.append(NamedSkill(name, catalogue[name].label, gap.missing[0], "related", reason))
+    return out

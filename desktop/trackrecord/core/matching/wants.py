@@ -1,0 +1,233 @@
+"""What feedback asks for, in or out of the skills vocabulary, and whether a skill it names
+is one it found lacking or one it says the person has.
+
+"We needed strong Rust and embedded systems experience" asks for Rust and embedded systems;
+"your background is mostly Python and Java" says the person has Python and Java, so neither
+may ever be named as a gap. The anchors, filler words and joins are data in
+``resources/vocabulary/reading.toml`` ([wants] and [polarity]).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from trackrecord.core.matching.clauses import Clause
+from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, stem
+from trackrecord.core.matching.vocabulary import (
+    generic_terms,
+    generic_words,
+    load_toml,
+    stop_words,
+)
+
+FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "but", "is",
+    "are", "was", "were", "be", "been", "your", "you", "our", "we", "their", "they", "it",
+    "its", "this", "that", "these", "those", "as", "by", "from", "into", "about", "not", "no",
+    "did", "do", "doe", "had", "ha", "have", "more", "most", "very", "so", "too", "all",
+    "any", "some", "i", "my", "me", "he", "she", "him", "her", "his", "there", "here", "when",
+    "where", "which", "who", "what", "how", "why", "if", "than", "then", "would", "could",
+    "should", "will", "can", "may", "might", "must", "just", "also", "only", "own", "same",
+    "whose", "whom", "able",
+})
+MAX_LEAD = 4  # words of filler allowed between an anchor and what it asks for
+
+
+@dataclass(frozen=True)
+class Wanted:
+    start: int  # word positions, end exclusive
+    end: int
+    text: str  # as written
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    before: PhraseMatcher[str]
+    after: PhraseMatcher[str]
+    filler: frozenset[str]
+    joins: frozenset[str]
+    lead: frozenset[str]
+    max_words: int
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    data = load_toml("vocabulary", "reading.toml")["wants"]
+    return _Vocabulary(
+        before=PhraseMatcher((p, p) for p in data["before"]),
+        after=PhraseMatcher((p, p) for p in data["after"]),
+        filler=frozenset(stem(w) for w in data["filler"]),
+        joins=frozenset(stem(w) for w in data["joins"] if " " not in w),
+        lead=frozenset(stem(w) for w in data["lead"]),
+        max_words=int(data["max_words"]),
+    )
+
+
+def polarity(clause: Clause | None) -> str:
+    """"wanted", "has" or "" for a mention in this clause (a wanted phrase wins)."""
+    if clause is None:
+        return ""
+    if clause.wanted:
+        return "wanted"
+    return "has" if clause.has else ""
+
+
+def compound_partner(words: Words, i: int, skill_positions: set[int]) -> bool:
+    """Is the word at ``i`` part of a name the vocabulary does not know ("bounty" beside
+    "bug")? Function words, punctuation, numbers and other skills' words are not."""
+    if i < 0 or i >= len(words.stems) or i in skill_positions:
+        return False
+    w = words.stems[i]
+    if w in PUNCTUATION or w in FUNCTION_WORDS or w in _vocabulary().filler:
+        return False
+    if any(ch.isdigit() for ch in w) or len(w) < 3:
+        return False
+    return w not in generic_words()
+
+
+def is_generic_term(phrase_stems: tuple[str, ...]) -> bool:
+    return len(phrase_stems) == 1 and phrase_stems[0] in generic_terms()
+
+
+def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int],
+                 term_spans: list[tuple[int, int]], blocked: set[int]) -> list[Wanted]:
+    """The things each "wanted" clause asks for, as written, in order. ``blocked`` are the
+    positions of words that say how (category phrases, "we need"): never part of an item."""
+    vocab = _vocabulary()
+    starts = {a: b for a, b in term_spans if b - a > 1}  # multi-word skills end an item
+    found: dict[tuple[int, int], Wanted] = {}
+    for clause in clauses:
+        if not clause.wanted or clause.start in quiet:
+            continue
+        inside = range(clause.start, clause.end)
+        for hit in vocab.before.find(words):
+            if hit.start in inside:
+                for a, b in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked):
+                    found.setdefault((a, b), Wanted(a, b, words.span(a, b)))
+        for hit in vocab.after.find(words):
+            if hit.start in inside:
+                for a, b in _walk(words, hit.start - 1, clause.start - 1, -1, vocab, starts,
+                                  blocked):
+                    found.setdefault((a, b), Wanted(a, b, words.span(a, b)))
+    return [found[k] for k in sorted(found)]
+
+
+def _item_word(w: str, vocab: _Vocabulary) -> bool:
+    if w in PUNCTUATION or w in vocab.filler or w in vocab.joins or w in FUNCTION_WORDS:
+        return False
+    if w in stop_words():
+        return False
+    return not w.replace("+", "").isdigit()
+
+
+def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
+          term_starts: dict[int, int], blocked: set[int]) -> list[tuple[int, int]]:
+    """From an anchor, the items it asks for: runs of item words, joined by "and", "or" and
+    commas; a parenthesis right after names examples of the same thing."""
+    items: list[tuple[int, int]] = []
+    current: list[int] = []
+    lead = 0
+    i = at
+    while i != stop:
+        w = words.stems[i]
+        if w in ("(", ")"):
+            if current:
+                items.append(_span(current))
+                current = []
+            if step > 0 and w == "(":
+                i, inner = _parenthesis(words, i + 1, stop, vocab)
+                items += inner
+            break
+        if w in vocab.joins:
+            if current:
+                items.append(_span(current))
+                current = []
+            nxt = _next_real(words, i + step, stop, step, vocab)
+            if not items or nxt is None or not _item_word(words.stems[nxt], vocab) \
+                    or nxt in blocked or abs(nxt - i) > 3:
+                break  # "Terraform and AWS": a list goes on; "..., we are not able": not
+            i = nxt
+            continue
+        if w == "." and _glued(words, i):
+            i += step  # ".NET": not the end of a sentence
+            continue
+        if w in PUNCTUATION:
+            break
+        if i in blocked and not (current or items):
+            lead += 1
+            if lead > MAX_LEAD or step < 0:
+                break
+            i += step
+            continue
+        if _item_word(w, vocab) and i not in blocked:
+            if step > 0 and current and i in term_starts:
+                items.append(_span(current))
+                current = []
+            current.append(i)
+            i += step
+            continue
+        if current:  # a filler or function word ends the item...
+            items.append(_span(current))
+            current = []
+            nxt = _next_real(words, i, stop, step, vocab)
+            if nxt is None or words.stems[nxt] not in vocab.joins:
+                break  # ...and the list, unless another item is joined on
+            i = nxt
+            continue
+        # Before the first item: "with a strong ..." going forward; only adjectives ("strong
+        # Rust", "more recent React") going back from "experience".
+        lead += 1
+        allowed = vocab.filler if step < 0 else vocab.filler | vocab.lead
+        if lead > MAX_LEAD or w not in allowed:
+            break
+        i += step
+    if current:
+        items.append(_span(current))
+    return [(a, b) for a, b in items if _worth_naming(words, a, b, vocab)]
+
+
+def _glued(words: Words, i: int) -> bool:
+    """A full stop written right against the next word (".NET", "node.js")."""
+    if not words.spans or i + 1 >= len(words.spans):
+        return False
+    return words.spans[i][1] == words.spans[i + 1][0]
+
+
+def _next_real(words: Words, i: int, stop: int, step: int, vocab: _Vocabulary) -> int | None:
+    j = i
+    while j != stop:
+        w = words.stems[j]
+        if w in vocab.joins or w in PUNCTUATION or _item_word(w, vocab):
+            return j
+        j += step
+    return None
+
+
+def _parenthesis(words: Words, i: int, stop: int,
+                 vocab: _Vocabulary) -> tuple[int, list[tuple[int, int]]]:
+    items: list[tuple[int, int]] = []
+    current: list[int] = []
+    while i != stop and words.stems[i] != ")":
+        w = words.stems[i]
+        if w in vocab.joins or w in PUNCTUATION:
+            if current:
+                items.append(_span(current))
+                current = []
+        elif _item_word(w, vocab):
+            current.append(i)
+        i += 1
+    if current:
+        items.append(_span(current))
+    return i, items
+
+
+def _span(positions: list[int]) -> tuple[int, int]:
+    return min(positions), max(positions) + 1
+
+
+def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
+    if b - a > vocab.max_words:
+        return False
+    said = [words.stems[i] for i in range(a, b)]
+    return any(w not in generic_words() and len(w) > 1 for w in said)
