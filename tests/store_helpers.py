@@ -64,3 +64,28 @@ def db_state(paths: DataPaths) -> str:
     return digest.hexdigest()
 
 
+
+
+def add_old_entry(store: Store, kind: str, title: str, start_date: str,
+                  tags: tuple[str, ...] = (), **text: str) -> None:
+    """An entry written with plain SQL, naming only the columns given: for stores at an old
+    revision, whose entries table lacks the columns today's ORM writes."""
+    import json
+    import uuid
+
+    stamp = "2025-06-01 09:00:00.000000"
+    columns = {"id": str(uuid.uuid4()), "kind": kind, "title": title, "start_date": start_date,
+               "links": json.dumps([]), "tag_text": " ".join(tags), "created_at": stamp,
+               "updated_at": stamp, **text}
+    with store.engine.begin() as conn:
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f"INSERT INTO entries ({names}) VALUES ({marks})",
+                             tuple(columns.values()))
+        pk = conn.exec_driver_sql("SELECT max(pk) FROM entries").scalar()
+        for tag in tags:
+            conn.exec_driver_sql("INSERT OR IGNORE INTO tags (name) VALUES (?)", (tag,))
+            conn.exec_driver_sql("INSERT INTO entry_tags SELECT ?, pk FROM tags WHERE name = ?",
+                                 (pk, tag))
+        for table in ("entry_fts", "entry_prefix"):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")

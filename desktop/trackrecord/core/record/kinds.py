@@ -42,6 +42,12 @@ class Kind:
     # time to mitigate), and the words before it.
     measure: str = ""
     measure_label: str = ""
+    # Whose words the measure is (praise: "Dana, my manager"); evidence then reads "Dana
+    # wrote: ..." and the brag document quotes them.
+    measure_by: str = ""
+    # The nudge to add a number to an entry without impact or metrics: what could be counted
+    # for this kind ("how many users"). Empty: no nudge (what others said needs no number).
+    number_examples: tuple[str, ...] = ()
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -54,6 +60,8 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("stack", "Stack", "e.g. Go, Postgres, Kubernetes", "Stack"),
         ),
         bragdoc_section="projects", measure="scale", measure_label="scale",
+        number_examples=("how many users or requests a day", "how much faster or cheaper",
+                         "how many teams adopted it"),
     ),
     Kind(
         key="incident", label="Incident solved", plural="Incidents solved", chip="Incidents",
@@ -66,6 +74,8 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("root_cause", "Root cause", "What broke, and why", "Root cause", 3),
         ),
         bragdoc_section="incidents", measure="time_to_mitigate", measure_label="mitigated in",
+        number_examples=("time to mitigate", "how many customers were affected",
+                         "how much downtime the fix prevents"),
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",
@@ -77,10 +87,29 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("outcome", "Outcome", "Where they got to", "Outcome", 3),
         ),
         bragdoc_section="collaboration",
+        number_examples=("how long the mentee took to ship alone", "how many sessions or reviews",
+                         "the level they reached"),
     ),
     Kind(
         key="other", label="Other win", plural="Other wins", chip="Other",
         counted_one="other win", counted="other wins", colour="#8a5cc7",
+        number_examples=("how many people it reached", "hours saved a week",
+                         "how often it is used"),
+    ),
+    Kind(
+        key="praise", label="Praise", plural="What others said", chip="Praise",
+        counted_one="piece of praise", counted="pieces of praise",
+        colour="#c2478a", details="Praise details",
+        fields=(
+            KindField("praise_from", "From", "Who said it: e.g. Dana, my manager", "From"),
+            KindField("praise_where", "Where", "e.g. performance review, Slack, a thank-you note",
+                      "Where"),
+            KindField("praise_words", "Their words", "What they wrote, word for word",
+                      "Their words", 3),
+            KindField("praise_link", "Link", "Where to find it again", "Link"),
+        ),
+        bragdoc_section="praise", measure="praise_words", measure_label="{who} wrote",
+        measure_by="praise_from",
     ),
 ))
 

@@ -18,18 +18,21 @@ KINDS = (
     QT_TRANSLATE_NOOP("Kinds", "Incident solved"),
     QT_TRANSLATE_NOOP("Kinds", "Person mentored"),
     QT_TRANSLATE_NOOP("Kinds", "Other win"),
+    QT_TRANSLATE_NOOP("Kinds", "Praise"),
 )
 KIND_CHIPS = (
     QT_TRANSLATE_NOOP("KindChips", "Shipped"),
     QT_TRANSLATE_NOOP("KindChips", "Incidents"),
     QT_TRANSLATE_NOOP("KindChips", "Mentoring"),
     QT_TRANSLATE_NOOP("KindChips", "Other"),
+    QT_TRANSLATE_NOOP("KindChips", "Praise"),
 )
 KIND_GROUPS = (
     QT_TRANSLATE_NOOP("KindGroups", "Shipped systems"),
     QT_TRANSLATE_NOOP("KindGroups", "Incidents solved"),
     QT_TRANSLATE_NOOP("KindGroups", "People mentored"),
     QT_TRANSLATE_NOOP("KindGroups", "Other wins"),
+    QT_TRANSLATE_NOOP("KindGroups", "What others said"),
 )
 KIND_COUNTS = (
     QT_TRANSLATE_NOOP("KindCounts", "system shipped"),
@@ -40,6 +43,8 @@ KIND_COUNTS = (
     QT_TRANSLATE_NOOP("KindCounts", "people mentored"),
     QT_TRANSLATE_NOOP("KindCounts", "other win"),
     QT_TRANSLATE_NOOP("KindCounts", "other wins"),
+    QT_TRANSLATE_NOOP("KindCounts", "piece of praise"),
+    QT_TRANSLATE_NOOP("KindCounts", "pieces of praise"),
 )
 KIND_FIELDS = (
     QT_TRANSLATE_NOOP("KindFields", "Shipped system details"),
@@ -61,6 +66,15 @@ KIND_FIELDS = (
     QT_TRANSLATE_NOOP("KindFields", "e.g. 6 months"),
     QT_TRANSLATE_NOOP("KindFields", "Outcome"),
     QT_TRANSLATE_NOOP("KindFields", "Where they got to"),
+    QT_TRANSLATE_NOOP("KindFields", "Praise details"),
+    QT_TRANSLATE_NOOP("KindFields", "From"),
+    QT_TRANSLATE_NOOP("KindFields", "Who said it: e.g. Dana, my manager"),
+    QT_TRANSLATE_NOOP("KindFields", "Where"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. performance review, Slack, a thank-you note"),
+    QT_TRANSLATE_NOOP("KindFields", "Their words"),
+    QT_TRANSLATE_NOOP("KindFields", "What they wrote, word for word"),
+    QT_TRANSLATE_NOOP("KindFields", "Link"),
+    QT_TRANSLATE_NOOP("KindFields", "Where to find it again"),
 )
 STAGES = (
     QT_TRANSLATE_NOOP("Stages", "Application"),
