@@ -15,7 +15,7 @@ from trackrecord.commands.base import (
 )
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.record.entries import EntryData, EntryFilter, EntryService
-from trackrecord.core.record.kinds import KIND_LABELS, KINDS
+from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY, KINDS
 
 # Text fields settable from the command line: option name -> entry field.
 TEXT_OPTIONS: dict[str, str] = {
@@ -27,6 +27,8 @@ TEXT_OPTIONS: dict[str, str] = {
     "org": "organisation",
     "team": "team",
     "role": "role",
+    # Each kind's own fields, from the kind registry: --scale, --praise-from, ...
+    **{f.name.replace("_", "-"): f.name for kind in KIND_REGISTRY for f in kind.fields},
 }
 
 
