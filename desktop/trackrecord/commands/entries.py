@@ -80,7 +80,7 @@ def _add_field_options(parser: argparse.ArgumentParser, *, with_title: bool) -> 
 def _field_values(args: argparse.Namespace) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for option, field in TEXT_OPTIONS.items():
-        value = getattr(args, option, None)
+        value = getattr(args, option.replace("-", "_"), None)
         if value is not None:
             values[field] = read_text_arg(value) if option == "notes" else value
     if args.date is not None:
