@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 from trackrecord.core.demo import load_demo
+from trackrecord.core.goals.service import CycleService, GoalService
+from trackrecord.core.record.entries import EntryService
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.rejections.analysis import analyse_rejection
 from trackrecord.core.rejections.practice import PracticeLog
@@ -45,6 +47,17 @@ def fill_store(store: Store) -> None:
         date="2024-07-01", notes="Bring the ledger story",
     )
     set_json(store, "test.preference", {"b": 1, "a": ["x", "é"]})
+    # Praise, a goal served by two entries, and a review cycle (revision 0005_capture).
+    entries = EntryService(store)
+    praise = entries.create("praise", "Thanks for the migration", start_date="2024-04-02",
+                            praise_from="Dana, my manager", praise_where="review",
+                            praise_words="Calm and thorough", praise_link="https://x.test/r")
+    goals = GoalService(store)
+    goal = goals.add("Lead a cross-team project", "2024-01-01", "2024-12-31", "the big one")
+    for entry_id in (praise.id, entries.list()[-1].id):
+        goals.link(entry_id, goal.id)
+    goals.add("Mentor two engineers", "2024-01-01", "2024-06-30")
+    CycleService(store).add("2024 mid-year", "2024-01-01", "2024-06-30")
 
 
 def db_state(paths: DataPaths) -> str:

@@ -69,7 +69,13 @@ def _bytes(doc: dict[str, Any]) -> bytes:
 def test_the_document_says_what_it_is_and_holds_everything(shared: Store) -> None:
     doc = _doc(shared)
     assert doc["format"] == BACKUP_FORMAT and doc["version"] == BACKUP_VERSION
-    assert len(doc["entries"]) == 42
+    assert len(doc["entries"]) == 43  # the demo's 42 and a piece of praise
+    praise = next(e for e in doc["entries"] if e["kind"] == "praise")
+    assert (praise["praise_from"], praise["praise_words"]) == ("Dana, my manager",
+                                                                "Calm and thorough")
+    goal = next(g for g in doc["goals"] if g["title"] == "Lead a cross-team project")
+    assert praise["id"] in goal["entries"] and len(goal["entries"]) == 2
+    assert [c["name"] for c in doc["review_cycles"]] == ["2024 mid-year"]
     assert len(doc["rejections"]) == 2
     acme = next(r for r in doc["rejections"] if r["company"] == "Acme")
     assert acme["debrief"] == [
@@ -125,6 +131,7 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
         "entries": jb.ENTRY_KEYS, "rejections": jb.REJECTION_KEYS,
         "practice_items": jb.PRACTICE_KEYS, "practice_sessions": jb.SESSION_KEYS,
         "custom_reframes": jb.REFRAME_KEYS, "upcoming_interviews": jb.INTERVIEW_KEYS,
+        "goals": jb.GOAL_KEYS, "review_cycles": jb.CYCLE_KEYS,
         "settings": ("key", "value"),
     }
     # Columns that are derived, internal keys, or carried inside another record.
@@ -133,6 +140,7 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
         "practice_items": {"pk", "rejection_pk"}, "practice_sessions": {"pk",
                                                                          "practice_item_pk"},
         "custom_reframes": {"pk"}, "upcoming_interviews": {"pk"},
+        "goals": {"pk"}, "review_cycles": {"pk"}, "entry_goals": None,
         "rejection_debrief": None, "interview_stages": None, "tags": None, "entry_tags": None,
         "settings": set(),
     }
@@ -180,7 +188,7 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None] | bytes, str]] = [
     ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ("a list", b"[]", "not a Track Record backup"),
     ("another format", _set(lambda d: d, "format", "something-else"), "not a Track Record backup"),
-    ("newer version", _set(lambda d: d, "version", 2), "newer Track Record"),
+    ("newer version", _set(lambda d: d, "version", 3), "newer Track Record"),
     ("version zero", _set(lambda d: d, "version", 0), "unknown format version"),
     ("version as text", _set(lambda d: d, "version", "1"), "unknown format version"),
     ("version true", _set(lambda d: d, "version", True), "unknown format version"),
