@@ -9,8 +9,8 @@ from pathlib import Path
 
 from trackrecord.core.demo import load_demo
 from trackrecord.core.goals.service import CycleService, GoalService
-from trackrecord.core.record.entries import EntryService
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import analyse_rejection
 from trackrecord.core.rejections.practice import PracticeLog
 from trackrecord.core.rejections.service import RejectionService

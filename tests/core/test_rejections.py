@@ -13,7 +13,6 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, InvalidRequestError
 
 from store_helpers import add_old_entry
-
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.query import MatchQuery

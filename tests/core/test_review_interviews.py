@@ -11,7 +11,6 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from store_helpers import add_old_entry
-
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.practice import PracticeLog

@@ -48,10 +48,9 @@ class WeeklyPrefs:
         clean: dict[str, Any] = {}
         for name, default in asdict(prefs).items():
             value = data.get(name)
-            if isinstance(default, bool) and isinstance(value, bool):
-                clean[name] = value
-            elif (not isinstance(default, bool) and isinstance(value, int)
-                  and not isinstance(value, bool)):
+            same_type = isinstance(value, bool) if isinstance(default, bool) else (
+                isinstance(value, int) and not isinstance(value, bool))
+            if same_type:
                 clean[name] = value
         try:
             return replace(prefs, **clean)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -99,7 +99,7 @@ def create(store: Store, clean: Mapping[str, Any]) -> EntryData:
         return to_data(entry)
 
 
-def create_many(store: Store, cleans: list[Mapping[str, Any]],
+def create_many(store: Store, cleans: Sequence[Mapping[str, Any]],
                 settings: Mapping[str, Any] | None = None) -> list[EntryData]:
     """Several new entries (validated values) and, with them, some settings (JSON values):
     one unit of work, so either all of it is written or none (wins kept from git history)."""

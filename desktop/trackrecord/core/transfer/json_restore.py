@@ -58,8 +58,8 @@ from trackrecord.core.transfer.json_export import (
 _CHUNK = 500  # ids per IN (...) query
 # Everything a replace removes, children before parents.
 _ALL: tuple[Any, ...] = (
-    entry_goals, Goal, ReviewCycle, entry_tags, Tag, Entry, DebriefAnswerRow, PracticeSession, PracticeItem, Rejection,
-    CustomReframe, InterviewStage, UpcomingInterview, Setting,
+    entry_goals, Goal, ReviewCycle, entry_tags, Tag, Entry, DebriefAnswerRow, PracticeSession,
+    PracticeItem, Rejection, CustomReframe, InterviewStage, UpcomingInterview, Setting,
 )
 
 
