@@ -82,11 +82,15 @@ class GitScanDialog(QDialog):
         self.repos.setAccessibleName(self.tr("Repositories"))
         self.repos.setMaximumHeight(84)
         repo_buttons = QHBoxLayout()
+        self.typed = QLineEdit(self)
+        self.typed.setAccessibleName(self.tr("Folder to add"))
+        self.typed.setPlaceholderText(self.tr("Type or paste a folder, then Enter"))
+        self.typed.returnPressed.connect(self._add_typed)
+        repo_buttons.addWidget(self.typed, 1)
         self.add_button = QPushButton(self.tr("Add folder…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         repo_buttons.addWidget(self.add_button)
         repo_buttons.addWidget(self.remove_button)
-        repo_buttons.addStretch(1)
         repo_box = QVBoxLayout()
         repo_box.addWidget(self.repos)
         repo_box.addLayout(repo_buttons)
@@ -128,8 +132,8 @@ class GitScanDialog(QDialog):
         self.preview.setHeaderLabels([self.tr("Keep"), self.tr("Kind"), self.tr("When"),
                                       self.tr("Repository"), self.tr("Numbers")])
         self.preview.setRootIsDecorated(False)
-        self.preview.setColumnWidth(0, 330)
-        self.preview.setColumnWidth(1, 150)
+        for column, width in enumerate((300, 140, 180, 100)):
+            self.preview.setColumnWidth(column, width)
         layout.addWidget(self.preview, 1)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
@@ -165,6 +169,12 @@ class GitScanDialog(QDialog):
         folder = self._choose_folder()
         if folder:
             self.add_repository(Path(folder))
+
+    def _add_typed(self) -> None:
+        text = self.typed.text().strip()
+        if text:
+            self.add_repository(Path(text).expanduser())
+            self.typed.clear()
 
     def add_repository(self, path: Path) -> None:
         if not self.repos.findItems(str(path), Qt.MatchFlag.MatchExactly):

@@ -90,7 +90,7 @@ class GoalsDialog(QDialog):
     def _tree(self, headers: tuple[str, ...]) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setHeaderLabels(list(headers))
-        tree.setRootIsDecorated(True)
+        tree.setRootIsDecorated(headers[0] == self.tr("Goal"))  # (goals hold entries)
         tree.setColumnWidth(0, 360)
         return tree
 
