@@ -183,9 +183,10 @@ def _weeks(history: History, commits: Iterable[Commit]) -> list[GitDraft]:
     for commit in commits:
         by_week.setdefault(_week_start(_day(commit.when)), []).append(commit)
     out = []
+    repo = _repo_id(history) if by_week else ""
     for week, members in sorted(by_week.items()):
         label = f"{week.day} {week.strftime('%b')} {week.year}"
-        out.append(_draft(history, "week", f"week:{_repo_id(history)}:{week.isoformat()}:"
+        out.append(_draft(history, "week", f"week:{repo}:{week.isoformat()}:"
                           f"{members[-1].sha}", f"Week of {label} in {history.name}", members))
     return out
 
