@@ -220,3 +220,36 @@ def test_a_bad_folder_is_said_plainly(qtbot: QtBot, store: Store, tmp_path: Path
     dialog.start_scan()
     qtbot.waitUntil(lambda: not dialog.busy)
     assert "not a git repository" in dialog.error.text()
+
+
+def test_the_export_page_scopes_to_a_review_cycle(qtbot: QtBot, store: Store,
+                                                  data_paths) -> None:  # type: ignore[no-untyped-def]
+    from trackrecord.ui.export.page import ExportPage
+
+    entries = _clear(store)
+    inside = entries.create("shipped", "Payments v2", start_date="2026-02-01",
+                            end_date="2026-03-01")
+    entries.create("shipped", "Old migration", start_date="2025-02-01", end_date="2025-03-01")
+    goal = GoalService(store).add("Lead payments", "2026-01-01", "2026-06-30")
+    GoalService(store).link(inside.id, goal.id)
+    CycleService(store).add("2026 mid-year", "2026-01-01", "2026-06-30")
+    page = ExportPage(store, data_paths, today=lambda: dt.date(2026, 9, 1))
+    qtbot.addWidget(page)
+    page.setMinimumSize(900, 600)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitUntil(lambda: not page.controller.busy, timeout=10_000)
+    combo = page.view.cycle
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Any period", "Since my last review", "2026 mid-year"]
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    prefs = page.view.prefs()
+    assert (prefs.preset, prefs.since, prefs.until) == ("custom", dt.date(2026, 1, 1),
+                                                       dt.date(2026, 6, 30))
+    page.controller.refresh()
+    qtbot.waitUntil(lambda: not page.controller.busy, timeout=10_000)
+    text = page.view.preview.toPlainText()
+    assert "Payments v2" in text and "Old migration" not in text
+    assert "Goals" in text and "Lead payments" in text
+    page.shutdown()
