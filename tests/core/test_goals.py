@@ -120,3 +120,31 @@ def test_an_upgraded_0004_store_takes_praise_and_finds_it(tmp_path: Path) -> Non
                               praise_words="unflappable during the migration")
         assert [e.id for e in entries.list(EntryFilter(search="unflappable"))] == [made.id]
         assert entries.tags() == tags_before  # the kind CHECK was widened in place
+
+
+def test_insights_and_the_deck_scope_to_a_review_cycle(store: Store) -> None:
+    from trackrecord.core.insights import build_insights
+    from trackrecord.core.rejections.service import RejectionService
+    from trackrecord.core.review.deck import build_deck
+    from trackrecord.core.review.interviews import UpcomingInterviewService
+
+    entries = EntryService(store)
+    for entry in entries.list():
+        entries.delete(entry.id)
+    entries.create("shipped", "In the cycle", start_date="2026-02-01", end_date="2026-03-01",
+                   tags=["system-design"], impact="Halved latency")
+    entries.create("shipped", "Before it", start_date="2025-02-01", end_date="2025-03-01",
+                   tags=["system-design"], impact="Doubled throughput")
+    RejectionService(store).create("Acme", "coding", date="2026-04-02")
+    RejectionService(store).create("Globex", "coding", date="2025-04-02")
+    cycle = CycleService(store).add("2026 mid-year", "2026-01-01", "2026-06-30")
+    today = dt.date(2026, 9, 1)
+    scoped = build_insights(store, today, since=cycle.start_date, until=cycle.end_date)
+    everything = build_insights(store, today)
+    assert (scoped.rejections, everything.rejections) == (1, 2)
+    assert sum(map(sum, scoped.track_record.values)) == 1
+    interview = UpcomingInterviewService(store).create(["system-design"], company="Initech")
+    deck = build_deck(store, interview, today, scope=(cycle.start_date, cycle.end_date))
+    assert deck.numbers.count("shipped") == 1
+    assert [e.title for e in deck.stage_cards[0].evidence] == ["In the cycle"]
+    assert build_deck(store, interview, today).numbers.count("shipped") == 2

@@ -4,7 +4,7 @@ Preferences. Kept apart so the main window only calls ``attach_capture``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,12 +18,11 @@ from trackrecord.ui.capture.banner import CaptureBanner
 from trackrecord.ui.capture.nudge import NudgeController
 from trackrecord.ui.goals.entry_goals import EntryGoalsButton
 
-if TYPE_CHECKING:
-    from trackrecord.ui.shell.main_window import MainWindow
-
 
 class Capture(QObject):
-    def __init__(self, window: MainWindow, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, window: Any, store: Store, clock: Clock | None = None) -> None:
+        """``window``: the main window (its banner slot, page, controller and menus; typed
+        loosely, as the main window imports this module)."""
         super().__init__(window)
         self._window, self._store = window, store
         self.banner = CaptureBanner(window)
