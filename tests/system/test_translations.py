@@ -86,6 +86,8 @@ def test_the_marked_labels_are_the_cores() -> None:
     assert tuple(text for k in KIND_REGISTRY if k.fields
                  for text in (k.details, *(t for f in k.fields for t in (f.label, f.hint)))
                  ) == label_strings.KIND_FIELDS
+    assert tuple(e for k in KIND_REGISTRY for e in k.number_examples
+                 ) == label_strings.KIND_NUMBERS
     assert tuple(STAGE_LABELS.values()) == label_strings.STAGES
     assert tuple(CATEGORY_LABELS.values()) == label_strings.CATEGORIES
     assert tuple(IMPORT_FORMATS.labels.values()) == label_strings.IMPORT_FORMATS

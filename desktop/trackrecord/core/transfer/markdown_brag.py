@@ -42,6 +42,7 @@ from trackrecord.core.transfer.markdown_text import (
 
 # Heading words -> kind; checked in this order, whole words, any case.
 _KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("praise", ("praise", "kudos", "others said", "what people said", "shout-outs")),
     ("mentoring", ("mentoring", "mentorship", "mentored", "mentee", "mentees", "coaching",
                    "collaboration")),
     ("incident", ("incident", "incidents", "on-call", "oncall", "on call", "operations",

@@ -76,6 +76,20 @@ KIND_FIELDS = (
     QT_TRANSLATE_NOOP("KindFields", "Link"),
     QT_TRANSLATE_NOOP("KindFields", "Where to find it again"),
 )
+KIND_NUMBERS = (
+    QT_TRANSLATE_NOOP("KindNumbers", "how many users or requests a day"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how much faster or cheaper"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many teams adopted it"),
+    QT_TRANSLATE_NOOP("KindNumbers", "time to mitigate"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many customers were affected"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how much downtime the fix prevents"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how long the mentee took to ship alone"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many sessions or reviews"),
+    QT_TRANSLATE_NOOP("KindNumbers", "the level they reached"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many people it reached"),
+    QT_TRANSLATE_NOOP("KindNumbers", "hours saved a week"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how often it is used"),
+)
 STAGES = (
     QT_TRANSLATE_NOOP("Stages", "Application"),
     QT_TRANSLATE_NOOP("Stages", "Recruiter call"),
