@@ -147,6 +147,11 @@ def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
     return value
 
 
+def _blank(text: str) -> bool:
+    """Blank as the store's CHECK constraints see it: SQLite's length() stops at a NUL."""
+    return not text.split("\x00", 1)[0].strip()
+
+
 def _shown(value: object) -> str:
     """A value quoted in a message: short, on one line."""
     text = repr(value)
@@ -318,7 +323,7 @@ def _plain_json(value: object, where: str, depth: int) -> None:
 def _practice(record: object, where: str) -> dict[str, Any]:
     raw = _keys(record, where, required=("id", "text", "created_at"), optional=PRACTICE_KEYS)
     text = _str(raw["text"], f"{where}.text")
-    if not text or not text.strip():
+    if not text or _blank(text):
         raise _fail(f"{where}.text", "cannot be empty")
     done = _bool(raw.get("done", False), f"{where}.done")
     return {
@@ -335,7 +340,7 @@ def _reframe(record: object, where: str) -> dict[str, Any]:
                 optional=REFRAME_KEYS)
     headline = _str(raw.get("headline", ""), f"{where}.headline") or ""
     body = _str(raw.get("body", ""), f"{where}.body") or ""
-    if not headline.strip() and not body.strip():
+    if _blank(headline) and _blank(body):
         raise _fail(where, "a reframe needs a headline or a body")
     return {
         "id": _id(raw["id"], f"{where}.id"), "headline": headline.strip(), "body": body.strip(),
@@ -388,7 +393,7 @@ def _goal(record: object, where: str) -> dict[str, Any]:
     raw = _keys(record, where, required=("id", "title", "start_date", "end_date", "created_at",
                                          "updated_at"), optional=GOAL_KEYS)
     title = _str(raw["title"], f"{where}.title") or ""
-    if not title.strip():
+    if _blank(title):
         raise _fail(f"{where}.title", "cannot be empty")
     start = _date(raw["start_date"], f"{where}.start_date")
     end = _date(raw["end_date"], f"{where}.end_date")
@@ -414,7 +419,7 @@ def _cycle(record: object, where: str) -> dict[str, Any]:
     raw = _keys(record, where, required=("id", "name", "start_date", "end_date", "created_at",
                                          "updated_at"), optional=CYCLE_KEYS)
     name = " ".join((_str(raw["name"], f"{where}.name") or "").split())
-    if not name or len(name) > 120:
+    if _blank(name) or len(name) > 120:
         raise _fail(f"{where}.name", "must have 1 to 120 characters")
     start = _date(raw["start_date"], f"{where}.start_date")
     end = _date(raw["end_date"], f"{where}.end_date")
