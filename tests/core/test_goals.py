@@ -148,3 +148,18 @@ def test_insights_and_the_deck_scope_to_a_review_cycle(store: Store) -> None:
     assert deck.numbers.count("shipped") == 1
     assert [e.title for e in deck.stage_cards[0].evidence] == ["In the cycle"]
     assert build_deck(store, interview, today).numbers.count("shipped") == 2
+
+
+@pytest.mark.parametrize(("text", "goal"), [
+    ("Lead the migration (H1 2026)", ("Lead the migration", "2026-01-01", "2026-06-30")),
+    ("Q3: ship search", ("ship search", "2026-07-01", "2026-09-30")),
+    ("Cut p99 by half, Q4 2025", ("Cut p99 by half", "2025-10-01", "2025-12-31")),
+    ("Mentor two engineers", ("Mentor two engineers", "2026-01-01", "2026-12-31")),
+])
+def test_a_brag_docs_goal_line_reads_as_a_goal(text: str, goal: tuple[str, str, str]) -> None:
+    from trackrecord.core.goals.data import goal_from_text
+
+    title, start, end = goal_from_text(text, 2026)
+    assert (title, start.isoformat(), end.isoformat()) == goal
+    with pytest.raises(ValidationError):
+        goal_from_text("H1 2026", 2026)

@@ -6,6 +6,7 @@ Importable without SQLAlchemy: the brag document and the CLI's argument checks u
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from trackrecord.core.errors import ValidationError
@@ -103,3 +104,40 @@ def since_last_review(cycles: list[CycleData], today: dt.date) -> tuple[dt.date,
         raise ValidationError("no review cycle has ended yet: add your last one first")
     last = max(ended, key=lambda c: c.end_date)
     return last.end_date + dt.timedelta(days=1), today
+
+
+_GOAL_PERIOD = re.compile(
+    r"[\s(\[,;:\u2013\u2014-]*\b(?:(?P<half>H[12])|(?P<quarter>Q[1-4]))?\s*(?P<year>(?:19|20)\d\d)?"
+    r"\b[)\]]?\s*$", re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:(?P<half>H[12])|(?P<quarter>Q[1-4]))\s*(?P<year>(?:19|20)\d\d)?"
+                      r"\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
+
+
+def goal_from_text(text: str, year: int) -> tuple[str, dt.date, dt.date]:
+    """A goal as a brag document's Goals section writes it: ``Lead the migration (H1 2026)``,
+    ``Q3: ship search``, ``Speak at a conference 2026``; the period goes, the title stays.
+    Without a period the goal is for ``year`` (the document's). For an importer to call
+    once per line of that section."""
+    title = " ".join(text.split())
+    found = _LEADING.match(title)
+    if found and (found["half"] or found["quarter"]):
+        title = title[found.end():]
+    else:
+        found = _GOAL_PERIOD.search(title)
+        if found and (found["half"] or found["quarter"] or found["year"]):
+            title = title[:found.start()]
+        else:
+            found = None
+    title = title.strip(" -:\u2013\u2014")
+    if not title:
+        raise ValidationError("a goal needs words, not only a period")
+    when = int(found["year"]) if found and found["year"] else year
+    start, end = dt.date(when, 1, 1), dt.date(when, 12, 31)
+    if found and found["half"]:
+        start, end = ((dt.date(when, 1, 1), dt.date(when, 6, 30)) if found["half"].upper() == "H1"
+                      else (dt.date(when, 7, 1), dt.date(when, 12, 31)))
+    elif found and found["quarter"]:
+        q = int(found["quarter"][1])
+        start = dt.date(when, 3 * q - 2, 1)
+        end = (dt.date(when, 3 * q + 1, 1) if q < 4 else dt.date(when + 1, 1, 1)) - dt.timedelta(1)
+    return title, start, end
