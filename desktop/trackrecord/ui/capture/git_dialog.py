@@ -244,6 +244,7 @@ class GitScanDialog(QDialog):
             item.setCheckState(0, Qt.CheckState.Checked if draft.piece != "week"
                                else Qt.CheckState.Unchecked)
             item.setToolTip(0, draft.notes)
+            item.setToolTip(4, draft.metrics)
             self.preview.addTopLevelItem(item)
             kind = QComboBox(self.preview)
             kind.setAccessibleName(self.tr("Kind of {0}").format(draft.title))
