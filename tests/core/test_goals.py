@@ -87,6 +87,7 @@ def test_praise_is_quoted_in_its_own_section_and_is_evidence(store: Store) -> No
                    tags=["communication"])
     doc = build_document(entries.all(), BragOptions(kinds=frozenset({"praise"})))
     assert [s.heading for s in doc.sections] == ["What others said"]
+    assert doc.counts == ("1 praise",)
     item = doc.sections[0].items[0]
     assert (item.quote, item.quote_by) == ("Calm, clear incident communication",
                                            "Dana, my manager")

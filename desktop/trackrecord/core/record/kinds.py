@@ -97,7 +97,7 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
                          "how often it is used"),
     ),
     Kind(
-        key="praise", label="Praise", plural="What others said", chip="Praise",
+        key="praise", label="Praise", plural="Pieces of praise", chip="Praise",
         counted_one="piece of praise", counted="pieces of praise",
         colour="#c2478a", details="Praise details",
         fields=(

@@ -32,7 +32,7 @@ KIND_GROUPS = (
     QT_TRANSLATE_NOOP("KindGroups", "Incidents solved"),
     QT_TRANSLATE_NOOP("KindGroups", "People mentored"),
     QT_TRANSLATE_NOOP("KindGroups", "Other wins"),
-    QT_TRANSLATE_NOOP("KindGroups", "What others said"),
+    QT_TRANSLATE_NOOP("KindGroups", "Pieces of praise"),
 )
 KIND_COUNTS = (
     QT_TRANSLATE_NOOP("KindCounts", "system shipped"),
