@@ -8,7 +8,9 @@ import sqlite3
 from pathlib import Path
 
 from trackrecord.core.demo import load_demo
+from trackrecord.core.goals.service import CycleService, GoalService
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import analyse_rejection
 from trackrecord.core.rejections.practice import PracticeLog
 from trackrecord.core.rejections.service import RejectionService
@@ -45,6 +47,17 @@ def fill_store(store: Store) -> None:
         date="2024-07-01", notes="Bring the ledger story",
     )
     set_json(store, "test.preference", {"b": 1, "a": ["x", "é"]})
+    # Praise, a goal served by two entries, and a review cycle (revision 0005_capture).
+    entries = EntryService(store)
+    praise = entries.create("praise", "Thanks for the migration", start_date="2024-04-02",
+                            praise_from="Dana, my manager", praise_where="review",
+                            praise_words="Calm and thorough", praise_link="https://x.test/r")
+    goals = GoalService(store)
+    goal = goals.add("Lead a cross-team project", "2024-01-01", "2024-12-31", "the big one")
+    for entry_id in (praise.id, entries.list()[-1].id):
+        goals.link(entry_id, goal.id)
+    goals.add("Mentor two engineers", "2024-01-01", "2024-06-30")
+    CycleService(store).add("2024 mid-year", "2024-01-01", "2024-06-30")
 
 
 def db_state(paths: DataPaths) -> str:
@@ -64,3 +77,28 @@ def db_state(paths: DataPaths) -> str:
     return digest.hexdigest()
 
 
+
+
+def add_old_entry(store: Store, kind: str, title: str, start_date: str,
+                  tags: tuple[str, ...] = (), **text: str) -> None:
+    """An entry written with plain SQL, naming only the columns given: for stores at an old
+    revision, whose entries table lacks the columns today's ORM writes."""
+    import json
+    import uuid
+
+    stamp = "2025-06-01 09:00:00.000000"
+    columns = {"id": str(uuid.uuid4()), "kind": kind, "title": title, "start_date": start_date,
+               "links": json.dumps([]), "tag_text": " ".join(tags), "created_at": stamp,
+               "updated_at": stamp, **text}
+    with store.engine.begin() as conn:
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        conn.exec_driver_sql(f"INSERT INTO entries ({names}) VALUES ({marks})",
+                             tuple(columns.values()))
+        pk = conn.exec_driver_sql("SELECT max(pk) FROM entries").scalar()
+        for tag in tags:
+            conn.exec_driver_sql("INSERT OR IGNORE INTO tags (name) VALUES (?)", (tag,))
+            conn.exec_driver_sql("INSERT INTO entry_tags SELECT ?, pk FROM tags WHERE name = ?",
+                                 (pk, tag))
+        for table in ("entry_fts", "entry_prefix"):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")

@@ -196,7 +196,7 @@ def test_counts_per_kind_ignore_the_kind_filter_but_honour_the_rest(
 ) -> None:
     _sample(entries)
     counts = entries.count_by_kind(EntryFilter(kinds=frozenset({"shipped"}), year=2024))
-    assert counts == {"shipped": 0, "incident": 0, "mentoring": 1, "other": 1}
+    assert counts == {"shipped": 0, "incident": 0, "mentoring": 1, "other": 1, "praise": 0}
     assert entries.years() == [2024, 2023, 2022]
 
 

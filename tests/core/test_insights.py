@@ -68,8 +68,8 @@ def test_the_track_record_per_quarter_by_kind_with_the_demo_data(store: Store) -
     assert len(track.periods) == len(quarters((2017, 2), (2026, 4)))
     assert track.total == 42
     by_kind = {k: track.series_total(k) for k in track.series}
-    assert by_kind == {"shipped": 14, "incident": 10, "mentoring": 7, "other": 11}
-    assert track.values[0] == (1, 0, 0, 0)  # the 2017 webhooks project
+    assert by_kind == {"shipped": 14, "incident": 10, "mentoring": 7, "other": 11, "praise": 0}
+    assert track.values[0] == (1, 0, 0, 0, 0)  # the 2017 webhooks project
     summary = found.charts["track_record"].summary
     assert summary.startswith("42 entries from 2017 to 2026")
 

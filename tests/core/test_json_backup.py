@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -69,7 +70,13 @@ def _bytes(doc: dict[str, Any]) -> bytes:
 def test_the_document_says_what_it_is_and_holds_everything(shared: Store) -> None:
     doc = _doc(shared)
     assert doc["format"] == BACKUP_FORMAT and doc["version"] == BACKUP_VERSION
-    assert len(doc["entries"]) == 42
+    assert len(doc["entries"]) == 43  # the demo's 42 and a piece of praise
+    praise = next(e for e in doc["entries"] if e["kind"] == "praise")
+    assert (praise["praise_from"], praise["praise_words"]) == ("Dana, my manager",
+                                                                "Calm and thorough")
+    goal = next(g for g in doc["goals"] if g["title"] == "Lead a cross-team project")
+    assert praise["id"] in goal["entries"] and len(goal["entries"]) == 2
+    assert [c["name"] for c in doc["review_cycles"]] == ["2024 mid-year"]
     assert len(doc["rejections"]) == 2
     acme = next(r for r in doc["rejections"] if r["company"] == "Acme")
     assert acme["debrief"] == [
@@ -100,7 +107,7 @@ def test_export_import_into_an_empty_store_export_again_is_byte_identical(
 ) -> None:
     first = dump_backup(filled)
     report = commit_import(other, parse_import(first, "backup.json"))
-    assert report.counts["added"] == 50 and report.counts["skipped"] == 0
+    assert report.counts["added"] == 54 and report.counts["skipped"] == 0
     assert dump_backup(other) == first
     # ... and importing it again changes nothing at all.
     again = commit_import(other, parse_import(first, "backup.json"))
@@ -125,6 +132,7 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
         "entries": jb.ENTRY_KEYS, "rejections": jb.REJECTION_KEYS,
         "practice_items": jb.PRACTICE_KEYS, "practice_sessions": jb.SESSION_KEYS,
         "custom_reframes": jb.REFRAME_KEYS, "upcoming_interviews": jb.INTERVIEW_KEYS,
+        "goals": jb.GOAL_KEYS, "review_cycles": jb.CYCLE_KEYS,
         "settings": ("key", "value"),
     }
     # Columns that are derived, internal keys, or carried inside another record.
@@ -133,6 +141,7 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
         "practice_items": {"pk", "rejection_pk"}, "practice_sessions": {"pk",
                                                                          "practice_item_pk"},
         "custom_reframes": {"pk"}, "upcoming_interviews": {"pk"},
+        "goals": {"pk"}, "review_cycles": {"pk"}, "entry_goals": None,
         "rejection_debrief": None, "interview_stages": None, "tags": None, "entry_tags": None,
         "settings": set(),
     }
@@ -165,6 +174,21 @@ def _entry(doc: dict[str, Any]) -> dict[str, Any]:
     return doc["entries"][0]
 
 
+def test_a_version_1_backup_still_imports(filled: Store, other: Store) -> None:
+    """Written before goals, review cycles and praise: it has none of them, and imports."""
+    doc = _doc(filled)
+    doc["version"] = 1
+    del doc["goals"], doc["review_cycles"]
+    doc["entries"] = [{k: v for k, v in e.items() if not k.startswith("praise_")}
+                      for e in doc["entries"] if e["kind"] != "praise"]
+    report = commit_import(other, parse_import(_bytes(doc), "old.json"))
+    assert report.counts["added"] == 54 - 4 and report.counts["skipped"] == 0
+    assert len(EntryService(other).list()) == 42
+    doc["goals"] = []  # a version 1 file naming a later collection is not what it says
+    with pytest.raises(ImportFileError, match="unknown field 'goals'"):
+        parse_import(_bytes(doc), "old.json")
+
+
 def _set(path: Callable[[dict[str, Any]], dict[str, Any]], key: str, value: object
          ) -> Callable[[dict[str, Any]], None]:
     def change(doc: dict[str, Any]) -> None:
@@ -180,7 +204,14 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None] | bytes, str]] = [
     ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ("a list", b"[]", "not a Track Record backup"),
     ("another format", _set(lambda d: d, "format", "something-else"), "not a Track Record backup"),
-    ("newer version", _set(lambda d: d, "version", 2), "newer Track Record"),
+    ("newer version", _set(lambda d: d, "version", 3), "newer Track Record"),
+    ("goal of no entry", _set(lambda d: d["goals"][0], "entries", [str(uuid.uuid4())]),
+     "is not an entry in this file"),
+    ("cycle named twice", lambda d: d["review_cycles"].append(
+        {**d["review_cycles"][0], "id": str(uuid.uuid4()), "name": "2024 MID-YEAR"}),
+     "appears more than once"),
+    ("goal ends first", _set(lambda d: d["goals"][0], "end_date", "2000-01-01"),
+     "before the start date"),
     ("version zero", _set(lambda d: d, "version", 0), "unknown format version"),
     ("version as text", _set(lambda d: d, "version", "1"), "unknown format version"),
     ("version true", _set(lambda d: d, "version", True), "unknown format version"),

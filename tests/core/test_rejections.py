@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, InvalidRequestError
 
+from store_helpers import add_old_entry
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.query import MatchQuery
@@ -47,13 +48,14 @@ def _store_at_0001(paths: DataPaths) -> None:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001_initial")
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    old = Store(paths, engine)  # the entry tables did not change in 0002
-    service = EntryService(old)
-    service.create("shipped", "Sharded the routing service", start_date="2022-03-01",
-                   summary="Scaled routing for a tenfold traffic increase",
-                   tags=["distributed-systems", "go"], metrics="25k req/s at peak")
-    service.create("incident", "Kafka consumer lag", start_date="2020-05-18",
-                   tags=["kafka", "incident-response"], impact="Statuses caught up the same day")
+    old = Store(paths, engine)
+    # Plain SQL: today's ORM writes columns later revisions added.
+    add_old_entry(old, "shipped", "Sharded the routing service", "2022-03-01",
+                  ("distributed-systems", "go"),
+                  summary="Scaled routing for a tenfold traffic increase",
+                  metrics="25k req/s at peak")
+    add_old_entry(old, "incident", "Kafka consumer lag", "2020-05-18",
+                  ("kafka", "incident-response"), impact="Statuses caught up the same day")
     old.close()
 
 

@@ -101,7 +101,8 @@ def test_the_deck_for_system_design_and_behavioural_with_the_demo_data(demo: Sto
     assert "9 years" in intro.lines[1]
 
     numbers = deck.numbers
-    assert numbers.per_kind == (("shipped", 14), ("incident", 10), ("mentoring", 7), ("other", 11))
+    assert numbers.per_kind == (("shipped", 14), ("incident", 10), ("mentoring", 7), ("other", 11),
+                               ("praise", 0))
     assert (numbers.first_year, numbers.last_year, numbers.years) == (2017, 2026, "9 years")
     assert numbers.stories == len(star_titles())
     assert numbers.organisations == 3

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from store_helpers import add_old_entry
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.practice import PracticeLog
@@ -47,11 +48,11 @@ def _store_at_0002(paths: DataPaths) -> tuple[str, str]:
         config.attributes["connection"] = conn
         command.upgrade(config, "0002_rejections")
         conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    old = Store(paths, engine)  # entries and the rejection log did not change in 0003
-    EntryService(old).create("shipped", "Sharded the routing service", start_date="2022-03-01",
-                             end_date="2022-09-30",
-                             tags=["system-design", "scalability"], situation="s", task="t",
-                             action="a", result="r")
+    old = Store(paths, engine)  # the rejection log did not change in 0003
+    # Plain SQL: today's ORM writes entry columns later revisions added.
+    add_old_entry(old, "shipped", "Sharded the routing service", "2022-03-01",
+                  ("system-design", "scalability"), end_date="2022-09-30", situation="s",
+                  task="t", action="a", result="r")
     rejections = RejectionService(old)
     rejection = rejections.create("Hollis", "system-design", date="2025-05-01",
                                   sting_before=70, sting_after=30)

@@ -71,7 +71,7 @@ def test_dry_run_prints_the_preview_and_writes_nothing(
     assert code == 0, err
     assert out.startswith("Track Record backup (JSON): backup.json\n")
     assert "  add    rejection Acme \u2014 Senior Backend Engineer" in out
-    assert out.rstrip().endswith("Would import: 50 added (dry run: nothing was written)")
+    assert out.rstrip().endswith("Would import: 54 added (dry run: nothing was written)")
     assert db_state(data_paths) == before
 
 
@@ -79,13 +79,13 @@ def test_import_commits_and_reports(capsys: pytest.CaptureFixture[str], backup_f
                                     data_paths: DataPaths) -> None:
     code, out, err = run(capsys, "import", str(backup_file))
     assert code == 0, err
-    assert out.rstrip().endswith("Imported: 50 added")
+    assert out.rstrip().endswith("Imported: 54 added")
     code, out, err = run(capsys, "import", str(backup_file), "--json")
     assert code == 0
     report = json.loads(out)
-    assert report["committed"] is True and report["counts"]["unchanged"] == 50
+    assert report["committed"] is True and report["counts"]["unchanged"] == 54
     with open_store(data_paths) as store:
-        assert len(EntryService(store).all()) == 42
+        assert len(EntryService(store).all()) == 43  # the demo's 42 and a piece of praise
 
 
 def test_replace_says_where_the_backup_is(capsys: pytest.CaptureFixture[str],

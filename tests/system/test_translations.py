@@ -88,6 +88,8 @@ def test_the_marked_labels_are_the_cores() -> None:
                  ) == label_strings.KIND_FIELDS
     assert tuple(k.impact_hint for k in KIND_REGISTRY if k.impact_hint) == \
         label_strings.KIND_IMPACT_HINTS
+    assert tuple(e for k in KIND_REGISTRY for e in k.number_examples
+                 ) == label_strings.KIND_NUMBERS
     assert tuple(STAGE_LABELS.values()) == label_strings.STAGES
     assert tuple(CATEGORY_LABELS.values()) == label_strings.CATEGORIES
     assert tuple(IMPORT_FORMATS.labels.values()) == label_strings.IMPORT_FORMATS

@@ -16,6 +16,17 @@ from trackrecord.ui.shell.main_window import MainWindow
 MakeWindow = Callable[..., MainWindow]
 
 
+@pytest.fixture(autouse=True)
+def _quiet_weekly_nudge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows in tests live on a Monday morning, when the weekly question is never due
+    (its own tests drive it with a fake clock): a test run on a Friday afternoon must not
+    see a banner, nor a setting written behind its back."""
+    import datetime as dt
+
+    monday = dt.datetime(2026, 11, 30, 8, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr("trackrecord.ui.capture.wiring.local_now", lambda: monday)
+
+
 @pytest.fixture
 def opened_urls() -> list[QUrl]:
     """URLs the app asked the desktop to open (nothing really opens in tests)."""

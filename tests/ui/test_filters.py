@@ -34,7 +34,7 @@ def test_counts_per_kind(qtbot: QtBot, sample, make_window):
     assert len(listed_titles(window)) == 5
     assert chip_texts(window) == {
         "": "All  5", "shipped": "Shipped  2", "incident": "Incidents  1",
-        "mentoring": "Mentoring  1", "other": "Other  1",
+        "mentoring": "Mentoring  1", "other": "Other  1", "praise": "Praise  0",
     }
     assert listed_titles(window)[0] == "Conference talk"  # newest first
 

@@ -98,7 +98,8 @@ def test_menus(qtbot: QtBot, make_window):
     def texts(menu):
         return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
     assert texts(menus["File"]) == [
-        "New entry", "Log rejection", "Import…", "Export everything…", "Backups…", "Quit",
+        "New entry", "Log rejection", "Goals and review cycles…", "Wins from git history…",
+        "Import…", "Export everything…", "Backups…", "Preferences…", "Quit",
     ]
     assert texts(menus["Edit"]) == ["Undo delete", "Find", "Delete entry"]
     assert texts(menus["Help"]) == ["Keyboard shortcuts", "About Track Record"]

@@ -16,4 +16,6 @@ COMMANDS: dict[str, str] = {
     "import": "import_",
     "reframe": "rejections", "rejection": "rejections",
     "review": "review",
+    "goal": "goals", "cycle": "goals",
+    "capture": "capture", "git-scan": "capture",
 }

@@ -16,7 +16,7 @@ from trackrecord.commands.base import (
 )
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.record.entries import EntryData, EntryFilter, EntryService
-from trackrecord.core.record.kinds import KIND_LABELS, KINDS
+from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY, KINDS
 
 # Text fields settable from the command line: option name -> entry field.
 TEXT_OPTIONS: dict[str, str] = {
@@ -28,6 +28,8 @@ TEXT_OPTIONS: dict[str, str] = {
     "org": "organisation",
     "team": "team",
     "role": "role",
+    # Each kind's own fields, from the kind registry: --scale, --praise-from, ...
+    **{f.name.replace("_", "-"): f.name for kind in KIND_REGISTRY for f in kind.fields},
 }
 
 
@@ -79,7 +81,7 @@ def _add_field_options(parser: argparse.ArgumentParser, *, with_title: bool) -> 
 def _field_values(args: argparse.Namespace) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for option, field in TEXT_OPTIONS.items():
-        value = getattr(args, option, None)
+        value = getattr(args, option.replace("-", "_"), None)
         if value is not None:
             values[field] = read_text_arg(value) if option == "notes" else value
     if args.date is not None:

@@ -53,13 +53,17 @@ def _page_size(value: str) -> str:
     raise argparse.ArgumentTypeError(f"{value!r} is not a page size: use A4 or Letter")
 
 
-def brag_options(args: argparse.Namespace, today: dt.date | None = None) -> BragOptions:
+def brag_options(args: argparse.Namespace, today: dt.date | None = None,
+                 cycle: tuple[dt.date, dt.date] | None = None) -> BragOptions:
+    """``cycle``: the dates of the review cycle --cycle or --since-last-review named."""
     today = today or dt.date.today()
     since, until = args.since, args.until
     if args.period:
         if since or until:
             raise UserError("give either --period or --since/--until, not both")
         since, until = preset_range(args.period.replace("-", "_"), today)
+    if cycle is not None:
+        since, until = cycle
     try:
         return BragOptions(
             group=args.group,
@@ -96,8 +100,32 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _cycle_range(args: argparse.Namespace, ctx: CommandContext,
+                 today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The period --cycle NAME or --since-last-review stands for (None without them)."""
+    if not (args.cycle or args.since_last_review):
+        return None
+    if args.cycle and args.since_last_review:
+        raise UserError("give either --cycle or --since-last-review, not both")
+    if args.period or args.since or args.until:
+        raise UserError("a review cycle sets the period: drop --period, --since and --until")
+    from trackrecord.core.goals.service import CycleService
+
+    cycles = CycleService(ctx.store)
+    try:
+        if args.since_last_review:
+            return cycles.since_last_review(today)
+        found = cycles.find(args.cycle)
+    except TrackRecordError as exc:
+        raise UserError(str(exc)) from exc
+    return found.start_date, found.end_date
+
+
 def brag_document(args: argparse.Namespace, ctx: CommandContext) -> BragDocument:
-    options = brag_options(args)
+    from trackrecord.core.goals.service import GoalService
+
+    today = dt.date.today()
+    options = brag_options(args, today, _cycle_range(args, ctx, today))
     service = EntryService(ctx.store)
     try:
         picked = {service.resolve_id(given) for given in args.entry or ()}
@@ -107,7 +135,7 @@ def brag_document(args: argparse.Namespace, ctx: CommandContext) -> BragDocument
         entries = service.all()
         if picked:
             entries = [e for e in entries if e.id in picked]
-        doc = build_document(entries, options)
+        doc = build_document(entries, options, goals=GoalService(ctx.store).list())
     if not doc.sections:
         print("trackrecord: no entries match; the document says so", file=sys.stderr)
     return doc
@@ -139,6 +167,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     exp.add_argument("--period", choices=[p.replace("_", "-") for p in PRESETS
                                           if p not in ("all", "custom")],
                      help="a period ending today, instead of --since/--until")
+    exp.add_argument("--cycle", metavar="NAME",
+                     help="the period of this review cycle (see 'trackrecord cycle list')")
+    exp.add_argument("--since-last-review", action="store_true",
+                     help="from the end of your last review cycle to today")
     exp.add_argument("--kind", action="append", choices=KINDS, help="repeat for several")
     exp.add_argument("--tag", action="append", metavar="TAG",
                      help="entries with any of these tags; repeat for several")
@@ -177,7 +209,8 @@ def _export(args: argparse.Namespace, ctx: CommandContext) -> int:
     if to_stdout and fmt.binary:
         raise UserError(f"{fmt.key} cannot be written to standard output; give -o FILE")
     if fmt.whole_store and any((args.since, args.until, args.period, args.kind, args.tag,
-                                args.entry, args.only_impact)):
+                                args.entry, args.only_impact, args.cycle,
+                                args.since_last_review)):
         # A backup of everything: filters would silently leave data out.
         raise UserError(f"--format {fmt.key} backs up everything; drop the date, kind and "
                         "tag filters")

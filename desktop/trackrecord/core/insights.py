@@ -120,26 +120,37 @@ def _stacked(
                    tuple(tuple(v) for v in values))
 
 
-def build_insights(store: Store, today: dt.date | None = None) -> Insights:
+def build_insights(store: Store, today: dt.date | None = None, *,
+                   since: dt.date | None = None, until: dt.date | None = None) -> Insights:
+    """Every chart; ``since``/``until`` (a review cycle) scope the track record and the
+    rejection log to that period (practice keeps its recent weeks)."""
     today = today or dt.date.today()
     week0 = today - dt.timedelta(days=today.weekday() + 7 * (PRACTICE_WEEKS - 1))
+    in_log = [c for c in (Rejection.date >= since if since else None,
+                          Rejection.date <= until if until else None) if c is not None]
+    in_track = [c for c in (func.coalesce(Entry.end_date, Entry.start_date) >= since
+                            if since else None,
+                            Entry.start_date <= until if until else None) if c is not None]
     with store.read() as s:
         stage_rows = dict(s.execute(
-            select(Rejection.stage, func.count()).group_by(Rejection.stage)).all())
+            select(Rejection.stage, func.count()).where(*in_log)
+            .group_by(Rejection.stage)).all())
         category_rows = s.execute(
-            select(Rejection.date, Rejection.category, func.count())
+            select(Rejection.date, Rejection.category, func.count()).where(*in_log)
             .group_by(Rejection.date, Rejection.category)).all()
         sting_rows = s.execute(
             select(Rejection.company, Rejection.stage, Rejection.date, Rejection.sting_before,
                    Rejection.sting_after)
-            .where(Rejection.sting_before.is_not(None), Rejection.sting_after.is_not(None))
+            .where(Rejection.sting_before.is_not(None), Rejection.sting_after.is_not(None),
+                   *in_log)
             .order_by(Rejection.date.desc(), Rejection.pk.desc()).limit(MAX_STINGS)).all()
         drop = s.execute(
             select(func.avg(Rejection.sting_before - Rejection.sting_after), func.count())
-            .where(Rejection.sting_before.is_not(None), Rejection.sting_after.is_not(None))
+            .where(Rejection.sting_before.is_not(None), Rejection.sting_after.is_not(None),
+                   *in_log)
         ).one()
         entry_rows = s.execute(
-            select(Entry.start_date, Entry.kind, func.count())
+            select(Entry.start_date, Entry.kind, func.count()).where(*in_track)
             .group_by(Entry.start_date, Entry.kind)).all()
         session_rows = s.execute(
             select(PracticeSession.date, func.count())

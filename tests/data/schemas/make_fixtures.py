@@ -112,11 +112,35 @@ def _review(conn) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def _capture(conn) -> None:  # type: ignore[no-untyped-def]
+    conn.exec_driver_sql(
+        "INSERT INTO entries (pk, id, kind, title, start_date, praise_from, praise_where, "
+        "praise_words, praise_link, links, tag_text, created_at, updated_at) VALUES "
+        "(1000, '00000000-0000-4000-8000-000000001000', 'praise', 'Thanks for the migration', "
+        "'2025-05-20', 'Dana, my manager', 'performance review', 'Calm and thorough under "
+        "pressure', 'https://example.com/review', '[]', '', ?, ?)", (STAMP, STAMP))
+    for table in ("entry_fts", "entry_prefix"):
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    conn.exec_driver_sql(
+        "INSERT INTO goals (pk, id, title, start_date, end_date, notes, created_at, updated_at) "
+        "VALUES (1, '60000000-0000-4000-8000-000000000001', 'Lead a cross-team project', "
+        "'2025-01-01', '2025-12-31', 'H1 and H2', ?, ?), "
+        "(2, '60000000-0000-4000-8000-000000000002', 'Mentor two engineers', "
+        "'2025-01-01', '2025-06-30', '', ?, ?)", (STAMP, STAMP, STAMP, STAMP))
+    conn.exec_driver_sql("INSERT INTO entry_goals (entry_pk, goal_pk) VALUES (1, 1), (2, 1), "
+                         "(3, 2)")
+    conn.exec_driver_sql(
+        "INSERT INTO review_cycles (pk, id, name, start_date, end_date, created_at, "
+        "updated_at) VALUES (1, '70000000-0000-4000-8000-000000000001', '2025 mid-year', "
+        "'2025-01-01', '2025-06-30', ?, ?)", (STAMP, STAMP))
+
+
 FILLERS = {
     "0001_initial": (_entries,),
     "0002_rejections": (_entries, _rejections),
     "0003_review": (_entries, _rejections, _review),
     "0004_entry_kind_dates": (_entries, _rejections, _review),
+    "0005_capture": (_entries, _rejections, _review, _capture),
 }
 
 

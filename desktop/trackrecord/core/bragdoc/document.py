@@ -19,6 +19,7 @@ from trackrecord.core.bragdoc.model import (
     DEFAULT_TITLE,
     GROUPS,
     BragDocument,
+    BragGoal,
     BragItem,
     BragOptions,
     BragSection,
@@ -29,6 +30,7 @@ from trackrecord.core.bragdoc.model import (
     format_period,
 )
 from trackrecord.core.bragdoc.sections import SectionScheme, default_scheme
+from trackrecord.core.goals.data import GoalData
 from trackrecord.core.record.entries import EntryData
 from trackrecord.core.record.kinds import KIND_REGISTRY
 
@@ -205,10 +207,21 @@ def _star(entry: EntryData) -> tuple[Fact, ...]:
     return tuple(Fact(label, _one_line(value)) for label, value in parts if value.strip())
 
 
+def _quote(entry: EntryData) -> tuple[str, str]:
+    """Someone's words and who they are, for a kind whose measure is what others said."""
+    kind = KIND_REGISTRY.get(entry.kind)
+    if kind is None or not kind.measure_by:
+        return "", ""
+    return _one_line(getattr(entry, kind.measure)), _one_line(getattr(entry, kind.measure_by))
+
+
 def _item(entry: EntryData, options: BragOptions) -> BragItem:
     if options.mentee_initials:
         entry = _hide_mentee(entry)
+    quote, quote_by = _quote(entry)
     return BragItem(
+        quote=quote,
+        quote_by=quote_by,
         entry_id=entry.id,
         kind=entry.kind,
         title=_one_line(entry.title),
@@ -259,12 +272,33 @@ def _groups(
     return [(rule.key, rule.heading, placed.get(rule.key, [])) for rule in scheme.sections]
 
 
+def _goals(goals: Iterable[GoalData], chosen: Sequence[EntryData],
+           options: BragOptions) -> tuple[BragGoal, ...]:
+    """The goals whose period meets the document's, each with the entries of the document
+    that served it (oldest first), the earliest goal first."""
+    by_id = {e.id: e for e in chosen}
+    out = []
+    for goal in sorted(goals, key=lambda g: (g.start_date, g.end_date, g.title.casefold())):
+        if options.until is not None and goal.start_date > options.until:
+            continue
+        if options.since is not None and goal.end_date < options.since:
+            continue
+        served = sorted((by_id[i] for i in goal.entry_ids if i in by_id),
+                        key=lambda e: (e.start_date, e.title.casefold()))
+        out.append(BragGoal(_one_line(goal.title), goal.period, tuple(
+            f"{_one_line(e.title)} ({format_period(e.start_date, e.end_date, options.prepared_on)})"
+            for e in served)))
+    return tuple(out)
+
+
 def build_document(
     entries: Iterable[EntryData],
     options: BragOptions | None = None,
     scheme: SectionScheme | None = None,
+    goals: Iterable[GoalData] = (),
 ) -> BragDocument:
-    """Filter, group and order the entries; empty groups are left out."""
+    """Filter, group and order the entries; empty groups are left out. ``goals`` (with the
+    entries linked to them) make the Goals section at the top."""
     options = options or BragOptions()
     scheme = scheme or default_scheme()
     chosen = _newest_first(filter_entries(entries, options))
@@ -288,4 +322,5 @@ def build_document(
         counts=counts,
         sections=sections,
         options=options,
+        goals=_goals(goals, chosen, options),
     )

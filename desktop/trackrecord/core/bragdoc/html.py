@@ -14,7 +14,7 @@ import html
 from functools import lru_cache
 from string import Template
 
-from trackrecord.core.bragdoc.markdown import EMPTY_TEXT
+from trackrecord.core.bragdoc.markdown import EMPTY_TEXT, GOALS_HEADING
 from trackrecord.core.bragdoc.model import BragDocument, BragItem, Fact
 from trackrecord.core.record.notes_html import is_safe_url, render_notes
 from trackrecord.resource_files import resource_path
@@ -85,6 +85,9 @@ def _item(item: BragItem, semantic: bool) -> str:
     ]
     if item.summary:
         parts.append(f'<p class="summary">{_e(item.summary)}</p>')
+    if item.quote:
+        by = f' <span class="quote-by">\u2014 {_e(item.quote_by)}</span>' if item.quote_by else ""
+        parts.append(f'<p class="quote">\u201c{_e(item.quote)}\u201d{by}</p>')
     facts = [Fact("Impact", item.impact), Fact("Metrics", item.metrics), *item.details]
     facts = [f for f in facts if f.value]
     if facts or item.links:
@@ -130,6 +133,16 @@ def _body(doc: BragDocument, semantic: bool) -> str:
         counts = f"{n} {'entry' if n == 1 else 'entries'}: {', '.join(doc.counts)}"
         parts.append(f'<p class="counts">{_e(counts)}</p>')
     parts.append(close_header)
+    if doc.goals:
+        parts.append(f'<{group} class="group goals" id="group-goals">')
+        parts.append(f"<h2>{_e(GOALS_HEADING)}</h2>")
+        for goal in doc.goals:
+            parts.append(f'<p class="goal"><span class="title">{_e(goal.title)}</span> '
+                         f'<span class="when">{_e(goal.period)}</span></p>')
+            if goal.served:
+                parts.append('<ul class="served">' + "".join(
+                    f"<li>{_e(s)}</li>" for s in goal.served) + "</ul>")
+        parts.append(f"</{group}>")
     if not doc.sections:
         parts.append(f'<p class="empty">{_e(EMPTY_TEXT)}</p>')
     for section in doc.sections:

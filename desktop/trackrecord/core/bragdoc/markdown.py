@@ -12,6 +12,7 @@ import re
 from trackrecord.core.bragdoc.model import BragDocument, BragItem
 
 EMPTY_TEXT = "No entries match these filters."
+GOALS_HEADING = "Goals"
 
 
 def _inline(text: str) -> str:
@@ -49,6 +50,9 @@ def _item_lines(item: BragItem) -> list[str]:
     if item.summary:
         head += f" — {_inline(item.summary)}"
     lines = [head]
+    if item.quote:
+        by = f" — {_inline(item.quote_by)}" if item.quote_by else ""
+        lines.append(f"  - *\u201c{_inline(item.quote)}\u201d*{by}")
     if item.impact:
         lines.append(f"  - **Impact:** {_inline(item.impact)}")
     if item.metrics:
@@ -78,6 +82,12 @@ def render_markdown(doc: BragDocument) -> str:
     if doc.counts:
         n = doc.entry_count
         lines += [f"{n} {'entry' if n == 1 else 'entries'}: {', '.join(doc.counts)}", ""]
+    if doc.goals:
+        lines += [f"## {GOALS_HEADING}", ""]
+        for goal in doc.goals:
+            lines.append(f"- **{_inline(goal.title)}** ({goal.period})")
+            lines += [f"  - {_inline(served)}" for served in goal.served]
+        lines.append("")
     if not doc.sections:
         lines += [f"_{EMPTY_TEXT}_", ""]
     for section in doc.sections:

@@ -88,10 +88,21 @@ class BragItem:
     links: tuple[str, ...] = ()
     notes: str = ""  # Markdown, the user's own; only with details
     star: tuple[Fact, ...] = ()
+    quote: str = ""  # someone's own words (praise), quoted under the bullet
+    quote_by: str = ""  # whose words they are
 
     @property
     def bullet(self) -> str:
         return self.summary or self.title
+
+
+@dataclass(frozen=True)
+class BragGoal:
+    """A goal for the document's period, with the entries in the document that served it."""
+
+    title: str
+    period: str
+    served: tuple[str, ...] = ()  # "Payments v2 (Mar 2026)", in date order
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,7 @@ class BragDocument:
     counts: tuple[str, ...]  # e.g. "14 shipped systems", in kind order, non-zero only
     sections: tuple[BragSection, ...]
     options: BragOptions = field(default_factory=BragOptions)
+    goals: tuple[BragGoal, ...] = ()  # the Goals section, first in the document
 
     @property
     def entry_count(self) -> int:

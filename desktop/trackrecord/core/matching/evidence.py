@@ -24,7 +24,7 @@ from trackrecord.core.matching.mentions import (
     said_by,
     second_pass,
 )
-from trackrecord.core.matching.pool import Candidate, add_entries, gather, load
+from trackrecord.core.matching.pool import MEASURE_BY_SEP, Candidate, add_entries, gather, load
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
@@ -324,8 +324,13 @@ def _richness(c: Candidate, factor: float = 1.0) -> None:
     if metrics:
         c.add(W_METRICS * factor, f"has measured impact: {_clip(metrics)}")
     elif c.measure.strip():
-        label = KIND_REGISTRY[c.kind].measure_label
-        c.add(W_METRICS * 0.7 * factor, f"{label}: {_clip(c.measure)}")
+        kind = KIND_REGISTRY[c.kind]
+        if kind.measure_by:  # someone's words: "Dana, my manager, wrote: ..."
+            who, _, said = c.measure.partition(MEASURE_BY_SEP)
+            label = kind.measure_label.format(who=who.strip() or "someone")
+            c.add(W_METRICS * 0.7 * factor, f"{label}: \u201c{_clip(said.strip())}\u201d")
+        else:
+            c.add(W_METRICS * 0.7 * factor, f"{kind.measure_label}: {_clip(c.measure)}")
     impact = c.impact.strip() or c.outcome.strip()
     if impact:
         said = "impact written down" if c.impact.strip() else "outcome"

@@ -56,7 +56,13 @@ _FTS_NEWEST = (
 # One statement for every "recent" pool; each arm walks the start_date index backwards.
 _RECENT_ARM = "SELECT * FROM (SELECT pk FROM entries WHERE {} ORDER BY start_date DESC LIMIT ?)"
 # The field that measures each kind (a system's scale, an incident's time to mitigate).
-_MEASURE_ARMS = " ".join(f"WHEN '{k.key}' THEN {k.measure}" for k in KIND_REGISTRY if k.measure)
+# A kind whose measure is someone's words (praise) reads "who", MEASURE_BY_SEP, "the words".
+MEASURE_BY_SEP = "\x1f"
+_MEASURE_ARMS = " ".join(
+    f"WHEN '{k.key}' THEN "
+    + (f"CASE WHEN {k.measure} != '' THEN {k.measure_by} || char(31) || {k.measure} "
+       "ELSE '' END" if k.measure_by else k.measure)
+    for k in KIND_REGISTRY if k.measure)
 # Richness: impact, or the outcome a mentoring entry records; numbers in metrics, or a shipped
 # system's scale or an incident's time to mitigate; and a complete STAR story.
 _DETAILS = (

@@ -12,7 +12,8 @@ from typing import Any
 TEXT_FIELDS: tuple[str, ...] = (
     "title", "organisation", "team", "role", "summary", "impact", "metrics", "notes",
     "situation", "task", "action", "result", "scale", "stack", "severity",
-    "time_to_mitigate", "root_cause", "mentee", "duration", "outcome",
+    "time_to_mitigate", "root_cause", "mentee", "duration", "outcome", "praise_from",
+    "praise_where", "praise_words", "praise_link",
 )
 MAX_TAG_LENGTH = 80
 
@@ -46,6 +47,10 @@ class EntryData:
     mentee: str = ""
     duration: str = ""
     outcome: str = ""
+    praise_from: str = ""
+    praise_where: str = ""
+    praise_words: str = ""
+    praise_link: str = ""
     created_at: dt.datetime = field(default_factory=lambda: _now())
     updated_at: dt.datetime = field(default_factory=lambda: _now())
 

@@ -52,6 +52,12 @@ class Kind:
     cite: tuple[str, ...] = ("impact", "metrics", "summary")
     # ...followed by the measure ("mitigated in 35 min") when the kind has one to add.
     cite_measure: bool = False
+    # Whose words the measure is (praise: "Dana, my manager"); evidence then reads "Dana
+    # wrote: ..." and the brag document quotes them.
+    measure_by: str = ""
+    # The nudge to add a number to an entry without impact or metrics: what could be counted
+    # for this kind ("how many users"). Empty: no nudge (what others said needs no number).
+    number_examples: tuple[str, ...] = ()
 
 
 KIND_REGISTRY: Registry[Kind] = Registry("kind", (
@@ -64,6 +70,8 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
             KindField("stack", "Stack", "e.g. Go, Postgres, Kubernetes", "Stack"),
         ),
         bragdoc_section="projects", measure="scale", measure_label="scale", cv_verb="Shipped",
+        number_examples=("how many users or requests a day", "how much faster or cheaper",
+                         "how many teams adopted it"),
     ),
     Kind(
         key="incident", label="Incident solved", plural="Incidents solved", chip="Incidents",
@@ -80,6 +88,8 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
         impact_hint="What was at stake, and what you did about it: e.g. kept 212 merchants "
                     "whole after a duplicate payout, all $84k recovered in 9 days",
         cite=("summary", "result"), cite_measure=True,
+        number_examples=("time to mitigate", "how many customers were affected",
+                         "how much downtime the fix prevents"),
     ),
     Kind(
         key="mentoring", label="Person mentored", plural="People mentored", chip="Mentoring",
@@ -92,10 +102,29 @@ KIND_REGISTRY: Registry[Kind] = Registry("kind", (
         ),
         bragdoc_section="collaboration", cv_verb="Mentored",
         cite=("outcome", "impact", "summary"),
+        number_examples=("how long the mentee took to ship alone", "how many sessions or reviews",
+                         "the level they reached"),
     ),
     Kind(
         key="other", label="Other win", plural="Other wins", chip="Other",
         counted_one="other win", counted="other wins", colour="#8a5cc7", cv_verb="Delivered",
+        number_examples=("how many people it reached", "hours saved a week",
+                         "how often it is used"),
+    ),
+    Kind(
+        key="praise", label="Praise", plural="Pieces of praise", chip="Praise",
+        counted_one="piece of praise", counted="pieces of praise",
+        colour="#c2478a", details="Praise details",
+        fields=(
+            KindField("praise_from", "From", "Who said it: e.g. Dana, my manager", "From"),
+            KindField("praise_where", "Where", "e.g. performance review, Slack, a thank-you note",
+                      "Where"),
+            KindField("praise_words", "Their words", "What they wrote, word for word",
+                      "Their words", 3),
+            KindField("praise_link", "Link", "Where to find it again", "Link"),
+        ),
+        bragdoc_section="praise", measure="praise_words", measure_label="{who} wrote",
+        measure_by="praise_from", cite=("praise_words", "summary"),
     ),
 ))
 

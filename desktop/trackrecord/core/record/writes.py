@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -97,6 +97,35 @@ def create(store: Store, clean: Mapping[str, Any]) -> EntryData:
         s.flush()
         fts.index(s, [entry.pk])
         return to_data(entry)
+
+
+def create_many(store: Store, cleans: Sequence[Mapping[str, Any]],
+                settings: Mapping[str, Any] | None = None) -> list[EntryData]:
+    """Several new entries (validated values) and, with them, some settings (JSON values):
+    one unit of work, so either all of it is written or none (wins kept from git history)."""
+    import json
+
+    from trackrecord.core.store.models import Setting
+
+    now = _utc_naive(_now())
+    with store.write() as s:
+        entries = []
+        with s.no_autoflush:
+            for clean in cleans:
+                entry = Entry(id=str(uuid.uuid4()), created_at=now, updated_at=now, links=[])
+                write_fields(s, entry, clean)
+                s.add(entry)
+                entries.append(entry)
+        for key, value in (settings or {}).items():
+            raw = json.dumps(value, sort_keys=True, ensure_ascii=False)
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=raw))
+            else:
+                row.value = raw
+        s.flush()
+        fts.index(s, [e.pk for e in entries])
+        return [to_data(e) for e in entries]
 
 
 def update(store: Store, entry_id: str, clean: Mapping[str, Any]) -> EntryData:

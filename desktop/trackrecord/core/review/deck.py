@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -176,11 +177,13 @@ class Deck:
 # -- building ----------------------------------------------------------------------------------
 
 
-def build_deck(store: Store, interview: InterviewData, today: dt.date | None = None) -> Deck:
-    """Every card for this interview, in the order they are shown."""
+def build_deck(store: Store, interview: InterviewData, today: dt.date | None = None, *,
+               scope: tuple[dt.date, dt.date] | None = None) -> Deck:
+    """Every card for this interview, in the order they are shown. ``scope`` (a review
+    cycle's dates) keeps the numbers and each stage's evidence to entries of that period."""
     today = today or dt.date.today()
-    numbers = _numbers(store, today)
-    stage_cards = _stage_cards(store, interview, today)
+    numbers = _numbers(store, today, scope)
+    stage_cards = _stage_cards(store, interview, today, _entries_in(store, scope))
     wanted = questions_for(interview.stages)
     limit = min(MAX_STORIES, STORIES_PER_STAGE * len(interview.stages))
     if not numbers.total:
@@ -232,11 +235,29 @@ def _intro(interview: InterviewData, numbers: NumbersCard, today: dt.date) -> In
     )
 
 
-def _numbers(store: Store, today: dt.date) -> NumbersCard:
+def _in_scope(scope: tuple[dt.date, dt.date] | None) -> list[Any]:
+    if scope is None:
+        return []
+    since, until = scope
+    return [func.coalesce(Entry.end_date, Entry.start_date) >= since, Entry.start_date <= until]
+
+
+def _entries_in(store: Store, scope: tuple[dt.date, dt.date] | None) -> set[str] | None:
+    """The ids of the entries under way in ``scope`` (None: no scope, every entry)."""
+    if scope is None:
+        return None
+    with store.read() as s:
+        return set(s.scalars(select(Entry.id).where(*_in_scope(scope))))
+
+
+def _numbers(store: Store, today: dt.date,
+             scope: tuple[dt.date, dt.date] | None = None) -> NumbersCard:
     star = (Entry.situation != "") & (Entry.task != "") & (Entry.action != "") & (
         Entry.result != "")
+    where = _in_scope(scope)
     with store.read() as s:
-        counts = dict(s.execute(select(Entry.kind, func.count()).group_by(Entry.kind)).all())
+        counts = dict(s.execute(select(Entry.kind, func.count()).where(*where)
+                                .group_by(Entry.kind)).all())
         first, last_start, last_end, ongoing, stories, orgs = s.execute(
             select(
                 func.min(Entry.start_date), func.max(Entry.start_date), func.max(Entry.end_date),
@@ -244,7 +265,7 @@ def _numbers(store: Store, today: dt.date) -> NumbersCard:
                 func.count().filter(star),
                 func.count(func.distinct(func.lower(func.trim(Entry.organisation))))
                 .filter(func.trim(Entry.organisation) != ""),
-            )
+            ).where(*where)
         ).one()
     first_date = _as_date(first)
     ends = [d for d in (_as_date(last_start), _as_date(last_end)) if d is not None]
@@ -271,7 +292,8 @@ def _years(first: dt.date | None, last: dt.date | None) -> str:
     return "1 year" if whole == 1 else f"{whole} years"
 
 
-def _stage_cards(store: Store, interview: InterviewData, today: dt.date) -> list[StageCard]:
+def _stage_cards(store: Store, interview: InterviewData, today: dt.date,
+                 allowed: set[str] | None = None) -> list[StageCard]:
     cards: list[StageCard] = []
     shown: set[str] = set()
     fit = role_fit(interview.role)
@@ -279,7 +301,8 @@ def _stage_cards(store: Store, interview: InterviewData, today: dt.date) -> list
         for stage in interview.stages:
             # Each stage shows its own strongest evidence, preferring entries not already
             # shown for an earlier stage, so the deck covers more of the track record.
-            picked = pick_evidence(s, stage, fit, today, EVIDENCE_PER_STAGE, avoid=shown)
+            picked = pick_evidence(s, stage, fit, today, EVIDENCE_PER_STAGE, avoid=shown,
+                                   allowed=allowed)
             shown.update(p.entry_id for p in picked)
             said: set[str] = set()
             items: list[EvidenceItem] = []

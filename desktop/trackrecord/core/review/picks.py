@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -206,10 +206,11 @@ def _candidates(s: Session, kinds: Sequence[str], wanted_tags: set[str]) -> list
 
 def pick_evidence(
     s: Session, stage: str, fit: RoleFit, today: dt.date, limit: int,
-    avoid: Iterable[str] = (),
+    avoid: Iterable[str] = (), allowed: Collection[str] | None = None,
 ) -> list[Pick]:
     """Up to ``limit`` entries for this stage, strongest first; entries in ``avoid`` (shown
-    for an earlier stage) come after the others, so the deck covers more of the record."""
+    for an earlier stage) come after the others, so the deck covers more of the record.
+    ``allowed``: only these entries (the deck scoped to a review cycle)."""
     kinds = kinds_for(stage)
     if not kinds or limit <= 0:
         return []
@@ -218,7 +219,8 @@ def pick_evidence(
     wanted = {key for name in (*prior.skills, *fit.level_skills) for key in catalogue[name].tags}
     area_skills = _settings()[1]
     wanted |= {key for a in fit.areas for name in area_skills[a] for key in catalogue[name].tags}
-    left = [_score(c, stage, fit, today) for c in _candidates(s, kinds, wanted)]
+    left = [_score(c, stage, fit, today) for c in _candidates(s, kinds, wanted)
+            if allowed is None or c.entry_id in allowed]
     avoided = set(avoid)
     weights = stage_priors()[stage].kinds
     mixed = sum(weights.get(k, 0.0) >= MAIN_KIND for k in kinds) > 1

@@ -25,6 +25,8 @@ FTS_COLUMNS: tuple[str, ...] = (
     "root_cause",
     "mentee",
     "outcome",
+    "praise_from",
+    "praise_words",
 )
 
 FTS_TABLES: tuple[str, ...] = ("entry_fts", "entry_prefix")

@@ -113,6 +113,11 @@ class Entry(Base):
     mentee: Mapped[str] = mapped_column(Text, default="")
     duration: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
+    # Praise (revision 0005_capture): who, where, the words, a link.
+    praise_from: Mapped[str] = mapped_column(Text, default="")
+    praise_where: Mapped[str] = mapped_column(Text, default="")
+    praise_words: Mapped[str] = mapped_column(Text, default="")
+    praise_link: Mapped[str] = mapped_column(Text, default="")
     # Tag names joined by spaces, kept by the service so the FTS5 triggers can index tags.
     tag_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -302,3 +307,53 @@ class PracticeSession(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# -- goals and review cycles (revision 0005_capture) -------------------------------------------
+
+entry_goals = Table(
+    "entry_goals",
+    Base.metadata,
+    Column("entry_pk", ForeignKey("entries.pk", ondelete="CASCADE"), primary_key=True),
+    Column("goal_pk", ForeignKey("goals.pk", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Goal(Base):
+    """Something to achieve in a period ("this year", "H1", a custom range); entries that
+    served it are linked to it (``entry_goals``)."""
+
+    __tablename__ = "goals"
+    __table_args__ = (
+        CheckConstraint("length(trim(title)) > 0", name="title_not_blank"),
+        CheckConstraint("end_date >= start_date", name="dates_ordered"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ReviewCycle(Base):
+    """A performance-review period ("2026 mid-year"): the brag document, the insights and
+    the review deck can be scoped to one."""
+
+    __tablename__ = "review_cycles"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("end_date >= start_date", name="dates_ordered"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    # NOCASE: "2026 Mid-year" and "2026 mid-year" are one cycle (export --cycle NAME).
+    name: Mapped[str] = mapped_column(String(120, collation="NOCASE"), unique=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

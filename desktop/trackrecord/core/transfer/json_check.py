@@ -34,12 +34,15 @@ from trackrecord.core.transfer.json_export import (
     BACKUP_FORMAT,
     BACKUP_VERSION,
     COLLECTIONS,
+    CYCLE_KEYS,
     ENTRY_KEYS,
+    GOAL_KEYS,
     INTERVIEW_KEYS,
     PRACTICE_KEYS,
     REFRAME_KEYS,
     REJECTION_KEYS,
     SESSION_KEYS,
+    SINCE_VERSION,
     BackupDocument,
 )
 
@@ -79,20 +82,25 @@ def _document(doc: object) -> BackupDocument:
                         "update Track Record to import it")
     if version < 1:
         raise _fail("version", f"unknown format version {version}")
-    _keys(doc, "", required=("format", "version", *COLLECTIONS, "settings"),
+    # A collection later versions added is absent from an older file (and means none).
+    present = tuple(name for name in COLLECTIONS if SINCE_VERSION[name] <= version)
+    _keys(doc, "", required=("format", "version", *present, "settings"),
           optional=("app_version",))
-    for name in COLLECTIONS:
+    for name in present:
         if not isinstance(doc[name], list):
             raise _fail(name, "must be a list")
     checks: dict[str, Callable[[object, str], dict[str, Any]]] = {
         "entries": _entry, "rejections": _rejection, "practice_items": _practice,
         "practice_sessions": _session, "custom_reframes": _reframe,
-        "upcoming_interviews": _interview,
+        "upcoming_interviews": _interview, "goals": _goal, "review_cycles": _cycle,
     }
     records: dict[str, tuple[dict[str, Any], ...]] = {}
     for name in COLLECTIONS:
-        records[name] = tuple(checks[name](r, f"{name}[{i}]") for i, r in enumerate(doc[name]))
+        found = doc[name] if name in present else []
+        records[name] = tuple(checks[name](r, f"{name}[{i}]") for i, r in enumerate(found))
         _unique_ids(name, records[name])
+    _goal_entries(records)
+    _unique_names(records["review_cycles"])
     _references(records, "practice_items", "rejection_id", "rejections", "a rejection")
     _references(records, "practice_sessions", "practice_item_id", "practice_items",
                 "a practice item")
@@ -158,6 +166,11 @@ def cleaning_warnings(backup: BackupDocument) -> tuple[ImportWarning, ...]:
     places = ", ".join(backup.cleaned[:3]) + (" and more" if len(backup.cleaned) > 3 else "")
     return (ImportWarning("", f"control characters (such as NUL or ESC) were taken out of "
                               f"{len(backup.cleaned)} text field(s): {places}"),)
+
+
+def _blank(text: str) -> bool:
+    """Blank as the store's CHECK constraints see it: SQLite's length() stops at a NUL."""
+    return not text.split("\x00", 1)[0].strip()
 
 
 def _shown(value: object) -> str:
@@ -331,7 +344,7 @@ def _plain_json(value: object, where: str, depth: int) -> None:
 def _practice(record: object, where: str) -> dict[str, Any]:
     raw = _keys(record, where, required=("id", "text", "created_at"), optional=PRACTICE_KEYS)
     text = _str(raw["text"], f"{where}.text")
-    if not text or not text.strip():
+    if not text or _blank(text):
         raise _fail(f"{where}.text", "cannot be empty")
     done = _bool(raw.get("done", False), f"{where}.done")
     return {
@@ -348,7 +361,7 @@ def _reframe(record: object, where: str) -> dict[str, Any]:
                 optional=REFRAME_KEYS)
     headline = _str(raw.get("headline", ""), f"{where}.headline") or ""
     body = _str(raw.get("body", ""), f"{where}.body") or ""
-    if not headline.strip() and not body.strip():
+    if _blank(headline) and _blank(body):
         raise _fail(where, "a reframe needs a headline or a body")
     return {
         "id": _id(raw["id"], f"{where}.id"), "headline": headline.strip(), "body": body.strip(),
@@ -395,6 +408,67 @@ def _interview(record: object, where: str) -> dict[str, Any]:
         "created_at": _moment(raw["created_at"], f"{where}.created_at"),
         "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
     }
+
+
+def _goal(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "title", "start_date", "end_date", "created_at",
+                                         "updated_at"), optional=GOAL_KEYS)
+    title = _str(raw["title"], f"{where}.title") or ""
+    if _blank(title):
+        raise _fail(f"{where}.title", "cannot be empty")
+    start = _date(raw["start_date"], f"{where}.start_date")
+    end = _date(raw["end_date"], f"{where}.end_date")
+    assert start is not None and end is not None
+    if end < start:
+        raise _fail(f"{where}.end_date", "is before the start date")
+    entries = raw.get("entries", [])
+    if not isinstance(entries, list):
+        raise _fail(f"{where}.entries", "must be a list of entry ids")
+    ids = [_id(e, f"{where}.entries") for e in entries]
+    if len(set(ids)) != len(ids):
+        raise _fail(f"{where}.entries", "names the same entry twice")
+    return {
+        "id": _id(raw["id"], f"{where}.id"), "title": " ".join(title.split()),
+        "start_date": start, "end_date": end,
+        "notes": _str(raw.get("notes", ""), f"{where}.notes"), "entries": sorted(ids),
+        "created_at": _moment(raw["created_at"], f"{where}.created_at"),
+        "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
+    }
+
+
+def _cycle(record: object, where: str) -> dict[str, Any]:
+    raw = _keys(record, where, required=("id", "name", "start_date", "end_date", "created_at",
+                                         "updated_at"), optional=CYCLE_KEYS)
+    name = " ".join((_str(raw["name"], f"{where}.name") or "").split())
+    if _blank(name) or len(name) > 120:
+        raise _fail(f"{where}.name", "must have 1 to 120 characters")
+    start = _date(raw["start_date"], f"{where}.start_date")
+    end = _date(raw["end_date"], f"{where}.end_date")
+    assert start is not None and end is not None
+    if end < start:
+        raise _fail(f"{where}.end_date", "is before the start date")
+    return {
+        "id": _id(raw["id"], f"{where}.id"), "name": name, "start_date": start,
+        "end_date": end, "created_at": _moment(raw["created_at"], f"{where}.created_at"),
+        "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
+    }
+
+
+def _goal_entries(records: dict[str, tuple[dict[str, Any], ...]]) -> None:
+    known = {r["id"] for r in records["entries"]}
+    for i, goal in enumerate(records["goals"]):
+        for entry_id in goal["entries"]:
+            if entry_id not in known:
+                raise _fail(f"goals[{i}].entries", f"{entry_id} is not an entry in this file")
+
+
+def _unique_names(cycles: tuple[dict[str, Any], ...]) -> None:
+    seen: set[str] = set()
+    for i, cycle in enumerate(cycles):
+        key = cycle["name"].casefold()
+        if key in seen:
+            raise _fail(f"review_cycles[{i}].name", f"{cycle['name']!r} appears more than once")
+        seen.add(key)
 
 
 def _settings(value: object) -> tuple[tuple[str, str], ...]:

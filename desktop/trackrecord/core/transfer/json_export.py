@@ -26,21 +26,29 @@ from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import (
     CustomReframe,
     Entry,
+    Goal,
     PracticeItem,
     PracticeSession,
     Rejection,
+    ReviewCycle,
     Setting,
     UpcomingInterview,
+    entry_goals,
 )
 from trackrecord.core.transfer.output_file import check_target, write_atomic
 
 BACKUP_FORMAT = "trackrecord-backup"
-BACKUP_VERSION = 1
+# 2 added goals (with the entries that served them) and review cycles; a version 1 file
+# has neither and still imports.
+BACKUP_VERSION = 2
 # The lists of records, in the order they are restored (a record only points at earlier ones).
 COLLECTIONS: tuple[str, ...] = (
     "entries", "rejections", "practice_items", "practice_sessions", "custom_reframes",
-    "upcoming_interviews",
+    "upcoming_interviews", "goals", "review_cycles",
 )
+# The collections each version has (a later version's are required in its files).
+SINCE_VERSION: dict[str, int] = {name: 1 for name in COLLECTIONS} | {
+    "goals": 2, "review_cycles": 2}
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,8 @@ class BackupDocument:
     settings: tuple[tuple[str, str], ...]
     # Where control characters were taken out while checking (json_check says so).
     cleaned: tuple[str, ...] = ()
+    goals: tuple[dict[str, Any], ...] = ()
+    review_cycles: tuple[dict[str, Any], ...] = ()
 
     @property
     def total(self) -> int:
@@ -78,6 +88,11 @@ INTERVIEW_KEYS: tuple[str, ...] = (
     "id", "company", "role", "date", "stages", "notes", "energy_ticks", "created_at",
     "updated_at",
 )
+GOAL_KEYS: tuple[str, ...] = (
+    "id", "title", "start_date", "end_date", "notes", "entries", "created_at", "updated_at",
+)
+CYCLE_KEYS: tuple[str, ...] = ("id", "name", "start_date", "end_date", "created_at",
+                               "updated_at")
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -144,10 +159,36 @@ def interview_record(row: UpcomingInterview) -> dict[str, Any]:
     }
 
 
+def goal_record(row: Goal, entry_ids: list[str]) -> dict[str, Any]:
+    return {
+        "id": row.id, "title": row.title, "start_date": row.start_date.isoformat(),
+        "end_date": row.end_date.isoformat(), "notes": row.notes, "entries": sorted(entry_ids),
+        "created_at": stamp(row.created_at), "updated_at": stamp(row.updated_at),
+    }
+
+
+def cycle_record(row: ReviewCycle) -> dict[str, Any]:
+    return {
+        "id": row.id, "name": row.name, "start_date": row.start_date.isoformat(),
+        "end_date": row.end_date.isoformat(), "created_at": stamp(row.created_at),
+        "updated_at": stamp(row.updated_at),
+    }
+
+
+def goal_links(s: Session) -> dict[int, list[str]]:
+    """goal pk -> the ids of the entries linked to it."""
+    out: dict[int, list[str]] = {}
+    for goal_pk, entry_id in s.execute(select(entry_goals.c.goal_pk, Entry.id).join(
+            Entry, Entry.pk == entry_goals.c.entry_pk)):
+        out.setdefault(goal_pk, []).append(entry_id)
+    return out
+
+
 def read_records(s: Session) -> dict[str, Any]:
     """Every record, as the document holds it, read in one unit of work (so consistent)."""
     rejection_ids = {k: v for k, v in s.execute(select(Rejection.pk, Rejection.id))}
     item_ids = {k: v for k, v in s.execute(select(PracticeItem.pk, PracticeItem.id))}
+    links = goal_links(s)
     return {
         "entries": [entry_record(e) for e in s.scalars(select(Entry).order_by(Entry.id))],
         "rejections": [
@@ -168,6 +209,10 @@ def read_records(s: Session) -> dict[str, Any]:
             interview_record(r)
             for r in s.scalars(select(UpcomingInterview).order_by(UpcomingInterview.id))
         ],
+        "goals": [goal_record(g, links.get(g.pk, []))
+                  for g in s.scalars(select(Goal).order_by(Goal.id))],
+        "review_cycles": [cycle_record(c)
+                          for c in s.scalars(select(ReviewCycle).order_by(ReviewCycle.id))],
         "settings": {row.key: row.value for row in s.scalars(select(Setting))},
     }
 

@@ -11,7 +11,7 @@ verified backup before.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -28,19 +28,25 @@ from trackrecord.core.store.models import (
     CustomReframe,
     DebriefAnswerRow,
     Entry,
+    Goal,
     InterviewStage,
     PracticeItem,
     PracticeSession,
     Rejection,
+    ReviewCycle,
     Setting,
     Tag,
     UpcomingInterview,
+    entry_goals,
     entry_tags,
 )
 from trackrecord.core.transfer.import_base import ADD, SKIP, UNCHANGED, UPDATE, PreviewRow
 from trackrecord.core.transfer.json_export import (
     BackupDocument,
+    cycle_record,
     entry_record,
+    goal_links,
+    goal_record,
     interview_record,
     practice_record,
     reframe_record,
@@ -52,8 +58,8 @@ from trackrecord.core.transfer.json_export import (
 _CHUNK = 500  # ids per IN (...) query
 # Everything a replace removes, children before parents.
 _ALL: tuple[Any, ...] = (
-    entry_tags, Tag, Entry, DebriefAnswerRow, PracticeSession, PracticeItem, Rejection,
-    CustomReframe, InterviewStage, UpcomingInterview, Setting,
+    entry_goals, Goal, ReviewCycle, entry_tags, Tag, Entry, DebriefAnswerRow, PracticeSession,
+    PracticeItem, Rejection, CustomReframe, InterviewStage, UpcomingInterview, Setting,
 )
 
 
@@ -82,7 +88,7 @@ def count_records(s: Session) -> int:
     return sum(
         int(s.scalar(select(func.count()).select_from(model)) or 0)
         for model in (Entry, Rejection, PracticeItem, PracticeSession, CustomReframe,
-                      UpcomingInterview, Setting)
+                      UpcomingInterview, Goal, ReviewCycle, Setting)
     )
 
 
@@ -148,11 +154,13 @@ class _Ids:
 
     rejections: dict[int, str]
     items: dict[int, str]
+    goal_entries: dict[int, list[str]]
 
     @classmethod
     def read(cls, s: Session) -> _Ids:
         return cls({k: v for k, v in s.execute(select(Rejection.pk, Rejection.id))},
-                   {k: v for k, v in s.execute(select(PracticeItem.pk, PracticeItem.id))})
+                   {k: v for k, v in s.execute(select(PracticeItem.pk, PracticeItem.id))},
+                   goal_links(s))
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,16 @@ _KINDS: dict[str, _Kind] = {
         lambda c: _stamped(c, "created_at", "updated_at"), "updated_at",
         lambda c: " at ".join(v for v in (c["role"], c["company"]) if v) or "(interview)",
         lambda c: c["date"].isoformat() if c["date"] else "no date"),
+    "goals": _Kind(
+        Goal, "goal", lambda ids, r: goal_record(r, ids.goal_entries.get(r.pk, [])),
+        lambda c: _stamped(c, "created_at", "updated_at"), "updated_at",
+        lambda c: c["title"][:80],
+        lambda c: f"{c['start_date'].isoformat()} to {c['end_date'].isoformat()}"),
+    "review_cycles": _Kind(
+        ReviewCycle, "review cycle", lambda ids, r: cycle_record(r),
+        lambda c: _stamped(c, "created_at", "updated_at"), "updated_at",
+        lambda c: c["name"],
+        lambda c: f"{c['start_date'].isoformat()} to {c['end_date'].isoformat()}"),
 }
 
 
@@ -224,7 +242,7 @@ def plan_backup(s: Session, doc: BackupDocument, mode: str) -> list[Decision]:
             action, reason = SKIP, "this machine's value was kept"
         out.append(Decision(PreviewRow(action, "setting", key, "", reason), "settings",
                             (key, value)))
-    return out
+    return out if mode == "replace" else _taken_names(s, out)
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -256,6 +274,7 @@ def apply_backup(s: Session, store: Store, decisions: Sequence[Decision], mode: 
     interviews = _load(s, UpcomingInterview, [c["id"] for c in todo["upcoming_interviews"]])
     for clean in todo["upcoming_interviews"]:
         _interview(s, interviews.get(clean["id"]), clean)
+    _goals(s, todo["goals"], todo["review_cycles"])
     for key, value in todo["settings"]:
         s.add(Setting(key=key, value=value))
     s.flush()
@@ -320,3 +339,45 @@ def _interview(s: Session, row: UpcomingInterview | None, clean: dict[str, Any])
             existing[stage].position = position
         else:
             row.stages.append(InterviewStage(stage=stage, position=position))
+
+
+def _goals(s: Session, goals: list[dict[str, Any]], cycles: list[dict[str, Any]]) -> None:
+    """Goals with their links as the file has them, and review cycles. A cycle whose name
+    another cycle here already has keeps the name, with its dates, under the file's id."""
+    s.flush()
+    here = _load(s, Goal, [c["id"] for c in goals])
+    entry_pks = {k: v for k, v in s.execute(select(Entry.id, Entry.pk))}
+    for clean in goals:
+        goal = here.get(clean["id"]) or Goal(id=clean["id"])
+        for name in ("title", "start_date", "end_date", "notes", "created_at", "updated_at"):
+            setattr(goal, name, clean[name])
+        s.add(goal)
+        s.flush()
+        s.execute(delete(entry_goals).where(entry_goals.c.goal_pk == goal.pk))
+        links = [{"entry_pk": entry_pks[e], "goal_pk": goal.pk}
+                 for e in clean["entries"] if e in entry_pks]
+        if links:
+            s.execute(entry_goals.insert(), links)
+    found = _load(s, ReviewCycle, [c["id"] for c in cycles])
+    for clean in cycles:
+        cycle = found.get(clean["id"]) or ReviewCycle(id=clean["id"])
+        for name, value in clean.items():
+            setattr(cycle, name, value)
+        s.add(cycle)
+    s.flush()
+
+
+def _taken_names(s: Session, decisions: list[Decision]) -> list[Decision]:
+    """A review cycle to add whose name another cycle here already has is skipped (names
+    are unique, and a merge never deletes what is here)."""
+    here = {name.casefold(): id_ for id_, name in s.execute(
+        select(ReviewCycle.id, ReviewCycle.name))}
+    out = []
+    for d in decisions:
+        taken = here.get(d.clean["name"].casefold()) if d.collection == "review_cycles" else None
+        if d.row.action in (ADD, UPDATE) and taken is not None and taken != d.clean["id"]:
+            d = Decision(replace(d.row, action=SKIP,
+                                 reason="another review cycle here has this name"),
+                         d.collection, d.clean)
+        out.append(d)
+    return out

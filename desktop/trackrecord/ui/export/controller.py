@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from trackrecord.core.bragdoc.prefs import ExportPrefs, load_prefs
+from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.export_formats import EXPORT_FORMATS
 from trackrecord.paths import DataPaths
@@ -52,9 +53,27 @@ class ExportController(QObject):
         # is built when the page is first shown: building it for a large store at start-up
         # would compete with the window's first paint.
         view.shown.connect(self._timer.start)
+        view.shown.connect(self.show_cycles)
+        self.show_cycles()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+
+    def show_cycles(self) -> None:
+        """Offer the review cycles (read again each time the page is shown)."""
+        from trackrecord.core.goals.service import CycleService
+
+        service = CycleService(self._store)
+        try:
+            cycles = service.list()
+        except TrackRecordError:
+            cycles = []
+        since_last: tuple[dt.date, dt.date] | None
+        try:
+            since_last = service.since_last_review(self._today())
+        except TrackRecordError:  # (no cycle has ended yet)
+            since_last = None
+        self._view.set_cycles([(c.name, c.start_date, c.end_date) for c in cycles], since_last)
 
     def _first_prefs(self) -> ExportPrefs:
         letter = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem

@@ -73,7 +73,10 @@ class Job:
         prefs = self._prefs
         # No kind ticked means nothing to export (to BragOptions, no kinds means every kind).
         entries = EntryService(self._store).all() if prefs.kinds else []
-        doc = build_document(entries, prefs.options(self._today))
+        from trackrecord.core.goals.service import GoalService
+
+        doc = build_document(entries, prefs.options(self._today),
+                             goals=GoalService(self._store).list())
         if self._save_to is not None:
             return self._save(doc)
         if self._copy:

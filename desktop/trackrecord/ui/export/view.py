@@ -88,12 +88,17 @@ class ExportView(QWidget):
         self.role = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("shown in the header"))
         self.page_size = self._combo({"A4": "A4", "Letter": "Letter"})
+        # Scoping to a review cycle sets the period's custom range (ui/capture's cycles).
+        self.cycle = QComboBox(self)
+        self.cycle.activated.connect(self._chose_cycle)
+        self.set_cycles([], None)
 
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, field in (
             (self.tr("Format"), self.format), (self.tr("Page size"), self.page_size),
-            (self.tr("Group by"), self.group), (self.tr("Period"), self.preset), ("", self.dates),
+            (self.tr("Group by"), self.group), (self.tr("Review cycle"), self.cycle),
+            (self.tr("Period"), self.preset), ("", self.dates),
             (self.tr("Kinds"), kinds), (self.tr("Tags"), self.tags), ("", self.only_impact),
             ("", self.organisation), ("", self.details), ("", self.star), ("", self.initials),
             (self.tr("Title"), self.title), (self.tr("Name"), self.name),
@@ -218,6 +223,29 @@ class ExportView(QWidget):
             title=self.title.text().strip(),
             page_size=self.page_size.currentData(),
         )
+
+    def set_cycles(self, cycles: list[tuple[str, dt.date, dt.date]],
+                   since_last: tuple[dt.date, dt.date] | None) -> None:
+        """The review cycles to offer (name, start, end), and "since my last review"."""
+        self.cycle.clear()
+        self.cycle.addItem(self.tr("Any period"), None)
+        if since_last is not None:
+            self.cycle.addItem(self.tr("Since my last review"), since_last)
+        for name, start, end in cycles:
+            self.cycle.addItem(name, (start, end))
+        self.cycle.setEnabled(self.cycle.count() > 1)
+        self.cycle.setToolTip("" if self.cycle.count() > 1 else self.tr(
+            "Add review cycles with File \u25b8 Goals and review cycles"))
+
+    def _chose_cycle(self, index: int) -> None:
+        dates = self.cycle.itemData(index)
+        if not dates:
+            return
+        start, end = dates
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.since.setDate(QDate(start))
+        self.until.setDate(QDate(end))
+        self._changed()
 
     def _sync_enabled(self) -> None:
         custom = self.preset.currentData() == "custom"

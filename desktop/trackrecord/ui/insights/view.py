@@ -16,6 +16,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QScrollArea,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.insights import Insights, build_insights
 from trackrecord.core.store.db import Store
+from trackrecord.ui.goals.scope import CycleScope
 from trackrecord.ui.insights.charts import BarsChart, Chart, StackedChart, StingChart
 from trackrecord.ui.record.list_view import KIND_COLOURS
 from trackrecord.ui.support.autosave import sentence
@@ -91,6 +93,8 @@ class InsightsView(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setVisible(False)
+        self.scope = CycleScope(store, self)  # a review cycle's period, or all time
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh(reload_scope=False))
         self.track_chart = StackedChart(height=210)
         self.stage_chart = BarsChart()
         self.category_chart = StackedChart()
@@ -117,7 +121,10 @@ class InsightsView(QWidget):
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(24, 18, 24, 18)
-        column.addWidget(heading)
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        top.addWidget(self.scope)
+        column.addLayout(top)
         column.addWidget(intro)
         column.addWidget(self.error)
         column.addLayout(grid)
@@ -133,9 +140,12 @@ class InsightsView(QWidget):
         layout.addWidget(scroll)
         # Figures are gathered when the view is shown (showEvent), not at start-up.
 
-    def refresh(self) -> None:
+    def refresh(self, *, reload_scope: bool = True) -> None:
+        if reload_scope:
+            self.scope.reload(self._today())
+        since, until = self.scope.scope() or (None, None)
         try:
-            found = build_insights(self._store, self._today())
+            found = build_insights(self._store, self._today(), since=since, until=until)
         except TrackRecordError as exc:
             self.error.setText(sentence(str(exc)))
             self.error.setVisible(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trackrecord.core.capture.numbers import number_examples
 from trackrecord.core.record.entries import EntryData
 from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.ui.record.list_model import kind_label
@@ -51,6 +53,7 @@ STAR_FIELDS = ("situation", "task", "action", "result")
 
 class EntryEditor(QWidget):
     changed = Signal(str)  # the name of the EntryData field the user changed
+    loaded = Signal(object)  # the EntryData now shown
 
     def __init__(
         self, parent: QWidget | None = None, *, open_url: UrlOpener | None = None
@@ -143,9 +146,21 @@ class EntryEditor(QWidget):
         self._field(form, "organisation", self.tr("Organisation"), self.tr("Company or community"))
         self._field(form, "team", self.tr("Team / project"), self.tr("e.g. Payments platform"))
         self._field(form, "role", self.tr("Your role"), self.tr("e.g. tech lead, on-call engineer"))
+
+        self.goals_row = QHBoxLayout()  # the window puts the goals button here
+        self.goals_row.setContentsMargins(0, 0, 0, 0)
+        goals_box = QWidget(self)
+        goals_box.setLayout(self.goals_row)
+        form.addRow(self.tr("Served &goals"), goals_box)
         outer.addLayout(form)
 
         outer.addWidget(self._heading(self.tr("Impact")))
+        # An entry without impact or metrics is asked for a number, with examples fit for
+        # its kind (the kind registry's): numbers survive into documents and interviews.
+        self.number_nudge = QLabel(self)
+        self.number_nudge.setObjectName("numberNudge")
+        self.number_nudge.setWordWrap(True)
+        outer.addWidget(self.number_nudge)
         form = self._form()
         self._impact_hint = self.tr("What changed because of it")
         self._field(form, "impact", self.tr("Impact"), self._impact_hint, lines=3)
@@ -263,8 +278,20 @@ class EntryEditor(QWidget):
                 self.star.set_expanded(True)
             for label in self.errors.values():
                 label.show_message("")
+            self.update_number_nudge()
         finally:
             self._loading = False
+        self.loaded.emit(entry)
+
+    def update_number_nudge(self) -> None:
+        examples = number_examples(str(self.kind.currentData()), self.value("impact"),
+                                   self.value("metrics"))
+        self.number_nudge.setVisible(bool(examples))
+        if examples:
+            said = "; ".join(translate("KindNumbers", e) for e in examples)
+            self.number_nudge.setText(self.tr(
+                "Add a number if you can: it is what survives into a brag document and an "
+                "interview. For example: {0}.").format(said))
 
     def value(self, name: str) -> Any:
         """The current value of an EntryData field, in the type the service takes."""
@@ -306,6 +333,8 @@ class EntryEditor(QWidget):
     # -- internals -----------------------------------------------------------------------
 
     def _emit(self, name: str) -> None:
+        if name in ("impact", "metrics", "kind"):
+            self.update_number_nudge()
         if not self._loading:
             self.changed.emit(name)
 

@@ -23,6 +23,7 @@ from trackrecord.core.review.interviews import InterviewData, UpcomingInterviewS
 from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
 from trackrecord.pdf.sheet import write_sheet
+from trackrecord.ui.goals.scope import CycleScope
 from trackrecord.ui.review.view import ReviewView
 from trackrecord.ui.support.autosave import sentence
 from trackrecord.ui.support.background import Background
@@ -45,6 +46,10 @@ class ReviewController(QObject):
         self._practice = PracticeLog(store)
         self._current: str | None = None  # the interview in the form (None: a new one)
         self._background = Background(self)
+        # Evidence from a review cycle's period, or all time (File ▸ Goals and review cycles).
+        self.scope = CycleScope(store, view.setup.form)
+        view.setup.form.form_layout.addRow(self.tr("Evidence from"), self.scope)
+        self.scope.reload(today())
         self._connect()
         app = QCoreApplication.instance()
         if app is not None:
@@ -148,8 +153,12 @@ class ReviewController(QObject):
     def _build(self, interview_id: str, index: int) -> None:
         store, today = self._store, self._today()
 
+        self.scope.reload(today)
+        scope = self.scope.scope()
+
         def work() -> Deck:
-            return build_deck(store, UpcomingInterviewService(store).get(interview_id), today)
+            return build_deck(store, UpcomingInterviewService(store).get(interview_id), today,
+                              scope=scope)
 
         self._view.setup.form.open_button.setEnabled(False)
         self._run(work, lambda deck: self._show_deck(deck, index))

@@ -87,6 +87,7 @@ class InterviewForm(QWidget):
         form.addRow(self.tr("When"), date_row)
         form.addRow(self.tr("Stages"), grid)
         form.addRow(self.tr("Notes"), self.notes)
+        self.form_layout = form  # (the controller adds the review-cycle choice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)

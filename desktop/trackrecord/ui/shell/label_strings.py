@@ -18,18 +18,21 @@ KINDS = (
     QT_TRANSLATE_NOOP("Kinds", "Incident solved"),
     QT_TRANSLATE_NOOP("Kinds", "Person mentored"),
     QT_TRANSLATE_NOOP("Kinds", "Other win"),
+    QT_TRANSLATE_NOOP("Kinds", "Praise"),
 )
 KIND_CHIPS = (
     QT_TRANSLATE_NOOP("KindChips", "Shipped"),
     QT_TRANSLATE_NOOP("KindChips", "Incidents"),
     QT_TRANSLATE_NOOP("KindChips", "Mentoring"),
     QT_TRANSLATE_NOOP("KindChips", "Other"),
+    QT_TRANSLATE_NOOP("KindChips", "Praise"),
 )
 KIND_GROUPS = (
     QT_TRANSLATE_NOOP("KindGroups", "Shipped systems"),
     QT_TRANSLATE_NOOP("KindGroups", "Incidents solved"),
     QT_TRANSLATE_NOOP("KindGroups", "People mentored"),
     QT_TRANSLATE_NOOP("KindGroups", "Other wins"),
+    QT_TRANSLATE_NOOP("KindGroups", "Pieces of praise"),
 )
 KIND_COUNTS = (
     QT_TRANSLATE_NOOP("KindCounts", "system shipped"),
@@ -40,6 +43,8 @@ KIND_COUNTS = (
     QT_TRANSLATE_NOOP("KindCounts", "people mentored"),
     QT_TRANSLATE_NOOP("KindCounts", "other win"),
     QT_TRANSLATE_NOOP("KindCounts", "other wins"),
+    QT_TRANSLATE_NOOP("KindCounts", "piece of praise"),
+    QT_TRANSLATE_NOOP("KindCounts", "pieces of praise"),
 )
 KIND_FIELDS = (
     QT_TRANSLATE_NOOP("KindFields", "Shipped system details"),
@@ -61,6 +66,29 @@ KIND_FIELDS = (
     QT_TRANSLATE_NOOP("KindFields", "e.g. 6 months"),
     QT_TRANSLATE_NOOP("KindFields", "Outcome"),
     QT_TRANSLATE_NOOP("KindFields", "Where they got to"),
+    QT_TRANSLATE_NOOP("KindFields", "Praise details"),
+    QT_TRANSLATE_NOOP("KindFields", "From"),
+    QT_TRANSLATE_NOOP("KindFields", "Who said it: e.g. Dana, my manager"),
+    QT_TRANSLATE_NOOP("KindFields", "Where"),
+    QT_TRANSLATE_NOOP("KindFields", "e.g. performance review, Slack, a thank-you note"),
+    QT_TRANSLATE_NOOP("KindFields", "Their words"),
+    QT_TRANSLATE_NOOP("KindFields", "What they wrote, word for word"),
+    QT_TRANSLATE_NOOP("KindFields", "Link"),
+    QT_TRANSLATE_NOOP("KindFields", "Where to find it again"),
+)
+KIND_NUMBERS = (
+    QT_TRANSLATE_NOOP("KindNumbers", "how many users or requests a day"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how much faster or cheaper"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many teams adopted it"),
+    QT_TRANSLATE_NOOP("KindNumbers", "time to mitigate"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many customers were affected"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how much downtime the fix prevents"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how long the mentee took to ship alone"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many sessions or reviews"),
+    QT_TRANSLATE_NOOP("KindNumbers", "the level they reached"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how many people it reached"),
+    QT_TRANSLATE_NOOP("KindNumbers", "hours saved a week"),
+    QT_TRANSLATE_NOOP("KindNumbers", "how often it is used"),
 )
 KIND_IMPACT_HINTS = (
     QT_TRANSLATE_NOOP("KindFields", "What was at stake, and what you did about it: e.g. kept "

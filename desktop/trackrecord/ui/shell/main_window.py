@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -121,6 +122,10 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.aboutToQuit.connect(self.flush_edits)
         self.controller.start(in_background=list_in_background)
+        from trackrecord.ui.capture.wiring import Capture
+
+        self.capture = Capture(self, store)
+        self.capture.start()
         ChangesElsewhere(store, self).changed.connect(self._show_changes_from_elsewhere)
         splitter = self._state.bytes("trackRecord/splitter")
         if splitter is not None:
@@ -231,7 +236,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.rail)
-        layout.addWidget(self.pages, 1)
+        # The weekly capture banner goes above the pages (ui/capture/wiring.py).
+        self.banner_slot = QVBoxLayout()
+        self.banner_slot.setContentsMargins(0, 0, 0, 0)
+        self.banner_slot.setSpacing(0)
+        self.banner_slot.addWidget(self.pages, 1)
+        layout.addLayout(self.banner_slot, 1)
         self.setCentralWidget(central)
 
     def _build_status_bar(self, demo: bool) -> None:

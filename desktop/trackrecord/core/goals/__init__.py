@@ -1,0 +1,1 @@
+"""Goals (with the entries that served them) and review cycles: data, periods, the service."""
