@@ -57,8 +57,8 @@ def render_markdown(deck: Deck) -> str:
     story_cards = deck.story_cards
     if story_cards:
         out += ["", "## Stories ready for likely questions", ""]
-        for card in story_cards:
-            out += _story_markdown(card.number, card.story, card.practice, deck.today)
+        for told in story_cards:
+            out += _story_markdown(told.number, told.story, told.practice, deck.today)
         out.pop()  # the blank line after the last story
     p = deck.practice
     out += ["", "## What you are practising", ""]
