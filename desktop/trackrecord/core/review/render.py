@@ -57,8 +57,9 @@ def render_markdown(deck: Deck) -> str:
     story_cards = deck.story_cards
     if story_cards:
         out += ["", "## Stories ready for likely questions", ""]
-        for told in story_cards:
-            out += _story_markdown(told.number, told.story, told.practice, deck.today)
+        for story_card in story_cards:
+            out += _story_markdown(story_card.number, story_card.story, story_card.practice,
+                                   deck.today)
         out.pop()  # the blank line after the last story
     p = deck.practice
     out += ["", "## What you are practising", ""]
