@@ -9,14 +9,9 @@ what the store will take (the services' own validation runs on every record).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
-import uuid
 from collections.abc import Callable
-from contextvars import ContextVar
 from typing import Any
 
-from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.record.entries import EDITABLE_FIELDS, TEXT_FIELDS
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.record.validation import check_dates, validate_changes
@@ -24,7 +19,6 @@ from trackrecord.core.rejections.categories import CATEGORIES
 from trackrecord.core.rejections.data import validate as validate_rejection
 from trackrecord.core.rejections.debrief import DEBRIEF_ANSWERS, DEBRIEF_TOPICS
 from trackrecord.core.rejections.stages import STAGES
-from trackrecord.core.store.input_rules import clean_block, has_controls
 from trackrecord.core.store.settings import MAX_KEY_LENGTH
 from trackrecord.core.transfer.import_base import (
     ImportFileError,
@@ -43,15 +37,22 @@ from trackrecord.core.transfer.json_export import (
     BackupDocument,
 )
 
-MAX_DEPTH = 64  # how deeply a snapshot may nest (ours nest four levels)
-
-
-class _Bad(Exception):
-    pass
-
-
-def _fail(where: str, message: str) -> _Bad:
-    return _Bad(f"{where}: {message}" if where else message)
+# The field checks, under the names this module has always used for them.
+from trackrecord.core.transfer.json_fields import CLEANED as _CLEANED
+from trackrecord.core.transfer.json_fields import Bad as _Bad
+from trackrecord.core.transfer.json_fields import bool_value as _bool
+from trackrecord.core.transfer.json_fields import checked as _checked
+from trackrecord.core.transfer.json_fields import choice_value as _choice
+from trackrecord.core.transfer.json_fields import day_value as _date
+from trackrecord.core.transfer.json_fields import fail as _fail
+from trackrecord.core.transfer.json_fields import id_value as _id
+from trackrecord.core.transfer.json_fields import moment_value as _moment
+from trackrecord.core.transfer.json_fields import plain_json as _plain_json
+from trackrecord.core.transfer.json_fields import record_keys as _keys
+from trackrecord.core.transfer.json_fields import shown as _shown
+from trackrecord.core.transfer.json_fields import text_value as _str
+from trackrecord.core.transfer.json_fields import unique_ids as _unique_ids
+from trackrecord.core.transfer.json_fields import what_is as _what
 
 
 def backup_from_json(doc: object, source: str, duplicates: list[str]) -> BackupDocument:
@@ -108,49 +109,6 @@ def _references(records: dict[str, tuple[dict[str, Any], ...]], name: str, key: 
             raise _fail(f"{name}[{i}].{key}", f"{record[key]} is not {what} in this file")
 
 
-def _keys(record: object, where: str, *, required: tuple[str, ...],
-          optional: tuple[str, ...] = ()) -> dict[str, Any]:
-    if not isinstance(record, dict):
-        raise _fail(where, "must be an object")
-    missing = [k for k in required if k not in record]
-    if missing:
-        raise _fail(where, f"{_shown(missing[0])} is missing")
-    unknown = sorted(set(record) - set(required) - set(optional))
-    if unknown:
-        raise _fail(where, f"unknown field {_shown(unknown[0])} (this version of Track Record does "
-                           "not know it, and will not drop it silently)")
-    return record
-
-
-def _unique_ids(name: str, records: tuple[dict[str, Any], ...]) -> None:
-    seen: set[str] = set()
-    for i, record in enumerate(records):
-        if record["id"] in seen:
-            raise _fail(f"{name}[{i}].id", f"{record['id']} appears more than once")
-        seen.add(record["id"])
-
-
-def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
-    if value is None and nullable:
-        return None
-    if not isinstance(value, str):
-        raise _fail(where, f"must be text, not {_what(value)}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise _fail(where, "contains an invalid character (a lone surrogate)") from None
-    if has_controls(value, line=False):
-        # NUL, ESC and the like are never stored (see core.store.input_rules): taken out,
-        # and the import says where.
-        cleaned = _CLEANED.get()
-        if cleaned is not None:
-            cleaned.append(where)
-    return clean_block(value)
-
-
-_CLEANED: ContextVar[list[str] | None] = ContextVar("_CLEANED", default=None)
-
-
 def cleaning_warnings(backup: BackupDocument) -> tuple[ImportWarning, ...]:
     """One warning naming the fields whose control characters were taken out, if any."""
     if not backup.cleaned:
@@ -158,81 +116,6 @@ def cleaning_warnings(backup: BackupDocument) -> tuple[ImportWarning, ...]:
     places = ", ".join(backup.cleaned[:3]) + (" and more" if len(backup.cleaned) > 3 else "")
     return (ImportWarning("", f"control characters (such as NUL or ESC) were taken out of "
                               f"{len(backup.cleaned)} text field(s): {places}"),)
-
-
-def _shown(value: object) -> str:
-    """A value quoted in a message: short, on one line."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _what(value: object) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "an object", type(None): "null", str: "text"}.get(type(value), "a value")
-
-
-def _id(value: object, where: str) -> str:
-    text = _str(value, where)
-    try:
-        ok = text is not None and str(uuid.UUID(text)) == text
-    except ValueError:
-        ok = False
-    if not ok:
-        raise _fail(where, f"{_shown(value)} is not an id (a lowercase UUID)")
-    return str(text)
-
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _date(value: object, where: str, *, nullable: bool = False) -> dt.date | None:
-    if value is None and nullable:
-        return None
-    if isinstance(value, str) and _DAY.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _fail(where, f"{_shown(value)} is not a date written YYYY-MM-DD")
-
-
-def _moment(value: object, where: str, *, nullable: bool = False) -> dt.datetime | None:
-    """A timestamp; stored as naive UTC (a timestamp without an offset is taken as UTC)."""
-    if value is None and nullable:
-        return None
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value):
-        try:
-            moment = dt.datetime.fromisoformat(value)
-            if moment.tzinfo is not None:
-                moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-        except (ValueError, OverflowError):  # (year 1 at +14:00 is before the calendar)
-            pass
-        else:
-            return moment
-    raise _fail(where, f"{_shown(value)} is not a timestamp "
-                       "(ISO 8601, e.g. 2024-03-01T09:30:00+00:00)")
-
-
-def _choice(value: object, allowed: tuple[str, ...], where: str, *,
-            nullable: bool = False) -> str | None:
-    if value is None and nullable:
-        return None
-    if not isinstance(value, str) or value not in allowed:
-        raise _fail(where, f"{_shown(value)} is not one of {', '.join(allowed)}")
-    return value
-
-
-def _bool(value: object, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise _fail(where, f"must be true or false, not {_what(value)}")
-    return value
-
-
-def _checked(where: str, fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except TrackRecordError as exc:
-        raise _fail(where, str(exc)) from None
 
 
 def _entry(record: object, where: str) -> dict[str, Any]:
@@ -311,21 +194,6 @@ def _debrief(value: object, where: str) -> dict[str, dict[str, Any]]:
             "note": _str(answer.get("note", ""), f"{here}.note"),
         }
     return out
-
-
-def _plain_json(value: object, where: str, depth: int) -> None:
-    """Nothing SQLite's JSON cannot hold: no lone surrogates, no absurd nesting."""
-    if depth > MAX_DEPTH:
-        raise _fail(where, "is nested too deeply")
-    if isinstance(value, str):
-        _str(value, where)
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            _str(key, where)
-            _plain_json(inner, where, depth + 1)
-    elif isinstance(value, list):
-        for inner in value:
-            _plain_json(inner, where, depth + 1)
 
 
 def _practice(record: object, where: str) -> dict[str, Any]:

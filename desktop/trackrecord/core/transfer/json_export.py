@@ -8,7 +8,6 @@ trackrecord.core.transfer.json_check; restoring it, trackrecord.core.transfer.js
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,7 +31,10 @@ from trackrecord.core.store.models import (
     Setting,
     UpcomingInterview,
 )
+from trackrecord.core.transfer.json_fields import stamp
 from trackrecord.core.transfer.output_file import check_target, write_atomic
+
+__all__ = ["BackupDocument", "backup_document", "dump_backup", "stamp", "write_backup"]
 
 BACKUP_FORMAT = "trackrecord-backup"
 BACKUP_VERSION = 1
@@ -78,11 +80,6 @@ INTERVIEW_KEYS: tuple[str, ...] = (
     "id", "company", "role", "date", "stages", "notes", "energy_ticks", "created_at",
     "updated_at",
 )
-
-
-def stamp(moment: dt.datetime) -> str:
-    """A stored (naive UTC) timestamp as the document spells it."""
-    return moment.replace(tzinfo=dt.UTC).isoformat()
 
 
 def entry_record(row: Entry) -> dict[str, Any]:
