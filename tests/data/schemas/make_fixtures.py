@@ -132,8 +132,7 @@ def _thoughts_rehearsals(conn) -> None:  # type: ignore[no-untyped-def]
         "2, NULL, '2025-06-06', NULL, 'smooth', '', ?)", (STAMP, STAMP),
     )
     conn.exec_driver_sql(
-        "INSERT INTO stories_told (interview_pk, entry_pk, created_at) VALUES (1, 1, ?)",
-        (STAMP,),
+        "INSERT INTO stories_told (interview_pk, entry_pk) VALUES (1, 1), (1, 3)"
     )
 
 

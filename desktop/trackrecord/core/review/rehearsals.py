@@ -227,13 +227,14 @@ class RehearsalService:
             interview, entry = _interview(s, interview_id), _entry(s, entry_id)
             row = s.get(StoryTold, (interview.pk, entry.pk))
             if told and row is None:
-                s.add(StoryTold(interview_pk=interview.pk, entry_pk=entry.pk,
-                                created_at=_now()))
-                return True
-            if not told and row is not None:
+                s.add(StoryTold(interview_pk=interview.pk, entry_pk=entry.pk))
+            elif not told and row is not None:
                 s.delete(row)
-                return True
-            return False
+            else:
+                return False
+            # What was told is part of the interview: a backup merge compares its updated_at.
+            interview.updated_at = _now()
+            return True
 
     def told_in(self, interview_id: str) -> frozenset[str]:
         """The entries marked as told in this interview."""

@@ -391,4 +391,3 @@ class StoryTold(Base):
     entry_pk: Mapped[int] = mapped_column(
         ForeignKey("entries.pk", ondelete="CASCADE"), primary_key=True, index=True
     )
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -53,6 +53,13 @@ from trackrecord.core.transfer.json_fields import shown as _shown
 from trackrecord.core.transfer.json_fields import text_value as _str
 from trackrecord.core.transfer.json_fields import unique_ids as _unique_ids
 from trackrecord.core.transfer.json_fields import what_is as _what
+from trackrecord.core.transfer.json_reflection import (
+    MORE_COLLECTIONS,
+    check_references,
+    check_rehearsal,
+    check_thought,
+    check_told,
+)
 
 
 def backup_from_json(doc: object, source: str, duplicates: list[str]) -> BackupDocument:
@@ -81,22 +88,25 @@ def _document(doc: object) -> BackupDocument:
     if version < 1:
         raise _fail("version", f"unknown format version {version}")
     _keys(doc, "", required=("format", "version", *COLLECTIONS, "settings"),
-          optional=("app_version",))
-    for name in COLLECTIONS:
-        if not isinstance(doc[name], list):
+          optional=("app_version", *MORE_COLLECTIONS))
+    for name in (*COLLECTIONS, *MORE_COLLECTIONS):
+        if not isinstance(doc.get(name, []), list):
             raise _fail(name, "must be a list")
     checks: dict[str, Callable[[object, str], dict[str, Any]]] = {
         "entries": _entry, "rejections": _rejection, "practice_items": _practice,
         "practice_sessions": _session, "custom_reframes": _reframe,
         "upcoming_interviews": _interview,
+        "thought_records": check_thought, "rehearsals": check_rehearsal,
     }
     records: dict[str, tuple[dict[str, Any], ...]] = {}
-    for name in COLLECTIONS:
-        records[name] = tuple(checks[name](r, f"{name}[{i}]") for i, r in enumerate(doc[name]))
+    for name in (*COLLECTIONS, *MORE_COLLECTIONS):
+        records[name] = tuple(checks[name](r, f"{name}[{i}]")
+                              for i, r in enumerate(doc.get(name, [])))
         _unique_ids(name, records[name])
     _references(records, "practice_items", "rejection_id", "rejections", "a rejection")
     _references(records, "practice_sessions", "practice_item_id", "practice_items",
                 "a practice item")
+    check_references(records)
     fields: dict[str, Any] = dict(records)  # (one keyword per collection)
     return BackupDocument(**fields, settings=_settings(doc["settings"]))
 
@@ -260,6 +270,7 @@ def _interview(record: object, where: str) -> dict[str, Any]:
         "date": _date(raw.get("date"), f"{where}.date", nullable=True),
         "notes": _str(raw.get("notes", ""), f"{where}.notes"),
         "stages": lists["stages"], "energy_ticks": lists["energy_ticks"],
+        "told": check_told(raw.get("told", []), f"{where}.told"),
         "created_at": _moment(raw["created_at"], f"{where}.created_at"),
         "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
     }

@@ -9,7 +9,7 @@ trackrecord.core.transfer.json_check; restoring it, trackrecord.core.transfer.js
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,12 +32,18 @@ from trackrecord.core.store.models import (
     UpcomingInterview,
 )
 from trackrecord.core.transfer.json_fields import stamp
+from trackrecord.core.transfer.json_reflection import (
+    MORE_COLLECTIONS,
+    read_more,
+    told_by_interview,
+)
 from trackrecord.core.transfer.output_file import check_target, write_atomic
 
 __all__ = ["BackupDocument", "backup_document", "dump_backup", "stamp", "write_backup"]
 
 BACKUP_FORMAT = "trackrecord-backup"
-BACKUP_VERSION = 1
+# 2: thought records, rehearsals, and the stories told in each interview (json_reflection).
+BACKUP_VERSION = 2
 # The lists of records, in the order they are restored (a record only points at earlier ones).
 COLLECTIONS: tuple[str, ...] = (
     "entries", "rejections", "practice_items", "practice_sessions", "custom_reframes",
@@ -56,12 +62,15 @@ class BackupDocument:
     custom_reframes: tuple[dict[str, Any], ...]
     upcoming_interviews: tuple[dict[str, Any], ...]
     settings: tuple[tuple[str, str], ...]
+    thought_records: tuple[dict[str, Any], ...] = ()  # (version 2 on)
+    rehearsals: tuple[dict[str, Any], ...] = ()
     # Where control characters were taken out while checking (json_check says so).
     cleaned: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
-        return sum(len(getattr(self, name)) for name in (*COLLECTIONS, "settings"))
+        return sum(len(getattr(self, name))
+                   for name in (*COLLECTIONS, *MORE_COLLECTIONS, "settings"))
 ENTRY_KEYS: tuple[str, ...] = (
     "id", "kind", "title", "start_date", "end_date", *(f for f in TEXT_FIELDS if f != "title"),
     "tags", "links", "created_at", "updated_at",
@@ -77,7 +86,7 @@ REFRAME_KEYS: tuple[str, ...] = (
     "id", "category", "stage", "headline", "body", "created_at", "updated_at",
 )
 INTERVIEW_KEYS: tuple[str, ...] = (
-    "id", "company", "role", "date", "stages", "notes", "energy_ticks", "created_at",
+    "id", "company", "role", "date", "stages", "notes", "energy_ticks", "told", "created_at",
     "updated_at",
 )
 
@@ -131,12 +140,13 @@ def reframe_record(row: CustomReframe) -> dict[str, Any]:
     }
 
 
-def interview_record(row: UpcomingInterview) -> dict[str, Any]:
+def interview_record(row: UpcomingInterview, told: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "id": row.id, "company": row.company, "role": row.role,
         "date": row.date.isoformat() if row.date else None,
         "stages": [s.stage for s in sorted(row.stages, key=lambda s: s.position)],
         "notes": row.notes, "energy_ticks": list(row.energy_ticks or ()),
+        "told": sorted(told),
         "created_at": stamp(row.created_at), "updated_at": stamp(row.updated_at),
     }
 
@@ -145,6 +155,7 @@ def read_records(s: Session) -> dict[str, Any]:
     """Every record, as the document holds it, read in one unit of work (so consistent)."""
     rejection_ids = {k: v for k, v in s.execute(select(Rejection.pk, Rejection.id))}
     item_ids = {k: v for k, v in s.execute(select(PracticeItem.pk, PracticeItem.id))}
+    told = told_by_interview(s)
     return {
         "entries": [entry_record(e) for e in s.scalars(select(Entry).order_by(Entry.id))],
         "rejections": [
@@ -162,9 +173,10 @@ def read_records(s: Session) -> dict[str, Any]:
             reframe_record(r) for r in s.scalars(select(CustomReframe).order_by(CustomReframe.id))
         ],
         "upcoming_interviews": [
-            interview_record(r)
+            interview_record(r, told.get(r.pk, ()))
             for r in s.scalars(select(UpcomingInterview).order_by(UpcomingInterview.id))
         ],
+        **read_more(s),
         "settings": {row.key: row.value for row in s.scalars(select(Setting))},
     }
 

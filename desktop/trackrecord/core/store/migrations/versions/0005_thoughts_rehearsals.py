@@ -106,7 +106,6 @@ def upgrade() -> None:
         "stories_told",
         sa.Column("interview_pk", sa.Integer(), nullable=False),
         sa.Column("entry_pk", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("interview_pk", "entry_pk", name="pk_stories_told"),
         sa.ForeignKeyConstraint(
             ["interview_pk"], ["upcoming_interviews.pk"], ondelete="CASCADE",
