@@ -18,6 +18,7 @@ from trackrecord.core.registry import Registry
 _SAME = (
     (re.compile(r"[\u2018\u2019\u02bc`]"), "'"),
     (re.compile(r"\bi am\b"), "i'm"),
+    (re.compile(r"\bim\b"), "i'm"),  # typed in a hurry, without the apostrophe
     (re.compile(r"\bi will\b"), "i'll"),
     (re.compile(r"\bwill not\b"), "won't"),
     (re.compile(r"\bdo not\b"), "don't"),
