@@ -258,6 +258,15 @@ class RehearsalService:
             pks = dict(s.execute(select(Entry.id, Entry.pk).where(Entry.id.in_(ids))).all())
             return _practice(s, pks, interview_id, company)
 
+    def stories(self) -> builtins.list[tuple[str, str, int]]:
+        """Every entry with its STAR story written: (id, title, year), newest first."""
+        star = ((Entry.situation != "") & (Entry.task != "") & (Entry.action != "")
+                & (Entry.result != ""))
+        with self._store.read() as s:
+            return [(eid, title, start.year) for eid, title, start in s.execute(
+                select(Entry.id, Entry.title, Entry.start_date).where(star)
+                .order_by(Entry.start_date.desc(), Entry.pk.desc()))]
+
     # -- the timer's length -----------------------------------------------------------------
 
     def length(self) -> int:
