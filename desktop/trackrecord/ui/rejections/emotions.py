@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +25,14 @@ from PySide6.QtWidgets import (
 from trackrecord.core.rejections.thoughts import MAX_EMOTIONS, MAX_NAME, Emotion
 from trackrecord.ui.rejections.inputs import StingSlider
 from trackrecord.ui.widgets.flow import FlowLayout
+
+
+def _drop(widget: QWidget, layout: QLayout) -> None:
+    """Out of its layout and out of sight now, deleted once the event loop is back (never
+    made a window of its own on the way, as setParent(None) would)."""
+    widget.hide()
+    layout.removeWidget(widget)
+    widget.deleteLater()
 
 
 class _Row(QWidget):
@@ -125,8 +134,7 @@ class EmotionsEditor(QWidget):
 
     def _remove(self, row: _Row) -> None:
         self.rows.remove(row)
-        row.deleteLater()
-        row.setParent(None)
+        _drop(row, self._rows)
         self._sync_chips()
         self.names_changed.emit()
         self.changed.emit()
@@ -144,8 +152,7 @@ class EmotionsEditor(QWidget):
     def set_emotions(self, emotions: Sequence[Emotion]) -> None:
         """Show saved emotions; emits nothing."""
         for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
+            _drop(row, self._rows)
         self.rows = []
         for emotion in emotions:
             added = self.add(emotion.name, emit=False)
@@ -179,8 +186,7 @@ class RerateList(QWidget):
         for _row, slider in self.sliders:
             holder = slider.parentWidget()
             if holder is not None:
-                holder.setParent(None)
-                holder.deleteLater()
+                _drop(holder, self._layout)
         self.sliders = []
         for row in self._editor.rows:
             holder = QWidget(self)
