@@ -126,6 +126,6 @@ def test_thinking_traps_that_recur_and_how_the_reratings_move(store: Store) -> N
     assert found.charts["traps"].summary.startswith("Labelling came up in 3 of your 3 thought")
     # Globex rated nothing after: not a re-rating. Averages over the emotions rated twice.
     assert [(r.company, r.before, r.after) for r in found.reratings] == [
-        ("Acme \u00b7 2 Mar", 70, 45), ("Initech \u00b7 1 Jun", 50, 20)]
+        ("Acme", 70, 45), ("Initech", 50, 20)]  # oldest first
     assert "eased by 28 points on average (over 2 thought records)" in \
         found.charts["reratings"].summary

@@ -216,7 +216,7 @@ def _thought_figures(store: Store) -> tuple[tuple[Count, ...], tuple[Sting, ...]
         (Count(k, registry[k].label, n) for k, n in counts.items()),
         key=lambda c: (-c.value, registry.keys.index(c.key))))
     reratings = tuple(
-        Sting(f"{company} \u00b7 {date.day} {date.strftime('%b')}", stage, date,
+        Sting(company, stage, date,
               round(rated[pk][0]), round(rated[pk][1]))
         for pk, _traps, company, stage, date in rows if pk in rated)[-MAX_STINGS:]
     return trap_counts, reratings, records
