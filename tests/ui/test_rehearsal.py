@@ -178,3 +178,25 @@ def test_r_on_a_story_card_rehearses_it_and_a_story_told_is_kept(
     practice = RehearsalService(demo).practice([entry_id], interview_id=later.id,
                                                company=later.company)[entry_id]
     assert [t.company for t in practice.told_same_company] == ["Northwind"]
+
+
+def test_undoing_the_deletion_of_an_entry_brings_its_rehearsals_back(
+        qtbot: QtBot, make_window, store: Store) -> None:
+    from ui_helpers import select_title
+
+    from trackrecord.core.record.entries import EntryService
+
+    entry = EntryService(store).create("shipped", "Payments ledger v2", start_date="2023-04-01")
+    interview = UpcomingInterviewService(store).create(["behavioral"], company="Northwind")
+    service = RehearsalService(store)
+    first = service.record(entry.id, "rough", date="2026-11-01", seconds=170,
+                           interview_id=interview.id)
+    second = service.record(entry.id, "smooth", date="2026-11-20")
+    service.set_told(interview.id, entry.id)
+    window = make_window()
+    select_title(window, "Payments ledger v2")
+    window.controller.delete_selected()
+    assert service.history() == []  # they went with the entry
+    window.controller.undo_delete()
+    assert service.history(entry.id) == [second, first]
+    assert service.told_in(interview.id) == {entry.id}

@@ -45,6 +45,7 @@ class RehearsalData:
     seconds: int | None = None
     note: str = ""
     interview_id: str | None = None
+    created_at: dt.datetime | None = None  # naive UTC, as stored
 
     @property
     def went_label(self) -> str:
@@ -54,6 +55,15 @@ class RehearsalData:
         return {"id": self.id, "entry_id": self.entry_id, "date": self.date.isoformat(),
                 "went": self.went, "seconds": self.seconds, "note": self.note,
                 "interview_id": self.interview_id}
+
+
+@dataclass(frozen=True)
+class KeptPractice:
+    """An entry's rehearsals and the interviews it was told in, read before the entry is
+    deleted, to put back if the deletion is undone (they go with the entry)."""
+
+    rehearsals: tuple[RehearsalData, ...] = ()
+    told_in: tuple[str, ...] = ()  # interview ids
 
 
 @dataclass(frozen=True)
@@ -193,7 +203,7 @@ class RehearsalService:
             s.add(row)
             s.flush()
             return RehearsalData(row.id, entry.id, day, outcome, took, note,
-                                 interview.id if interview else None)
+                                 interview.id if interview else None, row.created_at)
 
     def history(self, entry_id: str | None = None) -> builtins.list[RehearsalData]:
         """Rehearsals, newest first (of one entry's story, or of all)."""
@@ -205,8 +215,43 @@ class RehearsalService:
         if entry_id is not None:
             query = query.where(Entry.id == entry_id)
         with self._store.read() as s:
-            return [RehearsalData(r.id, eid, r.date, r.went, r.seconds, r.note, iid)
+            return [RehearsalData(r.id, eid, r.date, r.went, r.seconds, r.note, iid,
+                                  r.created_at)
                     for r, eid, iid in s.execute(query)]
+
+    def kept(self, entry_id: str) -> KeptPractice:
+        """What deleting this entry would take with it (for Undo)."""
+        with self._store.read() as s:
+            told = tuple(s.scalars(
+                select(UpcomingInterview.id)
+                .join(StoryTold, StoryTold.interview_pk == UpcomingInterview.pk)
+                .join(Entry, Entry.pk == StoryTold.entry_pk).where(Entry.id == entry_id)))
+        return KeptPractice(tuple(self.history(entry_id)), told)
+
+    def put_back(self, entry_id: str, kept: KeptPractice) -> None:
+        """After Undo brought the entry back: its rehearsals and tellings, as they were (an
+        interview deleted meanwhile is left out; nothing here is written twice)."""
+        if not kept.rehearsals and not kept.told_in:
+            return
+        with self._store.write() as s:
+            entry = _entry(s, entry_id)
+            interviews = dict(s.execute(select(UpcomingInterview.id, UpcomingInterview.pk)
+                                        .where(UpcomingInterview.id.in_(
+                                            [*kept.told_in, *(r.interview_id for r in
+                                                              kept.rehearsals
+                                                              if r.interview_id)]))).all())
+            present = set(s.scalars(select(Rehearsal.id).where(
+                Rehearsal.id.in_([r.id for r in kept.rehearsals]))))
+            for r in kept.rehearsals:
+                if r.id not in present:
+                    s.add(Rehearsal(id=r.id, entry_pk=entry.pk,
+                                    interview_pk=interviews.get(r.interview_id or ""),
+                                    date=r.date, seconds=r.seconds, went=r.went, note=r.note,
+                                    created_at=r.created_at or _now()))
+            for interview_id in kept.told_in:
+                pk = interviews.get(interview_id)
+                if pk is not None and s.get(StoryTold, (pk, entry.pk)) is None:
+                    s.add(StoryTold(interview_pk=pk, entry_pk=entry.pk))
 
     def delete(self, rehearsal_id: str) -> RehearsalData:
         with self._store.write() as s:
