@@ -67,7 +67,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 
-    delete = actions.add_parser("delete", help="delete a rejection (its practice items stay)")
+    delete = actions.add_parser("delete", help="delete a rejection (its practice items stay; "
+                                "its thought record goes with it)")
     delete.add_argument("id")
     delete.set_defaults(handler=_delete)
 
