@@ -108,6 +108,7 @@ def test_a_new_rejection_keeps_its_thought_record_only_once_it_is_saved(
     page.view.form.stage.setFocus()
     qtbot.keyClicks(page.view.form.stage, "Beh")
     qtbot.waitUntil(form.toggle.isEnabled, timeout=3000)  # saved: now it can have one
+    assert "optional" in form.intro.text()
     qtbot.mouseClick(form.toggle, Qt.MouseButton.LeftButton)
     feedback = page.view.form.inputs["feedback"]
     feedback.setFocus()

@@ -174,6 +174,8 @@ class ThoughtForm(QWidget):
         if not available:
             self.set_open(False)
             self.intro.setText(why or thought_words("intro", "closed"))
+        else:
+            self.intro.setText(thought_words("intro", "open" if self.is_open() else "closed"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
