@@ -18,7 +18,8 @@ def test_an_empty_store_explains_every_chart(store: Store) -> None:
     found = build_insights(store, TODAY)
     assert found.rejections == 0 and found.by_stage == () and found.stings == ()
     assert found.sting_drop is None and found.track_record.periods == ()
-    assert set(found.charts) == {"by_stage", "by_category", "stings", "track_record", "practice"}
+    assert set(found.charts) == {"by_stage", "by_category", "stings", "track_record", "practice",
+                                 "traps", "reratings"}
     for chart in found.charts.values():
         assert chart.empty and chart.title and len(chart.summary) > 40
     assert "Rejections page" in found.charts["by_stage"].summary
@@ -99,3 +100,32 @@ def test_practice_per_week_for_the_last_sixteen_weeks(store: Store) -> None:
 def test_quarters() -> None:
     assert quarter(dt.date(2026, 11, 26)) == (2026, 4)
     assert quarters((2025, 3), (2026, 2)) == [(2025, 3), (2025, 4), (2026, 1), (2026, 2)]
+
+
+def test_thinking_traps_that_recur_and_how_the_reratings_move(store: Store) -> None:
+    from trackrecord.core.rejections.thoughts import ThoughtService
+
+    rejections, thoughts = RejectionService(store), ThoughtService(store)
+    found = build_insights(store, TODAY)
+    assert found.traps == () and found.charts["traps"].empty
+    assert found.reratings == () and found.charts["reratings"].empty
+    for company, date, traps, emotions in (
+        ("Acme", "2026-03-02", ["labelling", "mind-reading"],
+         [{"name": "ashamed", "before": 80, "after": 50},
+          {"name": "anxious", "before": 60, "after": 40}]),
+        ("Globex", "2026-05-10", ["labelling"], [{"name": "sad", "before": 70}]),
+        ("Initech", "2026-06-01", ["labelling", "overgeneralising"],
+         [{"name": "angry", "before": 50, "after": 20}]),
+    ):
+        rejection = rejections.create(company, "onsite", date=date)
+        thoughts.save(rejection.id, traps=traps, emotions=emotions)
+    rejections.create("Umbrella", "onsite", date="2026-07-01")  # no thought record
+    found = build_insights(store, TODAY)
+    assert [(c.label, c.value) for c in found.traps] == [
+        ("Labelling", 3), ("Overgeneralising", 1), ("Mind reading", 1)]
+    assert found.charts["traps"].summary.startswith("Labelling came up in 3 of your 3 thought")
+    # Globex rated nothing after: not a re-rating. Averages over the emotions rated twice.
+    assert [(r.company, r.before, r.after) for r in found.reratings] == [
+        ("Acme", 70, 45), ("Initech", 50, 20)]  # oldest first
+    assert "eased by 28 points on average (over 2 thought records)" in \
+        found.charts["reratings"].summary

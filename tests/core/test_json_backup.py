@@ -128,7 +128,9 @@ def test_a_restored_store_works_like_the_original(filled: Store, other: Store) -
 def test_every_column_of_user_data_is_in_the_format() -> None:
     """A new table or column must be added to the backup (and to docs/backup-format.md)."""
     from trackrecord.core.transfer import json_export as jb
+    from trackrecord.core.transfer import json_reflection as jr
     covered = {
+        "thought_records": jr.THOUGHT_KEYS, "rehearsals": jr.REHEARSAL_KEYS,
         "entries": jb.ENTRY_KEYS, "rejections": jb.REJECTION_KEYS,
         "practice_items": jb.PRACTICE_KEYS, "practice_sessions": jb.SESSION_KEYS,
         "custom_reframes": jb.REFRAME_KEYS, "upcoming_interviews": jb.INTERVIEW_KEYS,
@@ -144,6 +146,9 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
         "goals": {"pk"}, "review_cycles": {"pk"}, "entry_goals": None,
         "rejection_debrief": None, "interview_stages": None, "tags": None, "entry_tags": None,
         "settings": set(),
+        "thought_records": {"pk", "rejection_pk"},
+        "rehearsals": {"pk", "entry_pk", "interview_pk"},
+        "thought_emotions": None, "stories_told": None,
     }
     for table in Base.metadata.sorted_tables:
         assert table.name in carried, f"the backup does not cover the table {table.name}"
@@ -160,11 +165,12 @@ def test_every_column_of_user_data_is_in_the_format() -> None:
 
 
 def test_the_model_has_not_grown_a_relationship_the_backup_ignores() -> None:
-    from trackrecord.core.store.models import Entry, Rejection, UpcomingInterview
+    from trackrecord.core.store.models import Entry, Rejection, ThoughtRecord, UpcomingInterview
 
     assert {r.key for r in sa_inspect(Entry).relationships} == {"tags"}
     assert {r.key for r in sa_inspect(Rejection).relationships} == {"debrief"}
     assert {r.key for r in sa_inspect(UpcomingInterview).relationships} == {"stages"}
+    assert {r.key for r in sa_inspect(ThoughtRecord).relationships} == {"emotions"}
 
 
 # -- refusing bad input -------------------------------------------------------------------------
@@ -204,7 +210,7 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None] | bytes, str]] = [
     ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ("a list", b"[]", "not a Track Record backup"),
     ("another format", _set(lambda d: d, "format", "something-else"), "not a Track Record backup"),
-    ("newer version", _set(lambda d: d, "version", 3), "newer Track Record"),
+    ("newer version", _set(lambda d: d, "version", BACKUP_VERSION + 1), "newer Track Record"),
     ("goal of no entry", _set(lambda d: d["goals"][0], "entries", [str(uuid.uuid4())]),
      "is not an entry in this file"),
     ("cycle named twice", lambda d: d["review_cycles"].append(

@@ -86,6 +86,37 @@ def test_an_old_database_upgrades_with_every_row_intact(revision: str, tmp_path:
         assert list(paths.backups.glob(f"pre-migration-{revision}-*.sqlite3"))
 
 
+def test_thought_records_and_rehearsals_read_back_after_the_upgrade(tmp_path: Path) -> None:
+    """The 0005 fixture's rows as the services hand them out; and a database from before
+    0005 upgrades with none, ready to take them."""
+    from trackrecord.core.rejections.thoughts import Emotion, ThoughtService
+    from trackrecord.core.review.rehearsals import RehearsalService
+
+    paths = DataPaths(tmp_path / "data").ensure()
+    shutil.copy(FIXTURES / "0006_thoughts_rehearsals.sqlite3", paths.database)
+    larkspur = "10000000-0000-4000-8000-000000000002"
+    with open_store(paths) as store:
+        record = ThoughtService(store).get(larkspur)
+        assert record is not None and record.thought == "I always freeze when it matters"
+        assert record.traps == ("overgeneralising", "labelling")
+        assert record.emotions == (Emotion("ashamed", 80, 40),
+                                   Emotion("worried about money", 60, None))
+        rehearsals = RehearsalService(store)
+        assert [(r.went, r.seconds) for r in rehearsals.history()] == [
+            ("smooth", None), ("okay", 130)]
+        interview = "40000000-0000-4000-8000-000000000001"
+        assert rehearsals.told_in(interview) == {"00000000-0000-4000-8000-000000000001",
+                                                 "00000000-0000-4000-8000-000000000003"}
+
+    older = DataPaths(tmp_path / "older").ensure()
+    shutil.copy(FIXTURES / "0004_entry_kind_dates.sqlite3", older.database)
+    with open_store(older) as store:
+        assert ThoughtService(store).all() == [] and RehearsalService(store).history() == []
+        saved = ThoughtService(store).save(larkspur, thought="They could tell I was lost",
+                                           traps=["mind-reading"])
+        assert saved.traps == ("mind-reading",)
+
+
 def test_single_head_and_up_down_up_is_consistent(tmp_path: Path) -> None:
     assert len(ScriptDirectory.from_config(_config()).get_heads()) == 1
     engine = make_engine(tmp_path / "updown.sqlite3")

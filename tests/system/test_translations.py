@@ -15,6 +15,7 @@ from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY
 from trackrecord.core.rejections.categories import CATEGORY_LABELS
 from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
 from trackrecord.core.rejections.stages import STAGE_LABELS
+from trackrecord.core.review.outcomes import OUTCOME_LABELS
 from trackrecord.core.transfer.export_formats import BRAG_FORMATS, EXPORT_FORMATS
 from trackrecord.core.transfer.import_base import CSV_FIELD_LABELS
 from trackrecord.core.transfer.import_formats import IMPORT_FORMATS
@@ -75,6 +76,7 @@ def test_strings_outside_classes_are_collected(collected: dict[str, set[str]]) -
     assert "before an import" in collected["BackupsDialog"]
     assert set(CSV_FIELD_LABELS.values()) <= collected["ImportDialog"]
     assert set(ANSWER_LABELS.values()) <= collected["DebriefForm"]
+    assert set(OUTCOME_LABELS.values()) <= collected["Rehearsal"]
 
 
 def test_the_marked_labels_are_the_cores() -> None:
@@ -97,6 +99,7 @@ def test_the_marked_labels_are_the_cores() -> None:
     assert tuple(CSV_FIELD_LABELS.values()) == label_strings.CSV_FIELDS
     assert tuple(DEBRIEF_LABELS.values()) == label_strings.DEBRIEF_TOPICS
     assert tuple(ANSWER_LABELS.values()) == label_strings.DEBRIEF_ANSWERS
+    assert tuple(OUTCOME_LABELS.values()) == label_strings.REHEARSAL_OUTCOMES
 
 
 def test_no_helper_hides_strings_from_lupdate() -> None:

@@ -85,3 +85,22 @@ def test_cards_side_by_side_have_their_titles_on_one_line(qtbot: QtBot, store: S
             right.title.mapTo(view, right.title.rect().topLeft()).y()
         assert left.chart.mapTo(view, left.chart.rect().topLeft()).y() == \
             right.chart.mapTo(view, right.chart.rect().topLeft()).y()
+
+
+def test_thinking_traps_and_reratings_appear_once_there_are_thought_records(
+        qtbot: QtBot, store: Store) -> None:
+    from trackrecord.core.rejections.thoughts import ThoughtService
+
+    view = _show(qtbot, store)
+    assert "thinking traps" in view.trap_chart.empty_text
+    rejection = RejectionService(store).create("Hollis", "onsite", date="2026-10-01")
+    ThoughtService(store).save(rejection.id, traps=["mind-reading"],
+                               emotions=[{"name": "ashamed", "before": 90, "after": 50}])
+    view.hide()
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.trap_chart.accessibleDescription() == "Mind reading: 1"
+    assert view.rerating_chart.accessibleDescription() == "Hollis: 90 before, 50 after"
+    assert "eased by 40 points" in view.reratings.summary.text()
+    assert view.rerating_chart.legend == ("before", "after the balanced thought")
+    view.grab()

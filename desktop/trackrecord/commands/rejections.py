@@ -11,6 +11,7 @@ import datetime as dt
 import textwrap
 from typing import Any
 
+from trackrecord.commands import thoughts
 from trackrecord.commands.base import (
     EXIT_OK,
     CommandContext,
@@ -29,6 +30,7 @@ from trackrecord.core.rejections.data import LONG_TEXT_NAMES, MAX_TEXT, too_long
 from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
 from trackrecord.core.rejections.service import RejectionData, RejectionService
 from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES, parse_stage
+from trackrecord.core.rejections.thoughts import ThoughtService
 
 WIDTH = 88
 
@@ -41,7 +43,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     reframe.add_argument("--json", action="store_true")
     reframe.set_defaults(handler=_reframe)
 
-    rejection = sub.add_parser("rejection", help="the rejection log: add, list, show, delete")
+    rejection = sub.add_parser("rejection",
+                               help="the rejection log: add, list, show, delete, thought")
     actions = rejection.add_subparsers(dest="rejection_command", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="log a rejection with its evidence and reframe")
@@ -65,9 +68,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
 
-    delete = actions.add_parser("delete", help="delete a rejection (its practice items stay)")
+    delete = actions.add_parser("delete", help="delete a rejection (its practice items stay; "
+                                "its thought record goes with it)")
     delete.add_argument("id")
     delete.set_defaults(handler=_delete)
+
+    thoughts.register(actions)  # rejection thought ID: the thought record
 
 
 def _add_rejection_options(parser: argparse.ArgumentParser, *, company_required: bool) -> None:
@@ -184,12 +190,14 @@ def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
     service, rejection = _resolve(ctx, args.id)
     saved = Analysis.from_snapshot(rejection.snapshot) if rejection.snapshot else None
     practice = service.practice_items(rejection_id=rejection.id)
+    thought = ThoughtService(ctx.store).get(rejection.id)
     if args.json:
         out = rejection.to_json()
         snapshot = out.pop("snapshot")
         out["practice"] = [p.to_json() for p in practice]
         out["shown_at"] = snapshot.get("shown_at") if snapshot else None
         out["analysis"] = saved.to_json() if saved else None
+        out["thought_record"] = thought.to_json() if thought else None
         print_json(out)
         return EXIT_OK
     print(for_terminal(format_rejection(rejection)))
@@ -197,6 +205,8 @@ def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
         print("\nPractice list")
         for p in practice:
             print(for_terminal(f"  [{'x' if p.done else ' '}] {p.text}"))
+    if thought:
+        print("\n" + for_terminal(thoughts.format_thought(thought, rejection.company)))
     if saved:
         shown = (rejection.snapshot or {}).get("shown_at", "")[:10]
         print(f"\nWhat was shown when it was logged{f' ({shown})' if shown else ''}\n")

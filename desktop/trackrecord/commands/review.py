@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from trackrecord.commands import rehearsals
 from trackrecord.commands.base import (
     EXIT_OK,
     CommandContext,
@@ -62,6 +63,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     review.add_argument("--page-size", default="A4", metavar="A4|Letter",
                         help="PDF page size (default A4)")
     review.set_defaults(handler=_review)
+    # review stories | rehearsed | told: rehearsing the deck's stories (none: the sheet).
+    rehearsals.register(review.add_subparsers(dest="review_action", metavar="ACTION"))
 
 
 def _format(args: argparse.Namespace) -> str:

@@ -16,8 +16,15 @@ from sqlalchemy import func, select
 from trackrecord.core.record.kinds import KIND_LABELS, KINDS
 from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_REGISTRY
 from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES
+from trackrecord.core.rejections.traps import trap_registry
 from trackrecord.core.store.db import Store
-from trackrecord.core.store.models import Entry, PracticeSession, Rejection
+from trackrecord.core.store.models import (
+    Entry,
+    PracticeSession,
+    Rejection,
+    ThoughtEmotion,
+    ThoughtRecord,
+)
 
 PRACTICE_WEEKS = 16
 MAX_STINGS = 12
@@ -80,6 +87,10 @@ class Insights:
     track_record: Stacked  # entries per quarter, by kind
     practice: Stacked  # sessions per week, one series
     charts: Mapping[str, Chart]
+    # From the thought records: how often each thinking trap was ticked (the most first),
+    # and each record's emotions on average before and after (oldest first).
+    traps: tuple[Count, ...] = ()
+    reratings: tuple[Sting, ...] = ()
 
 
 def quarter(date: dt.date) -> tuple[int, int]:
@@ -173,6 +184,7 @@ def build_insights(store: Store, today: dt.date | None = None, *,
         per_week[min(PRACTICE_WEEKS - 1, (date - week0).days // 7)] += int(n)
     practice = Stacked(tuple(f"w/c {w.day} {w.strftime('%b')}" for w in weeks), ("sessions",),
                        {"sessions": "Practice sessions"}, tuple((n,) for n in per_week))
+    traps, reratings, records = _thought_figures(store)
     rejections = sum(c.value for c in by_stage)
     charts = {
         "by_stage": _stage_chart(by_stage, rejections),
@@ -180,9 +192,45 @@ def build_insights(store: Store, today: dt.date | None = None, *,
         "stings": _sting_chart(stings, sting_drop, int(drop[1] or 0)),
         "track_record": _track_chart(track_record),
         "practice": _practice_chart(practice, practice_ever),
+        "traps": _trap_chart(traps, records),
+        "reratings": _rerating_chart(reratings),
     }
     return Insights(today, rejections, by_stage, by_category, stings, sting_drop, track_record,
-                    practice, charts)
+                    practice, charts, traps, reratings)
+
+
+def _thought_figures(store: Store) -> tuple[tuple[Count, ...], tuple[Sting, ...], int]:
+    """Trap counts, re-ratings (the last MAX_STINGS records with both ratings of an
+    emotion), and how many thought records name a trap or an emotion at all."""
+    with store.read() as s:
+        rows = s.execute(
+            select(ThoughtRecord.pk, ThoughtRecord.traps, Rejection.company, Rejection.stage,
+                   Rejection.date)
+            .join(Rejection, Rejection.pk == ThoughtRecord.rejection_pk)
+            .order_by(Rejection.date, Rejection.pk)).all()
+        rated: dict[int, tuple[float, float]] = {
+            pk: (float(before), float(after)) for pk, before, after in s.execute(
+                select(ThoughtEmotion.thought_pk, func.avg(ThoughtEmotion.before),
+                       func.avg(ThoughtEmotion.after))
+                .where(ThoughtEmotion.before.is_not(None), ThoughtEmotion.after.is_not(None))
+                .group_by(ThoughtEmotion.thought_pk))}
+        named = set(s.scalars(select(ThoughtEmotion.thought_pk).distinct()))
+    registry = trap_registry()
+    counts: dict[str, int] = {}
+    records = 0
+    for pk, traps, _company, _stage, _date in rows:
+        ticked = [t for t in (traps or ()) if t in registry]
+        for trap in ticked:
+            counts[trap] = counts.get(trap, 0) + 1
+        records += bool(ticked) or pk in named
+    trap_counts = tuple(sorted(
+        (Count(k, registry[k].label, n) for k, n in counts.items()),
+        key=lambda c: (-c.value, registry.keys.index(c.key))))
+    reratings = tuple(
+        Sting(company, stage, date,
+              round(rated[pk][0]), round(rated[pk][1]))
+        for pk, _traps, company, stage, date in rows if pk in rated)[-MAX_STINGS:]
+    return trap_counts, reratings, records
 
 
 # -- the sentences -------------------------------------------------------------------------------
@@ -256,6 +304,39 @@ def _track_chart(stacked: Stacked) -> Chart:
     said = (f"{_plural(stacked.total, 'entry', 'entries')} from {first} to {last}; {best} was "
             f"the fullest year, with {years[best]}. Quiet quarters are normal: the evidence "
             "adds up.")
+    return Chart(title, said, False)
+
+
+def _trap_chart(traps: Sequence[Count], records: int) -> Chart:
+    title = "Thinking traps that come back"
+    if not traps:
+        return Chart(title, "When you work through a thought after a rejection and tick the "
+                     "thinking traps in it, this shows which ones come back, so you know "
+                     "which to catch early.", True)
+    top = traps[0]
+    if top.value < 2:
+        over = _plural(records, "thought record", "thought records")
+        said = (f"No trap has come back yet, over {over}. Naming them is what makes them "
+                "easier to catch.")
+    else:
+        said = (f"{top.label} came up in {top.value} of your {records} thought records: "
+                "the one to catch early. Recognising it is already half of the work.")
+    return Chart(title, said, False)
+
+
+def _rerating_chart(reratings: Sequence[Sting]) -> Chart:
+    title = "How strongly you felt it, before and after the thought record"
+    if not reratings:
+        return Chart(title, "When you rate your emotions in a thought record and rate them "
+                     "again after the balanced thought, this shows how far they move.", True)
+    drop = sum(r.before - r.after for r in reratings) / len(reratings)
+    if drop > 0:
+        over = _plural(len(reratings), "thought record", "thought records")
+        said = (f"After the balanced thought, your emotions eased by {round(drop)} points on "
+                f"average (over {over}).")
+    else:
+        said = ("The re-ratings have not moved much yet. That is common at first; the balanced "
+                "thought gets easier to believe with practice.")
     return Chart(title, said, False)
 
 

@@ -133,6 +133,28 @@ def _capture(conn) -> None:  # type: ignore[no-untyped-def]
         "INSERT INTO review_cycles (pk, id, name, start_date, end_date, created_at, "
         "updated_at) VALUES (1, '70000000-0000-4000-8000-000000000001', '2025 mid-year', "
         "'2025-01-01', '2025-06-30', ?, ?)", (STAMP, STAMP))
+def _thoughts_rehearsals(conn) -> None:  # type: ignore[no-untyped-def]
+    conn.exec_driver_sql(
+        "INSERT INTO thought_records (pk, id, rejection_pk, thought, traps, evidence_for, "
+        "evidence_against, balanced, created_at, updated_at) VALUES (1, "
+        "'60000000-0000-4000-8000-000000000001', 2, 'I always freeze when it matters', "
+        "'[\"overgeneralising\", \"labelling\"]', 'They said my examples were hard to "
+        "follow', 'Led the payments migration', 'One round went badly; I can practise "
+        "the telling', ?, ?)", (STAMP, STAMP),
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO thought_emotions (thought_pk, position, name, before, after) VALUES "
+        "(1, 0, 'ashamed', 80, 40), (1, 1, 'worried about money', 60, NULL)"
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO rehearsals (pk, id, entry_pk, interview_pk, date, seconds, went, note, "
+        "created_at) VALUES (1, '70000000-0000-4000-8000-000000000001', 1, 1, '2025-06-05', "
+        "130, 'okay', 'ran a little long', ?), (2, '70000000-0000-4000-8000-000000000002', "
+        "2, NULL, '2025-06-06', NULL, 'smooth', '', ?)", (STAMP, STAMP),
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO stories_told (interview_pk, entry_pk) VALUES (1, 1), (1, 3)"
+    )
 
 
 FILLERS = {
@@ -141,6 +163,8 @@ FILLERS = {
     "0003_review": (_entries, _rejections, _review),
     "0004_entry_kind_dates": (_entries, _rejections, _review),
     "0005_capture": (_entries, _rejections, _review, _capture),
+    "0006_thoughts_rehearsals": (_entries, _rejections, _review, _capture,
+                                 _thoughts_rehearsals),
 }
 
 

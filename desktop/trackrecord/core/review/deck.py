@@ -8,6 +8,7 @@ evidence: every entry it names comes from the store, and a question with no stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,12 @@ from trackrecord.core.review.content import (
 from trackrecord.core.review.interviews import InterviewData
 from trackrecord.core.review.picks import pick_evidence, role_fit
 from trackrecord.core.review.reframes import ReframeItem, debrief_pattern, reframes_to_reread
+from trackrecord.core.review.rehearsals import (
+    RehearsalService,
+    StoryPractice,
+    ToldAt,
+    rehearsal_order,
+)
 from trackrecord.core.review.stories import Story, pick_stories
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import Entry
@@ -79,6 +86,8 @@ class EvidenceItem:
     impact: str  # the impact written down, else the summary, else the metrics: whole
     metrics: str  # the numbers, whole ("" when there are none)
     why: tuple[str, ...]
+    told: tuple[ToldAt, ...] = ()  # other interviews it was told in, newest first
+    told_here: bool = False  # marked as told in this deck's interview
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,8 @@ class StoryCard:
     number: int  # 1-based among the story cards
     of: int
     kind: str = "story"
+    # How the story was rehearsed and where it was told (None: no story to rehearse yet).
+    practice: StoryPractice | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +173,10 @@ class Deck:
         return [c.story for c in self.cards if isinstance(c, StoryCard)]
 
     @property
+    def story_cards(self) -> list[StoryCard]:
+        return [c for c in self.cards if isinstance(c, StoryCard)]
+
+    @property
     def practice(self) -> PracticeCard:
         return next(c for c in self.cards if isinstance(c, PracticeCard))
 
@@ -190,7 +205,7 @@ def build_deck(store: Store, interview: InterviewData, today: dt.date | None = N
         limit = min(limit, EMPTY_STORIES)  # the likely questions, without six "no story yet"
     with store.read() as s:
         stories = pick_stories(s, wanted, today, limit, role_fit(interview.role))
-    story_cards = [StoryCard(st, i, len(stories)) for i, st in enumerate(stories, 1)]
+    stage_cards, story_cards = _with_practice(store, interview, today, stage_cards, stories)
     practice = _practice_card(store, interview, today)
     reframes = ReframesCard(
         items=reframes_to_reread(store, interview.stages, today),
@@ -317,6 +332,28 @@ def _stage_cards(store: Store, interview: InterviewData, today: dt.date,
                 ))
             cards.append(StageCard(stage, STAGE_LABELS[stage], stage_tip(stage), tuple(items)))
     return cards
+
+
+def _with_practice(
+    store: Store, interview: InterviewData, today: dt.date, stage_cards: list[StageCard],
+    stories: Sequence[Story],
+) -> tuple[list[StageCard], list[StoryCard]]:
+    """Each story and entry with how it was rehearsed and where it was told; the stories
+    never rehearsed, or not for weeks, first."""
+    ids = [st.entry_id for st in stories if st.entry_id] + [
+        item.entry_id for card in stage_cards for item in card.evidence]
+    practice = RehearsalService(store).practice(ids, interview_id=interview.id,
+                                                company=interview.company)
+    stage_cards = [dataclasses.replace(card, evidence=tuple(
+        dataclasses.replace(item, told=practice[item.entry_id].told,
+                            told_here=practice[item.entry_id].told_here)
+        if item.entry_id in practice else item for item in card.evidence))
+        for card in stage_cards]
+    ordered = rehearsal_order(
+        list(stories), lambda st: practice.get(st.entry_id) if st.entry_id else None, today)
+    cards = [StoryCard(st, i, len(ordered), practice=practice.get(st.entry_id or ""))
+             for i, st in enumerate(ordered, 1)]
+    return stage_cards, cards
 
 
 def _specific_first(

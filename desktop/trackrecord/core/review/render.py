@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from trackrecord.core.record.kinds import KIND_LABELS, KIND_REGISTRY
 from trackrecord.core.review.content import words
 from trackrecord.core.review.deck import Deck, NumbersCard
+from trackrecord.core.review.rehearsals import StoryPractice
 from trackrecord.core.review.stories import Story
 
 
@@ -50,11 +52,14 @@ def render_markdown(deck: Deck) -> str:
             out.append(f"- **{e.title}** ({e.year}, {KIND_LABELS[e.kind].lower()}){impact}")
             if e.why:
                 out.append(f"  - why: {e.why[0]}")
-    stories = deck.stories
-    if stories:
+            if e.told:
+                out.append(f"  - told at: {', '.join(t.text for t in e.told)}")
+    story_cards = deck.story_cards
+    if story_cards:
         out += ["", "## Stories ready for likely questions", ""]
-        for i, st in enumerate(stories, 1):
-            out += _story_markdown(i, st)
+        for story_card in story_cards:
+            out += _story_markdown(story_card.number, story_card.story, story_card.practice,
+                                   deck.today)
         out.pop()  # the blank line after the last story
     p = deck.practice
     out += ["", "## What you are practising", ""]
@@ -90,13 +95,20 @@ def _paragraphs(lines: Iterable[str]) -> list[str]:
     return out[:-1]
 
 
-def _story_markdown(i: int, st: Story) -> list[str]:
+def _story_markdown(i: int, st: Story, practice: StoryPractice | None,
+                    today: dt.date) -> list[str]:
     out = [f"{i}. **{st.question}**"]
     if st.ready:
         out.append(f"   Your story: {st.title} ({st.year})")
         for letter, value in (("S", st.situation), ("T", st.task), ("A", st.action),
                               ("R", st.result)):
             out.append(f"   - {letter}: {value.strip()}")
+        if practice is not None:
+            out.append(f"   _{practice.summary(today)}._")
+            if practice.told:
+                told = ", ".join(t.text for t in practice.told)
+                again = " (the same company: tell another)" if practice.told_same_company else ""
+                out.append(f"   _Told at: {told}{again}._")
     else:
         out.append(f"   **{words('stories', 'no_story')}** {_no_story_text(st)}")
     if st.hint:

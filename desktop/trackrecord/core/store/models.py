@@ -32,6 +32,7 @@ from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.rejections.categories import CATEGORIES
 from trackrecord.core.rejections.debrief import DEBRIEF_ANSWERS, DEBRIEF_TOPICS
 from trackrecord.core.rejections.stages import STAGES
+from trackrecord.core.review.outcomes import REHEARSAL_OUTCOMES
 
 # Stable constraint names so migrations can refer to them on every backend.
 NAMING_CONVENTION = {
@@ -357,3 +358,91 @@ class ReviewCycle(Base):
     end_date: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# -- thought records and story rehearsals (revision 0006_thoughts_rehearsals) ----------------
+
+
+class ThoughtRecord(Base):
+    """A thought record after a rejection (one per rejection): the automatic thought, the
+    thinking traps ticked (ids from resources/thoughts/traps.toml), evidence for and against,
+    and the balanced thought the person wrote. Its emotions are rows of their own."""
+
+    __tablename__ = "thought_records"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    rejection_pk: Mapped[int] = mapped_column(
+        ForeignKey("rejections.pk", ondelete="CASCADE"), unique=True
+    )
+    thought: Mapped[str] = mapped_column(Text, default="")
+    traps: Mapped[list[str]] = mapped_column(JSON, default=list)
+    evidence_for: Mapped[str] = mapped_column(Text, default="")
+    evidence_against: Mapped[str] = mapped_column(Text, default="")
+    balanced: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    emotions: Mapped[list[ThoughtEmotion]] = relationship(
+        order_by="ThoughtEmotion.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+    )
+
+
+class ThoughtEmotion(Base):
+    """One emotion named in a thought record, rated 0-100 before and after."""
+
+    __tablename__ = "thought_emotions"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint(_percent("before"), name="before_range"),
+        CheckConstraint(_percent("after"), name="after_range"),
+    )
+
+    thought_pk: Mapped[int] = mapped_column(
+        ForeignKey("thought_records.pk", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    before: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    after: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class Rehearsal(Base):
+    """One time a STAR story (an entry) was rehearsed aloud, and how it went."""
+
+    __tablename__ = "rehearsals"
+    __table_args__ = (
+        CheckConstraint(_in_list("went", REHEARSAL_OUTCOMES), name="went"),
+        CheckConstraint("seconds IS NULL OR seconds >= 0", name="seconds_not_negative"),
+        Index("ix_rehearsals_entry_date", "entry_pk", "date"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    entry_pk: Mapped[int] = mapped_column(ForeignKey("entries.pk", ondelete="CASCADE"))
+    # The interview whose deck it was rehearsed from, if any; kept when that is deleted.
+    interview_pk: Mapped[int | None] = mapped_column(
+        ForeignKey("upcoming_interviews.pk", ondelete="SET NULL"), nullable=True, index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    seconds: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    went: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class StoryTold(Base):
+    """A story or entry the person told (or means to tell) in an interview: so the same
+    story is not told to the same company twice."""
+
+    __tablename__ = "stories_told"
+
+    interview_pk: Mapped[int] = mapped_column(
+        ForeignKey("upcoming_interviews.pk", ondelete="CASCADE"), primary_key=True
+    )
+    entry_pk: Mapped[int] = mapped_column(
+        ForeignKey("entries.pk", ondelete="CASCADE"), primary_key=True, index=True
+    )

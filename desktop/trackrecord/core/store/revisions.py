@@ -13,6 +13,6 @@ APPLICATION_ID = 0x54524B52
 # Every revision this build can open, oldest first; the last is the head.
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial", "0002_rejections", "0003_review", "0004_entry_kind_dates",
-    "0005_capture",
+    "0005_capture", "0006_thoughts_rehearsals",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

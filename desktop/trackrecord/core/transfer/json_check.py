@@ -9,14 +9,9 @@ what the store will take (the services' own validation runs on every record).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
-import uuid
 from collections.abc import Callable
-from contextvars import ContextVar
 from typing import Any
 
-from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.record.entries import EDITABLE_FIELDS, TEXT_FIELDS
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.record.validation import check_dates, validate_changes
@@ -24,7 +19,6 @@ from trackrecord.core.rejections.categories import CATEGORIES
 from trackrecord.core.rejections.data import validate as validate_rejection
 from trackrecord.core.rejections.debrief import DEBRIEF_ANSWERS, DEBRIEF_TOPICS
 from trackrecord.core.rejections.stages import STAGES
-from trackrecord.core.store.input_rules import clean_block, has_controls
 from trackrecord.core.store.settings import MAX_KEY_LENGTH
 from trackrecord.core.transfer.import_base import (
     ImportFileError,
@@ -46,15 +40,29 @@ from trackrecord.core.transfer.json_export import (
     BackupDocument,
 )
 
-MAX_DEPTH = 64  # how deeply a snapshot may nest (ours nest four levels)
-
-
-class _Bad(Exception):
-    pass
-
-
-def _fail(where: str, message: str) -> _Bad:
-    return _Bad(f"{where}: {message}" if where else message)
+# The field checks, under the names this module has always used for them.
+from trackrecord.core.transfer.json_fields import CLEANED as _CLEANED
+from trackrecord.core.transfer.json_fields import Bad as _Bad
+from trackrecord.core.transfer.json_fields import bool_value as _bool
+from trackrecord.core.transfer.json_fields import checked as _checked
+from trackrecord.core.transfer.json_fields import choice_value as _choice
+from trackrecord.core.transfer.json_fields import day_value as _date
+from trackrecord.core.transfer.json_fields import fail as _fail
+from trackrecord.core.transfer.json_fields import id_value as _id
+from trackrecord.core.transfer.json_fields import moment_value as _moment
+from trackrecord.core.transfer.json_fields import plain_json as _plain_json
+from trackrecord.core.transfer.json_fields import record_keys as _keys
+from trackrecord.core.transfer.json_fields import shown as _shown
+from trackrecord.core.transfer.json_fields import text_value as _str
+from trackrecord.core.transfer.json_fields import unique_ids as _unique_ids
+from trackrecord.core.transfer.json_fields import what_is as _what
+from trackrecord.core.transfer.json_reflection import (
+    MORE_COLLECTIONS,
+    check_references,
+    check_rehearsal,
+    check_thought,
+    check_told,
+)
 
 
 def backup_from_json(doc: object, source: str, duplicates: list[str]) -> BackupDocument:
@@ -85,25 +93,31 @@ def _document(doc: object) -> BackupDocument:
     # A collection later versions added is absent from an older file (and means none).
     present = tuple(name for name in COLLECTIONS if SINCE_VERSION[name] <= version)
     _keys(doc, "", required=("format", "version", *present, "settings"),
-          optional=("app_version",))
-    for name in present:
-        if not isinstance(doc[name], list):
+          optional=("app_version", *MORE_COLLECTIONS))
+    for name in (*present, *MORE_COLLECTIONS):
+        if not isinstance(doc.get(name, []), list):
             raise _fail(name, "must be a list")
     checks: dict[str, Callable[[object, str], dict[str, Any]]] = {
         "entries": _entry, "rejections": _rejection, "practice_items": _practice,
         "practice_sessions": _session, "custom_reframes": _reframe,
         "upcoming_interviews": _interview, "goals": _goal, "review_cycles": _cycle,
+        "thought_records": check_thought, "rehearsals": check_rehearsal,
     }
     records: dict[str, tuple[dict[str, Any], ...]] = {}
     for name in COLLECTIONS:
         found = doc[name] if name in present else []
         records[name] = tuple(checks[name](r, f"{name}[{i}]") for i, r in enumerate(found))
+    for name in MORE_COLLECTIONS:
+        records[name] = tuple(checks[name](r, f"{name}[{i}]")
+                              for i, r in enumerate(doc.get(name, [])))
+    for name in (*COLLECTIONS, *MORE_COLLECTIONS):
         _unique_ids(name, records[name])
     _goal_entries(records)
     _unique_names(records["review_cycles"])
     _references(records, "practice_items", "rejection_id", "rejections", "a rejection")
     _references(records, "practice_sessions", "practice_item_id", "practice_items",
                 "a practice item")
+    check_references(records)
     fields: dict[str, Any] = dict(records)  # (one keyword per collection)
     return BackupDocument(**fields, settings=_settings(doc["settings"]))
 
@@ -114,49 +128,6 @@ def _references(records: dict[str, tuple[dict[str, Any], ...]], name: str, key: 
     for i, record in enumerate(records[name]):
         if record[key] is not None and record[key] not in known:
             raise _fail(f"{name}[{i}].{key}", f"{record[key]} is not {what} in this file")
-
-
-def _keys(record: object, where: str, *, required: tuple[str, ...],
-          optional: tuple[str, ...] = ()) -> dict[str, Any]:
-    if not isinstance(record, dict):
-        raise _fail(where, "must be an object")
-    missing = [k for k in required if k not in record]
-    if missing:
-        raise _fail(where, f"{_shown(missing[0])} is missing")
-    unknown = sorted(set(record) - set(required) - set(optional))
-    if unknown:
-        raise _fail(where, f"unknown field {_shown(unknown[0])} (this version of Track Record does "
-                           "not know it, and will not drop it silently)")
-    return record
-
-
-def _unique_ids(name: str, records: tuple[dict[str, Any], ...]) -> None:
-    seen: set[str] = set()
-    for i, record in enumerate(records):
-        if record["id"] in seen:
-            raise _fail(f"{name}[{i}].id", f"{record['id']} appears more than once")
-        seen.add(record["id"])
-
-
-def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
-    if value is None and nullable:
-        return None
-    if not isinstance(value, str):
-        raise _fail(where, f"must be text, not {_what(value)}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise _fail(where, "contains an invalid character (a lone surrogate)") from None
-    if has_controls(value, line=False):
-        # NUL, ESC and the like are never stored (see core.store.input_rules): taken out,
-        # and the import says where.
-        cleaned = _CLEANED.get()
-        if cleaned is not None:
-            cleaned.append(where)
-    return clean_block(value)
-
-
-_CLEANED: ContextVar[list[str] | None] = ContextVar("_CLEANED", default=None)
 
 
 def cleaning_warnings(backup: BackupDocument) -> tuple[ImportWarning, ...]:
@@ -171,81 +142,6 @@ def cleaning_warnings(backup: BackupDocument) -> tuple[ImportWarning, ...]:
 def _blank(text: str) -> bool:
     """Blank as the store's CHECK constraints see it: SQLite's length() stops at a NUL."""
     return not text.split("\x00", 1)[0].strip()
-
-
-def _shown(value: object) -> str:
-    """A value quoted in a message: short, on one line."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _what(value: object) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", list: "a list",
-            dict: "an object", type(None): "null", str: "text"}.get(type(value), "a value")
-
-
-def _id(value: object, where: str) -> str:
-    text = _str(value, where)
-    try:
-        ok = text is not None and str(uuid.UUID(text)) == text
-    except ValueError:
-        ok = False
-    if not ok:
-        raise _fail(where, f"{_shown(value)} is not an id (a lowercase UUID)")
-    return str(text)
-
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _date(value: object, where: str, *, nullable: bool = False) -> dt.date | None:
-    if value is None and nullable:
-        return None
-    if isinstance(value, str) and _DAY.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _fail(where, f"{_shown(value)} is not a date written YYYY-MM-DD")
-
-
-def _moment(value: object, where: str, *, nullable: bool = False) -> dt.datetime | None:
-    """A timestamp; stored as naive UTC (a timestamp without an offset is taken as UTC)."""
-    if value is None and nullable:
-        return None
-    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value):
-        try:
-            moment = dt.datetime.fromisoformat(value)
-            if moment.tzinfo is not None:
-                moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-        except (ValueError, OverflowError):  # (year 1 at +14:00 is before the calendar)
-            pass
-        else:
-            return moment
-    raise _fail(where, f"{_shown(value)} is not a timestamp "
-                       "(ISO 8601, e.g. 2024-03-01T09:30:00+00:00)")
-
-
-def _choice(value: object, allowed: tuple[str, ...], where: str, *,
-            nullable: bool = False) -> str | None:
-    if value is None and nullable:
-        return None
-    if not isinstance(value, str) or value not in allowed:
-        raise _fail(where, f"{_shown(value)} is not one of {', '.join(allowed)}")
-    return value
-
-
-def _bool(value: object, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise _fail(where, f"must be true or false, not {_what(value)}")
-    return value
-
-
-def _checked(where: str, fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except TrackRecordError as exc:
-        raise _fail(where, str(exc)) from None
 
 
 def _entry(record: object, where: str) -> dict[str, Any]:
@@ -326,21 +222,6 @@ def _debrief(value: object, where: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _plain_json(value: object, where: str, depth: int) -> None:
-    """Nothing SQLite's JSON cannot hold: no lone surrogates, no absurd nesting."""
-    if depth > MAX_DEPTH:
-        raise _fail(where, "is nested too deeply")
-    if isinstance(value, str):
-        _str(value, where)
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            _str(key, where)
-            _plain_json(inner, where, depth + 1)
-    elif isinstance(value, list):
-        for inner in value:
-            _plain_json(inner, where, depth + 1)
-
-
 def _practice(record: object, where: str) -> dict[str, Any]:
     raw = _keys(record, where, required=("id", "text", "created_at"), optional=PRACTICE_KEYS)
     text = _str(raw["text"], f"{where}.text")
@@ -405,6 +286,7 @@ def _interview(record: object, where: str) -> dict[str, Any]:
         "date": _date(raw.get("date"), f"{where}.date", nullable=True),
         "notes": _str(raw.get("notes", ""), f"{where}.notes"),
         "stages": lists["stages"], "energy_ticks": lists["energy_ticks"],
+        "told": check_told(raw.get("told", []), f"{where}.told"),
         "created_at": _moment(raw["created_at"], f"{where}.created_at"),
         "updated_at": _moment(raw["updated_at"], f"{where}.updated_at"),
     }

@@ -8,9 +8,8 @@ trackrecord.core.transfer.json_check; restoring it, trackrecord.core.transfer.js
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,11 +34,20 @@ from trackrecord.core.store.models import (
     UpcomingInterview,
     entry_goals,
 )
+from trackrecord.core.transfer.json_fields import stamp
+from trackrecord.core.transfer.json_reflection import (
+    MORE_COLLECTIONS,
+    read_more,
+    told_by_interview,
+)
 from trackrecord.core.transfer.output_file import check_target, write_atomic
 
+__all__ = ["BackupDocument", "backup_document", "dump_backup", "stamp", "write_backup"]
+
 BACKUP_FORMAT = "trackrecord-backup"
-# 2 added goals (with the entries that served them) and review cycles; a version 1 file
-# has neither and still imports.
+# 2 added goals (with the entries that served them), review cycles, thought records,
+# rehearsals and the stories told in each interview (json_reflection); a version 1 file
+# has none of them and still imports.
 BACKUP_VERSION = 2
 # The lists of records, in the order they are restored (a record only points at earlier ones).
 COLLECTIONS: tuple[str, ...] = (
@@ -62,6 +70,8 @@ class BackupDocument:
     custom_reframes: tuple[dict[str, Any], ...]
     upcoming_interviews: tuple[dict[str, Any], ...]
     settings: tuple[tuple[str, str], ...]
+    thought_records: tuple[dict[str, Any], ...] = ()  # (version 2 on)
+    rehearsals: tuple[dict[str, Any], ...] = ()
     # Where control characters were taken out while checking (json_check says so).
     cleaned: tuple[str, ...] = ()
     goals: tuple[dict[str, Any], ...] = ()
@@ -69,7 +79,8 @@ class BackupDocument:
 
     @property
     def total(self) -> int:
-        return sum(len(getattr(self, name)) for name in (*COLLECTIONS, "settings"))
+        return sum(len(getattr(self, name))
+                   for name in (*COLLECTIONS, *MORE_COLLECTIONS, "settings"))
 ENTRY_KEYS: tuple[str, ...] = (
     "id", "kind", "title", "start_date", "end_date", *(f for f in TEXT_FIELDS if f != "title"),
     "tags", "links", "created_at", "updated_at",
@@ -85,7 +96,7 @@ REFRAME_KEYS: tuple[str, ...] = (
     "id", "category", "stage", "headline", "body", "created_at", "updated_at",
 )
 INTERVIEW_KEYS: tuple[str, ...] = (
-    "id", "company", "role", "date", "stages", "notes", "energy_ticks", "created_at",
+    "id", "company", "role", "date", "stages", "notes", "energy_ticks", "told", "created_at",
     "updated_at",
 )
 GOAL_KEYS: tuple[str, ...] = (
@@ -93,11 +104,6 @@ GOAL_KEYS: tuple[str, ...] = (
 )
 CYCLE_KEYS: tuple[str, ...] = ("id", "name", "start_date", "end_date", "created_at",
                                "updated_at")
-
-
-def stamp(moment: dt.datetime) -> str:
-    """A stored (naive UTC) timestamp as the document spells it."""
-    return moment.replace(tzinfo=dt.UTC).isoformat()
 
 
 def entry_record(row: Entry) -> dict[str, Any]:
@@ -149,12 +155,13 @@ def reframe_record(row: CustomReframe) -> dict[str, Any]:
     }
 
 
-def interview_record(row: UpcomingInterview) -> dict[str, Any]:
+def interview_record(row: UpcomingInterview, told: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "id": row.id, "company": row.company, "role": row.role,
         "date": row.date.isoformat() if row.date else None,
         "stages": [s.stage for s in sorted(row.stages, key=lambda s: s.position)],
         "notes": row.notes, "energy_ticks": list(row.energy_ticks or ()),
+        "told": sorted(told),
         "created_at": stamp(row.created_at), "updated_at": stamp(row.updated_at),
     }
 
@@ -189,6 +196,7 @@ def read_records(s: Session) -> dict[str, Any]:
     rejection_ids = {k: v for k, v in s.execute(select(Rejection.pk, Rejection.id))}
     item_ids = {k: v for k, v in s.execute(select(PracticeItem.pk, PracticeItem.id))}
     links = goal_links(s)
+    told = told_by_interview(s)
     return {
         "entries": [entry_record(e) for e in s.scalars(select(Entry).order_by(Entry.id))],
         "rejections": [
@@ -206,13 +214,14 @@ def read_records(s: Session) -> dict[str, Any]:
             reframe_record(r) for r in s.scalars(select(CustomReframe).order_by(CustomReframe.id))
         ],
         "upcoming_interviews": [
-            interview_record(r)
+            interview_record(r, told.get(r.pk, ()))
             for r in s.scalars(select(UpcomingInterview).order_by(UpcomingInterview.id))
         ],
         "goals": [goal_record(g, links.get(g.pk, []))
                   for g in s.scalars(select(Goal).order_by(Goal.id))],
         "review_cycles": [cycle_record(c)
                           for c in s.scalars(select(ReviewCycle).order_by(ReviewCycle.id))],
+        **read_more(s),
         "settings": {row.key: row.value for row in s.scalars(select(Setting))},
     }
 

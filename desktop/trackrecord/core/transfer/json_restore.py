@@ -32,10 +32,14 @@ from trackrecord.core.store.models import (
     InterviewStage,
     PracticeItem,
     PracticeSession,
+    Rehearsal,
     Rejection,
     ReviewCycle,
     Setting,
+    StoryTold,
     Tag,
+    ThoughtEmotion,
+    ThoughtRecord,
     UpcomingInterview,
     entry_goals,
     entry_tags,
@@ -54,12 +58,25 @@ from trackrecord.core.transfer.json_export import (
     session_record,
     stamp,
 )
+from trackrecord.core.transfer.json_reflection import (
+    local_thoughts,
+    pk_ids,
+    rehearsal_in,
+    rehearsal_record,
+    thought_in,
+    thought_record,
+    told_by_interview,
+    write_rehearsals,
+    write_thoughts,
+    write_told,
+)
 
 _CHUNK = 500  # ids per IN (...) query
 # Everything a replace removes, children before parents.
 _ALL: tuple[Any, ...] = (
-    entry_goals, Goal, ReviewCycle, entry_tags, Tag, Entry, DebriefAnswerRow, PracticeSession,
-    PracticeItem, Rejection, CustomReframe, InterviewStage, UpcomingInterview, Setting,
+    entry_goals, Goal, ReviewCycle, ThoughtEmotion, ThoughtRecord, Rehearsal, StoryTold,
+    entry_tags, Tag, Entry, DebriefAnswerRow, PracticeSession, PracticeItem, Rejection,
+    CustomReframe, InterviewStage, UpcomingInterview, Setting,
 )
 
 
@@ -88,7 +105,8 @@ def count_records(s: Session) -> int:
     return sum(
         int(s.scalar(select(func.count()).select_from(model)) or 0)
         for model in (Entry, Rejection, PracticeItem, PracticeSession, CustomReframe,
-                      UpcomingInterview, Goal, ReviewCycle, Setting)
+                      UpcomingInterview, Goal, ReviewCycle, Setting, ThoughtRecord,
+                      Rehearsal)
     )
 
 
@@ -154,13 +172,15 @@ class _Ids:
 
     rejections: dict[int, str]
     items: dict[int, str]
+    entries: dict[int, str]
+    interviews: dict[int, str]
+    told: dict[int, list[str]]  # interview pk -> the entries told in it
     goal_entries: dict[int, list[str]]
 
     @classmethod
     def read(cls, s: Session) -> _Ids:
-        return cls({k: v for k, v in s.execute(select(Rejection.pk, Rejection.id))},
-                   {k: v for k, v in s.execute(select(PracticeItem.pk, PracticeItem.id))},
-                   goal_links(s))
+        return cls(pk_ids(s, Rejection), pk_ids(s, PracticeItem), pk_ids(s, Entry),
+                   pk_ids(s, UpcomingInterview), told_by_interview(s), goal_links(s))
 
 
 @dataclass(frozen=True)
@@ -172,6 +192,8 @@ class _Kind:
     clock: str
     title: Callable[[dict[str, Any]], str]
     detail: Callable[[dict[str, Any]], str]
+    # The copies here, by incoming id (default: the records of the same ids).
+    find: Callable[[Session, Sequence[dict[str, Any]]], dict[str, Any]] | None = None
 
 
 def _practice_local(ids: _Ids, row: PracticeItem) -> dict[str, Any]:
@@ -203,7 +225,8 @@ _KINDS: dict[str, _Kind] = {
         lambda c: _stamped(c, "created_at", "updated_at"), "updated_at",
         lambda c: (c["headline"] or c["body"])[:80], lambda c: c["category"] or "any"),
     "upcoming_interviews": _Kind(
-        UpcomingInterview, "interview", lambda ids, r: interview_record(r),
+        UpcomingInterview, "interview",
+        lambda ids, r: interview_record(r, ids.told.get(r.pk, ())),
         lambda c: _stamped(c, "created_at", "updated_at"), "updated_at",
         lambda c: " at ".join(v for v in (c["role"], c["company"]) if v) or "(interview)",
         lambda c: c["date"].isoformat() if c["date"] else "no date"),
@@ -217,6 +240,18 @@ _KINDS: dict[str, _Kind] = {
         lambda c: _stamped(c, "created_at", "updated_at"), "updated_at",
         lambda c: c["name"],
         lambda c: f"{c['start_date'].isoformat()} to {c['end_date'].isoformat()}"),
+    "thought_records": _Kind(
+        ThoughtRecord, "thought record",
+        lambda ids, r: thought_record(r, ids.rejections[r.rejection_pk]), thought_in,
+        "updated_at", lambda c: c["thought"][:80] or "(no thought written yet)",
+        lambda c: ", ".join(e.name for e in c["emotions"])[:80], find=local_thoughts),
+    "rehearsals": _Kind(
+        Rehearsal, "rehearsal",
+        lambda ids, r: rehearsal_record(r, ids.entries[r.entry_pk],
+                                        ids.interviews.get(r.interview_pk)
+                                        if r.interview_pk else None),
+        rehearsal_in, "created_at", lambda c: f"{c['went']} \u00b7 {c['date'].isoformat()}",
+        lambda c: c["note"][:80]),
 }
 
 
@@ -225,7 +260,12 @@ def plan_backup(s: Session, doc: BackupDocument, mode: str) -> list[Decision]:
     ids = _Ids.read(s)
     for name, kind in _KINDS.items():
         records: tuple[dict[str, Any], ...] = getattr(doc, name)
-        here = {} if mode == "replace" else _load(s, kind.model, [c["id"] for c in records])
+        if mode == "replace":
+            here: dict[str, Any] = {}
+        elif kind.find is not None:
+            here = kind.find(s, records)
+        else:
+            here = _load(s, kind.model, [c["id"] for c in records])
         for clean in records:
             local = here.get(clean["id"])
             action, reason = _decide(kind.local(ids, local) if local is not None else None,
@@ -275,6 +315,10 @@ def apply_backup(s: Session, store: Store, decisions: Sequence[Decision], mode: 
     for clean in todo["upcoming_interviews"]:
         _interview(s, interviews.get(clean["id"]), clean)
     _goals(s, todo["goals"], todo["review_cycles"])
+    s.flush()
+    write_told(s, todo["upcoming_interviews"])
+    write_thoughts(s, todo["thought_records"])
+    write_rehearsals(s, todo["rehearsals"])
     for key, value in todo["settings"]:
         s.add(Setting(key=key, value=value))
     s.flush()

@@ -213,9 +213,11 @@ class StingChart(Chart):
     BEFORE = "#c0392b"
     AFTER = "#2a9d5c"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 legend: tuple[str, str] = ("before the reframe", "after")) -> None:
         super().__init__(parent, height=230)
         self.stings: tuple[Sting, ...] = ()
+        self.legend = legend  # what the two dots stand for
 
     def set_data(self, stings: Sequence[Sting]) -> None:
         self.stings, self.empty_text = tuple(stings), ""
@@ -256,7 +258,7 @@ class StingChart(Chart):
             painter.drawEllipse(QPointF(x1, y), 5, 5)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         x = PAD
-        for colour, label in ((self.BEFORE, "before the reframe"), (self.AFTER, "after")):
+        for colour, label in zip((self.BEFORE, self.AFTER), self.legend, strict=True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(colour))
             painter.drawEllipse(QPointF(x + 5, PAD + 8), 5, 5)

@@ -37,6 +37,7 @@ CATEGORY_COLOURS = {
 }
 STAGE_COLOUR = "#3d7ea6"
 PRACTICE_COLOUR = "#2a9d5c"
+TRAP_COLOUR = "#8a5cc7"
 STYLE = """
 QFrame#insightCard { background: palette(base); border: 1px solid palette(mid);
                      border-radius: 10px; }
@@ -100,14 +101,20 @@ class InsightsView(QWidget):
         self.category_chart = StackedChart()
         self.sting_chart = StingChart()
         self.practice_chart = StackedChart(height=170)
+        self.trap_chart = BarsChart()
+        self.rerating_chart = StingChart(legend=(self.tr("before"), self.tr("after the "
+                                                                         "balanced thought")))
         self.track_record = _ChartCard(self.track_chart)
         self.by_stage = _ChartCard(self.stage_chart)
         self.by_category = _ChartCard(self.category_chart)
         self.stings = _ChartCard(self.sting_chart)
         self.practice = _ChartCard(self.practice_chart)
+        self.traps = _ChartCard(self.trap_chart)
+        self.reratings = _ChartCard(self.rerating_chart)
         self.cards = {
             "track_record": self.track_record, "by_stage": self.by_stage,
             "by_category": self.by_category, "stings": self.stings, "practice": self.practice,
+            "traps": self.traps, "reratings": self.reratings,
         }
         grid = QGridLayout()
         grid.setSpacing(14)
@@ -116,6 +123,8 @@ class InsightsView(QWidget):
         grid.addWidget(self.by_category, 1, 1)
         grid.addWidget(self.stings, 2, 0)
         grid.addWidget(self.practice, 2, 1)
+        grid.addWidget(self.traps, 3, 0)
+        grid.addWidget(self.reratings, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         body = QWidget(self)
@@ -158,6 +167,8 @@ class InsightsView(QWidget):
         self.category_chart.set_data(found.by_category, CATEGORY_COLOURS)
         self.sting_chart.set_data(found.stings)
         self.practice_chart.set_data(found.practice, {"sessions": PRACTICE_COLOUR})
+        self.trap_chart.set_data(found.traps, TRAP_COLOUR)
+        self.rerating_chart.set_data(found.reratings)
         for key, card in self.cards.items():
             chart = charts[key]
             card.show_text(chart.title, chart.summary, chart.empty)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QObject, QTimer, Signal
 
@@ -20,6 +21,9 @@ from trackrecord.ui.record.list_model import summary_of
 from trackrecord.ui.record.page import TrackRecordPage
 from trackrecord.ui.support.autosave import sentence
 from trackrecord.ui.support.background import Background
+
+if TYPE_CHECKING:
+    from trackrecord.core.store.db import Store
 
 SEARCH_DELAY_MS = 150  # long enough to skip a query per keystroke, short enough to feel live
 
@@ -53,12 +57,16 @@ class TrackRecordController(QObject):
         page: TrackRecordPage,
         autosave: EntryAutosave,
         parent: QObject | None = None,
+        *,
+        store: Store | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._page = page
         self._autosave = autosave
+        self._store = store  # for the story rehearsals an entry takes with it when deleted
         self._undo: list[EntryData] = []
+        self._kept: dict[str, Any] = {}  # entry id -> its KeptPractice, for Undo
         self._refreshing = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -343,9 +351,13 @@ class TrackRecordController(QObject):
         self._autosave.flush()  # Undo must bring back the latest text, not an older one
         row = self._page.list.currentIndex().row()
         try:
+            rehearsals = self._rehearsals()
+            kept = rehearsals.kept(entry_id) if rehearsals else None  # Undo puts them back
             snapshot = self._service.delete(entry_id)
         except NotFoundError:
             snapshot = None
+        else:
+            self._kept[entry_id] = kept
         self._autosave.set_entry(None)
         if entry_id == self._untouched:
             self._untouched = None
@@ -357,6 +369,14 @@ class TrackRecordController(QObject):
             self.message.emit(self.tr("Deleted “{0}”.").format(snapshot.title), True)
         return snapshot
 
+    def _rehearsals(self) -> Any:
+        """The rehearsal service (imported on first delete: start-up does not need it)."""
+        if self._store is None:
+            return None
+        from trackrecord.core.review.rehearsals import RehearsalService
+
+        return RehearsalService(self._store)
+
     def undo_delete(self) -> EntryData | None:
         if not self._undo:
             return None
@@ -364,6 +384,9 @@ class TrackRecordController(QObject):
         self.undo_available.emit(bool(self._undo))
         try:
             restored = self._service.restore(snapshot)
+            kept, rehearsals = self._kept.pop(restored.id, None), self._rehearsals()
+            if kept is not None and rehearsals is not None:
+                rehearsals.put_back(restored.id, kept)
         except ValidationError as exc:
             self.message.emit(sentence(str(exc)), False)
             return None

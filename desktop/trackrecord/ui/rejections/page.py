@@ -8,12 +8,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from trackrecord.core.rejections.service import RejectionService
+from trackrecord.core.rejections.thoughts import ThoughtService
 from trackrecord.core.store.db import Store
 from trackrecord.ui.rejections.controller import RejectionController
 from trackrecord.ui.rejections.list_controller import RejectionListController
 from trackrecord.ui.rejections.overview import RejectionOverview
 from trackrecord.ui.rejections.practice_panel import PracticeController
 from trackrecord.ui.rejections.reframe_dialog import ReframeDialog
+from trackrecord.ui.rejections.thought_controller import ThoughtController
 from trackrecord.ui.rejections.view import RejectionView
 
 
@@ -40,6 +42,8 @@ class RejectionsPage(QWidget):
         self.rejection = RejectionController(store, self.service, self.view, self)
         self.list = RejectionListController(self.service, self.overview, self)
         self.practice = PracticeController(self.service, self.overview.practice, self)
+        self.thought = ThoughtController(ThoughtService(store), self.view.thought,
+                                         lambda: self.rejection.rejection, self)
 
         self.overview.log_button.clicked.connect(self.log_rejection)
         self.overview.reframes_button.clicked.connect(self.show_reframes)
@@ -49,7 +53,10 @@ class RejectionsPage(QWidget):
         self.rejection.practice_changed.connect(self.practice.refresh)
         self.rejection.open_entry.connect(self.open_entry.emit)
         self.rejection.autosave.state_changed.connect(self.state_changed.emit)
-        for source in (self.rejection, self.list, self.practice):
+        self.rejection.autosave.saved.connect(lambda data, _f: self.thought.rejection_saved(data))
+        self.rejection.shown.connect(lambda: self.thought.set_analysis(self.rejection.analysis))
+        self.thought.autosave.state_changed.connect(self.state_changed.emit)
+        for source in (self.rejection, self.list, self.practice, self.thought):
             source.message.connect(self.message.emit)
         self.list.refresh()
         self.practice.refresh()
@@ -58,13 +65,30 @@ class RejectionsPage(QWidget):
 
     def log_rejection(self) -> None:
         self.stack.setCurrentWidget(self.view)
+        if self.rejection.is_unsaved_draft():  # the draft stays, and so does its record
+            self.rejection.new_rejection()
+            return
+        self.thought.flush()
         self.rejection.new_rejection()
+        self._show_thought()
 
     def open_rejection(self, rejection_id: str) -> None:
+        current = self.rejection.rejection
+        if current is not None and current.id == rejection_id:
+            self.stack.setCurrentWidget(self.view)
+            return
+        self.thought.flush()
         if self.rejection.open_rejection(rejection_id):
             self.stack.setCurrentWidget(self.view)
+            self._show_thought()
+
+    def _show_thought(self) -> None:
+        """The thought record of the rejection now open, with what the page shows for it."""
+        self.thought.load(self.rejection.rejection)
+        self.thought.set_analysis(self.rejection.analysis)
 
     def show_list(self) -> None:
+        self.thought.flush()
         self.rejection.flush()
         current = self.rejection.rejection
         self.list.refresh(select_id=current.id if current is not None else None)
@@ -103,7 +127,9 @@ class RejectionsPage(QWidget):
     # -- saving and closing --------------------------------------------------------------
 
     def flush(self) -> bool:
-        return self.rejection.flush()
+        rejection = self.rejection.flush()
+        return self.thought.flush() and rejection
 
     def shutdown(self) -> None:
         self.rejection.shutdown()
+        self.thought.flush()

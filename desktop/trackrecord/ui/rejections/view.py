@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from trackrecord.ui.rejections.cards import EvidenceColumn
 from trackrecord.ui.rejections.form import RejectionForm
 from trackrecord.ui.rejections.reframe_card import ReframeCard
+from trackrecord.ui.rejections.thought_form import ThoughtForm
 
 
 def _scroll(widget: QWidget, parent: QWidget, name: str) -> QScrollArea:
@@ -84,7 +85,16 @@ class RejectionView(QWidget):
         self.evidence.setMinimumWidth(240)
         reframe_pane.setMinimumWidth(280)
 
-        self.form_scroll = _scroll(self.form, self, self.tr("Rejection details"))
+        # The thought record, tucked away under the form until wanted.
+        self.thought = ThoughtForm(self)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.form)
+        column.addWidget(self.thought)
+        column.addStretch(1)
+        self.form_scroll = _scroll(left, self, self.tr("Rejection details"))
         self.answer_scroll = _scroll(self.answer, self, self.tr("Your evidence and a reframe"))
         self.form_scroll.setMinimumWidth(320)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

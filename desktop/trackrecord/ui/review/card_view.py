@@ -8,6 +8,8 @@ card cannot fit even at the smallest size does it scroll.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -38,6 +40,8 @@ class CardView(QFrame):
     tick_changed = Signal(str, bool)  # energy-checklist item id, ticked
     practised = Signal(str)  # practice item id: "I practised this today"
     add_habits = Signal(object)  # tuple[str, ...]: habits to put on the practice list
+    rehearse = Signal(object)  # the StoryCard to rehearse against the clock
+    told_changed = Signal(str, bool)  # entry id, told in this deck's interview
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +59,7 @@ class CardView(QFrame):
         self._body: QVBoxLayout | None = None
         self._texts: list[tuple[QWidget, float, bool, bool]] = []
         self.base_px = 0
+        self.today: dt.date | None = None  # the deck's day ("rehearsed 3 days ago")
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self.fit)
 

@@ -34,6 +34,7 @@ from trackrecord.core.review.deck import (
 )
 from trackrecord.ui.record.list_model import kind_label
 from trackrecord.ui.review.card_view import CardView
+from trackrecord.ui.review.rehearsal_cards import evidence_told, story_practice
 
 STAR_WIDTH = 260
 PRACTICE_SHOWN = 4
@@ -167,6 +168,7 @@ def _stage(view: CardView, layout: QVBoxLayout, card: Card) -> None:
         if item.why:
             why = translate("ReviewCards", "Why: {0}").format(item.why[0])
             inner.addWidget(view.text(why, 0.6, muted=True))
+        evidence_told(view, inner, item)
         layout.addWidget(box)
 
 
@@ -195,6 +197,7 @@ def _story(view: CardView, layout: QVBoxLayout, card: Card) -> None:
             grid.addWidget(view.text(clip(value, STAR_WIDTH), 0.76), row, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        story_practice(view, layout, card)
     else:
         gap = view.text(words("stories", "no_story"), 1.0, bold=True)
         gap.setStyleSheet(f"color: {AMBER};")

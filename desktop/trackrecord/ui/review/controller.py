@@ -24,6 +24,7 @@ from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
 from trackrecord.pdf.sheet import write_sheet
 from trackrecord.ui.goals.scope import CycleScope
+from trackrecord.ui.review.rehearsal_controller import StoryRehearsals
 from trackrecord.ui.review.view import ReviewView
 from trackrecord.ui.support.autosave import sentence
 from trackrecord.ui.support.background import Background
@@ -44,6 +45,8 @@ class ReviewController(QObject):
         self._view = view
         self._interviews = UpcomingInterviewService(store)
         self._practice = PracticeLog(store)
+        self.rehearsals = StoryRehearsals(store, view, today=today, parent=self)
+        self.rehearsals.message.connect(self.message)
         self._current: str | None = None  # the interview in the form (None: a new one)
         self._background = Background(self)
         # Evidence from a review cycle's period, or all time (File ▸ Goals and review cycles).
@@ -71,6 +74,9 @@ class ReviewController(QObject):
         cards.tick_changed.connect(self._tick)
         cards.practised.connect(self._practised)
         cards.add_habits.connect(self._add_habits)
+        cards.rehearse.connect(self.rehearsals.rehearse)
+        cards.told_changed.connect(self.rehearsals.set_told)
+        d.rehearse_requested.connect(self.rehearsals.rehearse_card)
         v.practice.message.connect(self.message)
         v.practice.changed.connect(self._practice_changed)
         v.shown.connect(self._shown)

@@ -30,6 +30,7 @@ class DeckView(QWidget):
     sheet_requested = Signal()
     full_screen_requested = Signal()  # F11 or the button: toggle
     leave_full_screen = Signal()  # Esc
+    rehearse_requested = Signal()  # R: rehearse the story on this card
     index_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,7 +61,8 @@ class DeckView(QWidget):
         self.cards = CardView(self)
         self.prev_button = QPushButton(self.tr("← Previous"), self)
         self.next_button = QPushButton(self.tr("Next →"), self)
-        self.hint = QLabel(self.tr("← → or Space to move · F11 full screen · Esc leaves it"), self)
+        self.hint = QLabel(self.tr("← → or Space to move · R rehearses a story · F11 full "
+                                   "screen · Esc leaves it"), self)
         self.hint.setObjectName("reviewHint")
         bottom = QHBoxLayout()
         bottom.setContentsMargins(12, 0, 12, 10)
@@ -97,6 +99,7 @@ class DeckView(QWidget):
             (Qt.Key.Key_End, lambda: self.go(self.count - 1)),
             (Qt.Key.Key_F11, self.full_screen_requested.emit),
             (Qt.Key.Key_Escape, self.leave_full_screen.emit),
+            (Qt.Key.Key_R, self.rehearse_requested.emit),
         )
         self.shortcuts: list[QShortcut] = []
         for key, slot in keys:
@@ -125,6 +128,7 @@ class DeckView(QWidget):
 
     def set_deck(self, deck: Deck, index: int = 0) -> None:
         self._deck = deck
+        self.cards.today = deck.today
         self.title.setText(deck.intro.title)
         self._index = -1
         self.go(index)
@@ -136,6 +140,7 @@ class DeckView(QWidget):
     def refresh_card(self, deck: Deck) -> None:
         """The same card, with the deck's new data (a tick, a practice session)."""
         self._deck = deck
+        self.cards.today = deck.today
         index, self._index = self._index, -1
         self.go(index)
 

@@ -1,6 +1,6 @@
 """The labels the core hands over as data, marked for lupdate: kinds (their names, chips,
 groups, counts and fields), stages, categories, import formats and CSV fields, debrief
-topics and answers.
+topics and answers, and how a rehearsal went.
 
 The core never imports Qt, so it cannot mark them; the UI shows them with
 ``translate("Kinds", KIND_LABELS[kind])``, or ``self.tr(label)`` in the class named as the
@@ -155,4 +155,9 @@ DEBRIEF_ANSWERS = (
     QT_TRANSLATE_NOOP("DebriefForm", "Yes"),
     QT_TRANSLATE_NOOP("DebriefForm", "Partly"),
     QT_TRANSLATE_NOOP("DebriefForm", "No"),
+)
+REHEARSAL_OUTCOMES = (
+    QT_TRANSLATE_NOOP("Rehearsal", "Rough"),
+    QT_TRANSLATE_NOOP("Rehearsal", "Okay"),
+    QT_TRANSLATE_NOOP("Rehearsal", "Smooth"),
 )

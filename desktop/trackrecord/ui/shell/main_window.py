@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.page: TrackRecordPage = TrackRecordPage(self, open_url=self._open_url)
         self.autosave: EntryAutosave = EntryAutosave(service, self.page.editor, parent=self)
         self.controller: TrackRecordController = TrackRecordController(
-            service, self.page, self.autosave, parent=self)
+            service, self.page, self.autosave, parent=self, store=store)
         self._place("track_record", self.page)
         QWidget.setTabOrder(self.rail, self.page.filters.search)
         # Delete acts only from the list: in a text field the key edits text, and from a
