@@ -181,3 +181,34 @@ def test_a_first_start_stopped_before_its_schema_is_made_into_a_store(
     conn.close()
     with pytest.raises(NotATrackRecordDatabase, match="another program"):
         open_store(other)
+
+
+def test_closing_the_store_never_closes_a_reader_another_thread_is_using(
+    store: Store, entries: EntryService
+) -> None:
+    """The window's workers read through Store.query(); closing the store under one of them
+    (quitting while a listing runs) closed its connection mid-read, which can crash the
+    process. A busy reader finishes its read and is closed when it is handed back."""
+    import threading
+
+    entries.create("shipped", "Ledger")
+    inside, release = threading.Event(), threading.Event()
+    seen: list[object] = []
+    held: list[sqlite3.Connection] = []
+
+    def read() -> None:
+        with store.query() as conn:
+            held.append(conn)
+            inside.set()
+            release.wait(10)
+            seen.append(conn.execute("SELECT title FROM entries").fetchall())
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    assert inside.wait(10)
+    store.close()
+    release.set()
+    worker.join(10)
+    assert seen == [[("Ledger",)]]  # the read finished on an open connection
+    with pytest.raises(sqlite3.ProgrammingError):  # and the connection was closed after it
+        held[0].execute("SELECT 1")

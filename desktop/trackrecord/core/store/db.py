@@ -277,7 +277,6 @@ class Store:
         self._sessions: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
         self._lock = threading.Lock()
         self._idle_readers: list[sqlite3.Connection] = []
-        self._all_readers: list[sqlite3.Connection] = []
         self._closed = False
         # For changed_elsewhere(): a connection that only reads SQLite's data_version, the
         # value last seen, and a lock for the two (the UI and a writer's thread both use them).
@@ -331,8 +330,6 @@ class Store:
             conn = self._idle_readers.pop() if self._idle_readers else None
         if conn is None:
             conn = _connect_reader(self.paths.database, read_only=self.read_only)
-            with self._lock:
-                self._all_readers.append(conn)
         try:
             with _storage_errors():
                 yield conn
@@ -340,7 +337,11 @@ class Store:
             if conn.in_transaction:
                 conn.rollback()
             with self._lock:
-                self._idle_readers.append(conn)
+                closing = self._closed
+                if not closing:
+                    self._idle_readers.append(conn)
+            if closing:  # the store closed while this reader was busy: its turn now
+                conn.close()
 
     def check(self, *, started: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Run the page check ``open_store(check_later=True)`` left out. Until it has passed,
@@ -418,7 +419,9 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._closed = True
-            readers, self._all_readers, self._idle_readers = self._all_readers, [], []
+            # Only the idle readers: closing a connection another thread is reading with can
+            # crash the process; a busy one is closed by query() when its reader is done.
+            readers, self._idle_readers = self._idle_readers, []
             engine, self._engine, self._sessions = self._engine, None, None
         with self._watch_lock:
             if self._watch is not None:
