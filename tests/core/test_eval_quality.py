@@ -47,6 +47,7 @@ def test_the_sets_are_what_they_claim() -> None:
         assert len({c["id"] for c in cases}) == len(cases)
         for c in cases:
             assert set(c["expected"]) <= titles, c["id"]
+            assert set(c.get("acceptable", [])) <= titles, c["id"]
             assert len(c["expected"]) <= 5, c["id"]
             assert c["category"] in {"fit", "signal-gap", "external-noise", "unknown"}
             assert c["content"] or c["category"] == "unknown" or c.get("also") == "unknown"
