@@ -15,7 +15,8 @@ import trackrecord.core.store.migrations as migrations
 from trackrecord.core.backup.copies import row_counts
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.store import fts
-from trackrecord.core.store.db import make_engine, open_store
+from trackrecord.core.store.connections import make_engine
+from trackrecord.core.store.db import open_store
 from trackrecord.core.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import DataPaths
 

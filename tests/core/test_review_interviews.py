@@ -38,7 +38,7 @@ def _store_at_0002(paths: DataPaths) -> tuple[str, str]:
     from alembic.config import Config
 
     import trackrecord.core.store.migrations as migrations
-    from trackrecord.core.store.db import make_engine
+    from trackrecord.core.store.connections import make_engine
 
     paths.ensure()
     engine = make_engine(paths.database)

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from trackrecord.core.record.entries import EntryService
-from trackrecord.core.store.db import NewerDatabaseError, NotATrackRecordDatabase, Store, open_store
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.file_state import NewerDatabaseError, NotATrackRecordDatabase
 from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from trackrecord.paths import DataPaths
 
@@ -100,7 +101,7 @@ def test_upgrading_an_older_store_backs_it_up_first(data_paths: DataPaths) -> No
     from alembic.config import Config
 
     import trackrecord.core.store.migrations as migrations
-    from trackrecord.core.store.db import make_engine
+    from trackrecord.core.store.connections import make_engine
 
     data_paths.ensure()
     engine = make_engine(data_paths.database)

@@ -12,7 +12,8 @@ import pytest
 
 from trackrecord.core.errors import StorageError
 from trackrecord.core.record.entries import EntryFilter, EntryService
-from trackrecord.core.store.db import StoreError, open_store
+from trackrecord.core.store.db import open_store
+from trackrecord.core.store.file_state import StoreError
 from trackrecord.paths import DataPaths
 
 READS = """

@@ -12,7 +12,8 @@ from trackrecord.core.backup.copies import make_backup
 from trackrecord.core.backup.recovery import newest_offered_backup, recover_from_backup
 from trackrecord.core.errors import StorageError
 from trackrecord.core.record.entries import EntryService
-from trackrecord.core.store.db import DamagedDatabaseError, open_store
+from trackrecord.core.store.db import open_store
+from trackrecord.core.store.file_state import DamagedDatabaseError
 from trackrecord.paths import DataPaths
 
 

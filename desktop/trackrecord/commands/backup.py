@@ -10,7 +10,7 @@ from trackrecord.commands.base import EXIT_OK, CommandContext, UserError, print_
 from trackrecord.commands.window_lock import no_window_open
 from trackrecord.core.backup.copies import BackupError, list_backups, make_backup
 from trackrecord.core.backup.restore import restore_backup
-from trackrecord.core.store.db import StoreError, inspect_file
+from trackrecord.core.store.file_state import StoreError, inspect_file
 from trackrecord.core.store.integrity import check_database
 from trackrecord.core.transfer.output_file import ExportWriteError, check_target
 

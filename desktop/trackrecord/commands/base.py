@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from trackrecord.commands import EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from trackrecord.core.errors import ValidationError
-from trackrecord.core.store.db import Store, StoreError, open_store
+from trackrecord.core.store.db import Store, open_store
+from trackrecord.core.store.file_state import StoreError
 from trackrecord.core.store.input_rules import parse_day
 from trackrecord.paths import DataPaths
 

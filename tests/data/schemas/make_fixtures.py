@@ -20,7 +20,7 @@ from alembic import command
 from alembic.config import Config
 
 import trackrecord.core.store.migrations as migrations
-from trackrecord.core.store.db import make_engine
+from trackrecord.core.store.connections import make_engine
 from trackrecord.core.store.revisions import APPLICATION_ID
 
 HERE = Path(__file__).resolve().parent

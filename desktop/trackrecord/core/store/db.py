@@ -17,247 +17,32 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from trackrecord.core.errors import StorageError
+from trackrecord.core.store.connections import (
+    BUSY_TIMEOUT_MS,
+    IMMEDIATE_OPTION,
+    connect_reader,
+    make_engine,
+    storage_errors,
+)
+from trackrecord.core.store.file_state import (
+    DamagedDatabaseError,
+    FileState,
+    NotATrackRecordDatabase,
+    StoreError,
+    check_file,
+    inspect_file,
+)
 from trackrecord.core.store.read_only import connect_read_only
-from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+from trackrecord.core.store.revisions import APPLICATION_ID, HEAD_REVISION
 from trackrecord.paths import PRIVATE_FILE_MODE, DataPaths, make_private
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-IMMEDIATE_OPTION = "trackrecord_immediate"
-
-
-class StoreError(Exception):
-    """The store cannot be opened; the message is meant for the person using the app."""
-
-
-class NotATrackRecordDatabase(StoreError):
-    pass
-
-
-class NewerDatabaseError(StoreError):
-    pass
-
-
-class DamagedDatabaseError(StoreError):
-    """The file failed SQLite's quick_check: it is never written to (see core.backup.recovery)."""
-
-
-class UnknownSchemaError(DamagedDatabaseError):
-    """The file holds tables but no record of its schema version (its ``alembic_version``
-    table is gone or empty): upgrading it would try to create tables that are already there,
-    so it is refused unchanged, like a damaged file (the app offers a backup)."""
-
-
-@dataclass(frozen=True)
-class FileState:
-    """What the file on disk is, read without writing to it."""
-
-    exists: bool
-    revision: str | None  # None for a new or empty store
-
-
-def inspect_file(path: Path, *, check_pages: bool = True) -> FileState:
-    """Classify the file at ``path`` without modifying it (header bytes, then read-only SQL).
-
-    ``check_pages=False`` leaves out SQLite's page check (the one part that reads the whole
-    file) for the caller to run later with ``check_file``.
-    """
-    if path.is_symlink() and not path.exists():
-        raise NotATrackRecordDatabase(
-            f"{path} is a symbolic link to a file that is not there (or to itself); point it "
-            "at the database or move it out of the way (it was left untouched)")
-    if path.exists() and not path.is_file():
-        what = "a folder" if path.is_dir() else "not a regular file"
-        raise NotATrackRecordDatabase(
-            f"{path} is {what}, not a database file; move it out of the way and try again "
-            "(it was left untouched)")
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(exists=False, revision=None)
-    with path.open("rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise NotATrackRecordDatabase(
-            f"{path} is not a Track Record database (it is not an SQLite file); "
-            "it was left untouched"
-        )
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID and _read_pragma(path, "application_id") != APPLICATION_ID:
-        # (The header can lag behind a WAL that is not yet checkpointed, hence the second look.)
-        if _read_pragma(path, "schema_version") == 0:
-            # Not one table, ever: a first start stopped before its schema was committed (a
-            # crash, a kill). Nobody's data is in it, so it is made into a store, not refused.
-            return FileState(exists=False, revision=None)
-        raise NotATrackRecordDatabase(
-            f"{path} is an SQLite database from another program; it was left untouched"
-        )
-    if check_pages:
-        check_file(path)
-    revision = _read_revision(path)
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise NewerDatabaseError(
-            f"{path} was written by a newer version of Track Record (schema {revision}); "
-            "please update Track Record. The file was left untouched"
-        )
-    return FileState(exists=True, revision=revision)
-
-
-def check_file(path: Path, *, started: Callable[[sqlite3.Connection], None] | None = None,
-               ) -> None:
-    """SQLite's quick_check of every page; DamagedDatabaseError names the first problem.
-
-    ``started`` is handed the connection, so another thread can ``interrupt()`` a long check
-    (which then raises sqlite3.OperationalError).
-    """
-    conn = connect_read_only(path, check_same_thread=False)
-    try:
-        if started is not None:
-            started(conn)
-        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
-        damage = "" if rows == ["ok"] else rows[0]
-    except sqlite3.DatabaseError as exc:
-        if "interrupt" in str(exc):
-            raise
-        damage = str(exc)
-    finally:
-        conn.close()
-    if damage:
-        raise DamagedDatabaseError(
-            f"{path} failed its integrity check ({damage}); it was not changed. "
-            "Run 'trackrecord backups' and 'trackrecord restore' to bring back a backup"
-        )
-
-
-def _read_pragma(path: Path, name: str) -> object:
-    conn = connect_read_only(path)
-    try:
-        row = conn.execute(f"PRAGMA {name}").fetchone()
-        return row[0] if row else None
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
-
-
-def _read_revision(path: Path) -> str | None:
-    """The schema revision, or None for a file with no tables yet (a new store). A file
-    with tables but no revision is refused: nothing can tell what to upgrade it from."""
-    # mode=ro never writes the main file; the WAL, if any, is still read.
-    conn = connect_read_only(path)
-    try:
-        has_table = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if (
-            has_table) else None
-        if row is not None:
-            return str(row[0])
-        has_tables = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name != 'alembic_version'").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise NotATrackRecordDatabase(f"{path} cannot be read as a database: {exc}") from exc
-    finally:
-        conn.close()
-    if has_tables:
-        how = "empty" if has_table else "missing"
-        raise UnknownSchemaError(
-            f"{path} holds Track Record's tables, but its record of which schema version they "
-            f"are (the alembic_version table) is {how}, so it cannot be opened or upgraded "
-            "safely; it was left untouched. 'trackrecord check' shows what is wrong; "
-            "'trackrecord backups' and 'trackrecord restore' bring back a backup")
-    return None
-
-
-def _configure_connection(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
-    # FULL: a commit the app reports is on disk even if the laptop loses power a moment later.
-    # Edits are small and infrequent, so the extra fsync per commit costs nothing visible.
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA trusted_schema = OFF")
-    cur.close()
-
-
-def _begin(conn: Any) -> None:
-    # pysqlite's own transaction handling is off (isolation_level=None) and we begin
-    # transactions ourselves: writers take the write lock up front (BEGIN IMMEDIATE), so a
-    # busy store makes them wait politely instead of failing half-way through a unit of work.
-    immediate = conn.get_execution_options().get(IMMEDIATE_OPTION, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import QueuePool
-
-    if read_only:  # (a store in a read-only folder: sessions that only read)
-        engine = create_engine(
-            "sqlite://", creator=lambda: _connect_reader(path, read_only=True),
-            poolclass=QueuePool, pool_size=2)
-        event.listen(engine, "begin", _begin)
-        return engine
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"isolation_level": None, "check_same_thread": False},
-        poolclass=QueuePool,
-        pool_size=2,
-    )
-    event.listen(engine, "connect", _configure_connection)
-    event.listen(engine, "begin", _begin)
-    return engine
-
-
-# What SQLite says, and what it means for the person whose change did not go through.
-_STORAGE_MESSAGES = (
-    ("locked", "your data is busy in another Track Record window or command; try again"),
-    ("busy", "your data is busy in another Track Record window or command; try again"),
-    ("full", "the disk is full, so the change could not be saved; free some space"),
-    ("readonly", "the data folder is read-only, so the change could not be saved"),
-    ("read-only", "the data folder is read-only, so the change could not be saved"),
-    ("malformed", "the database file is damaged; run 'trackrecord check'"),
-    ("not a database", "the database file is damaged; run 'trackrecord check'"),
-    ("disk i/o", "the disk refused the write (is it full?), so the change could not be saved"),
-)
-
-
-@contextmanager
-def _storage_errors() -> Iterator[None]:
-    """Turn SQLite failures into one StorageError callers can show as-is (nothing is lost:
-    the unit of work was rolled back)."""
-    try:
-        yield
-    except Exception as exc:
-        # sqlite3's own error, or SQLAlchemy's DBAPIError wrapping it (as ``orig``).
-        cause = getattr(exc, "orig", exc)
-        if not isinstance(cause, sqlite3.Error):
-            raise
-        said = str(cause).lower()
-        message = next((m for key, m in _STORAGE_MESSAGES if key in said), None)
-        raise StorageError(message or f"the database refused the change: {cause}") from exc
-
-
-def _connect_reader(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A connection for plain reads: never writes (query_only), same pragmas as the engine.
-    ``read_only``: for a store in a folder that cannot be written (see connect_read_only)."""
-    if read_only:
-        conn = connect_read_only(path, isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA trusted_schema = OFF")
-    conn.execute("PRAGMA query_only = ON")
-    return conn
 
 
 class Store:
@@ -329,9 +114,9 @@ class Store:
         with self._lock:
             conn = self._idle_readers.pop() if self._idle_readers else None
         if conn is None:
-            conn = _connect_reader(self.paths.database, read_only=self.read_only)
+            conn = connect_reader(self.paths.database, read_only=self.read_only)
         try:
-            with _storage_errors():
+            with storage_errors():
                 yield conn
         finally:
             if conn.in_transaction:
@@ -362,7 +147,7 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A unit of work that only reads."""
         reader, _writer = self._session_makers()
-        with _storage_errors(), reader() as session, session.begin():
+        with storage_errors(), reader() as session, session.begin():
             yield session
 
     @contextmanager
@@ -375,7 +160,7 @@ class Store:
             raise StorageError(f"the data folder {self.paths.root} is read-only, so the change "
                                "could not be saved (nothing was changed)")
         _reader, writer = self._session_makers()
-        with _storage_errors(), writer() as session, session.begin():
+        with storage_errors(), writer() as session, session.begin():
             session.connection()  # BEGIN IMMEDIATE now: no other commit until ours is done
             before = self._watched_version()
             yield session
@@ -411,9 +196,9 @@ class Store:
             return seen is not None and seen != self._seen_version
 
     def _data_version(self) -> int:
-        with _storage_errors():
+        with storage_errors():
             if self._watch is None:
-                self._watch = _connect_reader(self.paths.database, read_only=self.read_only)
+                self._watch = connect_reader(self.paths.database, read_only=self.read_only)
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:

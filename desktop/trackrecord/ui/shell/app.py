@@ -39,7 +39,8 @@ from trackrecord.ui.shell.startup_waits import FirstPaintWatcher, StoreOpener
 from trackrecord.ui.shell.theme import apply_chosen_scheme, follow_color_scheme
 
 if TYPE_CHECKING:
-    from trackrecord.core.store.db import Store, StoreError
+    from trackrecord.core.store.db import Store
+    from trackrecord.core.store.file_state import StoreError
     from trackrecord.ui.widgets.notes_preview import UrlOpener
 
 STYLESHEET = ("ui", "style.qss")
@@ -298,7 +299,7 @@ class _Session(QObject):
         self.settled.emit()
 
     def _on_failed(self, error: StoreError) -> None:
-        from trackrecord.core.store.db import DamagedDatabaseError
+        from trackrecord.core.store.file_state import DamagedDatabaseError
 
         if self._closed:
             return

@@ -68,7 +68,8 @@ class StoreOpener(QObject):
     def _open(self) -> None:
         import sqlite3  # here, like the store's code: the first paint does not wait for them
 
-        from trackrecord.core.store.db import StoreError, open_store
+        from trackrecord.core.store.db import open_store
+        from trackrecord.core.store.file_state import StoreError
 
         try:
             store = open_store(self._paths, check_later=True)
