@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from trackrecord import APP_NAME, __version__
 from trackrecord.paths import DataPaths
 from trackrecord.ui.shell.menus import MenuSlots, WindowActions, build_menus
 from trackrecord.ui.shell.pages import build_page
+from trackrecord.ui.shell.status_line import StatusLine
 from trackrecord.ui.shell.window_state import UiState
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from trackrecord.ui.transfer.export_everything import ExportEverythingAction
     from trackrecord.ui.widgets.notes_preview import UrlOpener
 
-UNDO_OFFER_MS = 15_000
 MIN_WIDTH, MIN_HEIGHT = 860, 540
 # The rail's rows, in order; each page but the first is built when first shown.
 PAGES = ("track_record", "rejections", "review", "insights", "export")
@@ -70,7 +69,9 @@ class MainWindow(QMainWindow):
         title = APP_NAME if not demo else self.tr("{0} (demo)").format(APP_NAME)
         self.setWindowTitle(title)
         self._build_central()
-        self._build_status_bar(demo)
+        self.status_line = StatusLine(self.statusBar(), self, demo=demo, undo=self.undo_delete)
+        self.undo_button = self.status_line.undo_button
+        self.save_state = self.status_line.save_state
         self.menu_actions: WindowActions = build_menus(self, MenuSlots(
             new_entry=self.new_entry, log_rejection=self.log_rejection, quit=self.close,
             undo_delete=self.undo_delete, find=lambda: self.controller.focus_search(),
@@ -244,28 +245,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(self.banner_slot, 1)
         self.setCentralWidget(central)
 
-    def _build_status_bar(self, demo: bool) -> None:
-        bar = self.statusBar()
-        if demo:
-            # The title bar is not always in view: say it where the save state is, too.
-            notice = QLabel(self.tr("Demo data: thrown away when you quit"), self)
-            notice.setObjectName("demoNotice")
-            bar.addPermanentWidget(notice)
-        self.undo_button = QToolButton(self)
-        self.undo_button.setText(self.tr("Undo"))
-        self.undo_button.setAccessibleName(self.tr("Undo delete"))
-        self.undo_button.setVisible(False)
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.save_state = QLabel(self)
-        self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName(self.tr("Save state"))
-        bar.addWidget(self.undo_button)
-        bar.addPermanentWidget(self.save_state)
-        self._hide_undo = QTimer(self)
-        self._hide_undo.setSingleShot(True)
-        self._hide_undo.setInterval(UNDO_OFFER_MS)
-        self._hide_undo.timeout.connect(lambda: self.undo_button.setVisible(False))
-
     def ready_file_menu(self) -> None:
         """Before the File menu first opens: the real Export everything… action."""
         if self._store is not None:
@@ -383,18 +362,10 @@ class MainWindow(QMainWindow):
         self._show_message(text, False)
 
     def _show_message(self, text: str, offers_undo: bool) -> None:
-        self.statusBar().showMessage(text, UNDO_OFFER_MS if offers_undo else 6000)
-        self.undo_button.setVisible(offers_undo)
-        if offers_undo:
-            self._hide_undo.start()
+        self.status_line.show_message(text, offers_undo)
 
     def show_save_state(self, state: str, text: str) -> None:
-        self.save_state.setText(text)
-        self.save_state.setProperty("state", state)
-        self.save_state.setToolTip(text)
-        # Re-polish so the stylesheet picks up the new "state" (error is shown in red).
-        self.save_state.style().unpolish(self.save_state)
-        self.save_state.style().polish(self.save_state)
+        self.status_line.show_save_state(state, text)
 
     # -- saving and closing --------------------------------------------------------------
 
