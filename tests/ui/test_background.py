@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from trackrecord.ui.support.background import Background
@@ -65,3 +65,19 @@ def test_wait_lets_work_in_flight_finish(qtbot: QtBot) -> None:
     threading.Timer(0.2, release.set).start()
     background.wait()
     assert finished == [True]
+
+
+def test_an_owner_waited_on_after_its_answer_closes_cleanly(qtbot: QtBot) -> None:
+    """What a dialog does when it closes: its answer was handled inside a nested event loop
+    (a modal dialog, a waitSignal), then the owner waits for its worker. Leaving the test
+    processes the deferred events; a relay per request, deleted once answered, crashed
+    here in ~QObject."""
+    class Owner(QObject):
+        done = Signal()
+
+    owner = Owner()
+    background = Background(owner)
+    with qtbot.waitSignal(owner.done, timeout=10_000):
+        background.run(lambda: 42, lambda _result, _error: owner.done.emit())
+    background.wait()
+    assert not background.busy

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -73,9 +72,7 @@ def test_the_export_page_offers_odt_and_cv_and_saves_them(
 
 
 def test_a_sealed_backup_made_on_one_machine_opens_on_another_with_its_passphrase(
-    qtbot: QtBot, store: Store, data_paths: DataPaths, tmp_path: Path,
-    request: pytest.FixtureRequest,
-) -> None:
+    qtbot: QtBot, store: Store, data_paths: DataPaths, tmp_path: Path) -> None:
     # The first machine: Export everything, sealed.
     first_paths = DataPaths(tmp_path / "first")
     first = open_store(first_paths)
@@ -95,7 +92,6 @@ def test_a_sealed_backup_made_on_one_machine_opens_on_another_with_its_passphras
     # The second machine (this test's store): Import, a wrong passphrase, then the right one.
     dialog = ImportDialog(store, data_paths, today=lambda: TODAY)
     qtbot.addWidget(dialog)
-    request.addfinalizer(dialog.shutdown)  # (as the dialog tests do: after Qt's teardown)
     answers = iter(["the wrong one!", SECRET])
     asked: list[str] = []
 
@@ -114,3 +110,4 @@ def test_a_sealed_backup_made_on_one_machine_opens_on_another_with_its_passphras
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         dialog.import_button.click()
     assert len(EntryService(store).all()) == 42
+    dialog.shutdown()

@@ -88,6 +88,7 @@ class Capture(QObject):
         dialog.kept.connect(self._kept)
         dialog.exec()
         dialog.shutdown()
+        dialog.deleteLater()
 
     def _kept(self, ids: list[str]) -> None:
         self._window.controller.refresh(select_id=ids[0] if ids else None)

@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.store, self._paths, self)
         dialog.imported.connect(self._after_import)
         dialog.exec()
+        dialog.shutdown()  # its reading may still run: it ends before the dialog goes
+        dialog.deleteLater()
 
     def _after_import(self, _report: object) -> None:
         """Show what came in: the lists re-read the store."""

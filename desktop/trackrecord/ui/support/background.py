@@ -5,9 +5,12 @@
 exception it raised (a worker must never die silently). Each owner has one worker thread, so
 its requests run, and answer, in the order they were made: a newer preview always lands last.
 
-The answer travels through a relay QObject made on the UI thread and kept until the answer
-is handled: a QRunnable is deleted when ``run()`` returns, and a signal of its own could be
-gone before its queued delivery.
+The answer travels through one relay QObject per owner, made on the UI thread and living as
+long as the owner: a QRunnable is deleted when ``run()`` returns, so a signal of its own could
+be gone before its queued delivery. (A relay per request, deleted once answered, crashed in
+~QObject when the pool had been waited on before the deferred deletion ran.) The pool is made
+before the relay, so when the owner goes, the pool is destroyed first and waits for its work:
+no worker ever emits through a relay that is gone.
 """
 
 from __future__ import annotations
@@ -21,20 +24,21 @@ Then = Callable[[Any, Exception | None], None]
 
 
 class _Relay(QObject):
-    answered = Signal(object, object)  # the result (None on failure), the exception or None
+    # the request's number, the result (None on failure), the exception or None
+    answered = Signal(int, object, object)
 
 
 class _Task(QRunnable):
-    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+    def __init__(self, work: Callable[[], object], relay: _Relay, number: int) -> None:
         super().__init__()
-        self._work, self._relay = work, relay
+        self._work, self._relay, self._number = work, relay, number
 
     def run(self) -> None:
         try:
             result, error = self._work(), None
         except Exception as exc:  # handed to the UI thread, which says what went wrong
             result, error = None, exc
-        self._relay.answered.emit(result, error)
+        self._relay.answered.emit(self._number, result, error)
 
 
 class Background(QObject):
@@ -44,7 +48,10 @@ class Background(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._waiting: set[_Relay] = set()
+        self._relay = _Relay(self)  # after the pool (see above)
+        self._relay.answered.connect(self._answered, Qt.ConnectionType.QueuedConnection)
+        self._waiting: dict[int, Then] = {}
+        self._numbers = 0
 
     @property
     def busy(self) -> bool:
@@ -52,16 +59,14 @@ class Background(QObject):
         return bool(self._waiting)
 
     def run(self, work: Callable[[], object], then: Then) -> None:
-        relay = _Relay(self)  # on the UI thread, like this object: the answer arrives queued
-        self._waiting.add(relay)
+        self._numbers += 1
+        self._waiting[self._numbers] = then
+        self._pool.start(_Task(work, self._relay, self._numbers))
 
-        def answered(result: object, error: Exception | None) -> None:
-            self._waiting.discard(relay)
-            relay.deleteLater()
+    def _answered(self, number: int, result: object, error: Exception | None) -> None:
+        then = self._waiting.pop(number, None)
+        if then is not None:
             then(result, error)
-
-        relay.answered.connect(answered, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(_Task(work, relay))
 
     def wait(self) -> None:
         """Block until the work started so far has finished (before the store closes).
