@@ -6,14 +6,22 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from trackrecord.core.store.db import Store
 from trackrecord.paths import DataPaths
 from trackrecord.ui.shell.app import build_main_window
 from trackrecord.ui.shell.main_window import MainWindow
+from trackrecord.ui.support.wheel_guard import install_wheel_guard
 
 MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def _wheel_guard(qapp: QApplication) -> None:
+    """As create_application does for the app: scrolling a form never changes a field."""
+    install_wheel_guard(qapp)
 
 
 @pytest.fixture(autouse=True)

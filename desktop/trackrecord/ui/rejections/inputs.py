@@ -104,6 +104,7 @@ class DebriefForm(QWidget):
             for answer, button in self.buttons[topic].items():
                 button.setChecked(item is not None and item.answer == answer)
             self.notes[topic].setText(item.note if item is not None else "")
+            self.notes[topic].setCursorPosition(0)  # show a long note from its start
 
 
 class _Scale(QSlider):

@@ -37,6 +37,7 @@ from trackrecord.ui.shell.pages import prepare_attach
 from trackrecord.ui.shell.single_instance import SingleInstance
 from trackrecord.ui.shell.startup_waits import FirstPaintWatcher, StoreOpener
 from trackrecord.ui.shell.theme import apply_chosen_scheme, follow_color_scheme
+from trackrecord.ui.support.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from trackrecord.core.store.db import Store
@@ -71,6 +72,7 @@ def create_application() -> QApplication:
     install_translators(app)
     apply_chosen_scheme(app)  # the system's, after the first paint (finish_dressing)
     app.setStyleSheet(load_stylesheet())
+    install_wheel_guard(app)
     return app
 
 
