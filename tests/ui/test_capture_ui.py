@@ -253,3 +253,17 @@ def test_the_export_page_scopes_to_a_review_cycle(qtbot: QtBot, store: Store,
     assert "Payments v2" in text and "Old migration" not in text
     assert "Goals" in text and "Lead payments" in text
     page.shutdown()
+
+
+def test_the_decks_evidence_period_is_offered_only_when_there_is_a_cycle(
+        qtbot: QtBot, store: Store, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.rail.setCurrentRow(2)
+    controller = window.review.controller
+    form = window.review.view.setup.form.form_layout
+    label = form.labelForField(controller.scope)
+    assert label.text() == "Evidence from"
+    assert not label.isVisible() and not controller.scope.isVisible()  # no label on its own
+    CycleService(store).add("2026 mid-year", "2026-01-01", "2026-06-30")
+    controller.scope.reload(dt.date(2026, 9, 1))
+    assert label.isVisible() and controller.scope.isVisible()

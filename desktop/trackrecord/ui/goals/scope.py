@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.goals.service import CycleService
@@ -21,6 +21,12 @@ class CycleScope(QComboBox):
         self.setObjectName("cycleScope")
         self.setAccessibleName(self.tr("Period"))
         self._store = store
+        self._form: QFormLayout | None = None
+
+    def add_to_form(self, form: QFormLayout, label: str) -> None:
+        """A row of ``form``, shown (label and all) only when there is a cycle to choose."""
+        form.addRow(label, self)
+        self._form = form
 
     def reload(self, today: dt.date) -> None:
         """The cycles as they are now; the choice is kept when it is still there."""
@@ -38,7 +44,10 @@ class CycleScope(QComboBox):
         for cycle in cycles:
             self.addItem(cycle.name, (cycle.start_date, cycle.end_date))
         self.setCurrentIndex(max(0, self.findText(kept)))
-        self.setVisible(self.count() > 1)
+        if self._form is not None:
+            self._form.setRowVisible(self, self.count() > 1)
+        else:
+            self.setVisible(self.count() > 1)
         self.blockSignals(False)
 
     def scope(self) -> Scope:

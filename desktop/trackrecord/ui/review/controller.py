@@ -51,7 +51,7 @@ class ReviewController(QObject):
         self._background = Background(self)
         # Evidence from a review cycle's period, or all time (File ▸ Goals and review cycles).
         self.scope = CycleScope(store, view.setup.form)
-        view.setup.form.form_layout.addRow(self.tr("Evidence from"), self.scope)
+        self.scope.add_to_form(view.setup.form.form_layout, self.tr("Evidence from"))
         self.scope.reload(today())
         self._connect()
         app = QCoreApplication.instance()
