@@ -17,7 +17,7 @@ from trackrecord.core.rejections.categories import CATEGORY_LABELS, UNKNOWN, par
 from trackrecord.core.rejections.debrief import DEBRIEF_TOPICS, DebriefAnswer, parse_debrief
 from trackrecord.core.rejections.reframe import CustomReframe
 from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
-from trackrecord.core.store.input_rules import clean_block, clean_line
+from trackrecord.core.store.input_rules import clean_block, clean_line, rating
 from trackrecord.core.store.models import CustomReframe as CustomReframeRow
 from trackrecord.core.store.models import DebriefAnswerRow, PracticeItem, Rejection
 
@@ -150,22 +150,7 @@ def too_long(name: str, length: int) -> str:
 def _sting(value: object, name: str) -> int | None:
     what = "how much it stings before the reframe" if name == "sting_before" else (
         "how much it stings after the reframe")
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
-    if number is None:
-        raise ValidationError(f"{what} must be a whole number from 0 to 100, not {value!r}")
-    if not 0 <= number <= 100:
-        raise ValidationError(f"{what} must be from 0 to 100, not {number}")
-    return number
+    return rating(value, what)
 
 
 def _snapshot(value: object) -> dict[str, Any] | None:

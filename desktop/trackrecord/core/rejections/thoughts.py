@@ -30,7 +30,7 @@ from trackrecord.core.matching.vocabulary import load_toml
 from trackrecord.core.rejections.traps import trap_keys, trap_registry
 from trackrecord.core.review.content import clip, sentences
 from trackrecord.core.store.db import Store
-from trackrecord.core.store.input_rules import clean_block, clean_line
+from trackrecord.core.store.input_rules import clean_block, clean_line, rating
 from trackrecord.core.store.models import Rejection, ThoughtEmotion, ThoughtRecord
 
 TEXT_FIELDS = ("thought", "evidence_for", "evidence_against", "balanced")
@@ -83,24 +83,6 @@ class ThoughtRecordData:
 
 
 # -- checking what is given ----------------------------------------------------------------------
-
-
-def rating(value: object, what: str) -> int | None:
-    """A 0-100 rating; None or blank means not rated."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    number: int | None = None
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
-    if number is None:
-        raise ValidationError(f"{what} must be a whole number from 0 to 100, not {value!r}")
-    if not 0 <= number <= 100:
-        raise ValidationError(f"{what} must be from 0 to 100, not {number}")
-    return number
 
 
 def parse_emotions(value: object) -> tuple[Emotion, ...]:

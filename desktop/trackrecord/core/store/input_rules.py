@@ -62,3 +62,21 @@ def parse_day(value: str, what: str = "the date") -> dt.date:
         except ValueError:
             pass
     raise ValidationError(f"{what} must be a date written YYYY-MM-DD, not {value!r}")
+
+
+def rating(value: object, what: str) -> int | None:
+    """A 0-100 rating; None or blank means not rated."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        number = int(value.strip())
+    if number is None:
+        raise ValidationError(f"{what} must be a whole number from 0 to 100, not {value!r}")
+    if not 0 <= number <= 100:
+        raise ValidationError(f"{what} must be from 0 to 100, not {number}")
+    return number
