@@ -215,6 +215,35 @@ def test_a_gap_is_named_for_anything_wanted(store: Store, record: dict[str, str]
     assert any(named in g.missing for g in result.gaps), [g.message for g in result.gaps]
 
 
+@pytest.mark.parametrize(
+    ("feedback", "named"),
+    [
+        ("We need somebody with strong Elixir experience.", "Elixir"),
+        ("We need more experience owning services and Haskell.", "Haskell"),
+    ],
+)
+def test_what_someone_did_to_general_things_is_not_a_gap(
+        store: Store, record: dict[str, str], feedback: str, named: str) -> None:
+    """"Owning services" is an activity, not a skill the track record could lack."""
+    result = _match(store, feedback, "hiring-manager")
+    assert [g.label for g in result.gaps] == [named]
+
+
+def test_what_your_own_read_says_you_have_is_never_a_gap(store: Store,
+                                                         record: dict[str, str]) -> None:
+    result = _match(store, "", "hiring-manager",
+                    own_read="They need someone who can lead the move to microservices, and "
+                             "my experience with monolith splits never came up.")
+    assert not any("monolith" in g.label for g in result.gaps)
+
+
+def test_the_company_leadership_is_not_people_leadership(store: Store,
+                                                         record: dict[str, str]) -> None:
+    result = _match(store, "Leadership has put a freeze on all new roles this quarter.")
+    assert not [n for n in result.skills_named if n.skill == "people-leadership"]
+    assert not any("*leadership*" in r for r in _reasons(result))
+
+
 def test_fintech_is_shown_by_payments_work(store: Store, record: dict[str, str]) -> None:
     result = _match(store, "We're looking for someone with more fintech domain experience.",
                     "phone-screen")
