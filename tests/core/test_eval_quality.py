@@ -1,20 +1,20 @@
 """Reading rejection feedback, measured on the labelled sets in tests/data/eval.
 
-feedback_dev.json (development, 209 texts) and feedback_holdout.json (held out, 55 texts) were
-written and labelled before any tuning; tests/core/feedback_eval.py says how each figure is
-counted. The held-out set was scored once, at the end of issue 15, and not tuned on after.
-Run with ``-s`` to see the figures.
+feedback_dev.json (development, 209 texts) and feedback_holdout.json (55 texts) were written
+and labelled before any tuning; tests/core/feedback_eval.py says how each figure is counted.
+The second set was held out for issue 15 round 1 and scored once at its end; for round 2 it
+was tuned on like the first (a new held-out set is scored by the lead). Run with ``-s`` to
+see the figures.
 
-Figures when the floors were set (issue 15):
+Figures (r1: issue 15 round 1; r2: round 2; the round-1 set was tuned on in r2):
 
-| figure                                   | development | held-out | target (held-out) |
-|------------------------------------------|-------------|----------|-------------------|
-| category accuracy, defensible seconds    | 1.000       | 0.891    | >= 0.90 (missed)  |
-| texts with content read as silence       | 0           | 4        | 0 (missed)        |
-| evidence precision@3                     | 0.612       | 0.548    | >= 0.85 (missed)  |
-| gap precision / recall                   | 1.00 / 1.00 | 0.88 / 0.75 |                 |
-| invented gaps                            | 0           | 2        | 0 (missed)        |
-| reversed gaps                            | 0           | 0        | 0                 |
+| figure                          | dev r1    | dev r2    | set-1 r1  | set-1 r2  | target |
+|---------------------------------|-----------|-----------|-----------|-----------|--------|
+| category accuracy (+ seconds)   | 1.000     | 1.000     | 0.891     | 1.000     | >= 0.90|
+| content read as silence         | 0         | 0         | 4         | 0         | 0      |
+| evidence precision@3 (strict)   | 0.612     | 0.628     | 0.548     | 0.579     | >= 0.85|
+| gap precision / recall          | 1.0 / 1.0 | 1.0 / 1.0 | .88 / .75 | 1.0 / .75 |        |
+| invented / reversed gaps        | 0 / 0     | 0 / 0     | 2 / 0     | 0 / 0     | 0 / 0  |
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from trackrecord.core.store.db import Store
 
 # Floors, honestly below what the reading reached (see the table above).
 FLOORS = {
-    "feedback_dev.json": dict(category=0.95, silence=0, precision_at_3=0.55, gap_precision=0.95,
+    "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.60, gap_precision=0.95,
                               gap_recall=0.95, invented=0, reversed=0),
-    "feedback_holdout.json": dict(category=0.85, silence=4, precision_at_3=0.50,
-                                  gap_precision=0.80, gap_recall=0.70, invented=2, reversed=0),
+    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.55,
+                                  gap_precision=0.95, gap_recall=0.70, invented=0, reversed=0),
 }
 
 

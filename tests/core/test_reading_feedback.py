@@ -59,6 +59,13 @@ def test_no_single_word_decides_or_is_shown_as_the_reason(word: str) -> None:
     ("feedback", "stage", "category"),
     [
         ("The team has concerns about your availability: the project starts next month.",
+         "onsite", "external-noise"),  # when you can start is not about you
+        ("You're not ready for the staff role yet; we'd be open to talking about senior.",
+         "onsite", "fit"),
+        ("The team has decided to promote from within.", "hiring-manager", "external-noise"),
+        ("Thank you, we enjoyed it. Unfortunately we can't move forward due to visa "
+         "sponsorship limitations.", "onsite", "external-noise"),
+        ("The interview panel was split, and in those cases our policy is not to hire.",
          "onsite", "signal-gap"),
         ("Unfortunately we require candidates to be based in Germany.", "application", "fit"),
         ("The code was clean, but the take-home didn't include any explanation.",
@@ -89,12 +96,21 @@ def test_silence_and_form_letters_are_unknown(feedback: str) -> None:
 
 
 def test_the_stage_decides_when_nothing_names_a_kind_of_no_and_says_so() -> None:
-    said = "The team has concerns about your availability: the project starts next month."
+    said = "The engineers compared notes about the pairing exercise with the platform group."
     judged = suggest_category(said, "coding")
     screened = suggest_category(said, "recruiter")
     assert (judged.category, screened.category) == ("signal-gap", "fit")
     assert judged.by_stage and judged.trigger is not None
-    assert judged.trigger.startswith("The team has concerns")
+    assert judged.trigger.startswith("The engineers compared notes")
+
+
+def test_a_short_judgement_is_content_not_silence() -> None:
+    """"A little too short" names nothing in the vocabulary, but it is a verdict on you."""
+    suggestion = suggest_category("Your answers were a little too short.", "behavioral")
+    assert suggestion.content and suggestion.category != "unknown"
+    assert suggestion.by_stage and suggestion.trigger == "Your answers were a little too short"
+    ghosted = suggest_category("Sorry, we were a bit slow to get back to you.", "onsite")
+    assert ghosted.category == "unknown"  # their delay says nothing about you
 
 
 def test_mixed_feedback_carries_a_second_category() -> None:
@@ -197,6 +213,35 @@ def test_a_gap_is_named_for_anything_wanted(store: Store, record: dict[str, str]
                                             feedback: str, named: str) -> None:
     result = _match(store, feedback, "hiring-manager")
     assert any(named in g.missing for g in result.gaps), [g.message for g in result.gaps]
+
+
+@pytest.mark.parametrize(
+    ("feedback", "named"),
+    [
+        ("We need somebody with strong Elixir experience.", "Elixir"),
+        ("We need more experience owning services and Haskell.", "Haskell"),
+    ],
+)
+def test_what_someone_did_to_general_things_is_not_a_gap(
+        store: Store, record: dict[str, str], feedback: str, named: str) -> None:
+    """"Owning services" is an activity, not a skill the track record could lack."""
+    result = _match(store, feedback, "hiring-manager")
+    assert [g.label for g in result.gaps] == [named]
+
+
+def test_what_your_own_read_says_you_have_is_never_a_gap(store: Store,
+                                                         record: dict[str, str]) -> None:
+    result = _match(store, "", "hiring-manager",
+                    own_read="They need someone who can lead the move to microservices, and "
+                             "my experience with monolith splits never came up.")
+    assert not any("monolith" in g.label for g in result.gaps)
+
+
+def test_the_company_leadership_is_not_people_leadership(store: Store,
+                                                         record: dict[str, str]) -> None:
+    result = _match(store, "Leadership has put a freeze on all new roles this quarter.")
+    assert not [n for n in result.skills_named if n.skill == "people-leadership"]
+    assert not any("*leadership*" in r for r in _reasons(result))
 
 
 def test_fintech_is_shown_by_payments_work(store: Store, record: dict[str, str]) -> None:

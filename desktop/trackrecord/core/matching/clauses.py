@@ -36,6 +36,8 @@ class ClauseReading:
     words: Words
     clauses: tuple[Clause, ...]
     pleasant: frozenset[int] = frozenset()  # words inside pleasantries ("sorry to be writing")
+    content_at: frozenset[int] = frozenset()  # positions of the content words counted
+    judged: frozenset[int] = frozenset()  # content words a judgement falls on ("too intense")
 
     def clause_of(self, position: int) -> Clause | None:
         for clause in self.clauses:
@@ -59,6 +61,11 @@ class _Vocabulary:
     content_words: int
     wanted: PhraseMatcher[str]
     has: PhraseMatcher[str]
+    judgement: PhraseMatcher[str]
+    judgement_skip: frozenset[str]
+
+
+JUDGED_WITHIN = 2  # a judgement falls on a content word at most this many words after it
 
 
 def _matcher(phrases: list[str]) -> PhraseMatcher[str]:
@@ -83,6 +90,8 @@ def _vocabulary() -> _Vocabulary:
         content_words=int(form["content_words"]),
         wanted=_matcher(polarity["wanted"]),
         has=_matcher(polarity["has"]),
+        judgement=_matcher(form["judgement"]),
+        judgement_skip=frozenset(form["judgement_skip"]),
     )
 
 
@@ -137,6 +146,7 @@ def read_clauses(text: str) -> ClauseReading:
     names = _names(words, set(sentence_starts))
     terms = {i for h in shipped_skill_matcher().find(words) for i in range(h.start, h.end)}
     out: list[Clause] = []
+    content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
         end = bounds[k + 1][0] if k + 1 < len(bounds) else n
         weight = 1.0
@@ -148,10 +158,10 @@ def read_clauses(text: str) -> ClauseReading:
             nxt = bounds[k + 1] if k + 1 < len(bounds) else None
             if nxt is not None and nxt[1] == "verdict" and nxt[0] not in sentence_set:
                 weight = vocab.before_verdict_weight  # "Everyone liked him, but ..."
-        content = sum(
-            1 for i in range(start, end)
-            if i not in pleasant and i not in names and _content_word(words.stems[i], vocab)
-        ) + 2 * any(i in terms and i not in pleasant for i in range(start, end))
+        said = [i for i in range(start, end)
+                if i not in pleasant and i not in names and _content_word(words.stems[i], vocab)]
+        content_at.update(said)
+        content = len(said) + 2 * any(i in terms and i not in pleasant for i in range(start, end))
         form = (
             _is_greeting(words, start, end, vocab) or _is_signoff(words, start, end, vocab)
             or (content == 0 and any(i in pleasant for i in range(start, end)))
@@ -162,7 +172,11 @@ def read_clauses(text: str) -> ClauseReading:
             wanted, has = out[-1].wanted, out[-1].has  # ", and experience running a ..."
         out.append(Clause(start, end, weight, form, wanted=wanted, has=has,
                           content_words=content))
-    return ClauseReading(words, tuple(out), frozenset(pleasant))
+    judged = {i for h in vocab.judgement.find(words)
+              for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
+              if i not in pleasant and _judged_word(words.stems[i], vocab)}
+    return ClauseReading(words, tuple(out), frozenset(pleasant), frozenset(content_at),
+                         frozenset(judged))
 
 
 def marker_positions(words: Words) -> set[int]:
@@ -218,6 +232,12 @@ def _names(words: Words, sentence_starts: set[int]) -> set[int]:
         i for i in range(len(words.stems))
         if i not in sentence_starts and i not in skill_positions and _capitalised(words, i)
     }
+
+
+def _judged_word(w: str, vocab: _Vocabulary) -> bool:
+    """A word a judgement can fall on: "short" in "a little too short" (everyday words that
+    are no evidence of anything still say what was wrong)."""
+    return w.isalpha() and len(w) >= 3 and w not in vocab.judgement_skip
 
 
 def _content_word(w: str, vocab: _Vocabulary) -> bool:

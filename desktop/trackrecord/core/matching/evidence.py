@@ -55,7 +55,9 @@ W_FEEDBACK_TAG = 2.0  # the feedback names a skill and the entry is tagged with 
 # (the entry's own words naming it, a domain word, a kind: trackrecord.core.matching.mentions)
 W_RELATED_TAG = 1.0  # nearest evidence for a skill that nothing shows
 W_ROLE_TAG = 1.2  # with no feedback yet, the role is the clearest signal there is
+ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
 W_STAGE_TAG = 0.8
+STAGE_SKILL_DECAY = 0.5  # a second skill the stage probes counts half as much as the first
 W_LEVEL_TAG = 0.4
 W_DEBRIEF_TAG = 0.4
 W_TOPIC_TAG = 1.0  # what the feedback is about, when it names no skill of its own
@@ -203,6 +205,10 @@ def _first_pass(
     # This loop runs for every candidate (about a hundred): look things up once, out here.
     named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
     role = query.role.strip()
+    # The role leads only while the feedback points nowhere: once it names a skill or says
+    # what it is about, the role is background.
+    directed = any(n.source in FEEDBACK_SOURCES or n.source == "topic" for n in named)
+    w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
     kind_reasons = {kind: prior.reason(kind) for kind, w in prior.kinds.items() if w >= 0.8}
     for c in pool.values():
         shows = c.shows
@@ -224,7 +230,7 @@ def _first_pass(
                 seen.add(("", "related"))  # the nearest evidence: said once, not per skill
                 c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})", f"skill:{n.skill}")
             elif n.source == "role":
-                c.add(W_ROLE_TAG * distinct[n.skill], f"the role ({role}) calls "
+                c.add(w_role * distinct[n.skill], f"the role ({role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}")
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
@@ -243,17 +249,20 @@ def _first_pass(
             c.add(W_TEXT * c.text / best_text)
         stage_kind = prior.kinds.get(c.kind, 0.0)
         kind_reason = kind_reasons.get(c.kind)
-        for skill_name in prior.skills if shows else ():
-            tag = shows.get(skill_name)
-            if tag is not None:
-                probes = (f"the {stage_label.lower()} stage probes "
-                          f"{catalogue[skill_name].label}: this entry is tagged {tag}")
-                # One line about the stage, not two that say nearly the same thing.
-                if kind_reason:
-                    probes, kind_reason = f"{kind_reason}, and it probes "\
-                        f"{catalogue[skill_name].label}: this entry is tagged {tag}", None
-                c.add(W_STAGE_TAG * distinct[skill_name], probes, f"stage:{stage}")
-                break
+        probed = [(name, shows[name]) for name in prior.skills if name in shows] if shows else []
+        if probed:
+            labels = " and ".join(catalogue[name].label for name, _tag in probed[:2])
+            tags = ", ".join(dict.fromkeys(tag for _name, tag in probed[:2]))
+            probes = f"the {stage_label.lower()} stage probes {labels}: this entry is " \
+                f"tagged {tags}"
+            # One line about the stage, not two that say nearly the same thing.
+            if kind_reason:
+                probes, kind_reason = f"{kind_reason}, and it probes {labels}: this entry " \
+                    f"is tagged {tags}", None
+            # An entry that shows two of what the stage probes answers it better than one.
+            weight = sum(W_STAGE_TAG * distinct[name] * STAGE_SKILL_DECAY ** k
+                         for k, (name, _tag) in enumerate(probed[:2]))
+            c.add(weight, probes, f"stage:{stage}")
         c.add(W_STAGE_KIND * stage_kind, kind_reason, f"stage:{stage}")
         _richness(c, RICH_FACTOR if specifics else 1.0)
         age = max(0.0, (today - c.start).days / 365.25)

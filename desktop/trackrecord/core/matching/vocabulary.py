@@ -279,6 +279,20 @@ def query_ignore() -> frozenset[str]:
 
 
 @functools.cache
+def action_words() -> frozenset[str]:
+    """Verbs that say what someone did, not what with ("owning", "led")."""
+    data = load_toml("vocabulary", "skills.toml").get("query", {})
+    return frozenset(stem(w) for w in data.get("verbs", ()))
+
+
+@functools.cache
+def people_words() -> frozenset[str]:
+    """General words that name people: "managed managers" asks for something."""
+    data = load_toml("vocabulary", "skills.toml").get("terms", {})
+    return frozenset(stem(w) for w in data.get("people_words", ()))
+
+
+@functools.cache
 def stop_words() -> frozenset[str]:
     data = load_toml("vocabulary", "skills.toml").get("query", {})
     return frozenset(stem(w) for w in data.get("ignore", ()))

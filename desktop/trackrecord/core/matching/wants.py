@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from trackrecord.core.matching.clauses import Clause
 from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, stem
 from trackrecord.core.matching.vocabulary import (
+    action_words,
     generic_terms,
     generic_words,
     load_toml,
+    people_words,
     stop_words,
 )
 
@@ -227,7 +229,13 @@ def _span(positions: list[int]) -> tuple[int, int]:
 
 
 def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
+    """An item names something when some word in it is neither general ("services") nor
+    only what someone did ("owning", "splits"): "owning services" is an activity, not a
+    skill; "managed managers" still names something (a manager of managers)."""
     if b - a > vocab.max_words:
         return False
     said = [words.stems[i] for i in range(a, b)]
+    if len(said) > 1 and said[0] in action_words() and all(
+            w in generic_words() and w not in people_words() for w in said[1:]):
+        return False
     return any(w not in generic_words() and len(w) > 1 for w in said)

@@ -100,7 +100,9 @@ class FeedbackReading:
 
     def first_content_clause(self) -> Clause | None:
         for clause in self.clauses.clauses:
-            if clause.start not in self.quiet and clause.content_words:
+            if clause.start not in self.quiet and (
+                    clause.content_words
+                    or self.clauses.judged.intersection(range(clause.start, clause.end))):
                 return clause
         return None
 
@@ -176,14 +178,29 @@ def read_feedback(text: str) -> FeedbackReading:
         ))
     quiet: set[int] = set()
     content = False
+    spoken = 0  # content words outside form clauses and silence phrases, over the whole text
     for clause in clauses.clauses:
         inside = [h for h in hits if clause.start <= h.start < clause.end]
         said = [h for h in inside if not CATEGORY_REGISTRY[h.category].silence]
         silent = bool(inside) and not said
-        if clause.form or silent:
+        if clause.form:
+            quiet.update(range(clause.start, clause.end))
+            continue
+        # "we can't move forward due to visa sponsorship": a form-letter phrase does not
+        # silence the reason given beside it.
+        covered = {i for h in inside for i in range(h.start, h.end)}
+        left = [i for i in clauses.content_at
+                if clause.start <= i < clause.end and i not in covered]
+        spoken += len(left)
+        if not silent and clauses.judged.intersection(range(clause.start, clause.end)):
+            content = True  # "a bit too intense"
+        if silent and len(left) < vocab.content_words:
             quiet.update(range(clause.start, clause.end))
         elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
             content = True
+    # A reason spread over short clauses ("not ready for the staff role yet; open to
+    # talking about senior") still says something.
+    content = content or spoken >= vocab.content_words
     return FeedbackReading(clauses, tuple(hits), frozenset(quiet), content)
 
 
