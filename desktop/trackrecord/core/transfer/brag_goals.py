@@ -116,7 +116,9 @@ class GoalMaker:
         if dated is not None and dated.period is not None:
             found = dated.period
             span = _range(found)
-            wide = (span[1] - span[0]).days >= 80  # a quarter or more; else its year
+            # a quarter or a half stands; a month is read as its year, and so is a document
+            # of several years ("2024–2025": its goals for this year are 2024's)
+            wide = (span[1] - span[0]).days >= 80 and span[0].year == span[1].year
             period, source = (span if dated is goal or wide else _year(found.start.year),
                               "the title" if dated.title else "")
         elif self.fallback is not None:
