@@ -55,7 +55,7 @@ _GUESSES = {
 class _Ref:
     """A sub-item under a goal: the entry it would name, and its lines as written."""
 
-    title: str
+    names: tuple[str, ...]  # keys of the titles it may name
     lines: list[str] = field(default_factory=list)
 
 
@@ -67,11 +67,17 @@ def _year(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def ref_title(text: str) -> str:
-    """The title an entry made of this line would have (the Markdown reader's way)."""
+def ref_names(text: str) -> tuple[str, ...]:
+    """The titles a sub-item may name an entry by: the title an entry made of the line would
+    have (the Markdown reader's way), and the line less a date at its end ("Payments v2
+    (Mar 2026)", as the brag-document export lists what served a goal)."""
     text, _, _ = take_tags(extract_links(TASK.sub("", text.strip()), []))
-    title, _ = title_summary(text, find_period(plain(text)))
-    return title
+    words = plain(text)
+    found = find_period(words)
+    title, _ = title_summary(text, found)
+    if found is not None and not words[found.span[1]:].strip(" )]."):
+        words = words[:found.span[0]].rstrip(_SEPARATORS)
+    return _key(title), _key(words)
 
 
 def title_and_period(words: str, default: tuple[dt.date, dt.date]
@@ -180,7 +186,7 @@ class GoalMaker:
             serves: list[str] = []
             kept: list[str] = []
             for ref in refs:
-                where = titles.get(_key(ref.title))
+                where = next((titles[n] for n in ref.names if n in titles), None)
                 if where is not None and where not in serves:
                     serves.append(where)
                 else:
@@ -220,7 +226,7 @@ def _refs(body: list[str]) -> tuple[list[_Ref], list[str]]:
     for line in dedent(body):
         bullet = BULLET.match(line)
         if bullet and not bullet[1]:
-            current = _Ref(ref_title(bullet[2]), [line])
+            current = _Ref(ref_names(bullet[2]), [line])
             refs.append(current)
         elif current is not None and (not line.strip() or line[:1] == " "):
             current.lines.append(line)
