@@ -268,7 +268,7 @@ class ImportReport:
                 f"{n} {_PLURALS.get(tally, tally) if n > 1 else tally}" for tally, n in reasons
             ) + ")"
         added = Counter(row.record for row in self.rows if row.action == ADD)
-        if added["goal"]:  # "5 added (3 entries, 2 goals)": goals are not entries
+        if added["goal"] and set(added) <= {"entry", "goal"}:  # a brag document's goals
             parts[0] += " (" + ", ".join(f"{n} {_noun(record, n)}"
                                          for record, n in added.items()) + ")"
         text = ", ".join(parts)
