@@ -153,10 +153,11 @@ def test_the_preview_lists_goals_then_commit_adds_them_with_links_once(
     parsed = parse_import(DOC.encode(), "brag.md", today=TODAY)
     preview = preview_import(store, parsed)
     goals = [r for r in preview.rows if r.record == "goal"]
-    assert [(r.action, r.title, r.detail) for r in goals] == [
+    assert [(r.action, r.title, r.detail, r.reason) for r in goals] == [
         ("add", "Become the go-to person for billing",
-         "2026 \u00b7 linked to 1 entry of this file"),
-        ("add", "Ship search v2", "H1 2026")]
+         "2026 \u00b7 linked to 1 entry of this file",
+         "notes: - Ran billing on-call for a quarter"),
+        ("add", "Ship search v2", "H1 2026", "")]
     assert preview.summary() == "4 added (2 goals, 2 entries)"
     assert GoalService(store).list() == [], "a preview writes nothing"
 

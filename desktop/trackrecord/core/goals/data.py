@@ -66,7 +66,7 @@ def period_range(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def describe_period(start: dt.date, end: dt.date) -> str:
-    """``2026``, ``H1 2026``, ``H2 2026``, or ``3 Mar 2026 – 30 Sep 2026``."""
+    """``2026``, ``H1 2026``, ``H2 2026``, ``Q3 2026``, or ``3 Mar 2026 – 30 Sep 2026``."""
     if (start.month, start.day) == (1, 1) and start.year == end.year:
         if (end.month, end.day) == (12, 31):
             return str(start.year)
@@ -75,7 +75,15 @@ def describe_period(start: dt.date, end: dt.date) -> str:
     if (start.month, start.day, end.month, end.day) == (7, 1, 12, 31) and (
             start.year == end.year):
         return f"H2 {start.year}"
+    if start.day == 1 and start.month % 3 == 1 and start.year == end.year and (
+            end + dt.timedelta(days=1)).replace(day=1) == _next_quarter(start):
+        return f"Q{start.month // 3 + 1} {start.year}"
     return f"{_day(start)} – {_day(end)}"
+
+
+def _next_quarter(start: dt.date) -> dt.date:
+    return dt.date(start.year + 1, 1, 1) if start.month == 10 else start.replace(
+        month=start.month + 3)
 
 
 def _day(day: dt.date) -> str:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from trackrecord.core.goals.data import describe_period
 from trackrecord.core.goals.writes import link_pks, new_goal
 from trackrecord.core.store.models import Goal
-from trackrecord.core.transfer.import_base import ADD, SKIP, GoalDraft, PreviewRow
+from trackrecord.core.transfer.import_base import ADD, SKIP, GoalDraft, PreviewRow, short_title
 
 GoalKey = tuple[str, str, str]
 _HERE, _TWICE = "already here", "repeated in the file"
@@ -70,7 +70,8 @@ def plan_goal(draft: GoalDraft, existing: Mapping[GoalKey, int], rows: Mapping[s
     linked = _entries_linked(draft, rows, here, new_goal=True)
     if linked:
         detail += f" \u00b7 linked to {_count(len(linked))} of this file"
-    return PreviewRow(ADD, "goal", draft.title, detail, draft.guess, draft.where, draft.tally,
+    reason = draft.guess or (f"notes: {short_title(draft.notes, 60)}" if draft.notes else "")
+    return PreviewRow(ADD, "goal", draft.title, detail, reason, draft.where, draft.tally,
                       chosen=True)
 
 
