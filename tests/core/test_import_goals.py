@@ -40,7 +40,8 @@ def _year(year: int, title: str, chosen: bool = True) -> tuple[str, str, str, bo
 @pytest.mark.parametrize("heading", ["Goals", "Goals for this year", "My goals", "Objectives",
                                      "Personal goals this year", "OKRs"])
 def test_the_headings_people_give_their_goals(heading: str) -> None:
-    text = f"# Work log 2025\n\n## {heading}\n\n- Own the billing platform\n\n## Wins\n\n- Shipped X\n"
+    text = (f"# Work log 2025\n\n## {heading}\n\n- Own the billing platform\n\n"
+            "## Wins\n\n- Shipped X\n")
     assert _goals(text) == [_year(2025, "Own the billing platform")]
 
 

@@ -332,7 +332,7 @@ def _plan_rejection(draft: RejectionDraft, rejections: dict[Any, str],
 
 
 def _analyses(
-    store: Store, drafts: Sequence[EntryDraft | RejectionDraft]
+    store: Store, drafts: Sequence[EntryDraft | RejectionDraft | GoalDraft]
 ) -> dict[str, dict[str, Any]]:
     """What each new rejection opens with, computed before the write transaction begins."""
     out: dict[str, dict[str, Any]] = {}

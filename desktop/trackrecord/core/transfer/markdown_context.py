@@ -3,8 +3,9 @@
 A heading may name a kind of entry ("Projects", "On-call"), a section of other wins ("What
 you learned", "Outside of work"), a period ("2023", "H2 2024", "2024-03-18"), goals ("Goals for
 H1 2026", "My goals", "Objectives": their lines become goals), the template's guidance
-("General prompts"), work still going ("In progress") — or a project, whose name the lines under it need to read whole. The
-document's own year comes from its title, its front matter, its first line or its file name.
+("General prompts"), work still going ("In progress") — or a project, whose name the lines
+under it need to read whole. The document's own year comes from its title, its front matter,
+its first line or its file name.
 A line that reads as the template's guidance ("what you contributed (the design?)", "your
 impact") or a placeholder ("[Goal 1]") is offered unticked. Every word list is data
 (resources/imports/brag.toml).
