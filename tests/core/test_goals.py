@@ -29,6 +29,9 @@ def test_goal_periods_read_as_people_say_them() -> None:
     assert period_range("this year", today) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert describe_period(*period_range("h2", today)) == "H2 2026"
     assert describe_period(dt.date(2026, 3, 3), dt.date(2026, 9, 30)) == "3 Mar 2026 – 30 Sep 2026"
+    assert describe_period(dt.date(2026, 7, 1), dt.date(2026, 9, 30)) == "Q3 2026"
+    assert describe_period(dt.date(2026, 10, 1), dt.date(2026, 12, 31)) == "Q4 2026"
+    assert describe_period(dt.date(2026, 7, 1), dt.date(2026, 9, 29)) == "1 Jul 2026 – 29 Sep 2026"
     with pytest.raises(ValidationError, match="unknown period"):
         period_range("Q5", today)
 

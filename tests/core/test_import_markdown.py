@@ -20,7 +20,7 @@ from trackrecord.core.demo import load_demo
 from trackrecord.core.record.entries import EntryData, EntryService
 from trackrecord.core.store.db import Store
 from trackrecord.core.transfer.dates import find_period
-from trackrecord.core.transfer.import_base import EntryDraft, PreviewRow
+from trackrecord.core.transfer.import_base import EntryDraft, GoalDraft, PreviewRow
 from trackrecord.core.transfer.imports import commit_import, parse_import, preview_import
 from trackrecord.core.transfer.markdown_context import _SECTION_TAGS, heading_kind
 from trackrecord.paths import DataPaths
@@ -130,20 +130,22 @@ def test_the_sample_brag_document() -> None:
     assert undated.guess == "no date in the file: dated today", "the preview flags it"
     assert parsed.warnings == ()
     assert parsed.notices == (
-        "1 goal was skipped: Track Record has no goals yet, so Goals sections are not "
-        "imported.",
+        "1 goal names no period, and the file gives no year: it is for this year (2024).",
         "1 item has no date, and the file gives no year: dated today (2024-06-01). Change "
         "the dates after importing, or add the year to the file and import it again.",
     )
-    (goal,) = [r for r in parsed.items if isinstance(r, PreviewRow)]
-    assert (goal.record, goal.where, goal.tally) == ("goal", "line 7", "goal")
+    (goal,) = [r for r in parsed.items if isinstance(r, GoalDraft)]
+    assert (goal.title, goal.where, goal.start_date, goal.end_date) == (
+        "Grow into a staff role: own a cross-team project end to end", "line 7",
+        D(2024, 1, 1), D(2024, 12, 31))
+    assert not [r for r in parsed.items if isinstance(r, PreviewRow)]
 
 
 def test_the_sample_imports_then_skips_itself(store: Store, data_paths: DataPaths) -> None:
     parsed = parse_import((DATA / "brag-doc.md").read_bytes(), "brag-doc.md", today=TODAY)
     first = commit_import(store, parsed)
-    assert first.counts == {"added": 13, "updated": 0, "unchanged": 0, "skipped": 2}
-    assert first.summary() == "13 added, 2 skipped (1 goal, 1 repeated in the file)"
+    assert first.counts == {"added": 14, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert first.summary() == "14 added (1 goal, 13 entries), 1 skipped (1 repeated in the file)"
     repeat = next(r for r in first.rows if r.tally == "repeated in the file")
     assert repeat.where == "line 47" and repeat.reason == "repeats line 16 of this file"
     assert len(EntryService(store).all()) == 13
@@ -287,16 +289,15 @@ def test_julia_evans_section_names_as_written(heading: str) -> None:
     assert draft.values["tags"], f"{heading!r} keeps the entry in its section"
 
 
-def test_goals_are_skipped_and_reported_never_wins() -> None:
+def test_goals_are_read_as_goals_never_wins() -> None:
     parsed = parse_import(b"## Goals for this year\n\n- Lead a project\n  - with two teams\n"
                           b"- Write more\n\n## Projects\n\n- Shipped X (2024)\n", "g.md",
                           today=TODAY)
-    goals = [i for i in parsed.items if isinstance(i, PreviewRow)]
-    assert [(g.record, g.title, g.tally) for g in goals] == [
-        ("goal", "Lead a project", "goal"), ("goal", "Write more", "goal")]
+    goals = [i for i in parsed.items if isinstance(i, GoalDraft)]
+    assert [(g.title, g.notes, g.serves) for g in goals] == [
+        ("Lead a project", "- with two teams", ()), ("Write more", "", ())]
     assert [d.values["title"] for d in parsed.items if isinstance(d, EntryDraft)] == [
         "Shipped X"]
-    assert parsed.notices[0].startswith("2 goals were skipped")
 
 
 @pytest.mark.parametrize(("text", "source", "said"), [

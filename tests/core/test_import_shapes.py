@@ -3,9 +3,10 @@ the records it must produce in the JSON file of the same name.
 
 A shape's JSON says what the file is like and where the shape comes from; its expectations:
 ``rejections`` (ticked rejections, by line), ``offered`` (rows offered unticked), ``entries``
-(ticked entries, by title), ``unticked`` (entries offered unticked), ``skipped`` (skipped rows
-counted by their tally) and ``notices`` (sentences the preview must show, in part). What is
-listed must be there, and nothing else may be ticked.
+(ticked entries, by title), ``unticked`` (entries offered unticked), ``goals`` (ticked goals:
+title, ``start``, ``end``, and the titles of the entries it ``serves``), ``skipped`` (skipped
+rows counted by their tally) and ``notices`` (sentences the preview must show, in part). What
+is listed must be there, and nothing else may be ticked.
 
 The fixtures in tests/data/import/holdout/ are scored, not required, by
 test_import_holdout.py: they were written before the readers were tuned and not looked at
@@ -23,7 +24,7 @@ from typing import Any
 import pytest
 
 from store_helpers import DATA
-from trackrecord.core.transfer.import_base import ParsedImport, PreviewRow
+from trackrecord.core.transfer.import_base import GoalDraft, ParsedImport, PreviewRow
 from trackrecord.core.transfer.imports import load_import
 
 SHAPES = DATA / "shapes"
@@ -119,13 +120,31 @@ def _find(drafts: list[Any], pool: dict[str, Any], wanted: dict[str, Any]) -> An
     return None
 
 
+def _goals(spec: dict[str, Any], parsed: ParsedImport) -> tuple[int, int, list[str]]:
+    titles = {d.where: d.values.get("title") for d in parsed.items
+              if not isinstance(d, PreviewRow | GoalDraft)}
+    goals = {g.title: g for g in parsed.items if isinstance(g, GoalDraft) and g.chosen}
+    problems, matched = [], 0
+    for wanted in spec.get("goals", []):
+        goal = goals.pop(wanted["title"], None)
+        got = goal and {"title": goal.title, "start": goal.start_date.isoformat(),
+                        "end": goal.end_date.isoformat(),
+                        "serves": [titles[w] for w in goal.serves]}
+        if got is None or any(got[k] != v for k, v in wanted.items()):
+            problems.append(f"goal {wanted['title']!r}: {got}, expected {wanted}")
+        else:
+            matched += 1
+    if goals:
+        problems.append(f"goals ticked but not expected: {sorted(goals)}")
+    return len(spec.get("goals", [])), matched, problems
+
+
 def compare(spec: dict[str, Any], parsed: ParsedImport) -> tuple[int, int, list[str]]:
     """(records expected, records as expected, problems) for one shape."""
-    drafts = [i for i in parsed.items if not isinstance(i, PreviewRow)]
+    expected, matched, problems = _goals(spec, parsed)
+    drafts = [i for i in parsed.items if not isinstance(i, PreviewRow | GoalDraft)]
     ticked = {d.where: d for d in drafts if d.chosen}
     unticked = {d.where: d for d in drafts if not d.chosen}
-    problems: list[str] = []
-    expected = matched = 0
     claimed: set[str] = set()
     for key, pool in (("rejections", ticked), ("offered", unticked), ("entries", ticked),
                       ("unticked", unticked)):

@@ -170,3 +170,51 @@ def test_a_refused_file_never_opens_the_store(capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "import", str(bad))
     assert code == 2 and "newer Track Record" in err
     assert not data_paths.database.exists()
+
+
+GOALS_DOC = """# Brag document 2026
+
+## My goals
+
+- Become the go-to person for billing
+  - Rewrote the invoice service
+- Ship search v2 (H1 2026)
+- Q3: mentor two new hires
+
+## Goals for next year
+
+- Move towards a staff role
+
+## Projects
+
+- **Rewrote the invoice service** (Mar 2026) — cut failed invoices by 80%
+"""
+
+
+def test_import_a_brag_docs_goals(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    doc = tmp_path / "brag.md"
+    doc.write_text(GOALS_DOC, encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", data, "import", "--dry-run", str(doc))
+    assert code == 0
+    assert "  add    goal      line 5  Become the go-to person for billing  \u00b7 2026 \u00b7 " \
+           "linked to 1 entry of this file" in out
+    assert "  add    goal      line 12  Move towards a staff role  \u00b7 2027" in out
+    assert out.rstrip().endswith(
+        "Would import: 5 added (4 goals, 1 entry) (dry run: nothing was written)")
+    code, out, _ = run(capsys, "--data-dir", data, "goal", "list")
+    assert code == 0 and "billing" not in out, "a dry run writes nothing"
+
+    code, out, _ = run(capsys, "--data-dir", data, "import", str(doc))
+    assert code == 0 and out.rstrip().endswith("Imported: 5 added (4 goals, 1 entry)")
+    code, listed, _ = run(capsys, "--data-dir", data, "goal", "list")
+    assert "Become the go-to person for billing (2026)" in listed
+    assert "Ship search v2 (H1 2026)" in listed and "Move towards a staff role (2027)" in listed
+    assert "- Rewrote the invoice service" in listed, "the goal lists the entry that served it"
+
+    before = db_state(DataPaths(tmp_path / "data"))
+    code, out, _ = run(capsys, "--data-dir", data, "import", str(doc))
+    assert code == 0 and out.rstrip().endswith("Imported: 0 added, 5 skipped (5 already here)")
+    assert db_state(DataPaths(tmp_path / "data")) == before
+    code, again, _ = run(capsys, "--data-dir", data, "goal", "list")
+    assert again == listed, "a second import adds no goal"

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from trackrecord.core.backup.copies import list_backups
 from trackrecord.core.demo import load_demo
+from trackrecord.core.goals.service import GoalService
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.service import RejectionService
 from trackrecord.core.store.db import Store
@@ -72,8 +73,8 @@ def ticks(dialog: ImportDialog) -> list[tuple[str, object]]:
 def test_a_markdown_preview_then_import(qtbot: QtBot, make_dialog: MakeDialog,
                                         store: Store) -> None:
     dialog = make_dialog(DATA / "brag-doc.md")
-    assert dialog.summary.text() == ("Markdown brag document: 13 added, 2 skipped "
-                                     "(1 goal, 1 repeated in the file).")
+    assert dialog.summary.text() == ("Markdown brag document: 14 added (1 goal, 13 entries), "
+                                     "1 skipped (1 repeated in the file).")
     assert rows(dialog)[1] == ("Add", "Payments API v2", "")
     assert ("Skip", "Led the migration of search to OpenSearch: zero downtime, 3x faster queries",
             "repeats line 16 of this file") in rows(dialog)
@@ -91,6 +92,52 @@ def test_a_markdown_preview_then_import(qtbot: QtBot, make_dialog: MakeDialog,
     assert isinstance(report, ImportReport) and report.committed
     assert dialog.result() == dialog.DialogCode.Accepted
     assert len(EntryService(store).all()) == 13
+
+
+GOALS_DOC = """# Brag document 2026
+
+## Goals for this year
+
+- Become the go-to person for billing
+  - Rewrote the invoice service
+- Ship search v2 (H1 2026)
+- [Goal 3]
+
+## Projects
+
+- **Rewrote the invoice service** (Mar 2026) — cut failed invoices by 80%
+"""
+
+
+def test_the_preview_lists_a_brag_docs_goals_and_import_creates_them(
+        qtbot: QtBot, make_dialog: MakeDialog, store: Store, tmp_path: Path) -> None:
+    doc = tmp_path / "brag.md"
+    doc.write_text(GOALS_DOC, encoding="utf-8")
+    dialog = make_dialog(doc)
+    model = dialog.model
+    shown = [(model.index(r, 1).data(), model.index(r, 2).data(), model.index(r, 4).data(),
+              model.index(r, 5).data()) for r in range(model.rowCount())]
+    assert shown[:3] == [
+        ("Add", "goal", "Become the go-to person for billing",
+         "2026 \u00b7 linked to 1 entry of this file"),
+        ("Add", "goal", "Ship search v2", "H1 2026"),
+        ("Skip", "goal", "[Goal 3]", "2026")]
+    assert dialog.summary.text() == (
+        "Markdown brag document: 3 added (2 goals, 1 entry), 1 skipped (1 placeholder).")
+    assert ticks(dialog)[:3] == [("Become the go-to person for billing", True),
+                                 ("Ship search v2", True), ("[Goal 3]", False)]
+    assert GoalService(store).list() == [], "nothing is written by a preview"
+    with qtbot.waitSignal(dialog.preview_ready, timeout=20_000):
+        model.setData(model.index(1, 0), Qt.CheckState.Unchecked.value,
+                      Qt.ItemDataRole.CheckStateRole)  # the person leaves one goal out
+    settle(qtbot, dialog)
+    assert dialog.summary.text().startswith("Markdown brag document: 2 added (1 goal, 1 entry)")
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    (goal,) = GoalService(store).list()
+    (entry,) = EntryService(store).all()
+    assert (goal.title, goal.period, goal.entry_ids) == (
+        "Become the go-to person for billing", "2026", (entry.id,))
 
 
 def test_cancel_writes_nothing(make_dialog: MakeDialog, store: Store,

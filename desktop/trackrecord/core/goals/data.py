@@ -66,7 +66,7 @@ def period_range(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def describe_period(start: dt.date, end: dt.date) -> str:
-    """``2026``, ``H1 2026``, ``H2 2026``, or ``3 Mar 2026 – 30 Sep 2026``."""
+    """``2026``, ``H1 2026``, ``H2 2026``, ``Q3 2026``, or ``3 Mar 2026 – 30 Sep 2026``."""
     if (start.month, start.day) == (1, 1) and start.year == end.year:
         if (end.month, end.day) == (12, 31):
             return str(start.year)
@@ -75,7 +75,15 @@ def describe_period(start: dt.date, end: dt.date) -> str:
     if (start.month, start.day, end.month, end.day) == (7, 1, 12, 31) and (
             start.year == end.year):
         return f"H2 {start.year}"
+    if start.day == 1 and start.month % 3 == 1 and start.year == end.year and (
+            end + dt.timedelta(days=1)).replace(day=1) == _next_quarter(start):
+        return f"Q{start.month // 3 + 1} {start.year}"
     return f"{_day(start)} – {_day(end)}"
+
+
+def _next_quarter(start: dt.date) -> dt.date:
+    return dt.date(start.year + 1, 1, 1) if start.month == 10 else start.replace(
+        month=start.month + 3)
 
 
 def _day(day: dt.date) -> str:
@@ -118,6 +126,15 @@ def goal_from_text(text: str, year: int) -> tuple[str, dt.date, dt.date]:
     ``Q3: ship search``, ``Speak at a conference 2026``; the period goes, the title stays.
     Without a period the goal is for ``year`` (the document's). For an importer to call
     once per line of that section."""
+    title, period = goal_period(text, year)
+    start, end = period or (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    return title, start, end
+
+
+def goal_period(text: str, year: int) -> tuple[str, tuple[dt.date, dt.date] | None]:
+    """The goal's title, and the period the line names (None when it names none: the
+    importer then gives the period of the heading over it, or of the document). A half or a
+    quarter without a year is in ``year``."""
     title = " ".join(text.split())
     found = _LEADING.match(title)
     if found and (found["half"] or found["quarter"]):
@@ -131,13 +148,15 @@ def goal_from_text(text: str, year: int) -> tuple[str, dt.date, dt.date]:
     title = title.strip(" -:\u2013\u2014")
     if not title:
         raise ValidationError("a goal needs words, not only a period")
-    when = int(found["year"]) if found and found["year"] else year
+    if found is None:
+        return title, None
+    when = int(found["year"]) if found["year"] else year
     start, end = dt.date(when, 1, 1), dt.date(when, 12, 31)
-    if found and found["half"]:
+    if found["half"]:
         start, end = ((dt.date(when, 1, 1), dt.date(when, 6, 30)) if found["half"].upper() == "H1"
                       else (dt.date(when, 7, 1), dt.date(when, 12, 31)))
-    elif found and found["quarter"]:
+    elif found["quarter"]:
         q = int(found["quarter"][1])
         start = dt.date(when, 3 * q - 2, 1)
         end = (dt.date(when, 3 * q + 1, 1) if q < 4 else dt.date(when + 1, 1, 1)) - dt.timedelta(1)
-    return title, start, end
+    return title, (start, end)

@@ -29,15 +29,33 @@ def _load(s: Session, goal_id: str) -> Goal:
 
 def add_goal(store: Store, title: str, start_date: object, end_date: object,
              notes: str) -> GoalData:
+    with store.write() as s:
+        goal = new_goal(s, title, start_date, end_date, notes)
+        return GoalData(goal.id, goal.title, goal.start_date, goal.end_date, goal.notes)
+
+
+def new_goal(s: Session, title: str, start_date: object, end_date: object,
+             notes: str = "") -> Goal:
+    """A goal added in the caller's unit of work (an import adds its goals in its own
+    transaction, with the entries they link)."""
     start, end = parse_date(start_date, "the start date"), parse_date(end_date, "the end date")
     check_range(start, end)
     now = _now()
     goal = Goal(id=str(uuid.uuid4()), title=clean_name(title, "goal"), start_date=start,
                 end_date=end, notes=str(notes), created_at=now, updated_at=now)
-    with store.write() as s:
-        s.add(goal)
-        s.flush()
-        return GoalData(goal.id, goal.title, goal.start_date, goal.end_date, goal.notes)
+    s.add(goal)
+    s.flush()
+    return goal
+
+
+def link_pks(s: Session, goal: Goal, entry_pks: list[int]) -> None:
+    """Say the entries served ``goal``, in the caller's unit of work (links already there
+    stay as they are)."""
+    have = set(s.scalars(select(entry_goals.c.entry_pk).where(entry_goals.c.goal_pk == goal.pk)))
+    wanted = [pk for pk in dict.fromkeys(entry_pks) if pk not in have]
+    if wanted:
+        s.execute(insert(entry_goals), [{"entry_pk": pk, "goal_pk": goal.pk} for pk in wanted])
+        goal.updated_at = _now()
 
 
 def update_goal(store: Store, goal_id: str, *, title: str | None, start_date: object,

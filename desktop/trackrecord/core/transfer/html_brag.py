@@ -2,7 +2,9 @@
 
 Track Record's own HTML export reads back exactly: each ``<article class="item kind-…">``
 is an entry of that kind, its ``.when`` the dates to the day, its facts the fields of their
-labels, and its notes the Markdown carried in the notes' ``data-notes-source``. Any other
+labels, and its notes the Markdown carried in the notes' ``data-notes-source``; each
+``<p class="goal">`` of its Goals section is a goal, linked to the entries listed under it
+(``brag_goals``). Any other
 HTML (a document saved from a word processor) is turned into Markdown — headings, list items,
 paragraphs — and read like a Markdown brag document.
 """
@@ -10,12 +12,14 @@ paragraphs — and read like a Markdown brag document.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.record.kinds import KINDS
 from trackrecord.core.record.validation import validate_changes
+from trackrecord.core.transfer.brag_goals import GoalMaker, Item
 from trackrecord.core.transfer.dates import find_period
 from trackrecord.core.transfer.import_base import (
     SKIP,
@@ -41,6 +45,14 @@ def looks_like_html(data: bytes) -> bool:
 
 
 @dataclass
+class _Goal:
+    line: int
+    title: str = ""
+    when: str = ""
+    served: list[str] = field(default_factory=list)
+
+
+@dataclass
 class _Item:
     kind: str
     section: str
@@ -58,6 +70,8 @@ class _Export(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.items: list[_Item] = []
+        self.goals: list[_Goal] = []
+        self.in_goal = self.served = False  # reading a goal, or the entries that served it
         self.section = ""
         self.capture: str | None = None  # what the text being read is
         self.text: list[str] = []
@@ -73,10 +87,21 @@ class _Export(HTMLParser):
             if tag == "a" and attr.get("href"):
                 self.hrefs.append(attr["href"])
             return
+        if tag in ("h2", "article", "section"):
+            self.in_goal = False
         if tag == "section" and attr.get("id", "").startswith("group-"):
             self.section = ""
         elif tag == "h2":
             self._start("section")
+        elif tag == "p" and "goal" in classes:
+            self.goals.append(_Goal(self.getpos()[0]))
+            self.in_goal = True
+        elif self.in_goal and tag == "span" and classes[:1] in (["title"], ["when"]):
+            self._start("goal " + classes[0])
+        elif self.in_goal and tag == "ul" and "served" in classes:
+            self.served = True
+        elif self.served and tag == "li":
+            self._start("served")
         elif tag == "article" and "item" in classes:
             kind = next((c[5:] for c in classes if c.startswith("kind-")), "other")
             self.items.append(_Item(kind if kind in KINDS else "other", self.section,
@@ -97,6 +122,7 @@ class _Export(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.capture is None:
+            self.served = self.served and tag != "ul"
             return
         if self.depth:
             self.depth -= 1
@@ -105,6 +131,13 @@ class _Export(HTMLParser):
         self.capture = None
         if what == "section":
             self.section = " ".join(text.split())
+            return
+        if what.startswith("goal ") or what == "served":
+            goal = self.goals[-1]
+            if what == "served":
+                goal.served.append(" ".join(text.split()))
+            else:
+                setattr(goal, what[5:], " ".join(text.split()))
             return
         item = self.items[-1]
         if what == "label":
@@ -161,7 +194,7 @@ def parse_html(data: bytes, source: str, *, today: dt.date | None = None) -> Par
     export = _Export()
     export.feed(text)
     export.close()
-    if not export.items:
+    if not export.items and not export.goals:
         markdown = _Text()
         markdown.feed(text)
         markdown.close()
@@ -170,8 +203,15 @@ def parse_html(data: bytes, source: str, *, today: dt.date | None = None) -> Par
         return ParsedImport("html", source, parsed.items, parsed.warnings,
                             notices=parsed.notices)
     warnings = WarningList()
-    items = tuple(_entry(item, today, warnings) for item in export.items)
-    return ParsedImport("html", source, items, warnings.freeze())
+    items: list[Item] = []
+    goals = GoalMaker(today, None, items, Counter())
+    year = (dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))
+    for goal in export.goals:
+        goals.add_goal(f"line {goal.line}", f"{goal.title} ({goal.when})" if goal.when else
+                       goal.title, [f"- {served}" for served in goal.served], year)
+    items += [_entry(item, today, warnings) for item in export.items]
+    goals.finish()
+    return ParsedImport("html", source, tuple(items), warnings.freeze())
 
 
 def _entry(item: _Item, today: dt.date, warnings: WarningList) -> EntryDraft | PreviewRow:

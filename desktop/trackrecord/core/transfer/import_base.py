@@ -9,6 +9,7 @@ to show as-is, and nothing is written when they do.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -100,7 +101,24 @@ class RejectionDraft:
     tally: str = ""
 
 
-Draft = EntryDraft | RejectionDraft
+@dataclass(frozen=True)
+class GoalDraft:
+    """A goal read from a brag document's Goals section: its title and period (checked),
+    what else was written under it (``notes``), and the entry drafts of the same file that
+    its sub-items name (``serves``: their places), linked to it when imported."""
+
+    where: str
+    title: str
+    start_date: dt.date
+    end_date: dt.date
+    notes: str = ""
+    serves: tuple[str, ...] = ()
+    chosen: bool = True
+    guess: str = ""
+    tally: str = ""
+
+
+Draft = EntryDraft | RejectionDraft | GoalDraft
 
 
 # Column fields a CSV of rejections can fill, in the order the mapping preview shows them.
@@ -168,7 +186,7 @@ class ParsedImport:
     format: str
     source: str
     # In file order: drafts to add, and rows refused while reading (PreviewRow, action SKIP).
-    items: tuple[EntryDraft | RejectionDraft | PreviewRow, ...] = ()
+    items: tuple[EntryDraft | RejectionDraft | GoalDraft | PreviewRow, ...] = ()
     warnings: tuple[ImportWarning, ...] = ()
     mapping: CsvMapping | None = None
     problem: str = ""  # set when the file cannot be committed as read (e.g. no company column)
@@ -241,7 +259,7 @@ class ImportReport:
         return counts["added"] + counts["updated"] + self.replaced
 
     def summary(self) -> str:
-        """"12 added, 67 skipped (66 pending, 1 offer)"."""
+        """"12 added, 67 skipped (66 pending, 1 offer)"; "6 added (4 entries, 2 goals)"."""
         counts = self.counts
         parts = [f"{n} {name}" for name, n in counts.items() if n or name == "added"]
         reasons = self.skipped_by_reason()
@@ -249,6 +267,10 @@ class ImportReport:
             parts[-1] += " (" + ", ".join(
                 f"{n} {_PLURALS.get(tally, tally) if n > 1 else tally}" for tally, n in reasons
             ) + ")"
+        added = Counter(row.record for row in self.rows if row.action == ADD)
+        if added["goal"] and set(added) <= {"entry", "goal"}:  # a brag document's goals
+            parts[0] += " (" + ", ".join(f"{n} {_noun(record, n)}"
+                                         for record, n in added.items()) + ")"
         text = ", ".join(parts)
         if self.mode == "replace" and self.replaced:
             text += f"; {self.replaced} records there before were replaced"
@@ -272,6 +294,13 @@ class ImportReport:
             "warnings": [{"where": w.where, "message": w.message} for w in self.warnings],
             "notices": list(self.notices),
         }
+
+
+def _noun(record: str, n: int) -> str:
+    if n == 1:
+        return record
+    return record[:-1] + "ies" if record.endswith("y") and record[-2:-1] not in "aeiou" else (
+        record + "s")
 
 
 # -- reading files ------------------------------------------------------------------------

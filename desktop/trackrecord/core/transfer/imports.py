@@ -5,7 +5,8 @@ touching the store; ``preview_import`` says what a commit would do; ``commit_imp
 in one transaction, deciding again under the write lock (the store may have changed since the
 preview). A replace takes a verified backup first. Duplicates of what is already here are
 skipped and reported: an entry with the same kind, title (any case) and start month, or the
-same summary; a rejection from the same company for the same role on the same day.
+same summary; a rejection from the same company for the same role on the same day; a goal
+with the same title and period (``import_goals``, which also links goals to entries).
 
 Rejections from a CSV are analysed on the way in (``analyse_rejection``), so each one opens
 like a rejection logged in the app, with the evidence and reframe that were shown — here,
@@ -45,6 +46,7 @@ from trackrecord.core.transfer.import_base import (
     UPDATE,
     CsvColumns,
     EntryDraft,
+    GoalDraft,
     ImportFileError,
     ImportReport,
     ParsedImport,
@@ -56,6 +58,7 @@ from trackrecord.core.transfer.import_base import (
     short_title,
 )
 from trackrecord.core.transfer.import_formats import IMPORT_FORMATS, ImportInput
+from trackrecord.core.transfer.import_goals import apply_goals, goals_here, plan_goal
 from trackrecord.core.transfer.jrnl import jrnl_folder
 from trackrecord.core.transfer.json_restore import apply_backup, count_records, plan_backup
 
@@ -164,8 +167,9 @@ def commit_import(store: Store, parsed: ParsedImport, mode: str = "merge") -> Im
         snapshots = _analyses(store, adding)
         saved = _backup_before_import(store)
         with store.write() as s:
-            planned = _plan_drafts(s, parsed)
-            _apply_drafts(s, planned, snapshots)
+            here: dict[str, int] = {}
+            planned = _plan_drafts(s, parsed, here)
+            _apply_drafts(s, planned, snapshots, here)
     return ImportReport(parsed.format, parsed.source, mode, tuple(r for r, _ in planned),
                         parsed.warnings, parsed.mapping, committed=True, backup=saved,
                         notices=parsed.notices)
@@ -218,19 +222,25 @@ def _rejection_key(company: str, role: str, date: dt.date) -> tuple[str, str, dt
     return company.casefold(), role.casefold(), date
 
 
-def _plan_drafts(
-    s: Session, parsed: ParsedImport
-) -> list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]]:
+Planned = list[tuple[PreviewRow, EntryDraft | RejectionDraft | GoalDraft | None]]
+
+
+def _plan_drafts(s: Session, parsed: ParsedImport, here: dict[str, int] | None = None) -> Planned:
+    """Each item of the file with what happens to it. ``here`` is filled with the place of
+    each entry skipped as one already here, and that entry's pk (a goal links to it)."""
     drafts = [i for i in parsed.items if not isinstance(i, PreviewRow)]
     entries: dict[Any, str] = {}
     summaries: dict[str, str] = {}
+    pks: dict[Any, int] = {}
     if any(isinstance(d, EntryDraft) for d in drafts):
-        for kind, title, start, summary in s.execute(
-            select(Entry.kind, Entry.title, Entry.start_date, Entry.summary)
+        for pk, kind, title, start, summary in s.execute(
+            select(Entry.pk, Entry.kind, Entry.title, Entry.start_date, Entry.summary)
         ):
             entries[_entry_keys(kind, title, start)] = f"\u201c{title}\u201d"
+            pks.setdefault(_entry_keys(kind, title, start), pk)
             if summary.strip():
                 summaries.setdefault(summary.strip(), f"\u201c{title}\u201d")
+                pks.setdefault(summary.strip(), pk)
     rejections: dict[Any, str] = {}
     if any(isinstance(d, RejectionDraft) for d in drafts):
         for company, role, date in s.execute(
@@ -238,17 +248,30 @@ def _plan_drafts(
         ):
             rejections[_rejection_key(company, role, date)] = "here"
     seen: dict[Any, str] = {}
-    out: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]] = []
-    for item in parsed.items:
-        if isinstance(item, PreviewRow):
-            out.append((item, None))
-        elif isinstance(item, EntryDraft):
-            out.append((_plan_entry(item, entries, summaries, seen), item))
-        else:
-            out.append((_plan_rejection(item, rejections, seen), item))
+    here = {} if here is None else here
+    out: Planned = [(item, None) if isinstance(item, PreviewRow) else (_LATER, item)
+                    for item in parsed.items]
+    for i, (_, item) in enumerate(out):
+        if isinstance(item, EntryDraft):
+            row = _plan_entry(item, entries, summaries, seen)
+            v = item.values
+            key = _entry_keys(v["kind"], v["title"], v["start_date"])
+            found = pks.get(key, pks.get(str(v.get("summary", "")).strip()))
+            if row.tally == _HERE and found is not None:
+                here[item.where] = found
+            out[i] = (row, item)
+        elif isinstance(item, RejectionDraft):
+            out[i] = (_plan_rejection(item, rejections, seen), item)
+    if any(isinstance(d, GoalDraft) for d in drafts):  # after the entries they link to
+        rows = {draft.where: row for row, draft in out if isinstance(draft, EntryDraft)}
+        existing = goals_here(s)
+        for i, (_, item) in enumerate(out):
+            if isinstance(item, GoalDraft):
+                out[i] = (plan_goal(item, existing, rows, here, seen), item)
     return out
 
 
+_LATER = PreviewRow(SKIP, "", "")  # (a place held for a draft, until it is planned)
 _HERE, _TWICE = "already here", "repeated in the file"
 
 
@@ -309,7 +332,7 @@ def _plan_rejection(draft: RejectionDraft, rejections: dict[Any, str],
 
 
 def _analyses(
-    store: Store, drafts: Sequence[EntryDraft | RejectionDraft]
+    store: Store, drafts: Sequence[EntryDraft | RejectionDraft | GoalDraft]
 ) -> dict[str, dict[str, Any]]:
     """What each new rejection opens with, computed before the write transaction begins."""
     out: dict[str, dict[str, Any]] = {}
@@ -333,32 +356,32 @@ def _analyses(
     return out
 
 
-def _apply_drafts(
-    s: Session,
-    planned: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]],
-    snapshots: dict[str, dict[str, Any]],
-) -> None:
+def _apply_drafts(s: Session, planned: Planned, snapshots: dict[str, dict[str, Any]],
+                  here: dict[str, int]) -> None:
     now = utc_naive()
-    added: list[Entry] = []
+    added: dict[str, Entry] = {}
     with s.no_autoflush:  # one flush at the end, not one per tag looked up
         _add_drafts(s, planned, snapshots, now, added)
     s.flush()
-    fts.index(s, [e.pk for e in added])
+    fts.index(s, [e.pk for e in added.values()])
+    goals = [(row, d) for row, d in planned if isinstance(d, GoalDraft)]
+    if goals:
+        rows = {d.where: row for row, d in planned if isinstance(d, EntryDraft)}
+        apply_goals(s, goals, rows, {w: e.pk for w, e in added.items()}, here)
 
 
 def _add_drafts(
-    s: Session,
-    planned: list[tuple[PreviewRow, EntryDraft | RejectionDraft | None]],
-    snapshots: dict[str, dict[str, Any]], now: dt.datetime, added: list[Entry],
+    s: Session, planned: Planned, snapshots: dict[str, dict[str, Any]], now: dt.datetime,
+    added: dict[str, Entry],
 ) -> None:
     for row, draft in planned:
-        if row.action != ADD or draft is None:
+        if row.action != ADD or draft is None or isinstance(draft, GoalDraft):
             continue
         if isinstance(draft, EntryDraft):
             entry = Entry(id=str(uuid.uuid4()), created_at=now, updated_at=now, links=[])
             write_fields(s, entry, draft.values)
             s.add(entry)
-            added.append(entry)
+            added[draft.where] = entry
             continue
         clean = dict(draft.values)
         settled = clean.pop("category", None)  # the file said: no answer at all

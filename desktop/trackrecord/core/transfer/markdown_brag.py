@@ -6,9 +6,9 @@ files of "### Accomplishment: X" with "**Impact**:" lines, work logs with @tags)
 Track Record's own Markdown export, which reads back with its fields and its exact dates: a
 bold lead is the title, "(Mar 3 – Apr 12, 2024)" the dates, and sub-bullets such as
 "**Impact:** ..." fill the field of that name. Anything else written under a bullet is kept in
-the entry's notes, so nothing is lost. Goals are skipped and counted (Track Record has no
-goals yet); the template's own guidance is offered unticked; what has no date takes the
-document's year, or today — and the preview says which.
+the entry's notes, so nothing is lost. A Goals section gives goals (``brag_goals``), linked
+to the entries their sub-items name; the template's own guidance is offered unticked; what
+has no date takes the document's year, or today — and the preview says which.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from trackrecord.core.errors import ValidationError
+from trackrecord.core.transfer.brag_goals import GoalMaker
 from trackrecord.core.transfer.dates import find_period
 from trackrecord.core.transfer.import_base import (
     SKIP,
@@ -41,12 +42,7 @@ from trackrecord.core.transfer.markdown_context import (
     read_heading,
 )
 from trackrecord.core.transfer.markdown_doc import Block, Document, Heading, is_rule, split_document
-from trackrecord.core.transfer.markdown_entry import (
-    GOAL_REASON,
-    Context,
-    EntryMaker,
-    keep_section,
-)
+from trackrecord.core.transfer.markdown_entry import Context, EntryMaker, keep_section
 from trackrecord.core.transfer.markdown_text import (
     BULLET,
     FENCE,
@@ -92,8 +88,9 @@ def parse_markdown(
         warnings.items.append(note)
     reader = _Reader(today, warnings, split_document(clean_text(text)), source)
     reader.read()
+    reader.goals.finish()
     return ParsedImport("md", source, tuple(reader.items), warnings.freeze(),
-                        notices=reader.maker.notices())
+                        notices=(*reader.goals.notices(), *reader.maker.notices()))
 
 
 class _Reader:
@@ -104,6 +101,7 @@ class _Reader:
         self.extra: list[Meaning] = []  # a year bullet's year, for its body
         self.maker = EntryMaker(today, warnings, doc_period(doc, source))
         self.items, self.counts = self.maker.items, self.maker.counts
+        self.goals = GoalMaker(today, self.maker.fallback, self.items, self.counts)
         self.bullet: _Bullet | None = None
         self.seen_section = False
         self.lead_in = False
@@ -248,10 +246,8 @@ class _Reader:
     def _paragraph(self, number: int, what: str, text: str = "") -> None:
         context = self._context()
         if context.goal and text and not (context.guidance or self.template):
-            self.counts["goal"] += 1
-            self.items.append(PreviewRow(SKIP, "goal", short_title(plain(text)) or "-",
-                                         reason=GOAL_REASON, where=f"line {number}",
-                                         tally="goal"))
+            if not text.rstrip().endswith(":"):  # (a line that introduces the goals is not one)
+                self.goals.add(f"line {number}", text, [], [*self.stack, *self.extra])
         elif self.seen_section and not (context.goal or context.guidance or self.template):
             self.warnings.add(f"line {number}", f"{what} was not imported (only list items are)")
 
@@ -265,12 +261,11 @@ class _Reader:
         where = f"line {bullet.line}"
         context = self._context()
         text = TASK.sub("", bullet.text.strip())
-        if context.goal:
-            self.counts["goal"] += 1
-            self.items.append(PreviewRow(SKIP, "goal", short_title(plain(text)) or "-",
-                                         reason=GOAL_REASON, where=where, tally="goal"))
-            return
         if self._year_group(bullet, text):
+            return
+        if context.goal:
+            self.goals.add(where, text, [ln for _, ln in bullet.body], [*self.stack, *self.extra],
+                           template=self.template or context.guidance or bullet.lead_in)
             return
         try:
             self._bullet_entry(bullet, where, text, context)
@@ -291,6 +286,8 @@ class _Reader:
         cut = min((len(ln) - len(ln.lstrip(" ")) for _, ln in bullet.body if ln.strip()),
                   default=0)
         body = [(n, ln[cut:] if ln.strip() else "") for n, ln in bullet.body]
+        if any(m.goal for m in self.stack):
+            body = _one_per_line(body)  # goals written one a line under their year
         if any(BULLET.match(ln) for _, ln in body):
             self._list(body)
         else:
@@ -380,6 +377,21 @@ class _Reader:
                                          tally="not readable"))
 
 _BOLD = re.compile(r"^(?:\*\*|__)")
+
+
+def _one_per_line(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each line its own paragraph, but for one that goes on in lower case (a wrapped line)."""
+    if any(BULLET.match(ln) for _, ln in body):
+        return body
+    out: list[tuple[int, str]] = []
+    for number, line in body:
+        if not line.strip():
+            continue
+        if out and line.strip()[:1].islower():
+            out[-2] = (out[-2][0], f"{out[-2][1]} {line.strip()}")
+        else:
+            out += [(number, line.strip()), (number, "")]
+    return out
 
 
 def _leading_paragraph(body: list[str]) -> tuple[str, list[str]]:

@@ -1,10 +1,11 @@
 """What a brag document's headings and surroundings say about the lines under them.
 
 A heading may name a kind of entry ("Projects", "On-call"), a section of other wins ("What
-you learned", "Outside of work"), a period ("2023", "H2 2024", "2024-03-18"), goals (skipped:
-Track Record has no goals yet), the template's guidance ("General prompts"), work still going
-("In progress") — or a project, whose name the lines under it need to read whole. The
-document's own year comes from its title, its front matter, its first line or its file name.
+you learned", "Outside of work"), a period ("2023", "H2 2024", "2024-03-18"), goals ("Goals for
+H1 2026", "My goals", "Objectives": their lines become goals), the template's guidance
+("General prompts"), work still going ("In progress") — or a project, whose name the lines
+under it need to read whole. The document's own year comes from its title, its front matter,
+its first line or its file name.
 A line that reads as the template's guidance ("what you contributed (the design?)", "your
 impact") or a placeholder ("[Goal 1]") is offered unticked. Every word list is data
 (resources/imports/brag.toml).
@@ -44,6 +45,9 @@ def _key(text: str) -> str:
 
 
 _GOALS, _GUIDANCE = _heading_set("goals"), _heading_set("guidance")
+_TO_DO = frozenset(_key(h) for h in _WORDS["goals"]["to_do"])
+_GOAL_WORDS = frozenset(_WORDS["goals"]["words"])
+_GOAL_FILLERS = frozenset(_WORDS["goals"]["fillers"])
 _ONGOING, _GENERIC = _heading_set("ongoing"), _heading_set("generic")
 _SECTIONS = {_key(h): key for key, names in _WORDS["sections"].items() for h in names}
 _LEAD_INS = tuple(norm(w) for w in _WORDS["guidance"]["lead_ins"])
@@ -102,6 +106,8 @@ class Meaning:
     generic: bool = False
     title: bool = False  # the document's title (its first heading, at level 1)
     item: bool = False  # named as one item ("Accomplishment: ...")
+    next_year: bool = False  # goals for the year after the document's
+    to_do: bool = False  # a list of things to do: offered as goals, unticked
 
     @property
     def project(self) -> str | None:
@@ -121,14 +127,26 @@ def read_heading(heading: Heading, *, title: bool) -> Meaning:
     text = heading.text
     key = _key(text)
     kind = heading_kind(text)
+    period = find_period(text, bare_years=True)
+    goal = key in _GOALS or key in _TO_DO or (key.startswith("goals ") and kind is None) or (
+        _goal_words(key, period))
     return Meaning(
-        heading.level, text, kind=kind, period=find_period(text, bare_years=True),
-        tag=None if kind else section_tag(text),
-        goal=key in _GOALS or (key.startswith("goals ") and kind is None),
+        heading.level, text, kind=kind, period=period,
+        tag=None if kind else section_tag(text), goal=goal,
+        next_year=goal and " next year " in f" {key} ", to_do=key in _TO_DO,
         guidance=key in _GUIDANCE, ongoing=key in _ONGOING,
         generic=key in _GENERIC or key.startswith("week "), title=title,
         item=bool(_ITEM_PREFIX.match(text)),
     )
+
+
+def _goal_words(key: str, period: Period | None) -> bool:
+    """"My goals for 2026", "Q3 objectives": a goal word, and nothing but fillers around."""
+    if period is not None:
+        key = key.replace(_key(period.text), " ")
+    words = key.split()
+    return any(w in _GOAL_WORDS for w in words) and all(
+        w in _GOAL_WORDS or w in _GOAL_FILLERS for w in words)
 
 
 def item_title(text: str) -> str:

@@ -14,11 +14,16 @@ from trackrecord.core.bragdoc.sections import default_scheme
 from trackrecord.core.record.entries import EntryData
 from trackrecord.core.record.validation import validate_changes
 from trackrecord.core.transfer.dates import Period
-from trackrecord.core.transfer.import_base import EntryDraft, PreviewRow, WarningList
+from trackrecord.core.transfer.import_base import (
+    EntryDraft,
+    GoalDraft,
+    PreviewRow,
+    RejectionDraft,
+    WarningList,
+)
 from trackrecord.core.transfer.markdown_context import Meaning
 from trackrecord.core.transfer.markdown_text import Fields
 
-GOAL_REASON = "a goal, not something done: Track Record has no goals yet"
 NOT_AN_ITEM = "not an item"
 _KIND_FIELDS = {"scale": "shipped", "stack": "shipped", "severity": "incident",
                 "time_to_mitigate": "incident", "root_cause": "incident",
@@ -44,7 +49,7 @@ class EntryMaker:
     def __init__(self, today: dt.date, warnings: WarningList,
                  fallback: tuple[Period, str] | None) -> None:
         self.today, self.warnings, self.fallback = today, warnings, fallback
-        self.items: list[EntryDraft | PreviewRow] = []
+        self.items: list[EntryDraft | RejectionDraft | GoalDraft | PreviewRow] = []
         self.counts: Counter[str] = Counter()
         self.per_heading = False  # the document keeps one item per heading
 
@@ -126,10 +131,6 @@ class EntryMaker:
 
     def notices(self) -> tuple[str, ...]:
         out = []
-        goals = self.counts["goal"]
-        if goals:
-            out.append(f"{goals} {'goal was' if goals == 1 else 'goals were'} skipped: Track "
-                       "Record has no goals yet, so Goals sections are not imported.")
         years = sorted(k.removeprefix("year:") for k in self.counts if k.startswith("year:"))
         for source in ("the title", "its front matter", "its first line", "its file name"):
             n = self.counts[f"dated by {source}"]

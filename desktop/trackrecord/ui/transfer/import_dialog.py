@@ -3,8 +3,9 @@
 Reading, previewing and committing run in a worker thread (a 50 MB backup takes a moment),
 so the window never freezes. The preview lists every record — added, updated, skipped with
 the reason — with the skipped ones counted by reason ("67 skipped (66 pending, 1 offer)"),
-what the reader guessed, notes about the whole file (the year given to undated items, goals
-left out) and the warnings. A row the person may take or leave has a tick: a tracker's row
+what the reader guessed, notes about the whole file (the year given to undated items and
+goals) and the warnings. A brag document's goals are rows of their own, counted apart ("6
+added (4 goals, 2 entries)"). A row the person may take or leave has a tick: a tracker's row
 with no answer (as "no response"), a journal's hard day, the template's guidance; a group of
 them can be ticked at once. For a CSV it also shows which column fills which field, with a
 choice per column to fix the guess. Nothing is written until Import is pressed; Cancel (or
