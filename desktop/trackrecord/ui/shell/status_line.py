@@ -5,36 +5,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 UNDO_OFFER_MS = 15_000
 NOTE_MS = 6000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
-class StatusLine:
+class StatusLine(QObject):
     """Builds its widgets into ``bar``; ``undo`` runs when Undo is clicked."""
 
     def __init__(self, bar: QStatusBar, parent: QWidget, *, demo: bool,
                  undo: Callable[[], None]) -> None:
+        super().__init__(parent)
         self._bar = bar
         if demo:
             # The title bar is not always in view: say it where the save state is, too.
-            notice = QLabel(_tr("Demo data: thrown away when you quit"), parent)
+            notice = QLabel(self.tr("Demo data: thrown away when you quit"), parent)
             notice.setObjectName("demoNotice")
             bar.addPermanentWidget(notice)
         self.undo_button = QToolButton(parent)
-        self.undo_button.setText(_tr("Undo"))
-        self.undo_button.setAccessibleName(_tr("Undo delete"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo delete"))
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(undo)
         self.save_state = QLabel(parent)
         self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName(_tr("Save state"))
+        self.save_state.setAccessibleName(self.tr("Save state"))
         bar.addWidget(self.undo_button)
         bar.addPermanentWidget(self.save_state)
         self._hide_undo = QTimer(parent)
