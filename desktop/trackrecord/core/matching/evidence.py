@@ -281,7 +281,10 @@ def _cover(
 ) -> list[Candidate]:
     """Pick the top ``limit`` so that, where the track record allows, each skill the feedback
     names is answered by at least one of them (not three answers to the first skill)."""
-    wanted = [n.skill for n in named if n.source in FEEDBACK_SOURCES]
+    # What the feedback credits you with is not in question: no card is picked to answer it.
+    credited = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    wanted = [n.skill for n in named if n.source in FEEDBACK_SOURCES
+              and n.skill not in credited]
     answers = {c.pk: {w for w in wanted if w in c.shows}
                for c in detailed}
     left = sorted(detailed, key=lambda c: (-c.score, c.title))
