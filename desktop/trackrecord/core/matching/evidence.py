@@ -54,6 +54,8 @@ W_TEXT = 2.0  # full-text relevance to the feedback, relative to the best hit
 W_FEEDBACK_TAG = 2.0  # the feedback names a skill and the entry is tagged with it
 # (the entry's own words naming it, a domain word, a kind: trackrecord.core.matching.mentions)
 W_RELATED_TAG = 1.0  # nearest evidence for a skill that nothing shows
+RELATED_DECAY = 0.5  # the skill's related skills are listed nearest first: each next one counts
+# this much of the one before, and an entry showing two of them is nearer than one showing one
 W_ROLE_TAG = 1.2  # with no feedback yet, the role is the clearest signal there is
 ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
 W_STAGE_TAG = 0.8
@@ -204,6 +206,12 @@ def _first_pass(
 
     # This loop runs for every candidate (about a hundred): look things up once, out here.
     named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
+    related_rank: dict[str, int] = {}  # nearest first, for each skill nothing shows
+    ranks: dict[str, int] = {}
+    for n in named:
+        if n.source == "related":
+            rank = ranks[n.phrase] = ranks.get(n.phrase, -1) + 1
+            related_rank[n.skill] = min(rank, related_rank.get(n.skill, rank))
     role = query.role.strip()
     # The role leads only while the feedback points nowhere: once it names a skill or says
     # what it is about, the role is background.
@@ -226,9 +234,11 @@ def _first_pass(
                 c.add(W_FEEDBACK_TAG * mention_factor(n),
                       f"{said_by(n)}; this entry is tagged {tag}", link)
                 c.add(kind_weight(skill.kinds, c.kind), None, link)
-            elif n.source == "related" and ("", "related") not in seen:
+            elif n.source == "related":
+                first = ("", "related") not in seen
                 seen.add(("", "related"))  # the nearest evidence: said once, not per skill
-                c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})", f"skill:{n.skill}")
+                c.add(W_RELATED_TAG * RELATED_DECAY ** related_rank[n.skill],
+                      f"{n.reason} (tagged {tag})" if first else None, f"skill:{n.skill}")
             elif n.source == "role":
                 c.add(w_role * distinct[n.skill], f"the role ({role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}")
