@@ -206,6 +206,9 @@ def _first_pass(
 
     # This loop runs for every candidate (about a hundred): look things up once, out here.
     named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
+    # "Strong Python, but this team writes Go": what the feedback credits you with is not in
+    # question once it asks for something else, so it links nothing.
+    asks_elsewhere = any(n.source in FEEDBACK_SOURCES and n.polarity == "wanted" for n in named)
     related_rank: dict[str, int] = {}  # nearest first, for each skill nothing shows
     ranks: dict[str, int] = {}
     for n in named:
@@ -223,7 +226,7 @@ def _first_pass(
         seen: set[tuple[str, str]] = set()
         for n, skill, key in named_items if shows else ():
             tag = shows.get(n.skill)
-            if tag is None or key in seen:
+            if tag is None or key in seen or (n.polarity == "has" and asks_elsewhere):
                 continue
             seen.add(key)
             if n.source in FEEDBACK_SOURCES:
