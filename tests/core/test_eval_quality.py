@@ -2,19 +2,22 @@
 
 feedback_dev.json (development, 209 texts) and feedback_holdout.json (55 texts) were written
 and labelled before any tuning; tests/core/feedback_eval.py says how each figure is counted.
-The second set was held out for issue 15 round 1 and scored once at its end; for round 2 it
+The second set was held out for issue 15 round 1 and scored once at its end; from round 2 it
 was tuned on like the first (a new held-out set is scored by the lead). Run with ``-s`` to
 see the figures.
 
-Figures (r1: issue 15 round 1; r2: round 2; the round-1 set was tuned on in r2):
+Figures (r1, r2, r3: issue 15 rounds 1-3; the round-1 set was tuned on in r2 and r3):
 
-| figure                          | dev r1    | dev r2    | set-1 r1  | set-1 r2  | target |
-|---------------------------------|-----------|-----------|-----------|-----------|--------|
-| category accuracy (+ seconds)   | 1.000     | 1.000     | 0.891     | 1.000     | >= 0.90|
-| content read as silence         | 0         | 0         | 4         | 0         | 0      |
-| evidence precision@3 (strict)   | 0.612     | 0.628     | 0.548     | 0.579     | >= 0.85|
-| gap precision / recall          | 1.0 / 1.0 | 1.0 / 1.0 | .88 / .75 | 1.0 / .75 |        |
-| invented / reversed gaps        | 0 / 0     | 0 / 0     | 2 / 0     | 0 / 0     | 0 / 0  |
+| figure                 | dev r2    | dev r3    | set-1 r1  | set-1 r2  | set-1 r3  | target  |
+|------------------------|-----------|-----------|-----------|-----------|-----------|---------|
+| category (+ seconds)   | 1.000     | 1.000     | 0.891     | 1.000     | 1.000     | >= 0.90 |
+| read as silence        | 0         | 0         | 4         | 0         | 0         | 0       |
+| precision@3 (strict)   | 0.628     | 0.652     | 0.548     | 0.579     | 0.588     |         |
+| ... with acceptable    | 0.759     | 0.788     |           | 0.673     | 0.682     | >= 0.85 |
+| gap precision / recall | 1.0 / 1.0 | 1.0 / 1.0 | .88 / .75 | 1.0 / .75 | 1.0 / .75 |         |
+| invented / reversed    | 0 / 0     | 0 / 0     | 2 / 0     | 0 / 0     | 0 / 0     | 0 / 0   |
+
+(dev r1: category 1.000, precision@3 0.612; acceptable labels were added after round 2.)
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ from trackrecord.core.store.db import Store
 
 # Floors, honestly below what the reading reached (see the table above).
 FLOORS = {
-    "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.60, gap_precision=0.95,
-                              gap_recall=0.95, invented=0, reversed=0),
-    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.55,
+    "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.63, acceptable=0.76,
+                              gap_precision=0.95, gap_recall=0.95, invented=0, reversed=0),
+    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.56, acceptable=0.65,
                                   gap_precision=0.95, gap_recall=0.70, invented=0, reversed=0),
 }
 
@@ -60,6 +63,7 @@ def _check(s: Scores, floors: dict[str, float]) -> None:
     assert s.category_accuracy >= floors["category"]
     assert len(s.silence) <= floors["silence"]
     assert s.precision_at_3 >= floors["precision_at_3"]
+    assert s.acceptable_precision_at_3 >= floors["acceptable"]
     assert s.gap_precision >= floors["gap_precision"]
     assert s.gap_recall >= floors["gap_recall"]
     assert len(s.invented) <= floors["invented"]

@@ -54,6 +54,8 @@ W_TEXT = 2.0  # full-text relevance to the feedback, relative to the best hit
 W_FEEDBACK_TAG = 2.0  # the feedback names a skill and the entry is tagged with it
 # (the entry's own words naming it, a domain word, a kind: trackrecord.core.matching.mentions)
 W_RELATED_TAG = 1.0  # nearest evidence for a skill that nothing shows
+RELATED_DECAY = 0.5  # the skill's related skills are listed nearest first: each next one counts
+# this much of the one before, and an entry showing two of them is nearer than one showing one
 W_ROLE_TAG = 1.2  # with no feedback yet, the role is the clearest signal there is
 ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
 W_STAGE_TAG = 0.8
@@ -204,6 +206,15 @@ def _first_pass(
 
     # This loop runs for every candidate (about a hundred): look things up once, out here.
     named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
+    # "Strong Python, but this team writes Go": what the feedback credits you with is not in
+    # question once it asks for something else, so it links nothing.
+    asks_elsewhere = any(n.source in FEEDBACK_SOURCES and n.polarity == "wanted" for n in named)
+    related_rank: dict[str, int] = {}  # nearest first, for each skill nothing shows
+    ranks: dict[str, int] = {}
+    for n in named:
+        if n.source == "related":
+            rank = ranks[n.phrase] = ranks.get(n.phrase, -1) + 1
+            related_rank[n.skill] = min(rank, related_rank.get(n.skill, rank))
     role = query.role.strip()
     # The role leads only while the feedback points nowhere: once it names a skill or says
     # what it is about, the role is background.
@@ -215,7 +226,7 @@ def _first_pass(
         seen: set[tuple[str, str]] = set()
         for n, skill, key in named_items if shows else ():
             tag = shows.get(n.skill)
-            if tag is None or key in seen:
+            if tag is None or key in seen or (n.polarity == "has" and asks_elsewhere):
                 continue
             seen.add(key)
             if n.source in FEEDBACK_SOURCES:
@@ -226,9 +237,11 @@ def _first_pass(
                 c.add(W_FEEDBACK_TAG * mention_factor(n),
                       f"{said_by(n)}; this entry is tagged {tag}", link)
                 c.add(kind_weight(skill.kinds, c.kind), None, link)
-            elif n.source == "related" and ("", "related") not in seen:
+            elif n.source == "related":
+                first = ("", "related") not in seen
                 seen.add(("", "related"))  # the nearest evidence: said once, not per skill
-                c.add(W_RELATED_TAG, f"{n.reason} (tagged {tag})", f"skill:{n.skill}")
+                c.add(W_RELATED_TAG * RELATED_DECAY ** related_rank[n.skill],
+                      f"{n.reason} (tagged {tag})" if first else None, f"skill:{n.skill}")
             elif n.source == "role":
                 c.add(w_role * distinct[n.skill], f"the role ({role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}")
@@ -281,7 +294,10 @@ def _cover(
 ) -> list[Candidate]:
     """Pick the top ``limit`` so that, where the track record allows, each skill the feedback
     names is answered by at least one of them (not three answers to the first skill)."""
-    wanted = [n.skill for n in named if n.source in FEEDBACK_SOURCES]
+    # What the feedback credits you with is not in question: no card is picked to answer it.
+    credited = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    wanted = [n.skill for n in named if n.source in FEEDBACK_SOURCES
+              and n.skill not in credited]
     answers = {c.pk: {w for w in wanted if w in c.shows}
                for c in detailed}
     left = sorted(detailed, key=lambda c: (-c.score, c.title))

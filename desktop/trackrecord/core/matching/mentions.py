@@ -57,7 +57,11 @@ def second_pass(
     """Mentions in the text, worked out only for the few candidates that can still win."""
     catalogue = skills()
     wanted: dict[str, NamedSkill] = {}
+    # What the feedback credits you with links nothing once it asks for something else.
+    asks = any(n.source in FEEDBACK_SOURCES and n.polarity == "wanted" for n in named)
     for n in named:
+        if asks and n.polarity == "has":
+            continue
         if n.source in FEEDBACK_SOURCES and (n.skill not in wanted or n.polarity != "has"):
             wanted[n.skill] = n  # the sense that asks for it wins over the one that credits
     matcher, firsts = mention_matcher(frozenset(wanted))

@@ -154,9 +154,13 @@ def _topic_skills(query: MatchQuery) -> list[NamedSkill]:
         return []
     suggestion = suggest_category(query.feedback, parse_stage(query.stage), query.own_read)
     catalogue = skills()
+    found = [h for value in (query.feedback, query.own_read) if value.strip()
+             for h in read_feedback(value).hits if h.category == suggestion.category]
     out: list[NamedSkill] = []
     for topic in suggestion.topics[:MAX_TOPICS]:
         about = topic_evidence(suggestion.category, topic)
+        if not about.asks_for_evidence([h.phrase for h in found if h.topic == topic]):
+            continue  # "above the band", "not a fit": nothing about how you work
         for name in about.skills:
             if name in catalogue:
                 out.append(NamedSkill(name, catalogue[name].label, topic, "topic",

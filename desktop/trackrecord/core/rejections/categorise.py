@@ -115,6 +115,14 @@ class TopicEvidence:
     skills: tuple[str, ...]
     words: bool = True  # the clause's other words may find evidence
     rich: bool = False  # evidence with numbers and a full story answers it best
+    # Phrases of the topic that say nothing about how you work ("salary", "not a fit"), as
+    # stems joined by spaces: found by these alone, the topic asks for no evidence.
+    no_evidence: frozenset[str] = frozenset()
+
+    def asks_for_evidence(self, phrases: list[str]) -> bool:
+        """Do these phrases of the topic, found in the feedback, ask for its evidence?"""
+        return not phrases or any(
+            " ".join(split_words(p).stems) not in self.no_evidence for p in phrases)
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,8 @@ def _vocabulary() -> _Vocabulary:
         for topic, lists in raw.get("topic", {}).items():
             topics[(category, topic)] = TopicEvidence(
                 str(lists.get("about", "")), tuple(lists.get("evidence", ())),
-                bool(lists.get("words", True)), bool(lists.get("rich", False)))
+                bool(lists.get("words", True)), bool(lists.get("rich", False)),
+                frozenset(" ".join(split_words(p).stems) for p in lists.get("no_evidence", ())))
             praise_before = bool(lists.get("praise_before", False))
             for key, weight in WEIGHTS.items():
                 phrases += [(p, _Phrase(category, topic, weight, praise_before))

@@ -1,0 +1,65 @@
+"""Evidence ranking rules a person notices on the cards: what the feedback credits you with
+is not what it questions, and salary or location feedback shows your strongest work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from trackrecord.core.matching.evidence import MatchResult, match_evidence
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import Store
+
+TODAY = dt.date(2025, 11, 1)
+
+
+def _add(entries: EntryService, kind: str, title: str, **values: Any) -> str:
+    values.setdefault("start_date", "2023-01-01")
+    values.setdefault("end_date", "2023-09-30")
+    return entries.create(kind, title, **values).id
+
+
+def _match(store: Store, **query: Any) -> MatchResult:
+    return match_evidence(store, MatchQuery(**query), today=TODAY)
+
+
+def _reasons(result: MatchResult) -> list[str]:
+    return [r for e in result.evidence for r in e.reasons]
+
+
+def test_what_the_feedback_credits_you_with_is_not_what_it_asks_for(
+    store: Store, entries: EntryService
+) -> None:
+    go = {_add(entries, "shipped", f"Go service {n}", tags=["go", "backend"]) for n in "AB"}
+    python = _add(entries, "shipped", "Billing service", tags=["python", "backend"])
+    result = _match(store, stage="recruiter", role="Backend Engineer",
+                    feedback="Strong Python background, but this team writes Go.")
+    assert {e.entry_id for e in result.evidence[:2]} == go
+    assert result.evidence[2].entry_id == python
+    assert not any("credits you with *Python*" in r for r in _reasons(result))
+    # Said on its own, the credit still links the entry: nothing else is asked for.
+    praised = _match(store, stage="recruiter", feedback="Your Python background was strong.")
+    assert any("credits you with *Python*" in r for r in _reasons(praised))
+
+
+def test_salary_or_location_feedback_shows_your_strongest_work_for_the_role(
+    store: Store, entries: EntryService
+) -> None:
+    system = _add(entries, "shipped", "Payments ledger at 5k writes a second",
+                  tags=["distributed-systems", "backend"], metrics="5k writes/s; p99 40ms",
+                  start_date="2023-01-01", end_date="2023-12-15")
+    _add(entries, "other", "Negotiated an API sunset with partner teams",
+         tags=["stakeholder-management", "communication"], start_date="2024-02-01",
+         end_date="2024-05-30")
+    for feedback in ("The salary expectations were above the band for this role.",
+                     "We require candidates to be based in Germany.",
+                     "Not a fit for us at this time."):
+        result = _match(store, stage="onsite", role="Backend Engineer", feedback=feedback)
+        assert result.evidence[0].entry_id == system, feedback
+        assert not any("how you would work with this team" in r for r in _reasons(result))
+    # How the team works together is still a question about how you work with people.
+    size = _match(store, stage="onsite", role="Backend Engineer",
+                  feedback="We didn't think you would enjoy a company of our size.")
+    assert any("how you would work with this team" in r for r in _reasons(size))
+
