@@ -24,9 +24,9 @@ from trackrecord.core.matching.vocabulary import (
     exact_skill_terms,
     masked,
     phrase_key,
-    tag_key,
     skill_matcher,
     skills,
+    tag_key,
 )
 from trackrecord.core.matching.wants import wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
@@ -122,8 +122,8 @@ def find_gaps(
                            and not _shown_as_said(cur, p, own)] + missing
         if missing and all(p in specific for p in missing):
             # Named by what is missing: "frontend and React" would be wrong beside React work.
-            gaps.append(Gap(_join(missing) if shown else skill.label, tuple(missing), name, sources[name],
-                            shown))
+            label = _join(missing) if shown else skill.label
+            gaps.append(Gap(label, tuple(missing), name, sources[name], shown))
         elif missing:
             gaps.append(Gap(skill.label, tuple(missing), name, sources[name]))
     seen = {g.casefold() for gap in gaps for g in gap.missing}
