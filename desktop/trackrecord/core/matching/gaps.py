@@ -96,8 +96,8 @@ def find_gaps(
         key = phrase_key(n.phrase)
         # What the feedback credits is never a gap; a particular tool it names beside
         # something it credits still can be ("you know mobile apps ... native iOS").
-        specific = key in catalogue[n.skill].specific
-        if key in has_said or (n.skill in has and not specific):
+        particular = key in catalogue[n.skill].specific
+        if key in has_said or (n.skill in has and not particular):
             continue
         phrases.setdefault(n.skill, [])
         sources.setdefault(n.skill, n.source)
