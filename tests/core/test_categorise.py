@@ -85,3 +85,37 @@ def test_stage_breaks_a_tie() -> None:
     # fit ("domain knowledge") and signal-gap ("some bugs") carry equal weight here.
     assert suggest_category(feedback, "coding").category == "signal-gap"
     assert suggest_category(feedback, "hiring-manager").category == "fit"
+
+
+@pytest.mark.parametrize(("feedback", "stage", "own_read"), [
+    # An applicant-tracking template names the job applied for and nothing about you.
+    ("Dear Applicant, thank you for applying to the Data Engineer (Payments Analytics) "
+     "opening at Norvale. Our team has reviewed your application carefully and we will not "
+     "be progressing your candidacy. We wish you every success.", "application", ""),
+    ("Your application status for Site Reliability Engineer (Req #2231) has changed to: "
+     "Not Selected. This is an automated message; please do not reply.", "application", ""),
+    ("Thanks for your interest in the Staff Backend Engineer role. This role attracted a "
+     "highly competitive pool and we have decided not to move forward.\n\nThe Talent Team",
+     "phone-screen", ""),
+    # No feedback at all, and your own read says only that nobody answered.
+    ("", "take-home", "Sent the take-home on Monday. Two follow-ups got nothing."),
+])
+def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_read: str) -> None:
+    assert suggest_category(feedback, stage, own_read).category == "unknown"
+
+
+@pytest.mark.parametrize(("feedback", "category"), [
+    ("Sorry, we've already filled this one.", "external-noise"),
+    ("Another candidate accepted our offer this morning, so the opening is closed.",
+     "external-noise"),
+    ("The hiring manager for this team has left the company, and the requisition has been "
+     "closed for now.", "external-noise"),
+    ("We've decided to bring back a contractor who built the first version.",
+     "external-noise"),
+    # A budget or a headcount plan as part of the job is about the level, not a freeze.
+    ("The role has six managers reporting into it and a budget to own, and you haven't "
+     "owned a headcount plan yet.", "fit"),
+    ("We've gone with a candidate who has years of robotics work.", "fit"),
+])
+def test_who_decided_what(feedback: str, category: str) -> None:
+    assert suggest_category(feedback, "hiring-manager").category == category

@@ -7,18 +7,20 @@ was tuned on like the first. feedback_holdout2.json (74 texts) was written and l
 (before the system was run on it) and scored once, after round 3 (docs/performance.md has
 those figures); from round 4 it was tuned on too. Run with ``-s`` to see the figures.
 
-Figures (r1, r2, r3: issue 15 rounds 1-3; the round-1 set was tuned on in r2 and r3):
+Figures (r1-r4: issue 15 rounds 1-4; the round-1 set was tuned on from r2, the second
+held-out set from r4; "set-2 r3" is its one blind scoring):
 
-| figure                 | dev r2    | dev r3    | set-1 r1  | set-1 r2  | set-1 r3  | target  |
-|------------------------|-----------|-----------|-----------|-----------|-----------|---------|
-| category (+ seconds)   | 1.000     | 1.000     | 0.891     | 1.000     | 1.000     | >= 0.90 |
-| read as silence        | 0         | 0         | 4         | 0         | 0         | 0       |
-| precision@3 (strict)   | 0.628     | 0.652     | 0.548     | 0.579     | 0.588     |         |
-| ... with acceptable    | 0.759     | 0.788     |           | 0.673     | 0.682     | >= 0.85 |
-| gap precision / recall | 1.0 / 1.0 | 1.0 / 1.0 | .88 / .75 | 1.0 / .75 | 1.0 / .75 |         |
-| invented / reversed    | 0 / 0     | 0 / 0     | 2 / 0     | 0 / 0     | 0 / 0     | 0 / 0   |
+| figure               | dev r3  | dev r4  | set-1 r3 | set-1 r4 | set-2 r3 | set-2 r4 | target |
+|----------------------|---------|---------|----------|----------|----------|----------|--------|
+| category (+ seconds) | 1.000   | 1.000   | 1.000    | 1.000    | 0.824    | 1.000    | >= .90 |
+| read as silence      | 0       | 0       | 0        | 0        | 1        | 0        | 0      |
+| precision@3 (strict) | 0.652   | 0.658   | 0.588    | 0.594    | 0.498    | 0.518    |        |
+| ... with acceptable  | 0.788   | 0.788   | 0.682    | 0.694    | 0.671    | 0.703    | >= .85 |
+| gap prec. / recall   | 1. / 1. | 1. / 1. | 1. / .75 | 1. / .88 | .83/.36  | 1. / .96 |        |
+| invented / reversed  | 0 / 0   | 0 / 0   | 0 / 0    | 0 / 0    | 3 / 0    | 0 / 0    | 0 / 0  |
 
-(dev r1: category 1.000, precision@3 0.612; acceptable labels were added after round 2.)
+(dev r1: category 1.000, precision@3 0.612; dev r2 0.628 / 0.759; set-1 r1 0.891 category,
+0.548 precision@3, gaps .88 / .75 with 2 invented; acceptable labels were added after r2.)
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ from trackrecord.core.store.db import Store
 FLOORS = {
     "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.63, acceptable=0.76,
                               gap_precision=0.95, gap_recall=0.95, invented=0, reversed=0),
-    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.56, acceptable=0.65,
-                                  gap_precision=0.95, gap_recall=0.70, invented=0, reversed=0),
+    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.57, acceptable=0.67,
+                                  gap_precision=0.95, gap_recall=0.85, invented=0, reversed=0),
     # Scored once, blind, after round 3 (category 0.824, silence 1, precision@3 0.498,
-    # acceptable 0.671, gaps 0.833 / 0.360, invented 3, reversed 0): the floors sit there.
-    "feedback_holdout2.json": dict(category=0.80, silence=1, precision_at_3=0.45, acceptable=0.62,
-                                   gap_precision=0.80, gap_recall=0.33, invented=3, reversed=0),
+    # acceptable 0.671, gaps 0.833 / 0.360, invented 3, reversed 0); tuned on from round 4,
+    # so these floors (below the round-4 figures) are no longer a blind measure.
+    "feedback_holdout2.json": dict(category=0.95, silence=0, precision_at_3=0.50,
+                                   acceptable=0.68, gap_precision=0.95, gap_recall=0.90,
+                                   invented=0, reversed=0),
 }
 
 

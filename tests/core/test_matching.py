@@ -122,10 +122,10 @@ def test_gaps_are_reported_plainly(store: Store, record: dict[str, str]) -> None
 def test_words_outside_the_vocabulary_can_be_gaps_too(
     store: Store, entries: EntryService, record: dict[str, str]
 ) -> None:
-    result = _match(store, stage="coding", feedback="We wanted more Elixir experience.")
-    assert [g.label for g in result.gaps] == ["Elixir"]
-    _add(entries, "other", "Learning Elixir on weekends", tags=["learning"])
-    assert _match(store, stage="coding", feedback="We wanted more Elixir experience.").gaps == ()
+    result = _match(store, stage="coding", feedback="We wanted more Zig experience.")
+    assert [g.label for g in result.gaps] == ["Zig"]
+    _add(entries, "other", "Learning Zig on weekends", tags=["learning"])
+    assert _match(store, stage="coding", feedback="We wanted more Zig experience.").gaps == ()
 
 
 def test_a_tagged_entry_closes_a_gap(store: Store, entries: EntryService) -> None:

@@ -63,3 +63,22 @@ def test_salary_or_location_feedback_shows_your_strongest_work_for_the_role(
                   feedback="We didn't think you would enjoy a company of our size.")
     assert any("how you would work with this team" in r for r in _reasons(size))
 
+
+
+def test_the_interviews_own_words_link_no_entry(store: Store, entries: EntryService) -> None:
+    """"Your take-home" is not the entry about reviewing candidates' take-homes, nor is "this
+    hiring round" the entry about interviewing for your team."""
+    review = _add(entries, "other", "Take-home review guidelines for hiring",
+                  tags=["hiring", "interviewing"])
+    panel = _add(entries, "other", "Interviewing and hiring for the claims team",
+                 tags=["hiring"])
+    tests = _add(entries, "shipped", "Unit test coverage drive for the order service",
+                 tags=["testing"])
+    result = _match(store, stage="take-home", feedback="Thanks for the take-home. There were "
+                    "no automated tests, and I hope the journey home was easy.")
+    assert result.evidence[0].entry_id == tests
+    assert not any("*home*" in r or "*take*" in r for r in _reasons(result))
+    band = _match(store, stage="recruiter", feedback="Your number is above the band, which "
+                  "is fixed for this hiring round.")
+    assert not any("hiring" in r for e in band.evidence if e.entry_id in (review, panel)
+                   for r in e.reasons)

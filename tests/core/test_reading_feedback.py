@@ -204,7 +204,7 @@ def test_systems_in_embedded_systems_is_not_distributed_systems(
     [
         ("The role needs someone who has managed managers or led an org of 30+.",
          "managed managers"),
-        ("Good interview overall; the gap was Elixir.", "Elixir"),
+        ("Good interview overall; the gap was Zig.", "Zig"),
         ("We needed someone with more blockchain experience.", "blockchain"),
         ("The role needs experience with regulated environments (SOX, PCI).", "SOX"),
     ],
@@ -218,8 +218,8 @@ def test_a_gap_is_named_for_anything_wanted(store: Store, record: dict[str, str]
 @pytest.mark.parametrize(
     ("feedback", "named"),
     [
-        ("We need somebody with strong Elixir experience.", "Elixir"),
-        ("We need more experience owning services and Haskell.", "Haskell"),
+        ("We need somebody with strong Zig experience.", "Zig"),
+        ("We need more experience owning services and Fortran.", "Fortran"),
     ],
 )
 def test_what_someone_did_to_general_things_is_not_a_gap(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from trackrecord.core.matching.phrases import PhraseMatcher, Words, split_words, stem
+from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, split_words, stem
 from trackrecord.core.matching.vocabulary import load_toml, query_ignore, shipped_skill_matcher
 
 SENTENCE_ENDS = frozenset(".!?;")
@@ -63,6 +63,7 @@ class _Vocabulary:
     has: PhraseMatcher[str]
     judgement: PhraseMatcher[str]
     judgement_skip: frozenset[str]
+    role_nouns: frozenset[str]
 
 
 JUDGED_WITHIN = 2  # a judgement falls on a content word at most this many words after it
@@ -92,6 +93,7 @@ def _vocabulary() -> _Vocabulary:
         has=_matcher(polarity["has"]),
         judgement=_matcher(form["judgement"]),
         judgement_skip=frozenset(form["judgement_skip"]),
+        role_nouns=frozenset(stem(w) for w in form["role_nouns"]),
     )
 
 
@@ -143,8 +145,10 @@ def read_clauses(text: str) -> ClauseReading:
     inside_has = {i for h in has_hits for i in range(h.start, h.end)}
     wanted_hits = [h for h in vocab.wanted.find(words)
                    if not set(range(h.start, h.end)) <= inside_has]
-    names = _names(words, set(sentence_starts))
-    terms = {i for h in shipped_skill_matcher().find(words) for i in range(h.start, h.end)}
+    titles = _job_titles(words, vocab)
+    names = _names(words, set(sentence_starts)) | titles
+    terms = {i for h in shipped_skill_matcher().find(words) for i in range(h.start, h.end)
+             if i not in titles}
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -212,7 +216,33 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
         return True
     # A name on its own line at the end ("Priya"), or the sender's team.
     return start > 0 and len(real) <= 2 and all(
-        _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real)
+        _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real) or (
+        len(real) <= MAX_SIGNOFF_WORDS and start > 0
+        and [words.stems[i] for i in real[:1]] == ["the"]
+        and all(words.stems[i] in vocab.form_words for i in real[1:]))  # "The Recruiting Team"
+
+
+def _job_titles(words: Words, vocab: _Vocabulary) -> set[int]:
+    """The title of the job applied for ("the Backend Engineer (Platform Services) opening"):
+    capitalised words ending in a role noun, and a capitalised parenthesis after them. A
+    title names the opening, not anything said about the person."""
+    if not words.spans:
+        return set()
+    out: set[int] = set()
+    for i, w in enumerate(words.stems):
+        if w not in vocab.role_nouns or not _capitalised(words, i):
+            continue
+        j = i
+        while j > 0 and _capitalised(words, j - 1) and words.stems[j - 1] not in PUNCTUATION:
+            j -= 1
+        out.update(range(j, i + 1))
+        if i + 1 < len(words.stems) and words.stems[i + 1] == "(":
+            k = i + 2
+            while k < len(words.stems) and words.stems[k] != ")" and k - i < 8:
+                k += 1
+            if k < len(words.stems) and words.stems[k] == ")":
+                out.update(range(i + 1, k + 1))
+    return out
 
 
 def _capitalised(words: Words, i: int) -> bool:

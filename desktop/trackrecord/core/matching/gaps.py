@@ -7,7 +7,7 @@ something the feedback says the person has, and at most a handful.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from trackrecord.core.matching.clauses import marker_positions
@@ -20,10 +20,13 @@ from trackrecord.core.matching.text import (
     word_index,
 )
 from trackrecord.core.matching.vocabulary import (
+    current_synonyms,
     exact_skill_terms,
     masked,
+    phrase_key,
     skill_matcher,
     skills,
+    tag_key,
 )
 from trackrecord.core.matching.wants import wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
@@ -46,6 +49,9 @@ class Gap:
     missing: tuple[str, ...]  # the words from the feedback that found nothing
     skill: str | None = None  # None when the words are not in the skills vocabulary
     source: str = "feedback"  # or "own read": where the words were written
+    # Only particular tools of a skill the record otherwise shows are missing ("Azure" beside
+    # AWS work): the skill's own evidence is the nearest, not its related skills'.
+    skill_shown: bool = False
 
     @property
     def message(self) -> str:
@@ -56,6 +62,10 @@ class Gap:
         return f"{who} names {what}; nothing in your track record shows {them} yet."
 
 
+
+# Where an entry shows a particular tool: what it is about and what it was built with (the
+# customers' "Android phones" in an impact is not Android work).
+BUILT_WITH_COLUMNS = "{title tag_text summary stack}"
 
 _ANY_TAG = (
     "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
@@ -76,30 +86,46 @@ def find_gaps(
     phrases: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
     has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    has_said = {phrase_key(n.phrase) for n in named
+                if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
         # skill the track record lacks: process skills are never gaps.
-        if n.source in FEEDBACK_SOURCES and not catalogue[n.skill].process \
-                and n.skill not in has:
-            phrases.setdefault(n.skill, [])
-            sources.setdefault(n.skill, n.source)
-            if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
-                phrases[n.skill].append(n.phrase)
+        if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].process:
+            continue
+        key = phrase_key(n.phrase)
+        # What the feedback credits is never a gap; a particular tool it names beside
+        # something it credits still can be ("you know mobile apps ... native iOS").
+        particular = key in catalogue[n.skill].specific
+        if key in has_said or (n.skill in has and not particular):
+            continue
+        phrases.setdefault(n.skill, [])
+        sources.setdefault(n.skill, n.source)
+        if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
+            phrases[n.skill].append(n.phrase)
+    own = dict(current_synonyms())
     gaps: list[Gap] = []
     for name, said in phrases.items():
         if len(gaps) >= MAX_GAPS:
             break
         skill = catalogue[name]
-        if _shown(cur, skill.tags):
-            continue
-        if skill.domain:
-            if any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
-                continue
-            gaps.append(Gap(skill.label, tuple(said), name, sources[name]))
-            continue
-        missing = tuple(p for p in said if not _appears(cur, p, EVIDENCE_COLUMNS))
-        if missing:
-            gaps.append(Gap(skill.label, missing, name, sources[name]))
+        specific = [p for p in said if phrase_key(p) in skill.specific]
+        general = [p for p in said if p not in specific]
+        shown = _shown(cur, skill.tags)
+        missing = [p for p in specific if not _shown_as_said(cur, p, own)]
+        if general and not shown:
+            if skill.domain:
+                if not any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
+                    missing = general + missing
+            else:
+                missing = [p for p in general if not _appears(cur, p, EVIDENCE_COLUMNS)
+                           and not _shown_as_said(cur, p, own)] + missing
+        if missing and all(p in specific for p in missing):
+            # Named by what is missing: "frontend and React" would be wrong beside React work.
+            label = _join(missing) if shown else skill.label
+            gaps.append(Gap(label, tuple(missing), name, sources[name], shown))
+        elif missing:
+            gaps.append(Gap(skill.label, tuple(missing), name, sources[name]))
     seen = {g.casefold() for gap in gaps for g in gap.missing}
     for source, value in (("feedback", query.feedback), ("own read", query.own_read)):
         for wanted in _unnamed_wants(value):
@@ -109,6 +135,15 @@ def find_gaps(
                 seen.add(wanted.casefold())
                 gaps.append(Gap(wanted, (wanted,), None, source))
     return tuple(gaps[:MAX_GAPS])
+
+
+def _shown_as_said(cur: RawQueries, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
+    """Is this particular thing in the record: as a tag, or in what an entry is about or
+    was built with, in its own words or the person's synonyms for it?"""
+    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ())):
+        if _shown(cur, [tag_key(said)]) or _appears(cur, said, BUILT_WITH_COLUMNS, exact=True):
+            return True
+    return False
 
 
 def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
@@ -165,6 +200,8 @@ def related_to_gaps(gaps: Sequence[Gap]) -> list[NamedSkill]:
     for gap in gaps:
         if gap.skill is None:
             continue
+        if gap.skill_shown:
+            continue  # only a particular tool is missing: the skill's own work is nearest
         for name in catalogue[gap.skill].related:
             reason = f"nothing shows {gap.label} yet; this is the nearest evidence"
             out.append(NamedSkill(name, catalogue[name].label, gap.missing[0], "related", reason))

@@ -48,6 +48,9 @@ class Skill:
     process: bool = False  # about how an interview went, not what was built
     domain: bool = False  # an industry or problem space ("fintech"): any of its words shows it
     roles: tuple[str, ...] = ()  # more skills a role naming this one calls for
+    # Terms that name one particular tool, language or practice ("iOS", "Spark", "PCI"): shown
+    # only by themselves in the track record, never by the skill's other tags or words.
+    specific: frozenset[str] = frozenset()  # as phrase keys (see phrase_key)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class LevelRule:
 def tag_key(tag: str) -> str:
     """Tags compare without case and with hyphens, underscores and spaces alike."""
     return re.sub(r"[\s_-]+", "-", tag.strip().casefold())
+
+
+def phrase_key(phrase: str) -> str:
+    """A phrase as compared with the vocabulary: its word stems, space-separated."""
+    return " ".join(split_words(phrase).stems)
 
 
 # The person's own synonyms ("fintech" is also "payouts"), read from their store for each
@@ -148,8 +156,13 @@ def _shipped_skills() -> dict[str, Skill]:
             process=bool(raw.get("process", False)),
             domain=bool(raw.get("domain", False)),
             roles=tuple(raw.get("roles", ())),
+            specific=frozenset(phrase_key(t) for t in raw.get("specific", ())),
         )
     for skill in out.values():
+        keys = {phrase_key(t) for t in (*skill.terms, *skill.exact)}
+        if not skill.specific <= keys:
+            raise ValueError(f"skills.toml: {skill.name} has specific terms that are not terms: "
+                             f"{sorted(skill.specific - keys)}")
         unknown = [r for r in (*skill.related, *skill.roles) if r not in out]
         if unknown:
             raise ValueError(f"skills.toml: {skill.name} is related to unknown {unknown}")

@@ -51,6 +51,8 @@ class _Vocabulary:
     joins: frozenset[str]
     lead: frozenset[str]
     max_words: int
+    not_items: frozenset[str]
+    places: frozenset[str]
 
 
 @functools.cache
@@ -63,6 +65,8 @@ def _vocabulary() -> _Vocabulary:
         joins=frozenset(stem(w) for w in data["joins"] if " " not in w),
         lead=frozenset(stem(w) for w in data["lead"]),
         max_words=int(data["max_words"]),
+        not_items=frozenset(stem(w) for w in data["not_items"]),
+        places=frozenset(stem(w) for w in data["places"]),
     )
 
 
@@ -118,7 +122,7 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
 def _item_word(w: str, vocab: _Vocabulary) -> bool:
     if w in PUNCTUATION or w in vocab.filler or w in vocab.joins or w in FUNCTION_WORDS:
         return False
-    if w in stop_words():
+    if w in stop_words() or w in vocab.not_items:
         return False
     return not w.replace("+", "").isdigit()
 
@@ -235,6 +239,8 @@ def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
     if b - a > vocab.max_words:
         return False
     said = [words.stems[i] for i in range(a, b)]
+    if any(w in vocab.places for w in said):
+        return False  # "the Lisbon office": where, not what
     if len(said) > 1 and said[0] in action_words() and all(
             w in generic_words() and w not in people_words() for w in said[1:]):
         return False

@@ -252,7 +252,10 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     if silent and all(best[c][0] < WEIGHTS["phrases"] for c in spoken):
         spoken = []  # a stray weak word ("match call") does not outweigh "no response"
     if not spoken:
-        if content:
+        # With no feedback, your own read of what happened ("sent the take-home; two
+        # follow-ups got nothing") is not a reason given: its silence phrase decides.
+        heard = bool(feedback.strip()) and readings[0].content
+        if content and (heard or UNKNOWN not in decided):
             return _by_stage(stage, readings, totals)
         trigger = best[UNKNOWN][4] if UNKNOWN in best else None
         topics = _ranked(topic_best, UNKNOWN)

@@ -1,0 +1,99 @@
+"""Gap rules a person notices on the rejection page: a particular tool the feedback asks for
+is named even beside other work of the same kind, and a place or a quality never is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from trackrecord.core.matching.evidence import MatchResult, match_evidence
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.rejections.corrections import LearningService
+from trackrecord.core.store.db import Store
+
+TODAY = dt.date(2025, 11, 1)
+
+
+def _add(entries: EntryService, kind: str, title: str, **values: Any) -> str:
+    values.setdefault("start_date", "2023-01-01")
+    return entries.create(kind, title, **values).id
+
+
+def _match(store: Store, feedback: str) -> MatchResult:
+    return match_evidence(store, MatchQuery("hiring-manager", feedback=feedback), today=TODAY)
+
+
+@pytest.fixture
+def cloud(entries: EntryService) -> str:
+    return _add(entries, "shipped", "Move from on-prem VMs to AWS", tags=["aws", "cloud"],
+                summary="Sixty services moved to AWS with Terraform")
+
+
+def test_a_particular_tool_is_a_gap_beside_other_work_of_its_kind(
+    store: Store, entries: EntryService, cloud: str
+) -> None:
+    result = _match(store, "You have not enough experience with Azure; all our "
+                           "infrastructure is on Azure.")
+    [gap] = result.gaps
+    assert gap.missing == ("Azure",)
+    assert gap.message == ("The feedback names Azure; nothing in your track record shows it "
+                           "yet.")
+    # The cloud work is still the nearest evidence, said as such.
+    assert result.evidence[0].entry_id == cloud
+    # AWS itself is in the record, so asking for it names nothing.
+    assert _match(store, "We need someone with deep AWS experience.").gaps == ()
+    # A tag of its own closes it.
+    _add(entries, "shipped", "Blob storage on Azure", tags=["azure"])
+    assert _match(store, "We need someone with Azure experience.").gaps == ()
+
+
+def test_a_tool_beside_something_credited_is_still_asked_for(
+    store: Store, entries: EntryService
+) -> None:
+    _add(entries, "shipped", "GraphQL gateway for the driver app", tags=["mobile", "graphql"],
+         impact="The app works on the cheap Android phones our couriers carry")
+    result = _match(store, "You clearly know how mobile apps talk to backends, but this role "
+                           "is hands-on native iOS and Android work.")
+    assert [g.missing for g in result.gaps] == [("iOS", "Android")]
+    # ...but never what the feedback credits.
+    assert _match(store, "Your Android experience was strong; we went with someone "
+                         "more senior.").gaps == ()
+
+
+def test_a_tool_the_person_calls_by_another_name_is_not_a_gap(
+    store: Store, entries: EntryService, cloud: str
+) -> None:
+    assert _match(store, "We need strong Snowflake experience.").gaps
+    _add(entries, "shipped", "Finance warehouse models", tags=["warehouse"],
+         summary="Modelled the finance warehouse in our cloud data platform")
+    LearningService(store).add_synonyms("snowflake", ["cloud data platform"])
+    assert _match(store, "We need strong Snowflake experience.").gaps == ()
+
+
+@pytest.mark.parametrize("feedback", [
+    "The role needs someone in the Lisbon office three days a week.",
+    "We need somebody productive from the first day.",
+    "They wanted financial services to be the core of your background.",
+    "We're looking for someone with more energy and a better culture fit.",
+])
+def test_places_and_qualities_are_never_gaps(store: Store, entries: EntryService,
+                                             cloud: str, feedback: str) -> None:
+    _add(entries, "shipped", "Courier payouts service", tags=["payments"])
+    assert _match(store, feedback).gaps == ()
+
+
+@pytest.mark.parametrize(("feedback", "named"), [
+    ("We went with candidates who already work in Gleam and Datomic.", ["Gleam", "Datomic"]),
+    ("We need someone strong in Unity and game physics.", ["Unity", "game physics"]),
+    ("We were looking for someone who has run Nomad in production.", ["Nomad"]),
+    ("We offered the role to someone with direct experience of SAP integrations.",
+     ["SAP integrations"]),
+])
+def test_what_is_asked_for_outside_the_vocabulary_is_named(
+    store: Store, cloud: str, feedback: str, named: list[str]
+) -> None:
+    labels = [g.label for g in _match(store, feedback).gaps]
+    assert set(named) <= set(labels), labels
