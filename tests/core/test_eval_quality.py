@@ -47,6 +47,12 @@ FLOORS = {
     "feedback_holdout2.json": dict(category=0.95, silence=0, precision_at_3=0.50,
                                    acceptable=0.68, gap_precision=0.95, gap_recall=0.90,
                                    invented=0, reversed=0),
+    # Scored once, blind, after round 4: these are its figures as they came (category 0.800,
+    # silence 0, precision@3 0.492, acceptable 0.608, gaps 0.833 / 0.810, invented 4,
+    # reversed 1), and the floors sit on them. Nothing was tuned on it.
+    "feedback_holdout3.json": dict(category=0.80, silence=0, precision_at_3=0.49,
+                                   acceptable=0.60, gap_precision=0.83, gap_recall=0.80,
+                                   invented=4, reversed=1),
 }
 
 
