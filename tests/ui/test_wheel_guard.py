@@ -3,6 +3,10 @@ date or slider that happens to pass under the pointer (autosave would keep that 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
@@ -49,3 +53,21 @@ def test_the_wheel_scrolls_the_rejection_form_past_its_fields(qtbot: QtBot, make
     qtbot.waitUntil(form.category.hasFocus)
     _wheel_down(form.category)
     assert form.category.currentData() != "signal-gap"
+
+
+def test_fields_made_before_the_guard_lose_wheel_focus_too() -> None:
+    """In the app the guard starts once the entries are listed (an application-wide filter
+    costs every event a call into Python), after the editor's fields were made."""
+    script = (
+        "from PySide6.QtWidgets import QApplication, QComboBox\n"
+        "from PySide6.QtCore import Qt\n"
+        "from trackrecord.ui.support.wheel_guard import install_wheel_guard\n"
+        "app = QApplication([])\n"
+        "early = QComboBox()\n"
+        "assert early.focusPolicy() == Qt.FocusPolicy.WheelFocus\n"
+        "install_wheel_guard(app)\n"
+        "print(early.focusPolicy() == Qt.FocusPolicy.StrongFocus)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

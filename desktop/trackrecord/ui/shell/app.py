@@ -37,7 +37,6 @@ from trackrecord.ui.shell.pages import prepare_attach
 from trackrecord.ui.shell.single_instance import SingleInstance
 from trackrecord.ui.shell.startup_waits import FirstPaintWatcher, StoreOpener
 from trackrecord.ui.shell.theme import apply_chosen_scheme, follow_color_scheme
-from trackrecord.ui.support.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from trackrecord.core.store.db import Store
@@ -72,7 +71,6 @@ def create_application() -> QApplication:
     install_translators(app)
     apply_chosen_scheme(app)  # the system's, after the first paint (finish_dressing)
     app.setStyleSheet(load_stylesheet())
-    install_wheel_guard(app)
     return app
 
 
@@ -263,6 +261,9 @@ class _Session(QObject):
         store, window = self._store, self._window
         window.attach(store, list_in_background=True)
         window.controller.listed.connect(self._opener.start_check)  # or a moment later
+        # An application-wide event filter costs every event a call into Python (about 25 ms
+        # before the first paint): it starts once the entries are listed.
+        window.controller.listed.connect(self._guard_the_wheel)
         if self._exit_at == "ready":
             # Ready once the listed entries have been painted.
             window.controller.listed.connect(self._exit_once_painted)
@@ -270,6 +271,11 @@ class _Session(QObject):
         window.controller.listed.connect(self._start_warm_up)
         if self._exit_at == "settled":
             self.settled.connect(self._app.quit)
+
+    def _guard_the_wheel(self) -> None:
+        from trackrecord.ui.support.wheel_guard import install_wheel_guard
+
+        install_wheel_guard(self._app)
 
     def _exit_once_painted(self) -> None:
         from PySide6.QtCore import Qt

@@ -60,8 +60,16 @@ def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 def install_wheel_guard(app: QCoreApplication) -> None:
-    """Once per application, however many times it is asked."""
+    """Once per application, however many times it is asked. Fields made before it was
+    installed lose wheel focus here; those made after, when they are polished."""
     if app.property(_INSTALLED):
         return
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.allWidgets():
+        if (isinstance(widget, _GUARDED) and not isinstance(widget, QScrollBar)
+                and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus):
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     app.installEventFilter(WheelGuard(app))  # (kept alive by its parent, the app)
     app.setProperty(_INSTALLED, True)
