@@ -14,7 +14,6 @@ security") is always a reason. The markers and generic words are data
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Sequence
 
 from trackrecord.core.matching.clauses import Clause, ClauseReading
