@@ -66,3 +66,9 @@ def test_teams_with_nothing_close_to_your_background_is_about_the_profile() -> N
 def test_a_hiring_manager_choosing_someone_else_is_not_silence() -> None:
     suggestion = suggest_category("The hiring manager went with a former colleague.", "onsite")
     assert suggestion.category != "unknown"
+
+
+def test_less_than_they_needed_is_a_reason_not_silence() -> None:
+    suggestion = suggest_category("Your Go experience was thinner than we needed.", "onsite")
+    assert suggestion.category == "fit"
+    assert suggestion.trigger == "than we needed"
