@@ -6,20 +6,31 @@ The second set was held out for issue 15 round 1 and scored once at its end; fro
 was tuned on like the first. feedback_holdout2.json (74 texts) was written and labelled blind
 (before the system was run on it) and scored once, after round 3 (docs/performance.md has
 those figures); from round 4 it was tuned on too. feedback_holdout3.json (65 texts) was written
-and labelled blind in the same way and is not scored here yet: it is checked for shape only, and
-is scored once, by the lead, at the end of the next round. Run with ``-s`` to see the figures.
+and labelled blind in the same way and scored once, after round 4; from round 5 all four sets
+are tuning material (round 5 checked every change set by set, and fitted the evidence weights
+by leave-one-set-out cross-validation), and the next blind set is the honest measure. Run with
+``-s`` to see the figures.
 
-Figures (r1-r4: issue 15 rounds 1-4; the round-1 set was tuned on from r2, the second
-held-out set from r4; "set-2 r3" is its one blind scoring):
+Figures (r1-r5: issue 15 rounds 1-5; the round-1 set was tuned on from r2, the second
+held-out set from r4, the third from r5; "set-2 r3" and "set-3 r4" are their blind scorings):
 
-| figure               | dev r3  | dev r4  | set-1 r3 | set-1 r4 | set-2 r3 | set-2 r4 | target |
-|----------------------|---------|---------|----------|----------|----------|----------|--------|
-| category (+ seconds) | 1.000   | 1.000   | 1.000    | 1.000    | 0.824    | 1.000    | >= .90 |
-| read as silence      | 0       | 0       | 0        | 0        | 1        | 0        | 0      |
-| precision@3 (strict) | 0.652   | 0.658   | 0.588    | 0.594    | 0.498    | 0.518    |        |
-| ... with acceptable  | 0.788   | 0.788   | 0.682    | 0.694    | 0.671    | 0.703    | >= .85 |
-| gap prec. / recall   | 1. / 1. | 1. / 1. | 1. / .75 | 1. / .88 | .83/.36  | 1. / .96 |        |
-| invented / reversed  | 0 / 0   | 0 / 0   | 0 / 0    | 0 / 0    | 3 / 0    | 0 / 0    | 0 / 0  |
+| figure               | dev r4  | dev r5  | set-1 r4 | set-1 r5 | set-2 r3 | set-2 r4 | set-2 r5 |
+|----------------------|---------|---------|----------|----------|----------|----------|----------|
+| category (+ seconds) | 1.000   | 1.000   | 1.000    | 1.000    | 0.824    | 1.000    | 1.000    |
+| read as silence      | 0       | 0       | 0        | 0        | 1        | 0        | 0        |
+| precision@3 (strict) | 0.658   | 0.653   | 0.594    | 0.624    | 0.498    | 0.518    | 0.511    |
+| ... with acceptable  | 0.788   | 0.788   | 0.694    | 0.706    | 0.671    | 0.703    | 0.707    |
+| gap prec. / recall   | 1. / 1. | 1. / 1. | 1. / .88 | 1. / .88 | .83/.36  | 1. / .96 | 1. / .96 |
+| invented / reversed  | 0 / 0   | 0 / 0   | 0 / 0    | 0 / 0    | 3 / 0    | 0 / 0    | 0 / 0    |
+
+| figure               | set-3 r4 (blind) | set-3 r5 | target |
+|----------------------|------------------|----------|--------|
+| category (+ seconds) | 0.800            | 0.862    | >= .90 |
+| read as silence      | 0                | 0        | 0      |
+| precision@3 (strict) | 0.492            | 0.529    |        |
+| ... with acceptable  | 0.608            | 0.656    | >= .85 |
+| gap prec. / recall   | .83 / .81        | .96 / .81|        |
+| invented / reversed  | 4 / 1            | 0 / 1    | 0 / 0  |
 
 (dev r1: category 1.000, precision@3 0.612; dev r2 0.628 / 0.759; set-1 r1 0.891 category,
 0.548 precision@3, gaps .88 / .75 with 2 invented; acceptable labels were added after r2.)
@@ -39,20 +50,22 @@ from trackrecord.core.store.db import Store
 FLOORS = {
     "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.63, acceptable=0.76,
                               gap_precision=0.95, gap_recall=0.95, invented=0, reversed=0),
-    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.57, acceptable=0.67,
+    "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.60, acceptable=0.69,
                                   gap_precision=0.95, gap_recall=0.85, invented=0, reversed=0),
     # Scored once, blind, after round 3 (category 0.824, silence 1, precision@3 0.498,
     # acceptable 0.671, gaps 0.833 / 0.360, invented 3, reversed 0); tuned on from round 4,
     # so these floors (below the round-4 figures) are no longer a blind measure.
     "feedback_holdout2.json": dict(category=0.95, silence=0, precision_at_3=0.50,
-                                   acceptable=0.68, gap_precision=0.95, gap_recall=0.90,
+                                   acceptable=0.69, gap_precision=0.95, gap_recall=0.90,
                                    invented=0, reversed=0),
-    # Scored once, blind, after round 4: these are its figures as they came (category 0.800,
+    # Scored once, blind, after round 4: these were its figures as they came (category 0.800,
     # silence 0, precision@3 0.492, acceptable 0.608, gaps 0.833 / 0.810, invented 4,
-    # reversed 1), and the floors sit on them. Nothing was tuned on it.
-    "feedback_holdout3.json": dict(category=0.80, silence=0, precision_at_3=0.49,
-                                   acceptable=0.60, gap_precision=0.83, gap_recall=0.80,
-                                   invented=4, reversed=1),
+    # reversed 1). Tuned on from round 5, so these floors (below the round-5 figures) are no
+    # longer a blind measure. The reversed gap left is a role description read as a want
+    # ("a pure AppSec position doing penetration testing", turned down for a preference).
+    "feedback_holdout3.json": dict(category=0.84, silence=0, precision_at_3=0.51,
+                                   acceptable=0.64, gap_precision=0.95, gap_recall=0.80,
+                                   invented=0, reversed=1),
 }
 
 

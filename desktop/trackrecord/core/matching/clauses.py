@@ -147,8 +147,11 @@ def read_clauses(text: str) -> ClauseReading:
                    if not set(range(h.start, h.end)) <= inside_has]
     titles = _job_titles(words, vocab)
     names = _names(words, set(sentence_starts)) | titles
-    terms = {i for h in shipped_skill_matcher().find(words) for i in range(h.start, h.end)
-             if i not in titles}
+    # A skill's name that is also a word of every rejection email ("our hiring team",
+    # "Recruiting at Lumen") says nothing on its own.
+    terms = {i for h in shipped_skill_matcher().find(words)
+             if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
+             for i in range(h.start, h.end) if i not in titles}
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -214,8 +217,10 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
         return False
     if any(h.start == real[0] for h in vocab.signoffs.find(words)):
         return True
-    # A name on its own line at the end ("Priya"), or the sender's team.
-    return start > 0 and len(real) <= 2 and all(
+    # A name on its own line at the end ("Priya"), the sender's team, or a letterhead on the
+    # first line of a longer letter ("Birchfold Careers").
+    head = start == 0 and end < len(words.stems) and words.stems[end - 1] not in ".,;:!?"
+    return (start > 0 or head) and len(real) <= 2 and all(
         _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real) or (
         len(real) <= MAX_SIGNOFF_WORDS and start > 0
         and [words.stems[i] for i in real[:1]] == ["the"]

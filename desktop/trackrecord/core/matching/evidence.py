@@ -36,6 +36,7 @@ from trackrecord.core.matching.text import (
     raw_cursor,
 )
 from trackrecord.core.matching.vocabulary import (
+    load_toml,
     person_synonyms,
     skills,
     stage_priors,
@@ -48,33 +49,34 @@ from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.db import Store
 
 # -- weights -----------------------------------------------------------------------------------
-# Set by reasoning about the evaluation set in tests/data/eval (written before any tuning),
-# then checked against it by tests/core/test_eval_quality.py.
-W_TEXT = 2.0  # full-text relevance to the feedback, relative to the best hit
-W_FEEDBACK_TAG = 2.0  # the feedback names a skill and the entry is tagged with it
+# The weights are data (resources/vocabulary/evidence_weights.toml says how they were fitted);
+# the decays and limits beside them are part of how each feature is defined.
+_W = {k: float(v) for k, v in load_toml("vocabulary", "evidence_weights.toml")["evidence"].items()}
+W_TEXT = _W["text"]
+W_FEEDBACK_TAG = _W["feedback_tag"]
 # (the entry's own words naming it, a domain word, a kind: trackrecord.core.matching.mentions)
-W_RELATED_TAG = 1.0  # nearest evidence for a skill that nothing shows
+W_RELATED_TAG = _W["related_tag"]
 RELATED_DECAY = 0.5  # the skill's related skills are listed nearest first: each next one counts
 # this much of the one before, and an entry showing two of them is nearer than one showing one
-W_ROLE_TAG = 1.2  # with no feedback yet, the role is the clearest signal there is
+W_ROLE_TAG = _W["role_tag"]
 ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
-W_STAGE_TAG = 0.8
+W_STAGE_TAG = _W["stage_tag"]
 STAGE_SKILL_DECAY = 0.5  # a second skill the stage probes counts half as much as the first
-W_LEVEL_TAG = 0.4
-W_DEBRIEF_TAG = 0.4
-W_TOPIC_TAG = 1.0  # what the feedback is about, when it names no skill of its own
-W_STAGE_KIND = 1.2  # times the stage's weight for the entry's kind (0..1)
+W_LEVEL_TAG = _W["level_tag"]
+W_DEBRIEF_TAG = _W["debrief_tag"]
+W_TOPIC_TAG = _W["topic_tag"]
+W_STAGE_KIND = _W["stage_kind"]
 MIN_DISTINCT = 0.3  # role/stage/level tags count less the more candidates share them
-W_COVERAGE = 1.0  # picking the top few: an entry that answers a skill none above it answers
-W_IMPACT = 0.25
-W_METRICS = 0.35
-W_STAR = 0.25
+W_COVERAGE = _W["coverage"]
+W_IMPACT = _W["impact"]
+W_METRICS = _W["metrics"]
+W_STAR = _W["star"]
 RICH_FACTOR = 3.0  # numbers and a full story count this much more when the feedback asks
 # for specifics ("we wanted measurable outcomes")
-W_RECENT = 0.8  # recent work is what they will ask about: fades to nothing over RECENT_YEARS
+W_RECENT = _W["recent"]
 RECENT_YEARS = 10.0
-W_UNFINISHED = -1.0  # "Aims to halve CI time": not done yet, so below finished work
-W_SUBSTANCE = 0.6  # a finished piece of work that took months, up to SUBSTANCE_MONTHS
+W_UNFINISHED = _W["unfinished"]
+W_SUBSTANCE = _W["substance"]
 SUBSTANCE_MONTHS = 9.0
 CITE_WIDTH = 200
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})

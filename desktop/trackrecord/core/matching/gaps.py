@@ -86,7 +86,8 @@ def find_gaps(
     phrases: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
     has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
-    has_said = {phrase_key(n.phrase) for n in named
+    # "your pen-testing background was strong" credits penetration testing too
+    has_said = {catalogue[n.skill].spelling(phrase_key(n.phrase)) for n in named
                 if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
@@ -97,7 +98,7 @@ def find_gaps(
         # What the feedback credits is never a gap; a particular tool it names beside
         # something it credits still can be ("you know mobile apps ... native iOS").
         particular = key in catalogue[n.skill].specific
-        if key in has_said or (n.skill in has and not particular):
+        if catalogue[n.skill].spelling(key) in has_said or (n.skill in has and not particular):
             continue
         phrases.setdefault(n.skill, [])
         sources.setdefault(n.skill, n.source)

@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from trackrecord.core.matching.phrases import PhraseMatcher, Words, split_words, stem
@@ -51,6 +51,12 @@ class Skill:
     # Terms that name one particular tool, language or practice ("iOS", "Spark", "PCI"): shown
     # only by themselves in the track record, never by the skill's other tags or words.
     specific: frozenset[str] = frozenset()  # as phrase keys (see phrase_key)
+    # Spellings of one particular thing ("pen testing", "pentest"), each to the first written.
+    same: Mapping[str, str] = field(default_factory=dict)
+
+    def spelling(self, key: str) -> str:
+        """One key for every spelling of the same particular thing."""
+        return self.same.get(key, key)
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,8 @@ def _shipped_skills() -> dict[str, Skill]:
             domain=bool(raw.get("domain", False)),
             roles=tuple(raw.get("roles", ())),
             specific=frozenset(phrase_key(t) for t in raw.get("specific", ())),
+            same={phrase_key(t): phrase_key(group[0])
+                  for group in raw.get("same", ()) for t in group},
         )
     for skill in out.values():
         keys = {phrase_key(t) for t in (*skill.terms, *skill.exact)}

@@ -53,6 +53,9 @@ class _Vocabulary:
     max_words: int
     not_items: frozenset[str]
     places: frozenset[str]
+    alone_not: frozenset[str]
+    alone_endings: tuple[str, ...]
+    alone_ok: frozenset[str]
 
 
 @functools.cache
@@ -66,6 +69,9 @@ def _vocabulary() -> _Vocabulary:
         lead=frozenset(stem(w) for w in data["lead"]),
         max_words=int(data["max_words"]),
         not_items=frozenset(stem(w) for w in data["not_items"]),
+        alone_not=frozenset(stem(w) for w in data["alone_not"]),
+        alone_endings=tuple(data["alone_endings"]),
+        alone_ok=frozenset(stem(w) for w in data["alone_ok"]),
         places=frozenset(stem(w) for w in data["places"]),
     )
 
@@ -241,7 +247,23 @@ def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
     said = [words.stems[i] for i in range(a, b)]
     if any(w in vocab.places for w in said):
         return False  # "the Lisbon office": where, not what
+    if len(said) == 1 and not _alone_names(words, a, vocab):
+        return False  # "trained", "minimum", "estimation": doing or measuring, not a skill
     if len(said) > 1 and said[0] in action_words() and all(
             w in generic_words() and w not in people_words() for w in said[1:]):
         return False
     return any(w not in generic_words() and len(w) > 1 for w in said)
+
+
+def _alone_names(words: Words, i: int, vocab: _Vocabulary) -> bool:
+    """Can this one word, on its own, be something asked for? Not a verb form, a measure or
+    a general activity, unless it is written as a name ("Kotlin") or listed as a thing."""
+    w = words.stems[i]
+    if w in vocab.alone_ok:
+        return True
+    if w in vocab.alone_not:
+        return False
+    written = words.surface[i]
+    if written[:1].isupper() and i > 0 and words.stems[i - 1] not in PUNCTUATION:
+        return True  # a name, capitalised inside a sentence
+    return not (w.isalpha() and w.endswith(vocab.alone_endings))

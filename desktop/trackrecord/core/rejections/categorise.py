@@ -30,6 +30,7 @@ from trackrecord.core.matching.phrases import (
 from trackrecord.core.matching.vocabulary import load_toml
 from trackrecord.core.rejections.categories import CATEGORIES, CATEGORY_REGISTRY, UNKNOWN
 from trackrecord.core.rejections.stages import STAGE_REGISTRY
+from trackrecord.core.rejections.templates import TEMPLATE_TOPICS, template_clauses
 
 WEIGHTS = {"strong": 2.0, "phrases": 1.0, "weak": 0.5}
 OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually said
@@ -176,15 +177,28 @@ def read_feedback(text: str) -> FeedbackReading:
     clauses = read_clauses(text)
     words = clauses.words
     hits: list[CategoryHit] = []
-    for hit in longest_first(vocab.matcher.find(words)):
+    # "candidates whose experience more closely matches our needs": a form letter
+    found = longest_first(vocab.matcher.find(words))
+    templates = {c.start: _clip(words, c.start, c.end)
+                 for c in template_clauses(clauses, [h.start for h in found
+                                                     if h.value.category == UNKNOWN])}
+    for hit in found:
         clause = clauses.clause_of(hit.start)
         if clause is None or clause.form or _cancelled(vocab, words, hit, clause):
             continue
-        hits.append(CategoryHit(
-            hit.value.category, hit.value.topic, hit.value.weight,
-            hit.value.weight * clause.weight, hit.start, hit.end,
-            words.span(hit.start, hit.end),
-        ))
+        category, topic, base = hit.value.category, hit.value.topic, hit.value.weight
+        phrase = words.span(hit.start, hit.end)
+        if clause.start in templates and category == "fit" and topic in TEMPLATE_TOPICS:
+            category, topic, base = UNKNOWN, "form-letter", WEIGHTS["phrases"]
+            phrase = templates[clause.start]
+        hits.append(CategoryHit(category, topic, base, base * clause.weight, hit.start,
+                                hit.end, phrase))
+    for start, phrase in templates.items():
+        clause = clauses.clause_of(start)
+        if clause and not any(clause.start <= h.start < clause.end for h in hits):
+            hits.append(CategoryHit(UNKNOWN, "form-letter", WEIGHTS["phrases"],
+                                    WEIGHTS["phrases"] * clause.weight, clause.start,
+                                    clause.end, phrase))
     quiet: set[int] = set()
     content = False
     spoken = 0  # content words outside form clauses and silence phrases, over the whole text
@@ -198,6 +212,8 @@ def read_feedback(text: str) -> FeedbackReading:
         # "we can't move forward due to visa sponsorship": a form-letter phrase does not
         # silence the reason given beside it.
         covered = {i for h in inside for i in range(h.start, h.end)}
+        if clause.start in templates:
+            covered.update(range(clause.start, clause.end))
         left = [i for i in clauses.content_at
                 if clause.start <= i < clause.end and i not in covered]
         spoken += len(left)

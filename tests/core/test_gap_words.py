@@ -1,0 +1,58 @@
+"""Round 5 of issue 15: a gap is a skill, a tool, a domain or a practice, never a verb form,
+a measure or a general activity on its own; and a thing credited in one spelling is never a
+gap in another (the sentences are ours, not from any evaluation set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from trackrecord.core.matching.evidence import MatchResult, match_evidence
+from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.record.entries import EntryService
+from trackrecord.core.store.db import Store
+
+TODAY = dt.date(2025, 11, 1)
+
+
+def _match(store: Store, feedback: str) -> MatchResult:
+    return match_evidence(store, MatchQuery("hiring-manager", feedback=feedback), today=TODAY)
+
+
+@pytest.fixture
+def record(entries: EntryService) -> None:
+    entries.create("shipped", "Move from on-prem VMs to AWS", tags=["aws", "cloud"],
+                   start_date="2023-01-01", summary="Sixty services moved to AWS")
+
+
+@pytest.mark.parametrize("feedback", [
+    "We need someone who has trained and evaluated models before.",
+    "We were looking for someone with a minimum of experience here.",
+    "We needed more experience with estimation.",
+    "The gap was that you had not scaled anything yourself; we need someone who has scaled.",
+])
+def test_doing_or_measuring_words_are_never_gaps(store: Store, record: None,
+                                                 feedback: str) -> None:
+    labels = [g.label.casefold() for g in _match(store, feedback).gaps]
+    for word in ("trained", "evaluated", "minimum", "estimation", "scaled"):
+        assert word not in labels, labels
+
+
+@pytest.mark.parametrize(("feedback", "named"), [
+    ("We needed strong Gleam experience.", "Gleam"),
+    ("We need someone with localisation experience.", "localisation"),
+    ("We needed strong simulation experience.", "simulation"),
+])
+def test_a_single_word_that_names_a_thing_is_still_a_gap(store: Store, record: None,
+                                                         feedback: str, named: str) -> None:
+    labels = [g.label for g in _match(store, feedback).gaps]
+    assert named in labels, labels
+
+
+def test_a_practice_credited_in_one_spelling_is_not_a_gap_in_another(store: Store,
+                                                                     record: None) -> None:
+    text = ("Your pen-testing background was strong, but we need someone with penetration "
+            "testing and threat modelling experience at a larger scale.")
+    said = " ".join(g.label + " " + " ".join(g.missing) for g in _match(store, text).gaps)
+    assert "penetration" not in said.casefold() and "pen" not in said.casefold()
