@@ -82,3 +82,17 @@ def test_the_interviews_own_words_link_no_entry(store: Store, entries: EntryServ
                   "is fixed for this hiring round.")
     assert not any("hiring" in r for e in band.evidence if e.entry_id in (review, panel)
                    for r in e.reasons)
+
+
+def test_work_still_in_progress_ranks_below_finished_work_that_matches_less(
+    store: Store, entries: EntryService
+) -> None:
+    tags = ["system-design", "distributed-systems", "api-design", "backend"]
+    ongoing = _add(entries, "shipped", "Calendar sync", tags=tags, start_date="2025-04-01",
+                   end_date=None, summary="Aims to sync two calendars both ways")
+    finished = _add(entries, "shipped", "Payout scheduler", tags=tags[:2])
+    result = _match(store, stage="system-design", role="Senior backend engineer",
+                    feedback="In system design we did not see enough depth on scaling.")
+    ranked = [e.entry_id for e in result.evidence]
+    assert ranked.index(finished) < ranked.index(ongoing)
+    assert not any("credits you with" in r for r in _reasons(result))  # it asked for depth

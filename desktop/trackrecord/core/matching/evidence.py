@@ -76,6 +76,7 @@ RICH_FACTOR = 3.0  # numbers and a full story count this much more when the feed
 W_RECENT = _W["recent"]
 RECENT_YEARS = 10.0
 W_UNFINISHED = _W["unfinished"]
+UNFINISHED_SHARE = 0.4
 W_SUBSTANCE = _W["substance"]
 SUBSTANCE_MONTHS = 9.0
 CITE_WIDTH = 200
@@ -287,7 +288,10 @@ def _first_pass(
             c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS)
         c.unfinished = _unfinished(c, today)
         if c.unfinished:
-            c.add(W_UNFINISHED, "still in progress, so it counts for less than finished work")
+            # A share of what it scored, not a fixed amount: a strong match still in progress
+            # must not outrank the finished work beside it.
+            c.add(min(W_UNFINISHED, -UNFINISHED_SHARE * c.score),
+                  "still in progress, so it counts for less than finished work")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
 
 
