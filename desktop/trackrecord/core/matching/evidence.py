@@ -288,8 +288,7 @@ def _first_pass(
             c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS)
         c.unfinished = _unfinished(c, today)
         if c.unfinished:
-            # A share of what it scored, not a fixed amount: a strong match still in progress
-            # must not outrank the finished work beside it.
+            # A share of its score: a strong match in progress must not lead finished work.
             c.add(min(W_UNFINISHED, -UNFINISHED_SHARE * c.score),
                   "still in progress, so it counts for less than finished work")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
