@@ -46,6 +46,7 @@ def test_saved_snapshot_survives_a_restart(qtbot: QtBot, make_window, store,
             summary="Designed and shipped a sharded, replicated distributed systems event store",
             impact="Took write throughput from 2k to 90k events a second",
             metrics="90k events/s; p99 40 ms; 40M users",
+            start_date="2025-01-01", end_date="2025-10-31",  # finished work: it leads
         )
         again = make_window(reopened)
         again.rail.setCurrentRow(1)
