@@ -144,3 +144,20 @@ def write_stdout_bytes(data: bytes) -> None:
     else:
         raw.write(data)
         raw.flush()
+
+
+TERMINAL_WIDTH = 88
+
+
+def wrap(text: str, indent: str = "") -> str:
+    """Paragraphs wrapped for the terminal; a "- " bullet's lines hang under its text."""
+    import textwrap
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        bullet = paragraph.startswith("- ")
+        lines += textwrap.wrap(
+            paragraph, TERMINAL_WIDTH, initial_indent=indent,
+            subsequent_indent=indent + ("  " if bullet else ""),
+        ) or [""]
+    return "\n".join(lines)

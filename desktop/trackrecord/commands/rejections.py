@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import textwrap
 from typing import Any
 
 from trackrecord.commands import thoughts
 from trackrecord.commands.base import (
     EXIT_OK,
+    TERMINAL_WIDTH,
     CommandContext,
     UserError,
     date_arg,
     for_terminal,
     print_json,
     read_text_arg,
+    wrap,
 )
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.matching.query import MatchQuery
@@ -31,8 +32,6 @@ from trackrecord.core.rejections.debrief import ANSWER_LABELS, DEBRIEF_LABELS
 from trackrecord.core.rejections.service import RejectionData, RejectionService
 from trackrecord.core.rejections.stages import STAGE_LABELS, STAGES, parse_stage
 from trackrecord.core.rejections.thoughts import ThoughtService
-
-WIDTH = 88
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -231,17 +230,6 @@ def _sting(before: int | None, after: int | None) -> str:
     return f" \u00b7 sting {show[0]} \u2192 {show[1]}"
 
 
-def _wrap(text: str, indent: str = "") -> str:
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        bullet = paragraph.startswith("- ")
-        lines += textwrap.wrap(
-            paragraph, WIDTH, initial_indent=indent,
-            subsequent_indent=indent + ("  " if bullet else ""),
-        ) or [""]
-    return "\n".join(lines)
-
-
 def format_analysis(a: Analysis) -> str:
     """A readable plain-text view of an analysis (live or saved)."""
     label = CATEGORY_LABELS[a.category]
@@ -265,13 +253,13 @@ def format_analysis(a: Analysis) -> str:
     for i, e in enumerate(a.evidence, 1):
         out.append(f"  {i}. {e.title}  \u00b7 {KIND_LABELS[e.kind]}, {e.start_date.year}"
                    f"  \u00b7 score {e.score:.2f}")
-        out += [_wrap(f"- {why}", "     ") for why in e.reasons]
+        out += [wrap(f"- {why}", "     ") for why in e.reasons]
     if a.gaps:
-        out += ["", "Gaps"] + [_wrap(f"- {g.message}", "  ") for g in a.gaps]
+        out += ["", "Gaps"] + [wrap(f"- {g.message}", "  ") for g in a.gaps]
     r = a.reframe
-    out += ["", r.headline, "=" * min(len(r.headline), WIDTH), _wrap(r.body)]
-    out += ["", "Questions to ask yourself"] + [_wrap(f"- {q}", "  ") for q in r.questions]
-    out += ["", "Practise next"] + [_wrap(f"- {p}", "  ") for p in r.practice]
+    out += ["", r.headline, "=" * min(len(r.headline), TERMINAL_WIDTH), wrap(r.body)]
+    out += ["", "Questions to ask yourself"] + [wrap(f"- {q}", "  ") for q in r.questions]
+    out += ["", "Practise next"] + [wrap(f"- {p}", "  ") for p in r.practice]
     return "\n".join(out)
 
 
@@ -288,9 +276,9 @@ def format_rejection(r: RejectionData) -> str:
     if r.category_trigger:
         lines.append(f"Suggested by: \u201c{r.category_trigger}\u201d")
     if r.feedback.strip():
-        lines += ["", "Feedback:", _wrap(r.feedback.strip(), "  ")]
+        lines += ["", "Feedback:", wrap(r.feedback.strip(), "  ")]
     if r.own_read.strip():
-        lines += ["", "Your read:", _wrap(r.own_read.strip(), "  ")]
+        lines += ["", "Your read:", wrap(r.own_read.strip(), "  ")]
     answered = [a for a in r.debrief if a.answer or a.note]
     if answered:
         lines += ["", "Debrief:"]

@@ -15,7 +15,6 @@ journal in a terminal; and ``--json`` lets a script read it (an export, a person
 from __future__ import annotations
 
 import argparse
-import textwrap
 from typing import Any
 
 from trackrecord.commands.base import (
@@ -25,13 +24,12 @@ from trackrecord.commands.base import (
     for_terminal,
     print_json,
     read_text_arg,
+    wrap,
 )
 from trackrecord.core.errors import TrackRecordError
 from trackrecord.core.rejections.service import RejectionService
 from trackrecord.core.rejections.thoughts import Emotion, ThoughtRecordData, ThoughtService
 from trackrecord.core.rejections.traps import suggest_traps, trap_registry
-
-WIDTH = 88
 
 
 def register(actions: argparse._SubParsersAction[Any]) -> None:
@@ -121,15 +119,6 @@ def _thought(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_OK
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
-    lines: list[str] = []
-    for paragraph in text.strip().split("\n"):
-        lines += textwrap.wrap(paragraph, WIDTH, initial_indent=indent,
-                               subsequent_indent=indent + ("  " if paragraph.startswith("- ")
-                                                           else "")) or [""]
-    return "\n".join(lines)
-
-
 def _emotion(e: Emotion) -> str:
     def shown(v: int | None) -> str:
         return "?" if v is None else str(v)
@@ -140,13 +129,14 @@ def _emotion(e: Emotion) -> str:
 def format_thought(r: ThoughtRecordData, company: str) -> str:
     out = [f"Thought record \u00b7 {company}"]
     if r.thought.strip():
-        out += ["", "The thought:", _wrap(r.thought)]
+        out += ["", "The thought:", wrap(r.thought.strip(), "  ")]
     if r.emotions:
         out += ["", "Emotions (0-100, before \u2192 after):", *(_emotion(e) for e in r.emotions)]
     if r.traps:
         registry = trap_registry()
         out += ["", "Thinking traps:"] + [
-            _wrap(f"- {registry[t].label}: {registry[t].explains}") for t in r.traps]
+            wrap(f"- {registry[t].label}: {registry[t].explains}", "  ")
+            for t in r.traps]
     else:
         hints = suggest_traps(r.thought)
         if hints:
@@ -156,5 +146,5 @@ def format_thought(r: ThoughtRecordData, company: str) -> str:
                          ("Evidence against it:", r.evidence_against),
                          ("A balanced thought:", r.balanced)):
         if value.strip():
-            out += ["", title, _wrap(value)]
+            out += ["", title, wrap(value.strip(), "  ")]
     return "\n".join(out)

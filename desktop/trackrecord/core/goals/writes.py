@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from sqlalchemy import delete, insert, select
@@ -13,11 +12,7 @@ from trackrecord.core.errors import NotFoundError, ValidationError
 from trackrecord.core.goals.data import CycleData, GoalData, check_range, clean_name
 from trackrecord.core.record.validation import parse_date
 from trackrecord.core.store.db import Store
-from trackrecord.core.store.models import Entry, Goal, ReviewCycle, entry_goals
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+from trackrecord.core.store.models import Entry, Goal, ReviewCycle, entry_goals, utc_naive
 
 
 def _load(s: Session, goal_id: str) -> Goal:
@@ -40,7 +35,7 @@ def new_goal(s: Session, title: str, start_date: object, end_date: object,
     transaction, with the entries they link)."""
     start, end = parse_date(start_date, "the start date"), parse_date(end_date, "the end date")
     check_range(start, end)
-    now = _now()
+    now = utc_naive()
     goal = Goal(id=str(uuid.uuid4()), title=clean_name(title, "goal"), start_date=start,
                 end_date=end, notes=str(notes), created_at=now, updated_at=now)
     s.add(goal)
@@ -55,7 +50,7 @@ def link_pks(s: Session, goal: Goal, entry_pks: list[int]) -> None:
     wanted = [pk for pk in dict.fromkeys(entry_pks) if pk not in have]
     if wanted:
         s.execute(insert(entry_goals), [{"entry_pk": pk, "goal_pk": goal.pk} for pk in wanted])
-        goal.updated_at = _now()
+        goal.updated_at = utc_naive()
 
 
 def update_goal(store: Store, goal_id: str, *, title: str | None, start_date: object,
@@ -71,7 +66,7 @@ def update_goal(store: Store, goal_id: str, *, title: str | None, start_date: ob
         if notes is not None:
             goal.notes = notes
         check_range(goal.start_date, goal.end_date)
-        goal.updated_at = _now()
+        goal.updated_at = utc_naive()
 
 
 def delete_goal(store: Store, goal_id: str) -> None:
@@ -89,13 +84,13 @@ def link(store: Store, entry_id: str, goal_id: str, served: bool) -> None:
                                             entry_goals.c.goal_pk == goal.pk))
         if served:
             s.execute(insert(entry_goals).values(entry_pk=entry_pk, goal_pk=goal.pk))
-        goal.updated_at = _now()  # a backup's merge then carries the link over
+        goal.updated_at = utc_naive()  # a backup's merge then carries the link over
 
 
 def add_cycle(store: Store, name: str, start_date: object, end_date: object) -> CycleData:
     start, end = parse_date(start_date, "the start date"), parse_date(end_date, "the end date")
     check_range(start, end)
-    now = _now()
+    now = utc_naive()
     cycle = ReviewCycle(id=str(uuid.uuid4()), name=clean_name(name, "cycle's name"),
                         start_date=start, end_date=end, created_at=now, updated_at=now)
     with store.write() as s:

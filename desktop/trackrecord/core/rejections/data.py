@@ -264,7 +264,3 @@ def reframe_data(row: CustomReframeRow) -> CustomReframe:
         created_at=row.created_at.replace(tzinfo=dt.UTC),
         updated_at=row.updated_at.replace(tzinfo=dt.UTC),
     )
-
-
-def utc_naive() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -34,14 +34,13 @@ from trackrecord.core.rejections.data import (
     reframe_values,
     required_text,
     to_data,
-    utc_naive,
     validate,
 )
 from trackrecord.core.rejections.reframe import CustomReframe
 from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.models import CustomReframe as CustomReframeRow
-from trackrecord.core.store.models import PracticeItem, Rejection
+from trackrecord.core.store.models import PracticeItem, Rejection, utc_naive
 
 # The dataclasses live in rejection_data; callers may take them from here with the service.
 __all__ = ["PracticeItemData", "RejectionData", "RejectionService", "RejectionSummary"]

@@ -31,7 +31,7 @@ from trackrecord.core.rejections.traps import trap_keys, trap_registry
 from trackrecord.core.review.content import clip, sentences
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.input_rules import clean_block, clean_line, rating
-from trackrecord.core.store.models import Rejection, ThoughtEmotion, ThoughtRecord
+from trackrecord.core.store.models import Rejection, ThoughtEmotion, ThoughtRecord, utc_naive
 
 TEXT_FIELDS = ("thought", "evidence_for", "evidence_against", "balanced")
 EDITABLE = frozenset({*TEXT_FIELDS, "emotions", "traps"})
@@ -153,10 +153,6 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=dt.UTC)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def to_data(row: ThoughtRecord, rejection_id: str) -> ThoughtRecordData:
     known = set(trap_keys())
     return ThoughtRecordData(
@@ -212,7 +208,7 @@ class ThoughtService:
             owner = _rejection(s, rejection_id)
             row = s.scalar(select(ThoughtRecord).where(ThoughtRecord.rejection_pk == owner.pk))
             if row is None:
-                now = _now()
+                now = utc_naive()
                 row = ThoughtRecord(id=str(uuid.uuid4()), rejection_pk=owner.pk, thought="",
                                     traps=[], evidence_for="", evidence_against="",
                                     balanced="", created_at=now, updated_at=now)
@@ -224,7 +220,7 @@ class ThoughtService:
             changed = {k: v for k, v in clean.items() if getattr(current, k) != v}
             if changed:
                 apply(row, changed)
-                row.updated_at = _now()
+                row.updated_at = utc_naive()
                 s.flush()
             return to_data(row, rejection_id)
 

@@ -23,7 +23,7 @@ from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.review.content import energy_ids
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.input_rules import clean_block, clean_line
-from trackrecord.core.store.models import InterviewStage, UpcomingInterview
+from trackrecord.core.store.models import InterviewStage, UpcomingInterview, utc_naive
 
 EDITABLE = frozenset({"company", "role", "date", "stages", "notes", "energy_ticks"})
 # Stages the interview form offers: the ones you prepare for (not "application" or "offer").
@@ -124,10 +124,6 @@ def validate(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def _to_data(row: UpcomingInterview) -> InterviewData:
     return InterviewData(
         id=row.id, company=row.company, role=row.role, date=row.date, notes=row.notes,
@@ -163,7 +159,7 @@ class UpcomingInterviewService:
 
     def create(self, stages: Iterable[object], **values: Any) -> InterviewData:
         clean = validate({"stages": stages, **values})
-        now = _now()
+        now = utc_naive()
         with self._store.write() as s:
             row = UpcomingInterview(id=str(uuid.uuid4()), company="", role="", notes="",
                                     energy_ticks=[], created_at=now, updated_at=now)
@@ -181,7 +177,7 @@ class UpcomingInterviewService:
             changed = {k: v for k, v in clean.items() if getattr(current, k) != v}
             if changed:
                 _apply(row, changed)
-                row.updated_at = _now()
+                row.updated_at = utc_naive()
                 s.flush()
             return _to_data(row)
 
@@ -196,7 +192,7 @@ class UpcomingInterviewService:
                 ticks.append(item_id)
             if set(ticks) != set(row.energy_ticks or []):
                 row.energy_ticks = ticks
-                row.updated_at = _now()
+                row.updated_at = utc_naive()
             return _to_data(row)
 
     def get(self, interview_id: str) -> InterviewData:

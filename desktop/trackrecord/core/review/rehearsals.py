@@ -24,7 +24,13 @@ from trackrecord.core.record.validation import parse_date
 from trackrecord.core.review.outcomes import OUTCOME_LABELS, parse_outcome
 from trackrecord.core.store.db import Store
 from trackrecord.core.store.input_rules import clean_line
-from trackrecord.core.store.models import Entry, Rehearsal, StoryTold, UpcomingInterview
+from trackrecord.core.store.models import (
+    Entry,
+    Rehearsal,
+    StoryTold,
+    UpcomingInterview,
+    utc_naive,
+)
 from trackrecord.core.store.settings import get_json, set_json
 
 STALE_DAYS = 14  # not rehearsed for two weeks: back to the front of the deck
@@ -162,10 +168,6 @@ def rehearsal_order(items: Sequence[T], practice_of: Callable[[T], StoryPractice
     return [item for _i, item in sorted(enumerate(items), key=key)]
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def seconds_value(value: object, what: str = "how long it took") -> int | None:
     if value is None:
         return None
@@ -199,7 +201,7 @@ class RehearsalService:
             interview = _interview(s, interview_id) if interview_id else None
             row = Rehearsal(id=str(uuid.uuid4()), entry_pk=entry.pk,
                             interview_pk=interview.pk if interview else None, date=day,
-                            seconds=took, went=outcome, note=note, created_at=_now())
+                            seconds=took, went=outcome, note=note, created_at=utc_naive())
             s.add(row)
             s.flush()
             return RehearsalData(row.id, entry.id, day, outcome, took, note,
@@ -247,7 +249,7 @@ class RehearsalService:
                     s.add(Rehearsal(id=r.id, entry_pk=entry.pk,
                                     interview_pk=interviews.get(r.interview_id or ""),
                                     date=r.date, seconds=r.seconds, went=r.went, note=r.note,
-                                    created_at=r.created_at or _now()))
+                                    created_at=r.created_at or utc_naive()))
             for interview_id in kept.told_in:
                 pk = interviews.get(interview_id)
                 if pk is not None and s.get(StoryTold, (pk, entry.pk)) is None:
@@ -278,7 +280,7 @@ class RehearsalService:
             else:
                 return False
             # What was told is part of the interview: a backup merge compares its updated_at.
-            interview.updated_at = _now()
+            interview.updated_at = utc_naive()
             return True
 
     def told_in(self, interview_id: str) -> frozenset[str]:

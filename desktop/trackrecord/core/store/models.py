@@ -48,6 +48,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def utc_naive() -> dt.datetime:
+    """Now, as the store keeps moments: UTC without a zone (SQLite has no zone type)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def _in_list(column: str, values: tuple[str, ...], *, nullable: bool = False) -> str:
     listed = ", ".join(f"'{v}'" for v in values)
     return f"{column} IS NULL OR {column} IN ({listed})" if nullable else f"{column} IN ({listed})"

@@ -34,11 +34,11 @@ from trackrecord.core.record.kinds import KIND_LABELS
 from trackrecord.core.record.writes import write_fields
 from trackrecord.core.rejections.analysis import analyse_rejection
 from trackrecord.core.rejections.categorise import suggest_category
-from trackrecord.core.rejections.data import apply_changes, utc_naive, validate
+from trackrecord.core.rejections.data import apply_changes, validate
 from trackrecord.core.rejections.stages import STAGE_LABELS
 from trackrecord.core.store import fts
 from trackrecord.core.store.db import Store
-from trackrecord.core.store.models import Entry, Rejection
+from trackrecord.core.store.models import Entry, Rejection, utc_naive
 from trackrecord.core.transfer.import_base import (
     ADD,
     MODES,
