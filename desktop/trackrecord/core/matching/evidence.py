@@ -44,7 +44,12 @@ from trackrecord.core.matching.vocabulary import (
     unfinished_markers,
 )
 from trackrecord.core.record.kinds import KIND_REGISTRY
-from trackrecord.core.rejections.categorise import suggest_category, topic_evidence
+from trackrecord.core.matching.rounds import concern_round
+from trackrecord.core.rejections.categorise import (
+    CategorySuggestion,
+    suggest_category,
+    topic_evidence,
+)
 from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
 from trackrecord.core.store.db import Store
 
@@ -84,6 +89,8 @@ SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
 UNFINISHED_DAYS = 365
 MAX_REASONS = 4
+CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
+ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
 
@@ -138,19 +145,23 @@ def _match(
     learned: Learned, pinned: list[str], removed: Collection[str],
 ) -> MatchResult:
     named = named_skills(query)
+    # "The coding round is where it fell short": what that round rewards answers it.
+    concern = concern_round(query.feedback)
+    reading = suggest_category(query.feedback, stage, query.own_read)
+    asked, stage = stage, concern.stage if concern is not None else stage
     gaps = find_gaps(cur, query, named)
     named = (*named, *related_to_gaps(gaps))
     fb = feedback_query(query, named)
     pool = gather(cur, stage, fb, context_query(named, stage))
     add_entries(cur, pool, pinned)
     if not pool or limit <= 0:
-        return MatchResult((), gaps, named, stage)
+        return MatchResult((), gaps, named, asked)
     load(cur, pool, {n.skill for n in named} | set(stage_priors()[stage].skills),
          learned.not_links)
     for pk in [pk for pk, c in pool.items() if c.entry_id in removed]:
         del pool[pk]
     _not_by_what_you_have(pool, named)
-    ranked = _first_pass(pool, named, stage, query, today, _asks_for_specifics(query, stage))
+    ranked = _first_pass(pool, named, stage, query, today, reading)
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
@@ -160,7 +171,7 @@ def _match(
             c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
     chosen = first[:limit] + _cover(detailed[len(first):], named, limit - len(first[:limit]))
     evidence = tuple(_evidence(c, c.entry_id in pinned) for c in chosen)
-    return MatchResult(evidence, gaps, named, stage)
+    return MatchResult(evidence, gaps, named, asked)
 
 
 def _not_by_what_you_have(pool: dict[int, Candidate], named: Sequence[NamedSkill]) -> None:
@@ -191,7 +202,7 @@ def _first_pass(
     stage: str,
     query: MatchQuery,
     today: dt.date,
-    specifics: bool = False,
+    reading: CategorySuggestion,
 ) -> list[Candidate]:
     catalogue = skills()
     prior = stage_priors()[stage]
@@ -209,9 +220,15 @@ def _first_pass(
 
     # This loop runs for every candidate (about a hundred): look things up once, out here.
     named_items = [(n, catalogue[n.skill], (n.skill, n.source)) for n in named]
-    # "Strong Python, but this team writes Go": what the feedback credits you with is not in
-    # question once it asks for something else, so it links nothing.
-    asks_elsewhere = any(n.source in FEEDBACK_SOURCES and n.polarity == "wanted" for n in named)
+    # "Strong Python, but this team writes Go", "great on design; the coding round fell
+    # short": what the feedback credits you with is not in question once it asks for
+    # something else or voices a concern, so it links nothing.
+    asks_elsewhere = reading.category == CONCERN or any(
+        n.source == "topic" or n.source in FEEDBACK_SOURCES and n.polarity == "wanted"
+        for n in named)
+    # A freeze, a reorg, a withdrawn offer: the feedback is about the company, so a skill it
+    # merely mentions ("the new leadership", "stop all new hiring") is not about your work.
+    about_them = reading.category in ABOUT_THEM
     related_rank: dict[str, int] = {}  # nearest first, for each skill nothing shows
     ranks: dict[str, int] = {}
     for n in named:
@@ -223,6 +240,7 @@ def _first_pass(
     # what it is about, the role is background.
     directed = any(n.source in FEEDBACK_SOURCES or n.source == "topic" for n in named)
     w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
+    specifics = _asks_for_specifics(reading)
     kind_reasons = {kind: prior.reason(kind) for kind, w in prior.kinds.items() if w >= 0.8}
     for c in pool.values():
         shows = c.shows
@@ -230,6 +248,8 @@ def _first_pass(
         for n, skill, key in named_items if shows else ():
             tag = shows.get(n.skill)
             if tag is None or key in seen or (n.polarity == "has" and asks_elsewhere):
+                continue
+            if about_them and n.source in FEEDBACK_SOURCES and n.polarity != "wanted":
                 continue
             seen.add(key)
             if n.source in FEEDBACK_SOURCES:
@@ -369,10 +389,9 @@ def _richness(c: Candidate, factor: float = 1.0) -> None:
         c.add(W_STAR * factor, "written up as a STAR story")
 
 
-def _asks_for_specifics(query: MatchQuery, stage: str) -> bool:
-    suggestion = suggest_category(query.feedback, stage, query.own_read)
+def _asks_for_specifics(reading: CategorySuggestion) -> bool:
     return any(topic_evidence(category, topic).rich
-               for category, topics in suggestion.all_topics for topic in topics)
+               for category, topics in reading.all_topics for topic in topics)
 
 
 def _evidence(c: Candidate, pinned: bool = False) -> Evidence:

@@ -186,7 +186,8 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
     for h in longest_first(hits):
         # "bug" in "bug bounty", "performance" in "performance reviews": a longer name
         # that the vocabulary does not know, not the skill.
-        if is_generic_term(words.stems[h.start:h.end]) and (
+        # A role's team name is not such a compound: "Payments Risk" is payments work.
+        if source != "role" and is_generic_term(words.stems[h.start:h.end]) and (
                 compound_partner(words, h.start - 1, term_positions)
                 or compound_partner(words, h.end, term_positions)):
             continue
