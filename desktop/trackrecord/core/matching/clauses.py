@@ -29,6 +29,7 @@ class Clause:
     wanted: bool  # names something wanted or lacking ("we need", "more", "the gap was")
     has: bool  # says the person has something ("your Kubernetes knowledge was clear")
     content_words: int  # words that are not stop words, pleasantries, numbers or names
+    skill: bool = False  # names a skill outside a job title and pleasantries ("your Go")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class _Vocabulary:
     role_nouns: frozenset[str]
 
 
+TEAM_WORDS = 3  # "Backend Engineer, Payments Risk": at most this many words of team name
 JUDGED_WITHIN = 2  # a judgement falls on a content word at most this many words after it
 
 
@@ -168,7 +170,8 @@ def read_clauses(text: str) -> ClauseReading:
         said = [i for i in range(start, end)
                 if i not in pleasant and i not in names and _content_word(words.stems[i], vocab)]
         content_at.update(said)
-        content = len(said) + 2 * any(i in terms and i not in pleasant for i in range(start, end))
+        skill = any(i in terms and i not in pleasant for i in range(start, end))
+        content = len(said) + 2 * skill
         form = (
             _is_greeting(words, start, end, vocab) or _is_signoff(words, start, end, vocab)
             or (content == 0 and any(i in pleasant for i in range(start, end)))
@@ -178,7 +181,7 @@ def read_clauses(text: str) -> ClauseReading:
         if not (wanted or has) and out and start not in sentence_set and kind == "":
             wanted, has = out[-1].wanted, out[-1].has  # ", and experience running a ..."
         out.append(Clause(start, end, weight, form, wanted=wanted, has=has,
-                          content_words=content))
+                          content_words=content, skill=skill))
     judged = {i for h in vocab.judgement.find(words)
               for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
               if i not in pleasant and _judged_word(words.stems[i], vocab)}
@@ -241,6 +244,13 @@ def _job_titles(words: Words, vocab: _Vocabulary) -> set[int]:
         while j > 0 and _capitalised(words, j - 1) and words.stems[j - 1] not in PUNCTUATION:
             j -= 1
         out.update(range(j, i + 1))
+        # "Senior Engineer, Payments Infrastructure": the team after a comma is the title too.
+        k = i + 2
+        if i + 1 < len(words.stems) and words.stems[i + 1] == ",":
+            while k < len(words.stems) and k - i <= TEAM_WORDS and _capitalised(words, k) \
+                    and words.stems[k] not in PUNCTUATION:
+                out.add(k)
+                k += 1
         if i + 1 < len(words.stems) and words.stems[i + 1] == "(":
             k = i + 2
             while k < len(words.stems) and words.stems[k] != ")" and k - i < 8:

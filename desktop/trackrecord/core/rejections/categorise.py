@@ -88,6 +88,10 @@ class FeedbackReading:
     hits: tuple[CategoryHit, ...]
     quiet: frozenset[int]  # word positions in greetings, pleasantries and form letters
     content: bool
+    # Says something about the person: a judgement ("too intense"), a skill it says you have
+    # or it wanted ("your Go was clear"), or a phrase that names a kind of no. A form letter's boilerplate ("your profile stays in
+    # our talent community") has content words but says none of these.
+    specific: bool = False
 
     @property
     def words(self) -> Words:
@@ -200,7 +204,7 @@ def read_feedback(text: str) -> FeedbackReading:
                                     WEIGHTS["phrases"] * clause.weight, clause.start,
                                     clause.end, phrase))
     quiet: set[int] = set()
-    content = False
+    content = specific = False
     spoken = 0  # content words outside form clauses and silence phrases, over the whole text
     for clause in clauses.clauses:
         inside = [h for h in hits if clause.start <= h.start < clause.end]
@@ -218,7 +222,9 @@ def read_feedback(text: str) -> FeedbackReading:
                 if clause.start <= i < clause.end and i not in covered]
         spoken += len(left)
         if not silent and clauses.judged.intersection(range(clause.start, clause.end)):
-            content = True  # "a bit too intense"
+            content = specific = True  # "a bit too intense"
+        specific = specific or any(map(_decides, said)) or (
+            not silent and clause.skill and (clause.wanted or clause.has))
         if silent and len(left) < vocab.content_words:
             quiet.update(range(clause.start, clause.end))
         elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
@@ -226,7 +232,7 @@ def read_feedback(text: str) -> FeedbackReading:
     # A reason spread over short clauses ("not ready for the staff role yet; open to
     # talking about senior") still says something.
     content = content or spoken >= vocab.content_words
-    return FeedbackReading(clauses, tuple(hits), frozenset(quiet), content)
+    return FeedbackReading(clauses, tuple(hits), frozenset(quiet), content, specific)
 
 
 def suggest_category(feedback: str, stage: str = "other", own_read: str = "") -> CategorySuggestion:
@@ -271,7 +277,9 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
         # With no feedback, your own read of what happened ("sent the take-home; two
         # follow-ups got nothing") is not a reason given: its silence phrase decides.
         heard = bool(feedback.strip()) and readings[0].content
-        if content and (heard or UNKNOWN not in decided):
+        # ...and a form letter says nothing about you, however many words it takes.
+        specific = any(r.specific for r in readings)
+        if content and ((heard and specific) or UNKNOWN not in decided):
             return _by_stage(stage, readings, totals)
         trigger = best[UNKNOWN][4] if UNKNOWN in best else None
         topics = _ranked(topic_best, UNKNOWN)
