@@ -97,6 +97,13 @@ def test_stage_breaks_a_tie() -> None:
     ("Thanks for your interest in the Staff Backend Engineer role. This role attracted a "
      "highly competitive pool and we have decided not to move forward.\n\nThe Talent Team",
      "phone-screen", ""),
+    # Boilerplate with content words of its own: the team in the job's title, a talent pool,
+    # a job alert. None of it says anything about you.
+    ("Dear Candidate,\n\nThank you for your interest in the Platform Engineer, Payments "
+     "Infrastructure vacancy at Wrenfold. After careful review we have chosen to pursue other "
+     "applicants. Your profile will remain in our talent pool and we may reach out if a "
+     "suitable opening comes up. We encourage you to set up a job alert on our careers "
+     "page.\n\nPlease do not reply to this email.\n\nWrenfold Recruiting", "application", ""),
     # No feedback at all, and your own read says only that nobody answered.
     ("", "take-home", "Sent the take-home on Monday. Two follow-ups got nothing."),
 ])
@@ -119,3 +126,15 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
 ])
 def test_who_decided_what(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category
+
+
+def test_a_form_letter_with_a_reason_in_it_is_not_silence() -> None:
+    feedback = ("This is an automated message; please do not reply. The panel found your Go "
+                "solid but wanted deeper Kubernetes experience.")
+    assert suggest_category(feedback, "onsite").category != "unknown"
+
+
+def test_a_cancelled_position_is_about_the_company_not_silence() -> None:
+    feedback = ("Status update for Data Engineer, Logistics Analytics: position cancelled. "
+                "This requisition is no longer open.")
+    assert suggest_category(feedback, "application").category == "external-noise"

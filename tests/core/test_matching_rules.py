@@ -96,3 +96,37 @@ def test_work_still_in_progress_ranks_below_finished_work_that_matches_less(
     ranked = [e.entry_id for e in result.evidence]
     assert ranked.index(finished) < ranked.index(ongoing)
     assert not any("credits you with" in r for r in _reasons(result))  # it asked for depth
+
+
+def test_the_round_the_concern_is_about_decides_the_evidence(
+    store: Store, entries: EntryService
+) -> None:
+    code = _add(entries, "shipped", "Rate limiter in Go", tags=["go", "backend", "performance"],
+                metrics="p99 3ms at 20k req/s")
+    _add(entries, "other", "Design review for the search split", tags=["system-design",
+         "architecture", "communication"], metrics="adopted by four teams")
+    _add(entries, "mentoring", "Mentoring a new graduate", tags=["mentoring", "coaching"],
+         outcome="passed probation early")
+    feedback = ("The design round went really well and the managers loved your mentoring "
+                "stories. The coding round is where it fell short: the solution did not "
+                "compile by the end.")
+    result = _match(store, stage="onsite", role="Senior Engineer", feedback=feedback)
+    assert result.evidence[0].entry_id == code
+    assert any(r.startswith("coding stage") for r in result.evidence[0].reasons)
+    # What the feedback praises is not what it questions.
+    assert not any("credits you with" in r for r in _reasons(result))
+    assert result.stage == "onsite"  # the rejection's own stage is unchanged
+
+
+def test_a_withdrawn_offer_says_nothing_about_the_skills_it_mentions(
+    store: Store, entries: EntryService
+) -> None:
+    system = _add(entries, "shipped", "Order pipeline at 3k events a second",
+                  tags=["distributed-systems", "kafka", "backend"], metrics="3k events/s")
+    _add(entries, "other", "Ran interviewing for the team", tags=["hiring", "interviewing",
+         "people-leadership"], metrics="30 interviews")
+    feedback = ("Our funding round has fallen through and the board has told us to stop all "
+                "new hiring, so we have to withdraw the offer. The new leadership is sorry.")
+    result = _match(store, stage="offer", role="Backend Engineer", feedback=feedback)
+    assert result.evidence[0].entry_id == system
+    assert not any("mentions *hiring*" in r or "*leadership*" in r for r in _reasons(result))
