@@ -43,6 +43,7 @@ from trackrecord.core.matching.wants import (
 from trackrecord.core.rejections.categorise import (
     FeedbackReading,
     phrase_positions,
+    praised_after,
     read_feedback,
     suggest_category,
     topic_evidence,
@@ -193,9 +194,17 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
             continue
         kept.append((h.start, h.end))
     spans = set(kept)
+    def said(start: int, end: int) -> str:
+        clause = clause_of(start)
+        found = polarity(clause)
+        # "Communication throughout was excellent": praise just after it credits it.
+        if not found and clause is not None and praised_after(words, clause, end):
+            return "has"
+        return found
+
     positioned: list[tuple[int, NamedSkill]] = [
         (h.start, NamedSkill(h.value, catalogue[h.value].label, words.span(h.start, h.end),
-                             source, polarity=polarity(clause_of(h.start))))
+                             source, polarity=said(h.start, h.end)))
         for h in hits
         if (h.start, h.end) in spans
     ]

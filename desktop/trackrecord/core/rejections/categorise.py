@@ -379,6 +379,12 @@ def _cancelled(vocab: _Vocabulary, words: Words, hit: PhraseHit[_Phrase], clause
     return False
 
 
+def praised_after(words: Words, clause: Clause, end: int) -> bool:
+    """Is what ends at ``end`` praised just after it ("communication was excellent")?"""
+    after = _window(words, clause, end, PRAISE_WINDOW)
+    return any(w in _vocabulary().praise for w in after.stems)
+
+
 def _window(words: Words, clause: Clause, at: int, width: int) -> Words:
     """Up to ``width`` words before (negative) or after ``at``, inside the clause and stopping
     at punctuation."""
