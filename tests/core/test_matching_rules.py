@@ -130,3 +130,19 @@ def test_a_withdrawn_offer_says_nothing_about_the_skills_it_mentions(
     result = _match(store, stage="offer", role="Backend Engineer", feedback=feedback)
     assert result.evidence[0].entry_id == system
     assert not any("mentions *hiring*" in r or "*leadership*" in r for r in _reasons(result))
+
+
+def test_how_you_came_across_is_answered_by_the_people_you_helped_grow(
+    store: Store, entries: EntryService
+) -> None:
+    _add(entries, "shipped", "Checkout service rewrite", tags=["backend", "payments"],
+         metrics="p99 900ms -> 120ms")
+    _add(entries, "incident", "Card outage on a Friday", tags=["incident-response"],
+         metrics="mitigated in 20 min")
+    grown = _add(entries, "mentoring", "Mentoring an apprentice into the team",
+                 tags=["mentoring"], outcome="hired as a full engineer")
+    feedback = ("In the values interview you interrupted the interviewer several times and "
+                "two people noted a dismissive tone.")
+    result = _match(store, stage="behavioral", role="Senior Engineer", feedback=feedback)
+    assert result.evidence[0].entry_id == grown
+    assert any("helped grow" in r for r in result.evidence[0].reasons)

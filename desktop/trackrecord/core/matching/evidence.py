@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps
@@ -36,6 +36,7 @@ from trackrecord.core.matching.text import (
     raw_cursor,
 )
 from trackrecord.core.matching.vocabulary import (
+    StagePrior,
     load_toml,
     person_synonyms,
     skills,
@@ -43,8 +44,8 @@ from trackrecord.core.matching.vocabulary import (
     tag_key,
     unfinished_markers,
 )
-from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.core.matching.rounds import concern_round
+from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.core.rejections.categorise import (
     CategorySuggestion,
     suggest_category,
@@ -91,6 +92,7 @@ UNFINISHED_DAYS = 365
 MAX_REASONS = 4
 CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
 ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
+KIND_REASON_FROM = 0.8  # a kind that counts this much says so on its card
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
 
@@ -241,7 +243,7 @@ def _first_pass(
     directed = any(n.source in FEEDBACK_SOURCES or n.source == "topic" for n in named)
     w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
     specifics = _asks_for_specifics(reading)
-    kind_reasons = {kind: prior.reason(kind) for kind, w in prior.kinds.items() if w >= 0.8}
+    kinds, kind_reasons = _kinds(prior, reading)
     for c in pool.values():
         shows = c.shows
         seen: set[tuple[str, str]] = set()
@@ -283,7 +285,7 @@ def _first_pass(
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links):
             c.add(W_TEXT * c.text / best_text)
-        stage_kind = prior.kinds.get(c.kind, 0.0)
+        stage_kind = kinds.get(c.kind, 0.0)
         kind_reason = kind_reasons.get(c.kind)
         probed = [(name, shows[name]) for name in prior.skills if name in shows] if shows else []
         if probed:
@@ -387,6 +389,20 @@ def _richness(c: Candidate, factor: float = 1.0) -> None:
         c.add(W_IMPACT * factor, None if metrics else f"{said}: {_clip(impact)}")
     if c.star:
         c.add(W_STAR * factor, "written up as a STAR story")
+
+
+def _kinds(prior: StagePrior, reading: CategorySuggestion,
+           ) -> tuple[Mapping[str, float], dict[str, str | None]]:
+    """How much each kind of entry counts, and the sentence its card shows: what the
+    feedback is about, where its topic says ("dismissive" is answered by the people you
+    helped grow), else what the stage rewards."""
+    for topic in reading.topics[:1] or (("",) if reading.category in ABOUT_THEM else ()):
+        about = topic_evidence(reading.category, topic)
+        if about.kinds:
+            return about.kinds, {k: about.reasons.get(k) for k, w in about.kinds.items()
+                                 if w >= KIND_REASON_FROM}
+    return prior.kinds, {k: prior.reason(k) for k, w in prior.kinds.items()
+                         if w >= KIND_REASON_FROM}
 
 
 def _asks_for_specifics(reading: CategorySuggestion) -> bool:

@@ -15,7 +15,8 @@ something is shown as the reason.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from trackrecord.core.matching.clauses import Clause, ClauseReading, read_clauses
 from trackrecord.core.matching.phrases import (
@@ -123,6 +124,11 @@ class TopicEvidence:
     # Phrases of the topic that say nothing about how you work ("salary", "not a fit"), as
     # stems joined by spaces: found by these alone, the topic asks for no evidence.
     no_evidence: frozenset[str] = frozenset()
+    # Which kinds of entry answer it (0..1), where that differs from what the stage rewards
+    # ("dismissive of the interviewer" is answered by the people you helped grow), and the
+    # sentence a card shows for each.
+    kinds: Mapping[str, float] = field(default_factory=dict)
+    reasons: Mapping[str, str] = field(default_factory=dict)
 
     def asks_for_evidence(self, phrases: list[str]) -> bool:
         """Do these phrases of the topic, found in the feedback, ask for its evidence?"""
@@ -153,7 +159,9 @@ def _vocabulary() -> _Vocabulary:
             topics[(category, topic)] = TopicEvidence(
                 str(lists.get("about", "")), tuple(lists.get("evidence", ())),
                 bool(lists.get("words", True)), bool(lists.get("rich", False)),
-                frozenset(" ".join(split_words(p).stems) for p in lists.get("no_evidence", ())))
+                frozenset(" ".join(split_words(p).stems) for p in lists.get("no_evidence", ())),
+                {k: float(v) for k, v in lists.get("kinds", raw.get("kinds", {})).items()},
+                dict(lists.get("reasons", raw.get("reasons", {}))))
             praise_before = bool(lists.get("praise_before", False))
             for key, weight in WEIGHTS.items():
                 phrases += [(p, _Phrase(category, topic, weight, praise_before))
