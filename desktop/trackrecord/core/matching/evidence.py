@@ -294,7 +294,7 @@ def _first_pass(
             probes = f"the {stage_label.lower()} stage probes {labels}: this entry is " \
                 f"tagged {tags}"
             # One line about the stage, not two that say nearly the same thing.
-            if kind_reason:
+            if kind_reason and kinds is prior.kinds:
                 probes, kind_reason = f"{kind_reason}, and it probes {labels}: this entry " \
                     f"is tagged {tags}", None
             # An entry that shows two of what the stage probes answers it better than one.
