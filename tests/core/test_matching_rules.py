@@ -146,3 +146,16 @@ def test_how_you_came_across_is_answered_by_the_people_you_helped_grow(
     result = _match(store, stage="behavioral", role="Senior Engineer", feedback=feedback)
     assert result.evidence[0].entry_id == grown
     assert any("helped grow" in r for r in result.evidence[0].reasons)
+
+
+def test_the_parts_of_a_score_add_up_to_it(store: Store, entries: EntryService) -> None:
+    """What tools/fit_evidence.py reads: every scored part is named, and together they are
+    the score the cards are ranked by."""
+    _add(entries, "shipped", "Go billing service", tags=["go", "backend", "payments"],
+         metrics="p99 40ms")
+    _add(entries, "shipped", "Aims to halve CI time", tags=["ci-cd"], end_date="")
+    result = match_evidence(store, MatchQuery("onsite", "Backend Engineer", feedback=(
+        "We needed deeper Go experience.")), today=TODAY, keep_scored=True)
+    assert result.scored and not _match(store, stage="onsite", feedback="Go").scored
+    for c in result.scored:
+        assert abs(sum(c.by_part.values()) - c.score) < 1e-9, c.title

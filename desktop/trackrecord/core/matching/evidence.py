@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps
 from trackrecord.core.matching.learned import Learned, read_learned
@@ -26,6 +26,7 @@ from trackrecord.core.matching.mentions import (
 )
 from trackrecord.core.matching.pool import MEASURE_BY_SEP, Candidate, add_entries, gather, load
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.rounds import concern_round
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
     NamedSkill,
@@ -44,7 +45,6 @@ from trackrecord.core.matching.vocabulary import (
     tag_key,
     unfinished_markers,
 )
-from trackrecord.core.matching.rounds import concern_round
 from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.core.rejections.categorise import (
     CategorySuggestion,
@@ -122,16 +122,20 @@ class MatchResult:
     gaps: tuple[Gap, ...]
     skills_named: tuple[NamedSkill, ...]
     stage: str = "other"
+    # Every scored candidate, best first, with its parts (only when asked for: the fitting
+    # of the weights reads them, benchmarks/fit_evidence.py).
+    scored: tuple[Candidate, ...] = ()
 
 
 def match_evidence(
     store: Store, query: MatchQuery, limit: int = 5, *, today: dt.date | None = None,
-    pinned: Sequence[str] = (), removed: Collection[str] = (),
+    pinned: Sequence[str] = (), removed: Collection[str] = (), keep_scored: bool = False,
 ) -> MatchResult:
     """The entries that best answer this rejection, each with why, and the gaps it names.
 
     ``pinned`` entries (ids) come first whatever they match; ``removed`` ones never show.
     The person's own synonyms and "not relevant" links, kept in the store, apply throughout.
+    ``keep_scored`` keeps every candidate worked out in detail, with its parts.
     """
     stage = parse_stage(query.stage)
     today = today or dt.date.today()
@@ -139,7 +143,8 @@ def match_evidence(
         cur = raw_cursor(s)
         learned = read_learned(cur)
         with person_synonyms(learned.synonyms):
-            return _match(cur, query, stage, limit, today, learned, list(pinned), removed)
+            result = _match(cur, query, stage, limit, today, learned, list(pinned), removed)
+    return result if keep_scored else replace(result, scored=())
 
 
 def _match(
@@ -167,13 +172,13 @@ def _match(
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
-    second_pass(cur, detailed, named, fb)
+    second_pass(cur, detailed, named, fb, _asks_elsewhere(named, reading))
     for c in detailed:
         if not c.parts:
             c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
     chosen = first[:limit] + _cover(detailed[len(first):], named, limit - len(first[:limit]))
     evidence = tuple(_evidence(c, c.entry_id in pinned) for c in chosen)
-    return MatchResult(evidence, gaps, named, asked)
+    return MatchResult(evidence, gaps, named, asked, tuple(detailed))
 
 
 def _not_by_what_you_have(pool: dict[int, Candidate], named: Sequence[NamedSkill]) -> None:
@@ -225,9 +230,7 @@ def _first_pass(
     # "Strong Python, but this team writes Go", "great on design; the coding round fell
     # short": what the feedback credits you with is not in question once it asks for
     # something else or voices a concern, so it links nothing.
-    asks_elsewhere = reading.category == CONCERN or any(
-        n.source == "topic" or n.source in FEEDBACK_SOURCES and n.polarity == "wanted"
-        for n in named)
+    asks_elsewhere = _asks_elsewhere(named, reading)
     # A freeze, a reorg, a withdrawn offer: the feedback is about the company, so a skill it
     # merely mentions ("the new leadership", "stop all new hiring") is not about your work.
     about_them = reading.category in ABOUT_THEM
@@ -260,31 +263,34 @@ def _first_pass(
                 seen.add((n.skill, "credited"))  # asked about and credited: count it once
                 link = f"skill:{n.skill}"
                 c.add(W_FEEDBACK_TAG * mention_factor(n),
-                      f"{said_by(n)}; this entry is tagged {tag}", link)
-                c.add(kind_weight(skill.kinds, c.kind), None, link)
+                      f"{said_by(n)}; this entry is tagged {tag}", link, "feedback_tag")
+                c.add(kind_weight(skill.kinds, c.kind), None, link, "skill_kind")
             elif n.source == "related":
                 first = ("", "related") not in seen
                 seen.add(("", "related"))  # the nearest evidence: said once, not per skill
                 c.add(W_RELATED_TAG * RELATED_DECAY ** related_rank[n.skill],
-                      f"{n.reason} (tagged {tag})" if first else None, f"skill:{n.skill}")
+                      f"{n.reason} (tagged {tag})" if first else None, f"skill:{n.skill}",
+                      "related_tag")
             elif n.source == "role":
                 c.add(w_role * distinct[n.skill], f"the role ({role}) calls "
-                      f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}")
+                      f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}",
+                      "role_tag")
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
-                c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})", "level")
+                c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})", "level",
+                      "level_tag")
             elif n.source == "topic" and ("", "topic") not in seen:
                 seen.add(("", "topic"))
                 c.add(W_TOPIC_TAG, f"{n.reason}; this entry shows {skill.label} "
-                      f"(tagged {tag})", f"skill:{n.skill}")
+                      f"(tagged {tag})", f"skill:{n.skill}", "topic_tag")
             elif n.source == "debrief" and ("", "debrief") not in seen:
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
-                      f"(tagged {tag})", "debrief")
+                      f"(tagged {tag})", "debrief", "debrief_tag")
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links):
-            c.add(W_TEXT * c.text / best_text)
+            c.add(W_TEXT * c.text / best_text, part="text")
         stage_kind = kinds.get(c.kind, 0.0)
         kind_reason = kind_reasons.get(c.kind)
         probed = [(name, shows[name]) for name in prior.skills if name in shows] if shows else []
@@ -300,19 +306,21 @@ def _first_pass(
             # An entry that shows two of what the stage probes answers it better than one.
             weight = sum(W_STAGE_TAG * distinct[name] * STAGE_SKILL_DECAY ** k
                          for k, (name, _tag) in enumerate(probed[:2]))
-            c.add(weight, probes, f"stage:{stage}")
-        c.add(W_STAGE_KIND * stage_kind, kind_reason, f"stage:{stage}")
+            c.add(weight, probes, f"stage:{stage}", "stage_tag")
+        c.add(W_STAGE_KIND * stage_kind, kind_reason, f"stage:{stage}", "stage_kind")
         _richness(c, RICH_FACTOR if specifics else 1.0)
         age = max(0.0, (today - c.start).days / 365.25)
-        c.add(W_RECENT * max(0.0, 1.0 - age / RECENT_YEARS))
+        c.add(W_RECENT * max(0.0, 1.0 - age / RECENT_YEARS), part="recent")
         if c.end is not None and c.kind in SUBSTANTIAL_KINDS:
             months = max(0.0, (c.end - c.start).days / 30.4)
-            c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS)
+            c.add(W_SUBSTANCE * min(months, SUBSTANCE_MONTHS) / SUBSTANCE_MONTHS,
+                  part="substance")
         c.unfinished = _unfinished(c, today)
         if c.unfinished:
             # A share of its score: a strong match in progress must not lead finished work.
             c.add(min(W_UNFINISHED, -UNFINISHED_SHARE * c.score),
-                  "still in progress, so it counts for less than finished work")
+                  "still in progress, so it counts for less than finished work",
+                  part="unfinished")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
 
 
@@ -374,21 +382,30 @@ def cite(c: Candidate) -> str:
 def _richness(c: Candidate, factor: float = 1.0) -> None:
     metrics = c.metrics.strip()
     if metrics:
-        c.add(W_METRICS * factor, f"has measured impact: {_clip(metrics)}")
+        c.add(W_METRICS * factor, f"has measured impact: {_clip(metrics)}", part="metrics")
     elif c.measure.strip():
         kind = KIND_REGISTRY[c.kind]
         if kind.measure_by:  # someone's words: "Dana, my manager, wrote: ..."
             who, _, said = c.measure.partition(MEASURE_BY_SEP)
             label = kind.measure_label.format(who=who.strip() or "someone")
-            c.add(W_METRICS * 0.7 * factor, f"{label}: \u201c{_clip(said.strip())}\u201d")
+            c.add(W_METRICS * 0.7 * factor, f"{label}: \u201c{_clip(said.strip())}\u201d",
+                  part="metrics")
         else:
-            c.add(W_METRICS * 0.7 * factor, f"{kind.measure_label}: {_clip(c.measure)}")
+            c.add(W_METRICS * 0.7 * factor, f"{kind.measure_label}: {_clip(c.measure)}",
+                  part="metrics")
     impact = c.impact.strip() or c.outcome.strip()
     if impact:
         said = "impact written down" if c.impact.strip() else "outcome"
-        c.add(W_IMPACT * factor, None if metrics else f"{said}: {_clip(impact)}")
+        c.add(W_IMPACT * factor, None if metrics else f"{said}: {_clip(impact)}", part="impact")
     if c.star:
-        c.add(W_STAR * factor, "written up as a STAR story")
+        c.add(W_STAR * factor, "written up as a STAR story", part="star")
+
+
+def _asks_elsewhere(named: Sequence[NamedSkill], reading: CategorySuggestion) -> bool:
+    """Does the feedback ask for something, or voice a concern about you?"""
+    return reading.category == CONCERN or any(
+        n.source == "topic" or n.source in FEEDBACK_SOURCES and n.polarity == "wanted"
+        for n in named)
 
 
 def _kinds(prior: StagePrior, reading: CategorySuggestion,

@@ -52,13 +52,15 @@ def kind_weight(skill_kinds: Sequence[str], kind: str) -> float:
 
 
 def second_pass(
-    cur: RawQueries, detailed: list[Candidate], named: Sequence[NamedSkill], fb: TextQuery
+    cur: RawQueries, detailed: list[Candidate], named: Sequence[NamedSkill], fb: TextQuery,
+    asks: bool = False,
 ) -> None:
-    """Mentions in the text, worked out only for the few candidates that can still win."""
+    """Mentions in the text, worked out only for the few candidates that can still win.
+
+    ``asks``: the feedback asks for something or voices a concern, so what it credits you
+    with links nothing (the first pass decides it; see evidence._first_pass)."""
     catalogue = skills()
     wanted: dict[str, NamedSkill] = {}
-    # What the feedback credits you with links nothing once it asks for something else.
-    asks = any(n.source in FEEDBACK_SOURCES and n.polarity == "wanted" for n in named)
     for n in named:
         if asks and n.polarity == "has":
             continue
@@ -89,8 +91,9 @@ def second_pass(
             if said not in used[n.skill]:  # another word for it: say which skill it is
                 about = f"{about} ({catalogue[n.skill].label})"
             c.add(W_FEEDBACK_MENTION * mention_factor(n), f"{said_by(n)}; this entry's "
-                  f"{field_name} talks about {about}", f"skill:{n.skill}")
-            c.add(kind_weight(catalogue[n.skill].kinds, c.kind), None, f"skill:{n.skill}")
+                  f"{field_name} talks about {about}", f"skill:{n.skill}", "mention")
+            c.add(kind_weight(catalogue[n.skill].kinds, c.kind), None, f"skill:{n.skill}",
+                  "skill_kind")
         if residual_left:
             residual_in(c, field_name, words, residual_left, fb)
 
@@ -119,7 +122,7 @@ def second_pass(
             shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
             tags = ", ".join(name for key, name in c.tags.items() if stem(key) in found)
             c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS),
-                  f"the feedback mentions {shown}; this entry is tagged {tags}")
+                  f"the feedback mentions {shown}; this entry is tagged {tags}", part="domain")
 
 
 def residual_in(
@@ -134,7 +137,7 @@ def residual_in(
     shown = " and ".join(f"*{fb.residual[w]}*" for w in found[:MAX_DOMAIN_WORDS])
     said = f"the feedback mentions {shown}; so does this entry's {field_name}"
     if field_name in ("title", "summary"):  # what the entry is about
-        c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said)
+        c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said, part="domain")
     else:
         c.parts.append((0.5, said))
 

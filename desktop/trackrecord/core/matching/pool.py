@@ -106,12 +106,19 @@ class Candidate:
     links: set[str] = field(default_factory=set)  # what linked it ("skill:testing", ...)
     not_links: frozenset[str] = frozenset()  # links the person said do not make it relevant
 
-    def add(self, weight: float, reason: str | None = None, link: str | None = None) -> None:
+    # How much each named part of the score (evidence_weights.toml) added: what the fitting
+    # in benchmarks/fit_evidence.py reads.
+    by_part: dict[str, float] = field(default_factory=dict)
+
+    def add(self, weight: float, reason: str | None = None, link: str | None = None,
+            part: str = "") -> None:
         if link is not None:
             if link in self.not_links:
                 return
             self.links.add(link)
         self.score += weight
+        if part:
+            self.by_part[part] = self.by_part.get(part, 0.0) + weight
         if reason:
             self.parts.append((weight, reason))
 

@@ -90,8 +90,9 @@ class FeedbackReading:
     quiet: frozenset[int]  # word positions in greetings, pleasantries and form letters
     content: bool
     # Says something about the person: a judgement ("too intense"), a skill it says you have
-    # or it wanted ("your Go was clear"), or a phrase that names a kind of no. A form letter's boilerplate ("your profile stays in
-    # our talent community") has content words but says none of these.
+    # or it wanted ("your Go was clear"), or a phrase that names a kind of no. A form
+    # letter's boilerplate ("your profile stays in our talent community") has content words
+    # but says none of these.
     specific: bool = False
 
     @property
