@@ -39,6 +39,7 @@ class ClauseReading:
     pleasant: frozenset[int] = frozenset()  # words inside pleasantries ("sorry to be writing")
     content_at: frozenset[int] = frozenset()  # positions of the content words counted
     judged: frozenset[int] = frozenset()  # content words a judgement falls on ("too intense")
+    titles: frozenset[int] = frozenset()  # the job applied for ("the Data Engineer opening")
 
     def clause_of(self, position: int) -> Clause | None:
         for clause in self.clauses:
@@ -186,7 +187,7 @@ def read_clauses(text: str) -> ClauseReading:
               for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
               if i not in pleasant and _judged_word(words.stems[i], vocab)}
     return ClauseReading(words, tuple(out), frozenset(pleasant), frozenset(content_at),
-                         frozenset(judged))
+                         frozenset(judged), frozenset(titles))
 
 
 def marker_positions(words: Words) -> set[int]:

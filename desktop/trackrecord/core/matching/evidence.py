@@ -16,7 +16,7 @@ import functools
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps
+from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps, related_to_role
 from trackrecord.core.matching.learned import Learned, read_learned
 from trackrecord.core.matching.mentions import (
     kind_weight,
@@ -157,7 +157,8 @@ def _match(
     reading = suggest_category(query.feedback, stage, query.own_read)
     asked, stage = stage, concern.stage if concern is not None else stage
     gaps = find_gaps(cur, query, named)
-    named = (*named, *related_to_gaps(gaps))
+    related = related_to_gaps(gaps)
+    named = (*named, *(related or related_to_role(cur, named)))
     fb = feedback_query(query, named)
     pool = gather(cur, stage, fb, context_query(named, stage))
     add_entries(cur, pool, pinned)

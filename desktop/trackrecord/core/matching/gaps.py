@@ -121,6 +121,9 @@ def find_gaps(
             else:
                 missing = [p for p in general if not _appears(cur, p, EVIDENCE_COLUMNS)
                            and not _shown_as_said(cur, p, own)] + missing
+        # "double-entry ledger" says all that "ledger" does: name the longer words once.
+        missing = [p for p in missing if not any(
+            p.casefold() != q.casefold() and p.casefold() in q.casefold() for q in missing)]
         if missing and all(p in specific for p in missing):
             # Named by what is missing: "frontend and React" would be wrong beside React work.
             label = _join(missing) if shown else skill.label
@@ -191,6 +194,22 @@ def _unnamed_wants(value: str) -> list[str]:
             continue  # a skill the vocabulary knows: find_gaps has looked for it already
         if item.text.casefold() not in (o.casefold() for o in out):
             out.append(item.text)
+    return out
+
+
+def related_to_role(cur: RawQueries, named: Sequence[NamedSkill]) -> list[NamedSkill]:
+    """A role nothing in the record shows ("Senior Mobile Engineer" for a backend record):
+    the nearest skills that something might, as for a gap (never a gap itself: a role's
+    title is not the feedback)."""
+    catalogue = skills()
+    out: list[NamedSkill] = []
+    for n in named:
+        skill = catalogue[n.skill]
+        if n.source != "role" or not skill.related or _shown(cur, skill.tags):
+            continue
+        for name in skill.related:
+            reason = f"nothing shows {skill.label} yet; this is the nearest evidence"
+            out.append(NamedSkill(name, catalogue[name].label, n.phrase, "related", reason))
     return out
 
 

@@ -176,7 +176,9 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
     clause_of: Callable[[int], Clause | None] = _no_clause
     if source in FEEDBACK_SOURCES:
         reading = read_feedback(value)
-        words, quiet = reading.words, reading.unread
+        # A job title names the opening ("Senior Mobile Engineer (iOS)"), which the role
+        # says already: nothing in it is something the feedback asks about or credits.
+        words, quiet = reading.words, reading.unread | reading.clauses.titles
         clause_of = reading.clauses.clause_of
     else:
         words, quiet = split_words(value), frozenset()
