@@ -41,9 +41,11 @@ def load(name: str) -> Any:
     return json.loads((EVAL / name).read_text(encoding="utf-8"))
 
 
-def fill(store: Store) -> Store:
+def fill(store: Store, entries: str = "entries.json") -> Store:
+    """The store with one person's track record: entries.json for every set but the
+    second person's (persona2_entries.json)."""
     service = EntryService(store)
-    for values in load("entries.json")["entries"]:
+    for values in load(entries)["entries"]:
         values = dict(values)
         service.create(values.pop("kind"), values.pop("title"), **values)
     return store

@@ -138,3 +138,18 @@ def test_a_cancelled_position_is_about_the_company_not_silence() -> None:
     feedback = ("Status update for Data Engineer, Logistics Analytics: position cancelled. "
                 "This requisition is no longer open.")
     assert suggest_category(feedback, "application").category == "external-noise"
+
+
+def test_a_reason_followed_by_a_form_letter_closing_is_not_silence() -> None:
+    feedback = ("Everyone enjoyed the day. The pairing exercise did not go as well: the "
+                "component never reached a working state and there were no unit tests, even "
+                "after a prompt. That round carries a lot of weight, so we have decided not to "
+                "move forward.")
+    assert suggest_category(feedback, "onsite").category != "unknown"
+
+
+def test_a_company_name_is_not_a_skill_in_a_status_notice() -> None:
+    feedback = ("Harrow Bank Careers - Application status\nStatus: Not Selected\n"
+                "You can view other opportunities from your Candidate Home.\n"
+                "People Team, Corvid Logistics")
+    assert suggest_category(feedback, "application").category == "unknown"

@@ -13,7 +13,12 @@ import functools
 from dataclasses import dataclass
 
 from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, split_words, stem
-from trackrecord.core.matching.vocabulary import load_toml, query_ignore, shipped_skill_matcher
+from trackrecord.core.matching.vocabulary import (
+    load_toml,
+    masked,
+    query_ignore,
+    shipped_skill_matcher,
+)
 
 SENTENCE_ENDS = frozenset(".!?;")
 MAX_GREETING_WORDS = 4
@@ -152,9 +157,10 @@ def read_clauses(text: str) -> ClauseReading:
     names = _names(words, set(sentence_starts)) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
+    proper = _capitalised_runs(words, set(sentence_starts)) | masked(words)  # "a job alert"
     terms = {i for h in shipped_skill_matcher().find(words)
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
-             for i in range(h.start, h.end) if i not in titles}
+             for i in range(h.start, h.end) if i not in titles and i not in proper}
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -258,6 +264,23 @@ def _job_titles(words: Words, vocab: _Vocabulary) -> set[int]:
                 k += 1
             if k < len(words.stems) and words.stems[k] == ")":
                 out.update(range(i + 1, k + 1))
+    return out
+
+
+def _capitalised_runs(words: Words, sentence_starts: set[int]) -> set[int]:
+    """Words in a run of two or more capitalised words inside a sentence: a name ("Corvid
+    Logistics", "Harrow Bank Careers"), whatever skill its words might name elsewhere. The
+    first word of a sentence is capitalised anyway ("Your Python was strong")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(len(words.stems) + 1):
+        if i < len(words.stems) and i not in sentence_starts \
+                and words.stems[i] not in PUNCTUATION and _capitalised(words, i):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
     return out
 
 

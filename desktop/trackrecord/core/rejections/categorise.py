@@ -89,10 +89,9 @@ class FeedbackReading:
     hits: tuple[CategoryHit, ...]
     quiet: frozenset[int]  # word positions in greetings, pleasantries and form letters
     content: bool
-    # Says something about the person: a judgement ("too intense"), a skill it says you have
-    # or it wanted ("your Go was clear"), or a phrase that names a kind of no. A form
-    # letter's boilerplate ("your profile stays in our talent community") has content words
-    # but says none of these.
+    # Says something about the person: a judgement ("too intense"), a skill ("the tests
+    # were missing"), or a phrase that names a kind of no. A form letter's boilerplate ("your
+    # profile stays in our talent community") has content words but says none of these.
     specific: bool = False
 
     @property
@@ -232,8 +231,7 @@ def read_feedback(text: str) -> FeedbackReading:
         spoken += len(left)
         if not silent and clauses.judged.intersection(range(clause.start, clause.end)):
             content = specific = True  # "a bit too intense"
-        specific = specific or any(map(_decides, said)) or (
-            not silent and clause.skill and (clause.wanted or clause.has))
+        specific = specific or any(map(_decides, said)) or (not silent and clause.skill)
         if silent and len(left) < vocab.content_words:
             quiet.update(range(clause.start, clause.end))
         elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
