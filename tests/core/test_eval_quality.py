@@ -1,40 +1,25 @@
 """Reading rejection feedback, measured on the labelled sets in tests/data/eval.
 
-feedback_dev.json (development, 209 texts) and feedback_holdout.json (55 texts) were written
-and labelled before any tuning; tests/core/feedback_eval.py says how each figure is counted.
-The second set was held out for issue 15 round 1 and scored once at its end; from round 2 it
-was tuned on like the first. feedback_holdout2.json (74 texts) was written and labelled blind
-(before the system was run on it) and scored once, after round 3 (docs/performance.md has
-those figures); from round 4 it was tuned on too. feedback_holdout3.json (65 texts) was written
-and labelled blind in the same way and scored once, after round 4; from round 5 all four sets
-are tuning material (round 5 checked every change set by set, and fitted the evidence weights
-by leave-one-set-out cross-validation). feedback_holdout4.json (62 texts) was written and
-labelled blind the same way and scored once, after round 5: the honest measure. Run with
-``-s`` to see the figures.
+feedback_dev.json (209 texts) and feedback_holdout.json (55) were written and labelled before
+any tuning; feedback_holdout2.json (74), feedback_holdout3.json (65), feedback_holdout4.json
+(62) and feedback_holdout5.json (60) were each written and labelled blind, scored once, and
+tuned on only afterwards (after rounds 3, 4, 5 and 6 of issue 15). feedback_persona2.json (55
+texts) is read against a second person's record (persona2_entries.json) and was scored once,
+blind, after round 7. tests/core/feedback_eval.py says how each figure is counted;
+docs/performance.md has every round's figures, blind and tuned. Run with ``-s`` to see them.
 
-Figures (r1-r5: issue 15 rounds 1-5; the round-1 set was tuned on from r2, the second
-held-out set from r4, the third from r5; "set-2 r3" and "set-3 r4" are their blind scorings):
+As of round 7 (sets 2 to 5 tuned on; the blind scorings are in the FLOORS comments):
 
-| figure               | dev r4  | dev r5  | set-1 r4 | set-1 r5 | set-2 r3 | set-2 r4 | set-2 r5 |
-|----------------------|---------|---------|----------|----------|----------|----------|----------|
-| category (+ seconds) | 1.000   | 1.000   | 1.000    | 1.000    | 0.824    | 1.000    | 1.000    |
-| read as silence      | 0       | 0       | 0        | 0        | 1        | 0        | 0        |
-| precision@3 (strict) | 0.658   | 0.653   | 0.594    | 0.624    | 0.498    | 0.518    | 0.511    |
-| ... with acceptable  | 0.788   | 0.788   | 0.694    | 0.706    | 0.671    | 0.703    | 0.707    |
-| gap prec. / recall   | 1. / 1. | 1. / 1. | 1. / .88 | 1. / .88 | .83/.36  | 1. / .96 | 1. / .96 |
-| invented / reversed  | 0 / 0   | 0 / 0   | 0 / 0    | 0 / 0    | 3 / 0    | 0 / 0    | 0 / 0    |
-
-| figure               | set-3 r4 (blind) | set-3 r5 | target |
-|----------------------|------------------|----------|--------|
-| category (+ seconds) | 0.800            | 0.862    | >= .90 |
-| read as silence      | 0                | 0        | 0      |
-| precision@3 (strict) | 0.492            | 0.529    |        |
-| ... with acceptable  | 0.608            | 0.656    | >= .85 |
-| gap prec. / recall   | .83 / .81        | .96 / .81|        |
-| invented / reversed  | 4 / 1            | 0 / 1    | 0 / 0  |
-
-(dev r1: category 1.000, precision@3 0.612; dev r2 0.628 / 0.759; set-1 r1 0.891 category,
-0.548 precision@3, gaps .88 / .75 with 2 invented; acceptable labels were added after r2.)
+| set          | category | silence | precision@3 | acceptable | gaps P / R  | invented / reversed |
+|--------------|----------|---------|-------------|------------|-------------|---------------------|
+| development  | 1.000    | 0       | 0.660       | 0.804      | 1.00 / 1.00 | 0 / 0               |
+| round-1 set  | 1.000    | 0       | 0.648       | 0.736      | 1.00 / 0.88 | 0 / 0               |
+| second set   | 1.000    | 0       | 0.561       | 0.757      | 1.00 / 0.96 | 0 / 0               |
+| third set    | 0.954    | 0       | 0.577       | 0.730      | 0.96 / 0.81 | 0 / 1               |
+| fourth set   | 0.968    | 0       | 0.575       | 0.701      | 0.95 / 0.87 | 1 / 0               |
+| fifth set    | 1.000    | 0       | 0.500       | 0.673      | 1.00 / 0.81 | 0 / 0               |
+| second person| 0.800    | 0       | 0.453       | 0.613      | 0.88 / 0.45 | 2 / 0               |
+| target       | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0               |
 """
 
 from __future__ import annotations
