@@ -159,3 +159,17 @@ def test_the_parts_of_a_score_add_up_to_it(store: Store, entries: EntryService) 
     assert result.scored and not _match(store, stage="onsite", feedback="Go").scored
     for c in result.scored:
         assert abs(sum(c.by_part.values()) - c.score) < 1e-9, c.title
+
+
+def test_silence_links_no_entry_by_the_words_around_it(
+    store: Store, entries: EntryService
+) -> None:
+    """"Final round on Monday, nothing since": the person's account of silence shares a word
+    with an incident's title, which says nothing about that incident."""
+    strongest = _add(entries, "shipped", "Booking service for 2M trips a year",
+                     tags=["backend", "api-design"], metrics="2M trips/yr; p99 200ms")
+    _add(entries, "incident", "Retry storm during the cup final", tags=["incident-response"])
+    result = _match(store, stage="onsite", role="Backend Engineer",
+                    own_read="Final round on Monday. Nothing since, and two emails unanswered.")
+    assert result.evidence[0].entry_id == strongest
+    assert not any("*Final*" in r or "*final*" in r for r in _reasons(result))

@@ -92,6 +92,8 @@ UNFINISHED_DAYS = 365
 MAX_REASONS = 4
 CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
 ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
+KIND_TOPICS = 2  # "fell short ... couldn't follow your reasoning": the first that says
+# which kinds answer it, of the feedback's two leading topics
 KIND_REASON_FROM = 0.8  # a kind that counts this much says so on its card
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
@@ -173,7 +175,9 @@ def _match(
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
-    second_pass(cur, detailed, named, fb, _asks_elsewhere(named, reading))
+    # Silence or a freeze is about the decision: the words around it link no entry.
+    said = replace(fb, residual={}) if reading.category in ABOUT_THEM else fb
+    second_pass(cur, detailed, named, said, _asks_elsewhere(named, reading))
     for c in detailed:
         if not c.parts:
             c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
@@ -290,7 +294,7 @@ def _first_pass(
                       f"(tagged {tag})", "debrief", "debrief_tag")
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
-        if c.text and best_text and not (c.not_links and not c.links):
+        if c.text and best_text and not (c.not_links and not c.links) and not about_them:
             c.add(W_TEXT * c.text / best_text, part="text")
         stage_kind = kinds.get(c.kind, 0.0)
         kind_reason = kind_reasons.get(c.kind)
@@ -414,7 +418,8 @@ def _kinds(prior: StagePrior, reading: CategorySuggestion,
     """How much each kind of entry counts, and the sentence its card shows: what the
     feedback is about, where its topic says ("dismissive" is answered by the people you
     helped grow), else what the stage rewards."""
-    for topic in reading.topics[:1] or (("",) if reading.category in ABOUT_THEM else ()):
+    for topic in reading.topics[:KIND_TOPICS] or (("",) if reading.category in ABOUT_THEM
+                                                   else ()):
         about = topic_evidence(reading.category, topic)
         if about.kinds:
             return about.kinds, {k: about.reasons.get(k) for k, w in about.kinds.items()
