@@ -87,7 +87,7 @@ def test_places_and_qualities_are_never_gaps(store: Store, entries: EntryService
 
 @pytest.mark.parametrize(("feedback", "named"), [
     ("We went with candidates who already work in Gleam and Datomic.", ["Gleam", "Datomic"]),
-    ("We need someone strong in Unity and game physics.", ["Unity", "game physics"]),
+    ("We need someone strong in Godot and game physics.", ["Godot", "game physics"]),
     ("We were looking for someone who has run Nomad in production.", ["Nomad"]),
     ("We offered the role to someone with direct experience of SAP integrations.",
      ["SAP integrations"]),
@@ -97,3 +97,9 @@ def test_what_is_asked_for_outside_the_vocabulary_is_named(
 ) -> None:
     labels = [g.label for g in _match(store, feedback).gaps]
     assert set(named) <= set(labels), labels
+
+
+def test_a_particular_engine_is_named_even_beside_a_known_domain(store: Store) -> None:
+    """Unity is in the vocabulary (games): the gap says the engine, not only the domain."""
+    gaps = _match(store, "We need at least three years of shipping games in Unity.").gaps
+    assert any("Unity" in g.missing and g.skill == "gaming" for g in gaps), gaps
