@@ -173,3 +173,18 @@ def test_silence_links_no_entry_by_the_words_around_it(
                     own_read="Final round on Monday. Nothing since, and two emails unanswered.")
     assert result.evidence[0].entry_id == strongest
     assert not any("*Final*" in r or "*final*" in r for r in _reasons(result))
+
+
+def test_a_card_cites_each_tag_once(store: Store, entries: EntryService) -> None:
+    """"The feedback mentions backend engineers; tagged backend" and "the role calls for
+    backend services; tagged backend" say one thing: the card says it once."""
+    _add(entries, "shipped", "Orders API", tags=["backend", "api-design"], metrics="p99 80ms")
+    result = _match(store, stage="onsite", role="Senior Backend Engineer",
+                    feedback="We went with another senior backend engineer with more "
+                             "backend experience in our domain.")
+    for e in result.evidence:
+        said = {r.rsplit("tagged ", 1)[1] for r in e.reasons
+                if "tagged " in r and not r.startswith("the role (")}
+        for r in e.reasons:
+            if r.startswith("the role (") and "tagged " in r:
+                assert r.rsplit("tagged ", 1)[1] not in said, e.reasons

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -92,6 +93,7 @@ UNFINISHED_DAYS = 365
 MAX_REASONS = 4
 CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
 ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
+ROLE_REASON = "the role ("  # how a role's reason starts (a card says each tag once)
 KIND_TOPICS = 2  # "fell short ... couldn't follow your reasoning": the first that says
 # which kinds answer it, of the feedback's two leading topics
 KIND_REASON_FROM = 0.8  # a kind that counts this much says so on its card
@@ -277,7 +279,7 @@ def _first_pass(
                       f"{n.reason} (tagged {tag})" if first else None, f"skill:{n.skill}",
                       "related_tag")
             elif n.source == "role":
-                c.add(w_role * distinct[n.skill], f"the role ({role}) calls "
+                c.add(w_role * distinct[n.skill], f"{ROLE_REASON}{role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}",
                       "role_tag")
             elif n.source == "level" and ("", "level") not in seen:
@@ -435,9 +437,16 @@ def _asks_for_specifics(reading: CategorySuggestion) -> bool:
 
 def _evidence(c: Candidate, pinned: bool = False) -> Evidence:
     reasons: list[str] = ["you pinned it to this rejection"] if pinned else []
+    cited: set[str] = set()
     for _weight, reason in sorted(c.parts, key=lambda p: -p[0]):
-        if reason not in reasons:
-            reasons.append(reason)
+        # "The role calls for backend services; this entry is tagged backend" says nothing
+        # new below "the feedback mentions backend engineers; this entry is tagged backend",
+        # and would hide a line that does.
+        tags = _cited_tags(reason)
+        if reason in reasons or (reason.startswith(ROLE_REASON) and tags and tags <= cited):
+            continue
+        cited |= tags
+        reasons.append(reason)
     return Evidence(
         entry_id=c.entry_id,
         title=c.title,
@@ -453,6 +462,15 @@ def _evidence(c: Candidate, pinned: bool = False) -> Evidence:
         pinned=pinned,
         links=tuple(sorted(c.links)),
     )
+
+
+_TAGGED = re.compile(r"tagged ([^()]+?)\)?$")
+
+
+def _cited_tags(reason: str) -> set[str]:
+    """The tags a reason cites ("...; this entry is tagged kafka, go" -> kafka, go)."""
+    found = _TAGGED.search(reason)
+    return {t.strip() for t in found.group(1).split(",")} if found else set()
 
 
 def _clip(value: str, width: int = 90) -> str:
