@@ -188,3 +188,25 @@ def test_a_card_cites_each_tag_once(store: Store, entries: EntryService) -> None
         for r in e.reasons:
             if r.startswith("the role (") and "tagged " in r:
                 assert r.rsplit("tagged ", 1)[1] not in said, e.reasons
+
+
+def test_a_concern_says_which_work_answers_it(store: Store, entries: EntryService) -> None:
+    """"Too far from the code" asks for what you built yourself; "technical direction for
+    other teams" for work that changed how other teams work."""
+    built = _add(entries, "shipped", "Search indexer rewrite", tags=["go", "backend"],
+                 metrics="index time 6 h -> 40 min")
+    rfc = _add(entries, "other", "Design review process for six teams",
+               tags=["technical-writing", "cross-team", "system-design"],
+               metrics="40 reviews in a year")
+    _add(entries, "mentoring", "Mentoring a new graduate", tags=["mentoring"],
+         outcome="passed probation early")
+    hands_on = _match(store, stage="hiring-manager", role="Senior Engineer",
+                      feedback="Great on architecture, but they felt you were too far from the "
+                               "code for a role that writes code eighty percent of the time.")
+    assert hands_on.evidence[0].entry_id == built
+    assert any(r.startswith("how close to the code") for r in hands_on.evidence[0].reasons)
+    scope = _match(store, stage="hiring-manager", role="Staff Engineer",
+                   feedback="We did not see you setting technical direction for other teams.")
+    assert scope.evidence[0].entry_id == rfc
+    assert any("beyond your team" in r or "how far your influence" in r
+               for r in scope.evidence[0].reasons)

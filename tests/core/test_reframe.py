@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from trackrecord.core.matching.evidence import Evidence, MatchResult
+from trackrecord.core.matching.cards import Evidence
+from trackrecord.core.matching.evidence import MatchResult
 from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.entries import EntryService

@@ -11,7 +11,7 @@ import pytest
 
 from store_helpers import fill_store
 from trackrecord.core.errors import NotFoundError, ValidationError
-from trackrecord.core.matching.evidence import Evidence
+from trackrecord.core.matching.cards import Evidence
 from trackrecord.core.rejections.service import RejectionService
 from trackrecord.core.rejections.thoughts import (
     Emotion,

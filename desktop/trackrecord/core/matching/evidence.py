@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from trackrecord.core.matching.cards import ROLE_REASON, Evidence, card, clip
+from trackrecord.core.matching.concerns import Concern, voiced_concern
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps, related_to_role
 from trackrecord.core.matching.learned import Learned, read_learned
 from trackrecord.core.matching.mentions import (
@@ -86,38 +87,16 @@ W_UNFINISHED = _W["unfinished"]
 UNFINISHED_SHARE = 0.4
 W_SUBSTANCE = _W["substance"]
 SUBSTANCE_MONTHS = 9.0
-CITE_WIDTH = 200
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
 UNFINISHED_DAYS = 365
-MAX_REASONS = 4
 CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
 ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
-ROLE_REASON = "the role ("  # how a role's reason starts (a card says each tag once)
 KIND_TOPICS = 2  # "fell short ... couldn't follow your reasoning": the first that says
 # which kinds answer it, of the feedback's two leading topics
 KIND_REASON_FROM = 0.8  # a kind that counts this much says so on its card
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
-
-
-@dataclass(frozen=True)
-class Evidence:
-    entry_id: str
-    title: str
-    kind: str
-    start_date: dt.date
-    impact: str
-    score: float
-    reasons: tuple[str, ...]
-    summary: str = ""
-    metrics: str = ""
-    # What the reframe and the card quote from it: for an incident, what you did and how it
-    # ended, never the damage (the kind's ``cite`` fields).
-    said: str = ""
-    unfinished: bool = False
-    pinned: bool = False  # the person pinned it to this rejection
-    links: tuple[str, ...] = ()  # what linked it, kept so "not relevant" can unlink it
 
 
 @dataclass(frozen=True)
@@ -163,7 +142,17 @@ def _match(
     gaps = find_gaps(cur, query, named)
     related = related_to_gaps(gaps)
     named = (*named, *(related or related_to_role(cur, named)))
-    fb = feedback_query(query, named)
+    # "Too far from the code": what the concern asks the evidence to show.
+    voiced = voiced_concern(query.feedback)
+    if voiced is not None:
+        catalogue = skills()
+        named = (*named, *(NamedSkill(name, catalogue[name].label, voiced.phrase, "topic",
+                                      f"the feedback is about {voiced.about}")
+                           for name in voiced.skills if name in catalogue))
+    # "Great on architecture, but too far from the code": once a concern is voiced, what
+    # the feedback credits you with searches for nothing (and links nothing below).
+    fb = feedback_query(query, [n for n in named
+                                if not (voiced is not None and n.polarity == "has")])
     pool = gather(cur, stage, fb, context_query(named, stage))
     add_entries(cur, pool, pinned)
     if not pool or limit <= 0:
@@ -173,18 +162,18 @@ def _match(
     for pk in [pk for pk, c in pool.items() if c.entry_id in removed]:
         del pool[pk]
     _not_by_what_you_have(pool, named)
-    ranked = _first_pass(pool, named, stage, query, today, reading)
+    ranked = _first_pass(pool, named, stage, query, today, reading, voiced)
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
     # Silence or a freeze is about the decision: the words around it link no entry.
     said = replace(fb, residual={}) if reading.category in ABOUT_THEM else fb
-    second_pass(cur, detailed, named, said, _asks_elsewhere(named, reading))
+    second_pass(cur, detailed, named, said, _asks_elsewhere(named, reading, voiced))
     for c in detailed:
         if not c.parts:
             c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
     chosen = first[:limit] + _cover(detailed[len(first):], named, limit - len(first[:limit]))
-    evidence = tuple(_evidence(c, c.entry_id in pinned) for c in chosen)
+    evidence = tuple(card(c, c.entry_id in pinned) for c in chosen)
     return MatchResult(evidence, gaps, named, asked, tuple(detailed))
 
 
@@ -217,6 +206,7 @@ def _first_pass(
     query: MatchQuery,
     today: dt.date,
     reading: CategorySuggestion,
+    voiced: Concern | None = None,
 ) -> list[Candidate]:
     catalogue = skills()
     prior = stage_priors()[stage]
@@ -237,7 +227,7 @@ def _first_pass(
     # "Strong Python, but this team writes Go", "great on design; the coding round fell
     # short": what the feedback credits you with is not in question once it asks for
     # something else or voices a concern, so it links nothing.
-    asks_elsewhere = _asks_elsewhere(named, reading)
+    asks_elsewhere = _asks_elsewhere(named, reading, voiced)
     # A freeze, a reorg, a withdrawn offer: the feedback is about the company, so a skill it
     # merely mentions ("the new leadership", "stop all new hiring") is not about your work.
     about_them = reading.category in ABOUT_THEM
@@ -253,7 +243,7 @@ def _first_pass(
     directed = any(n.source in FEEDBACK_SOURCES or n.source == "topic" for n in named)
     w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
     specifics = _asks_for_specifics(reading)
-    kinds, kind_reasons = _kinds(prior, reading)
+    kinds, kind_reasons = _kinds(prior, reading, voiced)
     for c in pool.values():
         shows = c.shows
         seen: set[tuple[str, str]] = set()
@@ -300,7 +290,9 @@ def _first_pass(
             c.add(W_TEXT * c.text / best_text, part="text")
         stage_kind = kinds.get(c.kind, 0.0)
         kind_reason = kind_reasons.get(c.kind)
-        probed = [(name, shows[name]) for name in prior.skills if name in shows] if shows else []
+        # A voiced concern says what to look for; what the stage usually probes is beside it.
+        probed = [(name, shows[name]) for name in prior.skills if name in shows] \
+            if shows and voiced is None else []
         if probed:
             labels = " and ".join(catalogue[name].label for name, _tag in probed[:2])
             tags = ", ".join(dict.fromkeys(tag for _name, tag in probed[:2]))
@@ -372,54 +364,45 @@ def _says_unfinished(value: str) -> bool:
     return bool(starts.search(value) or says.search(value))
 
 
-def cite(c: Candidate) -> str:
-    """The line evidence quotes: the kind's ``cite`` fields, first one filled in, and for an
-    incident how long it took to mitigate."""
-    kind = KIND_REGISTRY[c.kind]
-    values = {"impact": c.impact, "metrics": c.metrics, "summary": c.summary,
-              "outcome": c.outcome, "result": c.result}
-    said = next((_clip(values[f], CITE_WIDTH) for f in kind.cite if values.get(f, "").strip()),
-                "")
-    if kind.cite_measure and c.measure.strip() and c.measure.strip() not in said:
-        measure = f"{kind.measure_label} {c.measure.strip()}"
-        said = f"{said.rstrip('.')}; {measure}" if said else measure[:1].upper() + measure[1:]
-    return said
-
-
 def _richness(c: Candidate, factor: float = 1.0) -> None:
     metrics = c.metrics.strip()
     if metrics:
-        c.add(W_METRICS * factor, f"has measured impact: {_clip(metrics)}", part="metrics")
+        c.add(W_METRICS * factor, f"has measured impact: {clip(metrics)}", part="metrics")
     elif c.measure.strip():
         kind = KIND_REGISTRY[c.kind]
         if kind.measure_by:  # someone's words: "Dana, my manager, wrote: ..."
             who, _, said = c.measure.partition(MEASURE_BY_SEP)
             label = kind.measure_label.format(who=who.strip() or "someone")
-            c.add(W_METRICS * 0.7 * factor, f"{label}: \u201c{_clip(said.strip())}\u201d",
+            c.add(W_METRICS * 0.7 * factor, f"{label}: \u201c{clip(said.strip())}\u201d",
                   part="metrics")
         else:
-            c.add(W_METRICS * 0.7 * factor, f"{kind.measure_label}: {_clip(c.measure)}",
+            c.add(W_METRICS * 0.7 * factor, f"{kind.measure_label}: {clip(c.measure)}",
                   part="metrics")
     impact = c.impact.strip() or c.outcome.strip()
     if impact:
         said = "impact written down" if c.impact.strip() else "outcome"
-        c.add(W_IMPACT * factor, None if metrics else f"{said}: {_clip(impact)}", part="impact")
+        c.add(W_IMPACT * factor, None if metrics else f"{said}: {clip(impact)}", part="impact")
     if c.star:
         c.add(W_STAR * factor, "written up as a STAR story", part="star")
 
 
-def _asks_elsewhere(named: Sequence[NamedSkill], reading: CategorySuggestion) -> bool:
+def _asks_elsewhere(named: Sequence[NamedSkill], reading: CategorySuggestion,
+                    voiced: Concern | None = None) -> bool:
     """Does the feedback ask for something, or voice a concern about you?"""
-    return reading.category == CONCERN or any(
+    return voiced is not None or reading.category == CONCERN or any(
         n.source == "topic" or n.source in FEEDBACK_SOURCES and n.polarity == "wanted"
         for n in named)
 
 
-def _kinds(prior: StagePrior, reading: CategorySuggestion,
+def _kinds(prior: StagePrior, reading: CategorySuggestion, voiced: Concern | None = None,
            ) -> tuple[Mapping[str, float], dict[str, str | None]]:
     """How much each kind of entry counts, and the sentence its card shows: what the
-    feedback is about, where its topic says ("dismissive" is answered by the people you
-    helped grow), else what the stage rewards."""
+    concern asks for ("too far from the code": systems you built), else what the feedback's
+    topic says ("dismissive" is answered by the people you helped grow), else what the
+    stage rewards."""
+    if voiced is not None and voiced.kinds:
+        return voiced.kinds, {k: voiced.reasons.get(k) for k, w in voiced.kinds.items()
+                              if w >= KIND_REASON_FROM}
     for topic in reading.topics[:KIND_TOPICS] or (("",) if reading.category in ABOUT_THEM
                                                    else ()):
         about = topic_evidence(reading.category, topic)
@@ -435,44 +418,3 @@ def _asks_for_specifics(reading: CategorySuggestion) -> bool:
                for category, topics in reading.all_topics for topic in topics)
 
 
-def _evidence(c: Candidate, pinned: bool = False) -> Evidence:
-    reasons: list[str] = ["you pinned it to this rejection"] if pinned else []
-    cited: set[str] = set()
-    for _weight, reason in sorted(c.parts, key=lambda p: -p[0]):
-        # "The role calls for backend services; this entry is tagged backend" says nothing
-        # new below "the feedback mentions backend engineers; this entry is tagged backend",
-        # and would hide a line that does.
-        tags = _cited_tags(reason)
-        if reason in reasons or (reason.startswith(ROLE_REASON) and tags and tags <= cited):
-            continue
-        cited |= tags
-        reasons.append(reason)
-    return Evidence(
-        entry_id=c.entry_id,
-        title=c.title,
-        kind=c.kind,
-        start_date=c.start,
-        impact=c.impact,
-        score=round(c.score, 2),
-        reasons=tuple(reasons[:MAX_REASONS]),
-        summary=c.summary,
-        metrics=c.metrics,
-        said=cite(c),
-        unfinished=c.unfinished,
-        pinned=pinned,
-        links=tuple(sorted(c.links)),
-    )
-
-
-_TAGGED = re.compile(r"tagged ([^()]+?)\)?$")
-
-
-def _cited_tags(reason: str) -> set[str]:
-    """The tags a reason cites ("...; this entry is tagged kafka, go" -> kafka, go)."""
-    found = _TAGGED.search(reason)
-    return {t.strip() for t in found.group(1).split(",")} if found else set()
-
-
-def _clip(value: str, width: int = 90) -> str:
-    value = " ".join(value.split())
-    return value if len(value) <= width else value[: width - 1].rstrip() + "\u2026"

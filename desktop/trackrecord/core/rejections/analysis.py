@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from trackrecord.core.matching.evidence import Evidence, MatchResult, match_evidence
+from trackrecord.core.matching.cards import Evidence
+from trackrecord.core.matching.evidence import MatchResult, match_evidence
 from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import NamedSkill

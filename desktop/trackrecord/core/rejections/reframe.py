@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from trackrecord.core.matching.evidence import Evidence, MatchResult
+from trackrecord.core.matching.cards import Evidence
+from trackrecord.core.matching.evidence import MatchResult
 from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.text import FEEDBACK_SOURCES
 from trackrecord.core.matching.vocabulary import load_toml, skills

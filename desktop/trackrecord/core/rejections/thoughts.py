@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from trackrecord.core.errors import NotFoundError, StorageError, ValidationError
-from trackrecord.core.matching.evidence import Evidence
+from trackrecord.core.matching.cards import Evidence
 from trackrecord.core.matching.vocabulary import load_toml
 from trackrecord.core.rejections.traps import trap_keys, trap_registry
 from trackrecord.core.review.content import clip, sentences

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from trackrecord.core.matching.evidence import Evidence
+from trackrecord.core.matching.cards import Evidence
 from trackrecord.core.record.kinds import KIND_REGISTRY
 from trackrecord.ui.record.list_model import kind_label
 from trackrecord.ui.record.list_view import KIND_COLOURS
