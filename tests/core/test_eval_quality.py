@@ -12,13 +12,13 @@ As of round 7 (sets 2 to 5 tuned on; the blind scorings are in the FLOORS commen
 
 | set          | category | silence | precision@3 | acceptable | gaps P / R  | invented / reversed |
 |--------------|----------|---------|-------------|------------|-------------|---------------------|
-| development  | 1.000    | 0       | 0.660       | 0.804      | 1.00 / 1.00 | 0 / 0               |
-| round-1 set  | 1.000    | 0       | 0.648       | 0.736      | 1.00 / 0.88 | 0 / 0               |
-| second set   | 1.000    | 0       | 0.561       | 0.757      | 1.00 / 0.96 | 0 / 0               |
-| third set    | 0.954    | 0       | 0.577       | 0.730      | 0.96 / 0.81 | 0 / 1               |
-| fourth set   | 0.968    | 0       | 0.575       | 0.701      | 0.95 / 0.87 | 1 / 0               |
-| fifth set    | 1.000    | 0       | 0.500       | 0.673      | 1.00 / 0.81 | 0 / 0               |
-| second person| 0.800    | 0       | 0.453       | 0.613      | 0.88 / 0.45 | 2 / 0               |
+| development  | 1.000    | 0       | 0.668       | 0.806      | 1.00 / 1.00 | 0 / 0               |
+| round-1 set  | 1.000    | 0       | 0.655       | 0.742      | 1.00 / 0.88 | 0 / 0               |
+| second set   | 1.000    | 0       | 0.579       | 0.766      | 1.00 / 0.96 | 0 / 0               |
+| third set    | 0.954    | 0       | 0.593       | 0.746      | 0.96 / 0.81 | 0 / 1               |
+| fourth set   | 0.968    | 0       | 0.598       | 0.741      | 0.95 / 0.87 | 1 / 0               |
+| fifth set    | 1.000    | 0       | 0.512       | 0.679      | 1.00 / 0.81 | 0 / 0               |
+| second person| 0.855    | 0       | 0.507       | 0.680      | 0.94 / 0.73 | 1 / 0               |
 | target       | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0               |
 """
 
@@ -34,7 +34,7 @@ from trackrecord.core.store.db import Store
 
 # Floors, honestly below what the reading reached (see the table above).
 FLOORS = {
-    "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.64, acceptable=0.78,
+    "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.65, acceptable=0.79,
                               gap_precision=0.95, gap_recall=0.95, invented=0, reversed=0),
     "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.62, acceptable=0.72,
                                   gap_precision=0.95, gap_recall=0.85, invented=0, reversed=0),
@@ -44,14 +44,14 @@ FLOORS = {
                                    invented=0, reversed=0),
     # Scored once, blind, after round 4; tuned on from round 5. The reversed gap left is a
     # role description read as a want ("a pure AppSec position doing penetration testing").
-    "feedback_holdout3.json": dict(category=0.93, silence=0, precision_at_3=0.55,
-                                   acceptable=0.71, gap_precision=0.95, gap_recall=0.80,
+    "feedback_holdout3.json": dict(category=0.93, silence=0, precision_at_3=0.57,
+                                   acceptable=0.72, gap_precision=0.95, gap_recall=0.80,
                                    invented=0, reversed=1),
     # Scored once, blind, after round 5 (category 0.839, precision@3 0.489, acceptable 0.609,
     # gaps 0.864 / 0.867, invented 3); tuned on from round 6. The invented gap left is
     # "algorithms" for a brute-force answer that never reached the faster one, which I keep.
-    "feedback_holdout4.json": dict(category=0.95, silence=0, precision_at_3=0.55,
-                                   acceptable=0.68, gap_precision=0.95, gap_recall=0.86,
+    "feedback_holdout4.json": dict(category=0.95, silence=0, precision_at_3=0.57,
+                                   acceptable=0.72, gap_precision=0.95, gap_recall=0.86,
                                    invented=1, reversed=0),
     # Scored once, blind, after round 6 (category 0.833, silence 0, precision@3 0.512,
     # acceptable 0.673, gaps 0.722 / 0.625, invented 5, reversed 0); tuned on in round 7.
@@ -61,10 +61,11 @@ FLOORS = {
     # A second person's track record (persona2_entries.json), written and labelled blind and
     # scored once after round 7 (category 0.764, silence 1, precision@3 0.460, acceptable
     # 0.613, gaps 0.875 / 0.455, invented 2, reversed 0). The text read as silence was then
-    # fixed (a reason followed by a form letter's closing), so it is no longer blind.
-    "feedback_persona2.json": dict(category=0.78, silence=0, precision_at_3=0.44,
-                                   acceptable=0.60, gap_precision=0.85, gap_recall=0.45,
-                                   invented=2, reversed=0),
+    # fixed (a reason followed by a form letter's closing), and the vocabulary it showed
+    # missing was added, so it is no longer blind.
+    "feedback_persona2.json": dict(category=0.83, silence=0, precision_at_3=0.48,
+                                   acceptable=0.65, gap_precision=0.90, gap_recall=0.70,
+                                   invented=1, reversed=0),
 }
 # Whose track record each set is read against.
 ENTRIES = {"feedback_persona2.json": "persona2_entries.json"}
