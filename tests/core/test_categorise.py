@@ -153,3 +153,10 @@ def test_a_company_name_is_not_a_skill_in_a_status_notice() -> None:
                 "You can view other opportunities from your Candidate Home.\n"
                 "People Team, Corvid Logistics")
     assert suggest_category(feedback, "application").category == "unknown"
+
+
+def test_the_phrase_shown_is_the_one_that_carries_the_meaning() -> None:
+    feedback = ("The hiring manager thought you were great on architecture but too far from "
+                "the code. This role writes code eighty percent of the time.")
+    suggestion = suggest_category(feedback, "hiring-manager")
+    assert (suggestion.category, suggestion.trigger) == ("fit", "too far from the code")
