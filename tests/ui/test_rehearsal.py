@@ -200,3 +200,17 @@ def test_undoing_the_deletion_of_an_entry_brings_its_rehearsals_back(
     window.controller.undo_delete()
     assert service.history(entry.id) == [second, first]
     assert service.told_in(interview.id) == {entry.id}
+
+
+def test_a_clipped_point_shows_the_whole_of_it_on_hover(qtbot: QtBot) -> None:
+    long_action = ("Interviewed the five engineers and on-call about their actual pain points, "
+                   "mapped them to transaction boundaries, and wrote an RFC with explicit "
+                   "extraction triggers for each candidate service, reviewed by two teams")
+    story = Story("q2", "A decision with a real cost?", "behavioural", "", (), entry_id="e2",
+                  title="RFC", year=2023, situation="Asked to split", task="Disagree well",
+                  action=long_action, result="Agreed")
+    dialog = RehearsalDialog(story, 120, clock=FakeClock())
+    qtbot.addWidget(dialog)
+    action = dialog.points[2]
+    assert action.text().endswith("\u2026") and action.toolTip() == long_action
+    assert dialog.points[0].toolTip() == ""  # nothing hidden, nothing to hover for

@@ -109,6 +109,8 @@ class RehearsalDialog(QDialog):
             point = QLabel(clip(value, POINT_WIDTH), self)
             point.setObjectName("rehearsalPoint")
             point.setWordWrap(True)
+            if point.text() != value.strip():
+                point.setToolTip(value)  # the glance is clipped; the whole point is a hover away
             points.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
             points.addWidget(point, row, 1)
             self.points.append(point)
