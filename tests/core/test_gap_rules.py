@@ -103,3 +103,18 @@ def test_a_particular_engine_is_named_even_beside_a_known_domain(store: Store) -
     """Unity is in the vocabulary (games): the gap says the engine, not only the domain."""
     gaps = _match(store, "We need at least three years of shipping games in Unity.").gaps
     assert any("Unity" in g.missing and g.skill == "gaming" for g in gaps), gaps
+
+
+def test_a_report_on_the_round_names_no_general_skill_it_did_not_ask_for(
+    store: Store, entries: EntryService
+) -> None:
+    """"Your first move was to restart and scale it out": the round, not a gap. A particular
+    thing the round was about ("certificate pinning") still is one."""
+    _add(entries, "shipped", "Fraud features in Spark", tags=["spark", "data-pipelines"])
+    report = ("In the live troubleshooting exercise your first move when latency spiked was to "
+              "scale it out before looking at any logs, and the panel decided not to proceed.")
+    onsite = match_evidence(store, MatchQuery("onsite", feedback=report), today=TODAY)
+    assert onsite.gaps == ()
+    pinning = ("The security round was where it did not land: keychain access groups and "
+               "certificate pinning came up and the answers were thin.")
+    assert any("certificate pinning" in g.missing for g in _match(store, pinning).gaps)

@@ -76,7 +76,8 @@ _ANY_WORD = "SELECT 1 FROM entry_prefix WHERE entry_prefix MATCH ? LIMIT 1"
 
 
 def find_gaps(
-    cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill]
+    cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill],
+    interview_report: bool = False,
 ) -> tuple[Gap, ...]:
     """What the feedback asks for that nothing in the track record shows: skills it names
     (a domain is shown by any of its words), and things out of the vocabulary it says were
@@ -99,6 +100,11 @@ def find_gaps(
         # something it credits still can be ("you know mobile apps ... native iOS").
         particular = key in catalogue[n.skill].specific
         if catalogue[n.skill].spelling(key) in has_said or (n.skill in has and not particular):
+            continue
+        # "Your first move was to scale it out": in a report on how a round went, a general
+        # skill named without being asked for describes the round, not what the record
+        # lacks (a particular tool it names, "certificate pinning", still can be).
+        if interview_report and n.polarity != "wanted" and not particular:
             continue
         phrases.setdefault(n.skill, [])
         sources.setdefault(n.skill, n.source)
