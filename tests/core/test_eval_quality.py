@@ -17,10 +17,10 @@ As of the end of round 7 (every set tuned on; the blind scorings are in the FLOO
 | round-1 set  | 1.000    | 0       | 0.655       | 0.742      | 1.00 / 0.88 | 0 / 0               |
 | second set   | 1.000    | 0       | 0.588       | 0.770      | 1.00 / 0.96 | 0 / 0               |
 | third set    | 0.954    | 0       | 0.593       | 0.746      | 0.96 / 0.81 | 0 / 1               |
-| fourth set   | 0.968    | 0       | 0.598       | 0.741      | 0.91 / 0.87 | 2 / 0               |
+| fourth set   | 0.968    | 0       | 0.598       | 0.741      | 0.95 / 0.87 | 1 / 0               |
 | fifth set    | 1.000    | 0       | 0.512       | 0.685      | 1.00 / 0.81 | 0 / 0               |
-| second person| 0.982    | 0       | 0.500       | 0.687      | 0.94 / 0.73 | 1 / 0               |
-| third person | 0.891    | 0       | 0.549       | 0.680      | 0.83 / 0.79 | 4 / 0               |
+| second person| 0.982    | 0       | 0.500       | 0.687      | 1.00 / 0.73 | 0 / 0               |
+| third person | 0.891    | 0       | 0.549       | 0.680      | 0.84 / 0.79 | 3 / 0               |
 | target       | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0               |
 """
 
@@ -50,13 +50,12 @@ FLOORS = {
                                    acceptable=0.72, gap_precision=0.95, gap_recall=0.80,
                                    invented=0, reversed=1),
     # Scored once, blind, after round 5 (category 0.839, precision@3 0.489, acceptable 0.609,
-    # gaps 0.864 / 0.867, invented 3); tuned on from round 6. The two invented gaps left are
-    # "algorithms" for a brute-force answer that never reached the faster one, and "capacity
-    # planning" where the design round never estimated load: another set's labeller asks
-    # for that very gap, so both stay.
+    # gaps 0.864 / 0.867, invented 3); tuned on from round 6. The invented gap left is
+    # "capacity planning" where the design round never estimated load: another set's
+    # labeller asks for that very gap, so it stays.
     "feedback_holdout4.json": dict(category=0.95, silence=0, precision_at_3=0.57,
-                                   acceptable=0.72, gap_precision=0.90, gap_recall=0.86,
-                                   invented=2, reversed=0),
+                                   acceptable=0.72, gap_precision=0.93, gap_recall=0.86,
+                                   invented=1, reversed=0),
     # Scored once, blind, after round 6 (category 0.833, silence 0, precision@3 0.512,
     # acceptable 0.673, gaps 0.722 / 0.625, invented 5, reversed 0); tuned on in round 7.
     "feedback_holdout5.json": dict(category=0.97, silence=0, precision_at_3=0.48,
@@ -67,17 +66,17 @@ FLOORS = {
     # 0.613, gaps 0.875 / 0.455, invented 2, reversed 0). The text read as silence was then
     # fixed (a reason followed by a form letter's closing), and the vocabulary it showed
     # missing was added, so it is no longer blind.
-    "feedback_persona2.json": dict(category=0.83, silence=0, precision_at_3=0.48,
-                                   acceptable=0.65, gap_precision=0.90, gap_recall=0.70,
-                                   invented=1, reversed=0),
+    "feedback_persona2.json": dict(category=0.95, silence=0, precision_at_3=0.48,
+                                   acceptable=0.66, gap_precision=0.95, gap_recall=0.70,
+                                   invented=0, reversed=0),
     # A third person's record (persona3_entries.json): a data and ML engineer turned SRE,
     # written and labelled blind, scored once with the code as it stood at the end of round 7
     # (category 0.836, silence 1, precision@3 0.536, acceptable 0.667, gaps 0.696 / 0.429,
     # invented 6, reversed 1; the code before round 6 scored 0.800, 1, 0.471, 0.627, the
     # same gaps). Its silence case and vocabulary were then fixed: no longer blind.
-    "feedback_persona3.json": dict(category=0.86, silence=0, precision_at_3=0.52,
+    "feedback_persona3.json": dict(category=0.87, silence=0, precision_at_3=0.52,
                                    acceptable=0.65, gap_precision=0.80, gap_recall=0.75,
-                                   invented=4, reversed=0),
+                                   invented=3, reversed=0),
 }
 # Whose track record each set is read against.
 ENTRIES = {"feedback_persona2.json": "persona2_entries.json",
