@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trackrecord.core.matching.phrases import PhraseMatcher, longest_first
 from trackrecord.core.matching.vocabulary import load_toml
@@ -27,10 +27,18 @@ class Concern:
 
 
 @functools.cache
-def _vocabulary() -> tuple[PhraseMatcher[str], dict[str, dict[str, object]]]:
+def _vocabulary() -> tuple[PhraseMatcher[str], dict[str, Concern]]:
+    """The concerns, read once; each found concern is this one with the phrase as written."""
     data = load_toml("vocabulary", "concerns.toml")["concern"]
     matcher = PhraseMatcher((p, key) for key, about in data.items() for p in about["phrases"])
-    return matcher, data
+    concerns = {
+        key: Concern(key, str(about["about"]), "",
+                     tuple(str(s) for s in about.get("skills", ())),
+                     {str(k): float(v) for k, v in about["kinds"].items()},
+                     {str(k): str(v) for k, v in about.get("reasons", {}).items()})
+        for key, about in data.items()
+    }
+    return matcher, concerns
 
 
 @functools.lru_cache(maxsize=256)
@@ -38,7 +46,7 @@ def voiced_concern(feedback: str) -> Concern | None:
     """The first concern the feedback voices, unless its clause credits it."""
     if not feedback.strip():
         return None
-    matcher, data = _vocabulary()
+    matcher, concerns = _vocabulary()
     reading = read_feedback(feedback)
     words = reading.words
     for hit in sorted(longest_first(matcher.find(words)), key=lambda h: h.start):
@@ -47,11 +55,5 @@ def voiced_concern(feedback: str) -> Concern | None:
             continue
         if clause.has and not clause.wanted or praised_after(words, clause, hit.end):
             continue  # "your product instincts were really strong"
-        about = data[hit.value]
-        return Concern(
-            hit.value, str(about["about"]), words.span(hit.start, hit.end),
-            tuple(str(s) for s in about.get("skills", ())),  # type: ignore[attr-defined]
-            {str(k): float(v) for k, v in about["kinds"].items()},  # type: ignore[attr-defined]
-            {str(k): str(v) for k, v in about.get("reasons", {}).items()},  # type: ignore[attr-defined]
-        )
+        return replace(concerns[hit.value], phrase=words.span(hit.start, hit.end))
     return None
