@@ -8,7 +8,6 @@ of: for an incident, what you did and how it ended, never the damage.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from trackrecord.core.matching.pool import Candidate
@@ -16,7 +15,7 @@ from trackrecord.core.record.kinds import KIND_REGISTRY
 
 CITE_WIDTH = 200
 MAX_REASONS = 4
-ROLE_REASON = "the role ("  # how a role's reason starts (a card says each tag once)
+ROLE_PART = "role_tag"  # the part of a score the role's tags add
 
 
 @dataclass(frozen=True)
@@ -55,15 +54,15 @@ def cite(c: Candidate) -> str:
 def card(c: Candidate, pinned: bool = False) -> Evidence:
     reasons: list[str] = ["you pinned it to this rejection"] if pinned else []
     cited: set[str] = set()
-    for _weight, reason in sorted(c.parts, key=lambda p: -p[0]):
+    for reason in sorted(c.parts, key=lambda r: -r.weight):
         # "The role calls for backend services; this entry is tagged backend" says nothing
         # new below "the feedback mentions backend engineers; this entry is tagged backend",
         # and would hide a line that does.
-        tags = _cited_tags(reason)
-        if reason in reasons or (reason.startswith(ROLE_REASON) and tags and tags <= cited):
+        said_already = reason.part == ROLE_PART and set(reason.tags) <= cited
+        if reason.text in reasons or (reason.tags and said_already):
             continue
-        cited |= tags
-        reasons.append(reason)
+        cited.update(reason.tags)
+        reasons.append(reason.text)
     return Evidence(
         entry_id=c.entry_id,
         title=c.title,
@@ -79,15 +78,6 @@ def card(c: Candidate, pinned: bool = False) -> Evidence:
         pinned=pinned,
         links=tuple(sorted(c.links)),
     )
-
-
-_TAGGED = re.compile(r"tagged ([^()]+?)\)?$")
-
-
-def _cited_tags(reason: str) -> set[str]:
-    """The tags a reason cites ("...; this entry is tagged kafka, go" -> kafka, go)."""
-    found = _TAGGED.search(reason)
-    return {t.strip() for t in found.group(1).split(",")} if found else set()
 
 
 def clip(value: str, width: int = 90) -> str:

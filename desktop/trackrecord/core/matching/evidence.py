@@ -16,7 +16,7 @@ import functools
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from trackrecord.core.matching.cards import ROLE_REASON, Evidence, card, clip
+from trackrecord.core.matching.cards import ROLE_PART, Evidence, card, clip
 from trackrecord.core.matching.concerns import Concern, voiced_concern
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps, related_to_role
 from trackrecord.core.matching.learned import Learned, read_learned
@@ -26,7 +26,14 @@ from trackrecord.core.matching.mentions import (
     said_by,
     second_pass,
 )
-from trackrecord.core.matching.pool import MEASURE_BY_SEP, Candidate, add_entries, gather, load
+from trackrecord.core.matching.pool import (
+    MEASURE_BY_SEP,
+    Candidate,
+    Reason,
+    add_entries,
+    gather,
+    load,
+)
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.rounds import concern_round
 from trackrecord.core.matching.text import (
@@ -106,7 +113,7 @@ class MatchResult:
     skills_named: tuple[NamedSkill, ...]
     stage: str = "other"
     # Every scored candidate, best first, with its parts (only when asked for: the fitting
-    # of the weights reads them, benchmarks/fit_evidence.py).
+    # of the weights reads them, tools/fit_evidence.py).
     scored: tuple[Candidate, ...] = ()
 
 
@@ -174,7 +181,7 @@ def _match(
     second_pass(cur, detailed, named, said, _asks_elsewhere(named, reading, voiced))
     for c in detailed:
         if not c.parts:
-            c.parts.append((0.0, f"one of your most recent entries ({c.start.year})"))
+            c.parts.append(Reason(0.0, f"one of your most recent entries ({c.start.year})"))
     chosen = first[:limit] + _cover(detailed[len(first):], named, limit - len(first[:limit]))
     evidence = tuple(card(c, c.entry_id in pinned) for c in chosen)
     return MatchResult(evidence, gaps, named, asked, tuple(detailed))
@@ -263,30 +270,30 @@ def _first_pass(
                 seen.add((n.skill, "credited"))  # asked about and credited: count it once
                 link = f"skill:{n.skill}"
                 c.add(W_FEEDBACK_TAG * mention_factor(n),
-                      f"{said_by(n)}; this entry is tagged {tag}", link, "feedback_tag")
+                      f"{said_by(n)}; this entry is tagged {tag}", link, "feedback_tag", (tag,))
                 c.add(kind_weight(skill.kinds, c.kind), None, link, "skill_kind")
             elif n.source == "related":
                 first = ("", "related") not in seen
                 seen.add(("", "related"))  # the nearest evidence: said once, not per skill
                 c.add(W_RELATED_TAG * RELATED_DECAY ** related_rank[n.skill],
                       f"{n.reason} (tagged {tag})" if first else None, f"skill:{n.skill}",
-                      "related_tag")
+                      "related_tag", (tag,))
             elif n.source == "role":
-                c.add(w_role * distinct[n.skill], f"{ROLE_REASON}{role}) calls "
+                c.add(w_role * distinct[n.skill], f"the role ({role}) calls "
                       f"for {skill.label}; this entry is tagged {tag}", f"role:{n.skill}",
-                      "role_tag")
+                      ROLE_PART, (tag,))
             elif n.source == "level" and ("", "level") not in seen:
                 seen.add(("", "level"))  # several skills per level: count the level once
                 c.add(W_LEVEL_TAG * distinct[n.skill], f"{n.reason} (tagged {tag})", "level",
-                      "level_tag")
+                      "level_tag", (tag,))
             elif n.source == "topic" and ("", "topic") not in seen:
                 seen.add(("", "topic"))
                 c.add(W_TOPIC_TAG, f"{n.reason}; this entry shows {skill.label} "
-                      f"(tagged {tag})", f"skill:{n.skill}", "topic_tag")
+                      f"(tagged {tag})", f"skill:{n.skill}", "topic_tag", (tag,))
             elif n.source == "debrief" and ("", "debrief") not in seen:
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
-                      f"(tagged {tag})", "debrief", "debrief_tag")
+                      f"(tagged {tag})", "debrief", "debrief_tag", (tag,))
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:
@@ -298,7 +305,8 @@ def _first_pass(
             if shows and voiced is None else []
         if probed:
             labels = " and ".join(catalogue[name].label for name, _tag in probed[:2])
-            tags = ", ".join(dict.fromkeys(tag for _name, tag in probed[:2]))
+            cited = tuple(dict.fromkeys(tag for _name, tag in probed[:2]))
+            tags = ", ".join(cited)
             probes = f"the {stage_label.lower()} stage probes {labels}: this entry is " \
                 f"tagged {tags}"
             # One line about the stage, not two that say nearly the same thing.
@@ -308,7 +316,7 @@ def _first_pass(
             # An entry that shows two of what the stage probes answers it better than one.
             weight = sum(W_STAGE_TAG * distinct[name] * STAGE_SKILL_DECAY ** k
                          for k, (name, _tag) in enumerate(probed[:2]))
-            c.add(weight, probes, f"stage:{stage}", "stage_tag")
+            c.add(weight, probes, f"stage:{stage}", "stage_tag", cited)
         c.add(W_STAGE_KIND * stage_kind, kind_reason, f"stage:{stage}", "stage_kind")
         _richness(c, RICH_FACTOR if specifics else 1.0)
         age = max(0.0, (today - c.start).days / 365.25)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from trackrecord.core.matching.phrases import Words, split_words, stem
-from trackrecord.core.matching.pool import WRITE_UP, Candidate, in_list
+from trackrecord.core.matching.pool import WRITE_UP, Candidate, Reason, in_list
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
     NamedSkill,
@@ -139,7 +139,7 @@ def residual_in(
     if field_name in ("title", "summary"):  # what the entry is about
         c.add(W_DOMAIN * min(len(found), MAX_DOMAIN_WORDS), said, part="domain")
     else:
-        c.parts.append((0.5, said))
+        c.parts.append(Reason(0.5, said))
 
 
 def _allowed(c: Candidate, found: list[str]) -> list[str]:

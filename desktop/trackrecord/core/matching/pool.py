@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from trackrecord.core.matching.text import RawQueries, TextQuery
 from trackrecord.core.matching.vocabulary import (
@@ -82,6 +83,16 @@ _TAGS = (
 )
 
 
+class Reason(NamedTuple):
+    """One line a card may show, with what it weighs, which part of the score it is, and the
+    entry's tags it cites (so a card can say each tag once)."""
+
+    weight: float
+    text: str
+    part: str = ""
+    tags: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)  # about a hundred per match, each read many times
 class Candidate:
     pk: int
@@ -102,16 +113,16 @@ class Candidate:
     tags: dict[str, str] = field(default_factory=dict)  # tag_key -> tag as written
     shows: dict[str, str] = field(default_factory=dict)  # skill name -> the tag that shows it
     score: float = 0.0
-    parts: list[tuple[float, str]] = field(default_factory=list)
+    parts: list[Reason] = field(default_factory=list)
     links: set[str] = field(default_factory=set)  # what linked it ("skill:testing", ...)
     not_links: frozenset[str] = frozenset()  # links the person said do not make it relevant
 
     # How much each named part of the score (evidence_weights.toml) added: what the fitting
-    # in benchmarks/fit_evidence.py reads.
+    # in tools/fit_evidence.py reads.
     by_part: dict[str, float] = field(default_factory=dict)
 
     def add(self, weight: float, reason: str | None = None, link: str | None = None,
-            part: str = "") -> None:
+            part: str = "", tags: tuple[str, ...] = ()) -> None:
         if link is not None:
             if link in self.not_links:
                 return
@@ -120,7 +131,7 @@ class Candidate:
         if part:
             self.by_part[part] = self.by_part.get(part, 0.0) + weight
         if reason:
-            self.parts.append((weight, reason))
+            self.parts.append(Reason(weight, reason, part, tags))
 
 
 def gather(
