@@ -146,10 +146,9 @@ def _match(
     concern = concern_round(query.feedback)
     reading = suggest_category(query.feedback, stage, query.own_read)
     asked, stage = stage, concern.stage if concern is not None else stage
-    gaps = find_gaps(cur, query, named, interview_report=reading.category == CONCERN)
+    gaps, unshown = find_gaps(cur, query, named, interview_report=reading.category == CONCERN)
     # The nearest evidence follows every skill the feedback names that nothing shows, even
     # one that, in a report on the round, is not named as a gap.
-    unshown = find_gaps(cur, query, named) if reading.category == CONCERN else gaps
     related = related_to_gaps(unshown)
     named = (*named, *(related or related_to_role(cur, named)))
     # "Too far from the code": what the concern asks the evidence to show.

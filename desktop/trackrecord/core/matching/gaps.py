@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from trackrecord.core.matching.clauses import marker_positions
 from trackrecord.core.matching.query import MatchQuery
@@ -75,15 +76,23 @@ _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
 _ANY_WORD = "SELECT 1 FROM entry_prefix WHERE entry_prefix MATCH ? LIMIT 1"
 
 
+class GapReading(NamedTuple):
+    named: tuple[Gap, ...]  # the gaps the page names
+    # Every skill the feedback mentions that nothing shows, named or not: its nearest
+    # evidence still counts ("scale it out", in a report on a round, is not a gap).
+    unshown: tuple[Gap, ...]
+
+
 def find_gaps(
     cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill],
     interview_report: bool = False,
-) -> tuple[Gap, ...]:
+) -> GapReading:
     """What the feedback asks for that nothing in the track record shows: skills it names
     (a domain is shown by any of its words), and things out of the vocabulary it says were
     wanted ("strong Rust and embedded systems experience"). Never something the feedback
     says the person has."""
     catalogue = skills()
+    asked: set[str] = set()  # skills named as a gap, not only mentioned in a report
     phrases: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
     has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
@@ -104,16 +113,16 @@ def find_gaps(
         # "Your first move was to scale it out": in a report on how a round went, a general
         # skill named without being asked for describes the round, not what the record
         # lacks (a particular tool it names, "certificate pinning", still can be).
-        if interview_report and n.polarity != "wanted" and not particular:
-            continue
+        if not (interview_report and n.polarity != "wanted" and not particular):
+            asked.add(n.skill)
         phrases.setdefault(n.skill, [])
         sources.setdefault(n.skill, n.source)
         if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
             phrases[n.skill].append(n.phrase)
     own = dict(current_synonyms())
-    gaps: list[Gap] = []
+    unshown: list[Gap] = []
     for name, said in phrases.items():
-        if len(gaps) >= MAX_GAPS:
+        if len(unshown) >= MAX_GAPS * 2:
             break
         skill = catalogue[name]
         specific = [p for p in said if phrase_key(p) in skill.specific]
@@ -133,9 +142,10 @@ def find_gaps(
         if missing and all(p in specific for p in missing):
             # Named by what is missing: "frontend and React" would be wrong beside React work.
             label = _join(missing) if shown else skill.label
-            gaps.append(Gap(label, tuple(missing), name, sources[name], shown))
+            unshown.append(Gap(label, tuple(missing), name, sources[name], shown))
         elif missing:
-            gaps.append(Gap(skill.label, tuple(missing), name, sources[name]))
+            unshown.append(Gap(skill.label, tuple(missing), name, sources[name]))
+    gaps = [g for g in unshown if g.skill in asked][:MAX_GAPS]
     seen = {g.casefold() for gap in gaps for g in gap.missing}
     for source, value in (("feedback", query.feedback), ("own read", query.own_read)):
         for wanted in _unnamed_wants(value):
@@ -144,7 +154,7 @@ def find_gaps(
             if wanted.casefold() not in seen and not _appears(cur, wanted, "", exact=True):
                 seen.add(wanted.casefold())
                 gaps.append(Gap(wanted, (wanted,), None, source))
-    return tuple(gaps[:MAX_GAPS])
+    return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
 
 
 def _shown_as_said(cur: RawQueries, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
