@@ -45,6 +45,7 @@ class ClauseReading:
     content_at: frozenset[int] = frozenset()  # positions of the content words counted
     judged: frozenset[int] = frozenset()  # content words a judgement falls on ("too intense")
     titles: frozenset[int] = frozenset()  # the job applied for ("the Data Engineer opening")
+    masked: frozenset[int] = frozenset()  # words never read as skills ("hiring freeze")
 
     def clause_of(self, position: int) -> Clause | None:
         for clause in self.clauses:
@@ -157,7 +158,8 @@ def read_clauses(text: str) -> ClauseReading:
     names = _names(words, set(sentence_starts)) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
-    proper = _capitalised_runs(words, set(sentence_starts)) | masked(words)  # "a job alert"
+    hidden = frozenset(masked(words))  # "a job alert": read once, for every reader of the text
+    proper = _capitalised_runs(words, set(sentence_starts)) | hidden
     terms = {i for h in shipped_skill_matcher().find(words)
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
              for i in range(h.start, h.end) if i not in titles and i not in proper}
@@ -193,7 +195,7 @@ def read_clauses(text: str) -> ClauseReading:
               for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
               if i not in pleasant and _judged_word(words.stems[i], vocab)}
     return ClauseReading(words, tuple(out), frozenset(pleasant), frozenset(content_at),
-                         frozenset(judged), frozenset(titles))
+                         frozenset(judged), frozenset(titles), hidden)
 
 
 def marker_positions(words: Words) -> set[int]:

@@ -23,7 +23,6 @@ from trackrecord.core.matching.text import (
 from trackrecord.core.matching.vocabulary import (
     current_synonyms,
     exact_skill_terms,
-    masked,
     phrase_key,
     skill_matcher,
     skills,
@@ -195,7 +194,7 @@ def _unnamed_wants(value: str) -> list[str]:
         return []
     reading = read_feedback(value)
     words = reading.words
-    hidden = masked(words)
+    hidden = reading.clauses.masked
     hits = [h for h in skill_matcher().find(words)]
     terms = {i for h in hits for i in range(h.start, h.end)}
     for pattern, _term, _name in exact_skill_terms():

@@ -178,11 +178,12 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
         reading = read_feedback(value)
         # A job title names the opening ("Senior Mobile Engineer (iOS)"), which the role
         # says already: nothing in it is something the feedback asks about or credits.
-        words, quiet = reading.words, reading.unread | reading.clauses.titles
+        words = reading.words
+        hidden = reading.clauses.masked | reading.unread | reading.clauses.titles
         clause_of = reading.clauses.clause_of
     else:
-        words, quiet = split_words(value), frozenset()
-    hidden = masked(words) | quiet
+        words = split_words(value)
+        hidden = frozenset(masked(words))
     hits = [h for h in skill_matcher().find(words) if not hidden & set(range(h.start, h.end))]
     term_positions = {i for h in hits for i in range(h.start, h.end)}
     kept = []
@@ -323,7 +324,7 @@ def _residual_words(query: MatchQuery) -> dict[str, str]:
             continue
         reading = read_feedback(value)
         words = reading.words
-        covered = masked(words) | phrase_positions(words) | reading.unread
+        covered = set(reading.clauses.masked | phrase_positions(words) | reading.unread)
         for hit in skill_matcher().find(words):
             covered.update(range(hit.start, hit.end))
         about_work = {i for c in reading.clauses.clauses if _about_work(reading, c)
