@@ -99,8 +99,9 @@ ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is n
 UNFINISHED_DAYS = 365
 CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
 ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
-KIND_TOPICS = 2  # "fell short ... couldn't follow your reasoning": the first that says
-# which kinds answer it, of the feedback's two leading topics
+# Of the feedback's leading topics, the first that says which kinds answer it ("fell short
+# ... couldn't follow your reasoning": communication, after depth)
+KIND_TOPICS = 2
 KIND_REASON_FROM = 0.8  # a kind that counts this much says so on its card
 DETAIL_FACTOR = 3  # mentions are worked out for the best limit * DETAIL_FACTOR candidates
 
@@ -252,7 +253,7 @@ def _first_pass(
     directed = any(n.source in FEEDBACK_SOURCES or n.source == "topic" for n in named)
     w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
     specifics = _asks_for_specifics(reading)
-    kinds, kind_reasons = _kinds(prior, reading, voiced)
+    kinds, kind_reasons, from_stage = _kinds(prior, reading, voiced)
     for c in pool.values():
         shows = c.shows
         seen: set[tuple[str, str]] = set()
@@ -309,7 +310,7 @@ def _first_pass(
             probes = f"the {stage_label.lower()} stage probes {labels}: this entry is " \
                 f"tagged {tags}"
             # One line about the stage, not two that say nearly the same thing.
-            if kind_reason and kinds is prior.kinds:
+            if kind_reason and from_stage:
                 probes, kind_reason = f"{kind_reason}, and it probes {labels}: this entry " \
                     f"is tagged {tags}", None
             # An entry that shows two of what the stage probes answers it better than one.
@@ -405,22 +406,23 @@ def _asks_elsewhere(named: Sequence[NamedSkill], reading: CategorySuggestion,
 
 
 def _kinds(prior: StagePrior, reading: CategorySuggestion, voiced: Concern | None = None,
-           ) -> tuple[Mapping[str, float], dict[str, str | None]]:
+           ) -> tuple[Mapping[str, float], dict[str, str | None], bool]:
     """How much each kind of entry counts, and the sentence its card shows: what the
     concern asks for ("too far from the code": systems you built), else what the feedback's
     topic says ("dismissive" is answered by the people you helped grow), else what the
-    stage rewards."""
+    stage rewards; and whether it is the stage's (whose line a card merges with what the
+    stage probes)."""
     if voiced is not None and voiced.kinds:
         return voiced.kinds, {k: voiced.reasons.get(k) for k, w in voiced.kinds.items()
-                              if w >= KIND_REASON_FROM}
+                              if w >= KIND_REASON_FROM}, False
     for topic in reading.topics[:KIND_TOPICS] or (("",) if reading.category in ABOUT_THEM
                                                    else ()):
         about = topic_evidence(reading.category, topic)
         if about.kinds:
             return about.kinds, {k: about.reasons.get(k) for k, w in about.kinds.items()
-                                 if w >= KIND_REASON_FROM}
+                                 if w >= KIND_REASON_FROM}, False
     return prior.kinds, {k: prior.reason(k) for k, w in prior.kinds.items()
-                         if w >= KIND_REASON_FROM}
+                         if w >= KIND_REASON_FROM}, True
 
 
 def _asks_for_specifics(reading: CategorySuggestion) -> bool:
