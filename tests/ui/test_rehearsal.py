@@ -212,5 +212,5 @@ def test_a_clipped_point_shows_the_whole_of_it_on_hover(qtbot: QtBot) -> None:
     dialog = RehearsalDialog(story, 120, clock=FakeClock())
     qtbot.addWidget(dialog)
     action = dialog.points[2]
-    assert action.text().endswith("\u2026") and action.toolTip() == long_action
+    assert action.text().endswith("\u2026") and long_action in action.toolTip()
     assert dialog.points[0].toolTip() == ""  # nothing hidden, nothing to hover for

@@ -8,6 +8,7 @@ controller records what ``rehearsed`` says.
 
 from __future__ import annotations
 
+import html
 import time
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
@@ -110,7 +111,9 @@ class RehearsalDialog(QDialog):
             point.setObjectName("rehearsalPoint")
             point.setWordWrap(True)
             if point.text() != value.strip():
-                point.setToolTip(value)  # the glance is clipped; the whole point is a hover away
+                # The glance is clipped; the whole point is a hover away (as rich text, which
+                # Qt wraps, so a long point is not one line across the screen).
+                point.setToolTip(f"<p>{html.escape(value)}</p>")
             points.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
             points.addWidget(point, row, 1)
             self.points.append(point)
