@@ -55,6 +55,7 @@ from trackrecord.core.matching.vocabulary import (
     unfinished_markers,
 )
 from trackrecord.core.record.kinds import KIND_REGISTRY
+from trackrecord.core.rejections.categories import CATEGORY_REGISTRY
 from trackrecord.core.rejections.categorise import (
     CategorySuggestion,
     suggest_category,
@@ -97,8 +98,6 @@ SUBSTANCE_MONTHS = 9.0
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
 UNFINISHED_DAYS = 365
-CONCERN = "signal-gap"  # the category in which the feedback voices a concern about you
-ABOUT_THEM = frozenset({"external-noise", "unknown"})  # the feedback is about the company
 # Of the feedback's leading topics, the first that says which kinds answer it ("fell short
 # ... couldn't follow your reasoning": communication, after depth)
 KIND_TOPICS = 2
@@ -147,7 +146,8 @@ def _match(
     concern = concern_round(query.feedback)
     reading = suggest_category(query.feedback, stage, query.own_read)
     asked, stage = stage, concern.stage if concern is not None else stage
-    gaps, unshown = find_gaps(cur, query, named, interview_report=reading.category == CONCERN)
+    category = CATEGORY_REGISTRY[reading.category]
+    gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern)
     # The nearest evidence follows every skill the feedback names that nothing shows, even
     # one that, in a report on the round, is not named as a gap.
     related = related_to_gaps(unshown)
@@ -177,7 +177,7 @@ def _match(
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
     # Silence or a freeze is about the decision: the words around it link no entry.
-    said = replace(fb, residual={}) if reading.category in ABOUT_THEM else fb
+    said = replace(fb, residual={}) if category.masks_skills else fb
     second_pass(cur, detailed, named, said, _asks_elsewhere(named, reading, voiced))
     for c in detailed:
         if not c.parts:
@@ -240,7 +240,7 @@ def _first_pass(
     asks_elsewhere = _asks_elsewhere(named, reading, voiced)
     # A freeze, a reorg, a withdrawn offer: the feedback is about the company, so a skill it
     # merely mentions ("the new leadership", "stop all new hiring") is not about your work.
-    about_them = reading.category in ABOUT_THEM
+    about_them = CATEGORY_REGISTRY[reading.category].masks_skills
     related_rank: dict[str, int] = {}  # nearest first, for each skill nothing shows
     ranks: dict[str, int] = {}
     for n in named:
@@ -400,7 +400,7 @@ def _richness(c: Candidate, factor: float = 1.0) -> None:
 def _asks_elsewhere(named: Sequence[NamedSkill], reading: CategorySuggestion,
                     voiced: Concern | None = None) -> bool:
     """Does the feedback ask for something, or voice a concern about you?"""
-    return voiced is not None or reading.category == CONCERN or any(
+    return voiced is not None or CATEGORY_REGISTRY[reading.category].concern or any(
         n.source == "topic" or n.source in FEEDBACK_SOURCES and n.polarity == "wanted"
         for n in named)
 
@@ -415,8 +415,8 @@ def _kinds(prior: StagePrior, reading: CategorySuggestion, voiced: Concern | Non
     if voiced is not None and voiced.kinds:
         return voiced.kinds, {k: voiced.reasons.get(k) for k, w in voiced.kinds.items()
                               if w >= KIND_REASON_FROM}, False
-    for topic in reading.topics[:KIND_TOPICS] or (("",) if reading.category in ABOUT_THEM
-                                                   else ()):
+    about_them = CATEGORY_REGISTRY[reading.category].masks_skills
+    for topic in reading.topics[:KIND_TOPICS] or (("",) if about_them else ()):
         about = topic_evidence(reading.category, topic)
         if about.kinds:
             return about.kinds, {k: about.reasons.get(k) for k, w in about.kinds.items()

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from trackrecord.core.matching.phrases import PhraseMatcher
 from trackrecord.core.matching.vocabulary import load_toml
+from trackrecord.core.rejections.categories import CATEGORY_REGISTRY
 from trackrecord.core.rejections.categorise import read_feedback
 
-CONCERN = "signal-gap"
 WINDOW = 2  # the mention's clause and the next one
 
 
@@ -48,7 +48,7 @@ def concern_round(feedback: str) -> Round | None:
     vocab = _vocabulary()
     reading = read_feedback(feedback)
     clauses, words = reading.clauses.clauses, reading.words
-    concerns = {h.start for h in reading.hits if h.category == CONCERN}
+    concerns = {h.start for h in reading.hits if CATEGORY_REGISTRY[h.category].concern}
     concerns |= {h.start for h in vocab.concern.find(words)}
     taken: set[int] = set()
     for hit in sorted(vocab.rounds.find(words), key=lambda h: (h.start, -h.end)):

@@ -22,8 +22,13 @@ class Category:
     # What to practise always leaves room for one habit: the skill was there but did not
     # come through, and habits are what make it come through.
     habit_first: bool = False
-    # Its phrases ("hiring freeze", "went with") are never read as skills the feedback names.
+    # About the decision, not about you: its phrases ("hiring freeze", "went with") are never
+    # read as skills the feedback names, and nothing said around them links evidence.
     masks_skills: bool = False
+    # The feedback voices a concern about how you did: what it credits you with is not in
+    # question, the round it names decides the evidence, and a skill it only mentions in
+    # telling how the round went is not a gap.
+    concern: bool = False
     # The category that practice can move (the insights chart counts it).
     practisable: bool = False
     # Silence: no feedback, a form letter that gives no reason, or no answer at all. Chosen
@@ -37,7 +42,8 @@ class Category:
 
 CATEGORY_REGISTRY: Registry[Category] = Registry("category", (
     Category("fit", "Fit, not ability", fallback="screened"),
-    Category("signal-gap", "Signal gap", habit_first=True, practisable=True, fallback="judged"),
+    Category("signal-gap", "Signal gap", habit_first=True, practisable=True, concern=True,
+             fallback="judged"),
     Category("external-noise", "External noise", debrief_applies=False, masks_skills=True),
     Category("unknown", "Unknown", masks_skills=True, silence=True),
 ))
