@@ -225,3 +225,24 @@ def test_a_failing_query_surfaces_as_the_stores_own_error(store: Store) -> None:
 
     with pytest.raises(StorageError, match="no such table"), store.read() as s:
         raw_cursor(s).rows("SELECT * FROM no_such_table")
+
+
+def test_with_nothing_said_about_you_the_work_most_of_the_role_leads(
+    store: Store, entries: EntryService
+) -> None:
+    """A freeze says nothing about you: the strongest answer for a mobile role is the work
+    that is mobile through and through, not the newer entry that touches it once."""
+    whole = _add(entries, "shipped", "Offline-first workout logging",
+                 tags=["ios", "swift", "android", "core-data"], start_date="2018-02-01",
+                 end_date="2018-09-01")
+    once = _add(entries, "shipped", "Experimentation SDK", tags=["ios", "analytics", "sdk"],
+                start_date="2024-02-01", end_date="2024-09-01")
+    query = dict(stage="hiring-manager", role="Senior Mobile Engineer")
+    frozen = _match(store, feedback="We have paused all hiring until next year.", **query)
+    order = [e.entry_id for e in frozen.evidence]
+    assert order.index(whole) < order.index(once)
+    assert ("the role (Senior Mobile Engineer) calls for mobile development; most of this "
+            "entry is that work (tagged ios, swift, android)") in frozen.evidence[0].reasons
+    # Feedback about your work decides by what it says instead: no such line.
+    said = _match(store, feedback="We wanted more experimentation and analytics.", **query)
+    assert not any("most of this entry" in r for e in said.evidence for r in e.reasons)

@@ -75,6 +75,8 @@ W_RELATED_TAG = _W["related_tag"]
 RELATED_DECAY = 0.5  # the skill's related skills are listed nearest first: each next one counts
 # this much of the one before, and an entry showing two of them is nearer than one showing one
 W_ROLE_TAG = _W["role_tag"]
+W_ROLE_SHARE = _W["role_share"]
+ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
 ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
 W_STAGE_TAG = _W["stage_tag"]
 STAGE_SKILL_DECAY = 0.5  # a second skill the stage probes counts half as much as the first
@@ -254,6 +256,10 @@ def _first_pass(
     w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
     specifics = _asks_for_specifics(reading)
     kinds, kind_reasons, from_stage = _kinds(prior, reading, voiced)
+    # With nothing said about you, the work to show is the work most of the role: an entry
+    # tagged ios, swift and android is more a mobile engineer's than one tagged ios alone.
+    role_skills = {catalogue[n.skill].label: catalogue[n.skill].tags
+                   for n in named if n.source == "role"} if about_them else {}
     for c in pool.values():
         shows = c.shows
         seen: set[tuple[str, str]] = set()
@@ -294,6 +300,8 @@ def _first_pass(
                 seen.add(("", "debrief"))
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
                       f"(tagged {tag})", "debrief", "debrief_tag", (tag,))
+        if role_skills:
+            _role_share(c, role_skills, role)
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:
@@ -332,6 +340,22 @@ def _first_pass(
                   "still in progress, so it counts for less than finished work",
                   part="unfinished")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
+
+
+def _role_share(c: Candidate, role_skills: Mapping[str, Collection[str]], role: str) -> None:
+    """"The role calls for mobile; most of this entry is that work (tagged ios, swift,
+    android)": one line, which says what the plain role line would have said."""
+    shown = [tag for key, tag in c.tags.items()
+             if any(key in tags for tags in role_skills.values())]
+    if not shown:
+        return
+    labels = " and ".join(label for label, tags in role_skills.items()
+                          if any(key in tags for key in c.tags))
+    said = ", ".join(shown[:ROLE_SHARE_FULL])
+    c.add(W_ROLE_SHARE * min(len(shown), ROLE_SHARE_FULL) / ROLE_SHARE_FULL,
+          f"the role ({role}) calls for {labels}; most of this entry is that work "
+          f"(tagged {said})" if len(shown) > 1 else None,
+          "role", ROLE_PART, tuple(shown[:ROLE_SHARE_FULL]))
 
 
 def _cover(
