@@ -243,6 +243,8 @@ def test_with_nothing_said_about_you_the_work_most_of_the_role_leads(
     assert order.index(whole) < order.index(once)
     assert ("the role (Senior Mobile Engineer) calls for mobile development; most of this "
             "entry is that work (tagged ios, swift, android)") in frozen.evidence[0].reasons
+    # ...and it is the only line about the role: the plain one would say half of it again.
+    assert sum("the role (Senior Mobile Engineer)" in r for r in frozen.evidence[0].reasons) == 1
     # Feedback about your work decides by what it says instead: no such line.
     said = _match(store, feedback="We wanted more experimentation and analytics.", **query)
     assert not any("most of this entry" in r for e in said.evidence for r in e.reasons)

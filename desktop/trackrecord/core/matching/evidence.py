@@ -352,6 +352,9 @@ def _role_share(c: Candidate, role_skills: Mapping[str, Collection[str]], role: 
     labels = " and ".join(label for label, tags in role_skills.items()
                           if any(key in tags for key in c.tags))
     said = ", ".join(shown[:ROLE_SHARE_FULL])
+    if len(shown) > 1:  # this line says what the plain role lines said: they still count,
+        # but only this one is shown
+        c.parts[:] = [r for r in c.parts if r.part != ROLE_PART]
     c.add(W_ROLE_SHARE * min(len(shown), ROLE_SHARE_FULL) / ROLE_SHARE_FULL,
           f"the role ({role}) calls for {labels}; most of this entry is that work "
           f"(tagged {said})" if len(shown) > 1 else None,
