@@ -27,6 +27,7 @@ from trackrecord.core.matching.vocabulary import (
     skill_matcher,
     skills,
     tag_key,
+    tag_keys,
 )
 from trackrecord.core.matching.wants import wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
@@ -69,6 +70,10 @@ BUILT_WITH_COLUMNS = "{title tag_text summary stack}"
 
 _ANY_TAG = (
     "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
+)
+_TAGS_LIKE = (
+    "SELECT DISTINCT t.name FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk "
+    "WHERE t.name LIKE ? LIMIT 50"
 )
 _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
 # Without stemming: "games" must not be found in "game days", nor "ads" in "added".
@@ -168,7 +173,12 @@ def _shown_as_said(cur: RawQueries, phrase: str, own: Mapping[str, Sequence[str]
 def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
     spellings = _tag_spellings(tags)
     sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
-    return cur.first(sql, spellings) is not None
+    if cur.first(sql, spellings) is not None:
+        return True
+    # ...or as a part of a compound the person wrote: "embedded-linux" shows embedded.
+    wanted = set(tags)
+    return any(wanted & set(tag_keys(tag_key(name)))
+               for key in wanted for (name,) in cur.rows(_TAGS_LIKE, (f"%{key}%",)))
 
 
 def _tag_spellings(keys: Sequence[str]) -> list[str]:

@@ -20,6 +20,7 @@ from trackrecord.core.matching.vocabulary import (
     skills,
     stage_priors,
     tag_key,
+    tag_keys,
 )
 from trackrecord.core.record.kinds import KIND_REGISTRY, KINDS
 from trackrecord.core.store.fulltext import FTS_COLUMNS
@@ -214,9 +215,10 @@ def shown_skills(tags: Mapping[str, str], index: TagIndex) -> dict[str, str]:
     shows: dict[str, str] = {}
     first: dict[str, int] = {}  # skill -> position of the tag that shows it so far
     for key, name in tags.items():
-        for position, skill in index.get(key, ()):
-            if position < first.get(skill, position + 1):
-                first[skill], shows[skill] = position, name
+        for part in tag_keys(key):  # "embedded-linux" shows what "embedded" shows
+            for position, skill in index.get(part, ()):
+                if position < first.get(skill, position + 1):
+                    first[skill], shows[skill] = position, name
     return shows
 
 

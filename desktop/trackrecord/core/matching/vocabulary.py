@@ -88,6 +88,24 @@ def tag_key(tag: str) -> str:
     return re.sub(r"[\s_-]+", "-", tag.strip().casefold())
 
 
+@functools.lru_cache(maxsize=4096)
+def tag_keys(key: str) -> tuple[str, ...]:
+    """The keys a tag (already a ``tag_key``) shows skills through: itself, and each part of
+    a compound that says something alone ("embedded-linux": embedded, linux; not "design"
+    of design-system). resources/vocabulary/tag_parts.toml says which parts and compounds."""
+    general, whole = _tag_parts()
+    if "-" not in key or key in whole:
+        return (key,)
+    parts = [p for p in key.split("-") if len(p) > 1 and p not in general]
+    return tuple(dict.fromkeys((key, *parts)))
+
+
+@functools.cache
+def _tag_parts() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_toml("vocabulary", "tag_parts.toml")
+    return frozenset(data["general"]), frozenset(tag_key(t) for t in data["whole"])
+
+
 def phrase_key(phrase: str) -> str:
     """A phrase as compared with the vocabulary: its word stems, space-separated."""
     return " ".join(split_words(phrase).stems)
