@@ -118,3 +118,41 @@ def test_a_report_on_the_round_names_no_general_skill_it_did_not_ask_for(
     pinning = ("The security round was where it did not land: keychain access groups and "
                "certificate pinning came up and the answers were thin.")
     assert any("certificate pinning" in g.missing for g in _match(store, pinning).gaps)
+
+
+@pytest.mark.parametrize("feedback", [
+    "We cannot sponsor a visa for this role, and the team needs someone in Oslo from January.",
+    "The project has a certification milestone in six weeks and we need someone in the seat "
+    "within a fortnight; with your notice period that does not line up.",
+    "The team was folded into the platform org in the spring and the headcount went with it.",
+])
+def test_a_decision_about_them_names_no_gap(store: Store, cloud: str, feedback: str) -> None:
+    """A visa, a start date, a reorg: nothing the message mentions is a skill you lack
+    (not Oslo, not the seat, and "the spring" is a season, not Java's Spring)."""
+    assert _match(store, feedback).gaps == ()
+
+
+def test_a_team_match_that_says_your_background_does_not_fit_still_names_gaps(
+    store: Store, cloud: str
+) -> None:
+    feedback = ("An update on team matching: the teams with headcount are Web Checkout "
+                "(mostly TypeScript) and Ads Ranking. Neither manager felt your background "
+                "lines up with what they need.")
+    assert "TypeScript" in " ".join(g.label for g in _match(store, feedback).gaps)
+
+
+def test_a_compound_tag_shows_what_its_parts_show(store: Store, entries: EntryService) -> None:
+    """People write "embedded-linux", not "embedded": it shows embedded systems, so the gap
+    is not named and the entry answers it. "design-system" is not system design."""
+    hub = _add(entries, "shipped", "Platform image for the home hub",
+               tags=["yocto", "embedded-linux"])
+    kit = _add(entries, "shipped", "Component library", tags=["design-system", "react"],
+               start_date="2024-01-01")
+    wanted = _match(store, "We needed more embedded experience for this role.")
+    assert not any("embedded" in g.label.casefold() for g in wanted.gaps)
+    top = wanted.evidence[0]
+    assert top.entry_id == hub
+    assert any("tagged embedded-linux" in r for r in top.reasons)
+    design = _match(store, "Your system design was not strong enough.")
+    assert not any("design-system" in r for e in design.evidence if e.entry_id == kit
+                   for r in e.reasons)

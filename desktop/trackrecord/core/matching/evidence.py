@@ -149,7 +149,13 @@ def _match(
     reading = suggest_category(query.feedback, stage, query.own_read)
     asked, stage = stage, concern.stage if concern is not None else stage
     category = CATEGORY_REGISTRY[reading.category]
-    gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern)
+    # A freeze, a visa, a reorg: the decision was about them, so nothing it mentions ("we
+    # need someone in Oslo", "the new leadership") is a skill you lack. Unless it also says
+    # something about you ("neither team felt your background lines up").
+    about_them = category.masks_skills and not (
+        reading.second and not CATEGORY_REGISTRY[reading.second].masks_skills)
+    gaps, unshown = ((), ()) if about_them else \
+        find_gaps(cur, query, named, interview_report=category.concern)
     # The nearest evidence follows every skill the feedback names that nothing shows, even
     # one that, in a report on the round, is not named as a gap.
     related = related_to_gaps(unshown)

@@ -33,6 +33,7 @@ FUNCTION_WORDS = frozenset({
     "should", "will", "can", "may", "might", "must", "just", "also", "only", "own", "same",
     "whose", "whom", "able",
 })
+_SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 MAX_LEAD = 4  # words of filler allowed between an anchor and what it asks for
 
 
@@ -56,6 +57,7 @@ class _Vocabulary:
     alone_not: frozenset[str]
     alone_endings: tuple[str, ...]
     alone_ok: frozenset[str]
+    where_after_someone: frozenset[str]
 
 
 @functools.cache
@@ -73,6 +75,7 @@ def _vocabulary() -> _Vocabulary:
         alone_endings=tuple(data["alone_endings"]),
         alone_ok=frozenset(stem(w) for w in data["alone_ok"]),
         places=frozenset(stem(w) for w in data["places"]),
+        where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
     )
 
 
@@ -189,6 +192,9 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
             continue
         # Before the first item: "with a strong ..." going forward; only adjectives ("strong
         # Rust", "more recent React") going back from "experience".
+        if step > 0 and w in vocab.where_after_someone and i > 0 \
+                and words.stems[i - 1] in _SOMEONE:
+            break  # "we need someone in Oslo": a place, not a skill
         lead += 1
         allowed = vocab.filler if step < 0 else vocab.filler | vocab.lead
         if lead > MAX_LEAD or w not in allowed:
