@@ -156,3 +156,15 @@ def test_a_compound_tag_shows_what_its_parts_show(store: Store, entries: EntrySe
     design = _match(store, "Your system design was not strong enough.")
     assert not any("design-system" in r for e in design.evidence if e.entry_id == kit
                    for r in e.reasons)
+
+
+def test_device_work_has_its_own_words(store: Store, entries: EntryService) -> None:
+    """Firmware, BLE, embedded Linux and robotics are named as what they are: a hub image
+    built with Yocto shows embedded Linux; ROS 2 and SLAM, which nothing shows, are gaps."""
+    _add(entries, "shipped", "Platform image for the home hub", tags=["yocto", "u-boot"])
+    _add(entries, "shipped", "Wristband companion sync", tags=["ble", "nrf52"])
+    result = _match(store, "We needed more embedded Linux and BLE experience, and someone "
+                           "who has shipped ROS 2 and SLAM on real robots.")
+    said = " | ".join(f"{g.label} {' '.join(g.missing)}" for g in result.gaps)
+    assert "ROS 2" in said and "SLAM" in said
+    assert "embedded Linux" not in said and "Bluetooth" not in said
