@@ -129,6 +129,10 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
      "nothing to do with your interviews.", "external-noise"),
     ("We closed a smaller round than planned and cut the hiring plan to two product roles.",
      "external-noise"),
+    ("I've been dreading this one. You were our top choice, but our Series B closed at half "
+     "of what we planned and the board asked us to cut all new hires.", "external-noise"),
+    ("In the architecture round you went along with a design you knew was risky, and we "
+     "didn't see you defend a position.", "signal-gap"),
 ])
 def test_who_decided_what(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category
