@@ -248,3 +248,19 @@ def test_with_nothing_said_about_you_the_work_most_of_the_role_leads(
     # Feedback about your work decides by what it says instead: no such line.
     said = _match(store, feedback="We wanted more experimentation and analytics.", **query)
     assert not any("most of this entry" in r for e in said.evidence for r in e.reasons)
+
+
+def test_a_managers_strongest_work_is_what_their_teams_shipped(
+    store: Store, entries: EntryService
+) -> None:
+    """For an engineering manager's role, with nothing said about them, the system their
+    team shipped under them comes before one person they coached."""
+    shipped = _add(entries, "shipped", "Unified checkout service",
+                   tags=["people-management", "checkout", "migration"], metrics="12 teams moved",
+                   start_date="2023-03-01", end_date="2024-02-01")
+    coached = _add(entries, "mentoring", "Coached a senior engineer into tech lead",
+                   tags=["mentoring", "coaching", "technical-leadership"], start_date="2024-05-01")
+    frozen = _match(store, stage="recruiter", role="Engineering Manager",
+                    feedback="The position has been filled.")
+    order = [e.entry_id for e in frozen.evidence]
+    assert order.index(shipped) < order.index(coached)
