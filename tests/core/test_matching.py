@@ -258,9 +258,8 @@ def test_a_managers_strongest_work_is_what_their_teams_shipped(
     shipped = _add(entries, "shipped", "Unified checkout service",
                    tags=["people-management", "checkout", "migration"], metrics="12 teams moved",
                    start_date="2023-03-01", end_date="2024-02-01")
-    coached = _add(entries, "mentoring", "Coached a senior engineer into tech lead",
+    _add(entries, "mentoring", "Coached a senior engineer into tech lead",
                    tags=["mentoring", "coaching", "technical-leadership"], start_date="2024-05-01")
     frozen = _match(store, stage="recruiter", role="Engineering Manager",
                     feedback="The position has been filled.")
-    order = [e.entry_id for e in frozen.evidence]
-    assert order.index(shipped) < order.index(coached)
+    assert [e.entry_id for e in frozen.evidence][0] == shipped
