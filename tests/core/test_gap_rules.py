@@ -78,6 +78,12 @@ def test_a_tool_the_person_calls_by_another_name_is_not_a_gap(
     "We need somebody productive from the first day.",
     "They wanted financial services to be the core of your background.",
     "We're looking for someone with more energy and a better culture fit.",
+    # ...nor the words of the decision, the people in it, or a verb.
+    "The first two interviewers didn't get enough signal, and our process needs a yes from "
+    "each of them.",
+    "We need the responder to communicate as they go.",
+    "We need EMs who run on data.",
+    "We chose someone who has been through the kind of automation rollout we're starting.",
 ])
 def test_places_and_qualities_are_never_gaps(store: Store, entries: EntryService,
                                              cloud: str, feedback: str) -> None:
@@ -168,3 +174,10 @@ def test_device_work_has_its_own_words(store: Store, entries: EntryService) -> N
     said = " | ".join(f"{g.label} {' '.join(g.missing)}" for g in result.gaps)
     assert "ROS 2" in said and "SLAM" in said
     assert "embedded Linux" not in said and "Bluetooth" not in said
+
+
+def test_praise_before_a_skill_says_you_have_it(store: Store, cloud: str) -> None:
+    """"The code had good test coverage, but pagination was missing": testing is not a gap."""
+    result = _match(store, "The code was clean and had good test coverage. However, the "
+                           "submission didn't implement pagination, which was required.")
+    assert not any(g.skill == "testing" for g in result.gaps)
