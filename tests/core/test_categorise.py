@@ -106,6 +106,12 @@ def test_stage_breaks_a_tie() -> None:
      "page.\n\nPlease do not reply to this email.\n\nWrenfold Recruiting", "application", ""),
     # No feedback at all, and your own read says only that nobody answered.
     ("", "take-home", "Sent the take-home on Monday. Two follow-ups got nothing."),
+    # ...even when it also says what you did along the way.
+    ("", "hiring-manager", "An hour with their VP that felt good: we spent a long time on "
+     "the interview loop I redesigned. The scheduling link never came, and nobody has "
+     "replied since."),
+    ("", "take-home", "I spent a weekend on their calculator, submitted it, and then nothing "
+     "for six weeks despite two polite nudges."),
 ])
 def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_read: str) -> None:
     assert suggest_category(feedback, stage, own_read).category == "unknown"
@@ -131,6 +137,11 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
      "external-noise"),
     ("I've been dreading this one. You were our top choice, but our Series B closed at half "
      "of what we planned and the board asked us to cut all new hires.", "external-noise"),
+    # Your own reorg, and a network called internal, are not their decision.
+    ("Leadership and people: good examples of coaching and of the reorg. Technical: stayed "
+     "generic on the data model. Overall: lean no hire.", "signal-gap"),
+    ("Loved the web exploitation discussion, but the practical was an internal network "
+     "scenario and showed you haven't done this hands-on outside a lab.", "fit"),
     ("In the architecture round you went along with a design you knew was risky, and we "
      "didn't see you defend a position.", "signal-gap"),
 ])

@@ -280,6 +280,10 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     silent = [c for c in best if CATEGORY_REGISTRY[c].silence]
     if silent and all(best[c][0] < WEIGHTS["phrases"] for c in spoken):
         spoken = []  # a stray weak word ("match call") does not outweigh "no response"
+    if silent and not feedback.strip() and best[UNKNOWN][0] >= WEIGHTS["strong"]:
+        # Nothing came back, and your own read says so ("two nudges, then nothing for six
+        # weeks"): what you did along the way ("we spent a long time on ...") is not a reason.
+        spoken = []
     if not spoken:
         # With no feedback, your own read of what happened ("sent the take-home; two
         # follow-ups got nothing") is not a reason given: its silence phrase decides.
