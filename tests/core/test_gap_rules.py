@@ -181,3 +181,18 @@ def test_praise_before_a_skill_says_you_have_it(store: Store, cloud: str) -> Non
     result = _match(store, "The code was clean and had good test coverage. However, the "
                            "submission didn't implement pagination, which was required.")
     assert not any(g.skill == "testing" for g in result.gaps)
+
+
+def test_security_work_has_its_own_words(store: Store, entries: EntryService) -> None:
+    """Application, cloud and detection security are different jobs: for an AppSec role the
+    code-review work leads the IAM work, and "drift detection" is not security."""
+    review = _add(entries, "shipped", "Semgrep rules for secure code review",
+                  tags=["semgrep", "secure-code-review", "bug-bounty"])
+    _add(entries, "shipped", "Least-privilege IAM across 60 accounts",
+         tags=["iam", "aws", "cloud-security"])
+    frozen = match_evidence(store, MatchQuery("recruiter", role="Application Security Engineer",
+                                              feedback="The role has been put on hold."),
+                            today=TODAY)
+    assert frozen.evidence[0].entry_id == review
+    drift = _match(store, "The role needs drift detection for models in production.")
+    assert not any("detection and response" in g.label for g in drift.gaps)
