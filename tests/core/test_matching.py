@@ -263,3 +263,21 @@ def test_a_managers_strongest_work_is_what_their_teams_shipped(
     frozen = _match(store, stage="recruiter", role="Engineering Manager",
                     feedback="The position has been filled.")
     assert [e.entry_id for e in frozen.evidence][0] == shipped
+
+
+def test_the_team_after_the_comma_is_the_work_to_show(
+    store: Store, entries: EntryService
+) -> None:
+    """"Tech Lead, Order Management": with nothing said about you, work on orders comes
+    first, and "Management" there is the team's name, not a manager's level."""
+    orders = _add(entries, "shipped", "Order management service rewrite",
+                  tags=["kotlin", "event-driven"], start_date="2019-01-01", end_date="2019-10-01")
+    _add(entries, "shipped", "Promotions rules engine", tags=["kotlin", "system-design"],
+         start_date="2024-01-01", end_date="2024-08-01")
+    result = _match(store, stage="onsite", role="Tech Lead, Order Management",
+                    feedback="The role went to someone already on the team, who has been "
+                             "acting as lead.")
+    assert result.evidence[0].entry_id == orders
+    assert ("the role is on the Order Management team, and this entry is that work"
+            in result.evidence[0].reasons)
+    assert not any(n.source == "level" and n.phrase == "Management" for n in result.skills_named)

@@ -26,6 +26,7 @@ from trackrecord.core.matching.mentions import (
     said_by,
     second_pass,
 )
+from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.pool import (
     MEASURE_BY_SEP,
     Candidate,
@@ -40,10 +41,12 @@ from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
     NamedSkill,
     RawQueries,
+    RoleTeam,
     context_query,
     feedback_query,
     named_skills,
     raw_cursor,
+    role_team,
 )
 from trackrecord.core.matching.vocabulary import (
     StagePrior,
@@ -76,6 +79,7 @@ RELATED_DECAY = 0.5  # the skill's related skills are listed nearest first: each
 # this much of the one before, and an entry showing two of them is nearer than one showing one
 W_ROLE_TAG = _W["role_tag"]
 W_ROLE_SHARE = _W["role_share"]
+W_TEAM = _W["team"]
 ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
 ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
 W_STAGE_TAG = _W["stage_tag"]
@@ -266,6 +270,7 @@ def _first_pass(
     # tagged ios, swift and android is more a mobile engineer's than one tagged ios alone.
     role_skills = {catalogue[n.skill].label: catalogue[n.skill].tags
                    for n in named if n.source == "role"} if about_them else {}
+    team = role_team(role)
     for c in pool.values():
         shows = c.shows
         seen: set[tuple[str, str]] = set()
@@ -308,6 +313,8 @@ def _first_pass(
                       f"(tagged {tag})", "debrief", "debrief_tag", (tag,))
         if role_skills:
             _role_share(c, role_skills, role)
+        if about_them and team.words:
+            _team_work(c, team)
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:
@@ -365,6 +372,16 @@ def _role_share(c: Candidate, role_skills: Mapping[str, Collection[str]], role: 
           f"the role ({role}) calls for {labels}; most of this entry is that work "
           f"(tagged {said})" if len(shown) > 1 else None,
           "role", ROLE_PART, tuple(shown[:ROLE_SHARE_FULL]))
+
+
+def _team_work(c: Candidate, team: RoleTeam) -> None:
+    """"Tech Lead, Order Management": an entry about orders is that team's work."""
+    own = set(split_words(" ".join((c.title, c.summary, *c.tags.values()))).stems)
+    found = team.words & own
+    if found:
+        c.add(W_TEAM * len(found) / len(team.words),
+              f"the role is on the {team.name} team, and this entry is that work",
+              "team", "team")
 
 
 def _cover(

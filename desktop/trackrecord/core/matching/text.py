@@ -5,6 +5,7 @@ built from them, and the gaps — skills the feedback names that nothing in the 
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from trackrecord.core.matching.phrases import (
     Words,
     longest_first,
     split_words,
+    stem,
 )
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.vocabulary import (
@@ -29,6 +31,7 @@ from trackrecord.core.matching.vocabulary import (
     exact_skill_terms,
     generic_words,
     level_rules,
+    load_toml,
     masked,
     query_ignore,
     skill_matcher,
@@ -190,10 +193,11 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
     for h in longest_first(hits):
         # "bug" in "bug bounty", "performance" in "performance reviews": a longer name
         # that the vocabulary does not know, not the skill.
-        # A role's team name is not such a compound: "Payments Risk" is payments work.
-        if source != "role" and is_generic_term(words.stems[h.start:h.end]) and (
+        # A role's team name is such a compound only where the word is its head: "Payments
+        # Risk" is payments work, "Order Management" is not managing people.
+        if is_generic_term(words.stems[h.start:h.end]) and (
                 compound_partner(words, h.start - 1, term_positions)
-                or compound_partner(words, h.end, term_positions)):
+                or (source != "role" and compound_partner(words, h.end, term_positions))):
             continue
         kept.append((h.start, h.end))
     spans = set(kept)
@@ -231,8 +235,40 @@ def word_index(words: Words, offset: int) -> int:
     return len(words.spans)
 
 
+@dataclass(frozen=True)
+class RoleTeam:
+    """The team a job title names after its comma ("Tech Lead, Order Management")."""
+
+    name: str  # as written
+    words: frozenset[str]  # its stems that can say what an entry is about
+
+
+_TEAM_SPLIT = re.compile(r",| [-\u2013\u2014] |\(")
+
+
+def role_title(role: str) -> str:
+    """The job itself, without the team it is on: "Tech Lead" of "Tech Lead, Order
+    Management" (whose "Management" is not a manager's level)."""
+    return _TEAM_SPLIT.split(role, maxsplit=1)[0]
+
+
+@functools.lru_cache(maxsize=256)
+def role_team(role: str) -> RoleTeam:
+    parts = _TEAM_SPLIT.split(role, maxsplit=1)
+    if len(parts) < 2:
+        return RoleTeam("", frozenset())
+    name = parts[1].strip(" )")
+    stems = {w for w in split_words(name).stems if w.isalpha() and len(w) > 2}
+    return RoleTeam(name, frozenset(stems - _team_noise()))
+
+
+@functools.cache
+def _team_noise() -> frozenset[str]:
+    return frozenset(stem(w) for w in load_toml("vocabulary", "reading.toml")["role"]["team_noise"])
+
+
 def _level_skills(query: MatchQuery) -> list[NamedSkill]:
-    words = split_words(f"{query.level} {query.role}")
+    words = split_words(f"{query.level} {role_title(query.role)}")
     catalogue = skills()
     out: list[NamedSkill] = []
     for rule in level_rules():
