@@ -26,7 +26,6 @@ from trackrecord.core.matching.mentions import (
     said_by,
     second_pass,
 )
-from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.pool import (
     MEASURE_BY_SEP,
     Candidate,
@@ -36,12 +35,12 @@ from trackrecord.core.matching.pool import (
     load,
 )
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.role_work import role_share, team_work
 from trackrecord.core.matching.rounds import concern_round
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
     NamedSkill,
     RawQueries,
-    RoleTeam,
     context_query,
     feedback_query,
     named_skills,
@@ -78,9 +77,6 @@ W_RELATED_TAG = _W["related_tag"]
 RELATED_DECAY = 0.5  # the skill's related skills are listed nearest first: each next one counts
 # this much of the one before, and an entry showing two of them is nearer than one showing one
 W_ROLE_TAG = _W["role_tag"]
-W_ROLE_SHARE = _W["role_share"]
-W_TEAM = _W["team"]
-ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
 ROLE_WHEN_DIRECTED = 0.7  # ...and counts this much of that once the feedback points somewhere
 W_STAGE_TAG = _W["stage_tag"]
 STAGE_SKILL_DECAY = 0.5  # a second skill the stage probes counts half as much as the first
@@ -312,9 +308,9 @@ def _first_pass(
                 c.add(W_DEBRIEF_TAG, f"{n.reason}; this entry shows {skill.label} "
                       f"(tagged {tag})", "debrief", "debrief_tag", (tag,))
         if role_skills:
-            _role_share(c, role_skills, role)
+            role_share(c, role_skills, role)
         if about_them and team.words:
-            _team_work(c, team)
+            team_work(c, team)
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:
@@ -353,35 +349,6 @@ def _first_pass(
                   "still in progress, so it counts for less than finished work",
                   part="unfinished")
     return sorted(pool.values(), key=lambda c: (-c.score, c.title))
-
-
-def _role_share(c: Candidate, role_skills: Mapping[str, Collection[str]], role: str) -> None:
-    """"The role calls for mobile; most of this entry is that work (tagged ios, swift,
-    android)": one line, which says what the plain role line would have said."""
-    shown = [tag for key, tag in c.tags.items()
-             if any(key in tags for tags in role_skills.values())]
-    if not shown:
-        return
-    labels = " and ".join(label for label, tags in role_skills.items()
-                          if any(key in tags for key in c.tags))
-    said = ", ".join(shown[:ROLE_SHARE_FULL])
-    if len(shown) > 1:  # this line says what the plain role lines said: they still count,
-        # but only this one is shown
-        c.parts[:] = [r for r in c.parts if r.part != ROLE_PART]
-    c.add(W_ROLE_SHARE * min(len(shown), ROLE_SHARE_FULL) / ROLE_SHARE_FULL,
-          f"the role ({role}) calls for {labels}; most of this entry is that work "
-          f"(tagged {said})" if len(shown) > 1 else None,
-          "role", ROLE_PART, tuple(shown[:ROLE_SHARE_FULL]))
-
-
-def _team_work(c: Candidate, team: RoleTeam) -> None:
-    """"Tech Lead, Order Management": an entry about orders is that team's work."""
-    own = set(split_words(" ".join((c.title, c.summary, *c.tags.values()))).stems)
-    found = team.words & own
-    if found:
-        c.add(W_TEAM * len(found) / len(team.words),
-              f"the role is on the {team.name} team, and this entry is that work",
-              "team", "team")
 
 
 def _cover(

@@ -1,0 +1,58 @@
+"""When nothing is said about you (a freeze, silence, a role filled), the work to show is
+the work most of the role and of the team it is on.
+
+- **Role share**: an entry tagged ios, swift and android is more a mobile engineer's than one
+  tagged ios alone.
+- **Team**: "Tech Lead, Order Management" is on the order management team, so an entry about
+  orders is that team's work.
+
+Both are parts of an evidence score (trackrecord.core.matching.evidence), with their weights
+in resources/vocabulary/evidence_weights.toml and their own line on the card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from trackrecord.core.matching.cards import ROLE_PART
+from trackrecord.core.matching.phrases import split_words
+from trackrecord.core.matching.pool import Candidate
+from trackrecord.core.matching.text import RoleTeam
+from trackrecord.core.matching.vocabulary import load_toml, tag_keys
+
+_W = load_toml("vocabulary", "evidence_weights.toml")["evidence"]
+W_ROLE_SHARE = float(_W["role_share"])
+W_TEAM = float(_W["team"])
+ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
+
+
+def role_share(c: Candidate, role_skills: Mapping[str, Collection[str]], role: str) -> None:
+    """"The role calls for mobile; most of this entry is that work (tagged ios, swift,
+    android)": one line, which says what the plain role line would have said."""
+    def shows(key: str, tags: Collection[str]) -> bool:
+        return any(part in tags for part in tag_keys(key))  # "embedded-linux" shows embedded
+
+    shown = [tag for key, tag in c.tags.items()
+             if any(shows(key, tags) for tags in role_skills.values())]
+    if not shown:
+        return
+    labels = " and ".join(label for label, tags in role_skills.items()
+                          if any(shows(key, tags) for key in c.tags))
+    said = ", ".join(shown[:ROLE_SHARE_FULL])
+    if len(shown) > 1:  # this line says what the plain role lines said: they still count,
+        # but only this one is shown
+        c.parts[:] = [r for r in c.parts if r.part != ROLE_PART]
+    c.add(W_ROLE_SHARE * min(len(shown), ROLE_SHARE_FULL) / ROLE_SHARE_FULL,
+          f"the role ({role}) calls for {labels}; most of this entry is that work "
+          f"(tagged {said})" if len(shown) > 1 else None,
+          "role", ROLE_PART, tuple(shown[:ROLE_SHARE_FULL]))
+
+
+def team_work(c: Candidate, team: RoleTeam) -> None:
+    """"Tech Lead, Order Management": an entry about orders is that team's work."""
+    own = set(split_words(" ".join((c.title, c.summary, *c.tags.values()))).stems)
+    found = team.words & own
+    if found:
+        c.add(W_TEAM * len(found) / len(team.words),
+              f"the role is on the {team.name} team, and this entry is that work",
+              "team", "team")
