@@ -196,3 +196,11 @@ def test_security_work_has_its_own_words(store: Store, entries: EntryService) ->
     assert frozen.evidence[0].entry_id == review
     drift = _match(store, "The role needs drift detection for models in production.")
     assert not any("detection and response" in g.label for g in drift.gaps)
+
+
+def test_one_of_the_strongest_credits_it(store: Store, cloud: str) -> None:
+    result = _match(store, "Your architecture session was one of the strongest we've had. "
+                           "The people-leadership interview is where it fell short.")
+    assert not any(g.skill == "system-design" for g in result.gaps)
+    assert any(n.skill == "system-design" and n.polarity == "has"
+               for n in result.skills_named)
