@@ -281,3 +281,20 @@ def test_the_team_after_the_comma_is_the_work_to_show(
     assert ("the role is on the Order Management team, and this entry is that work"
             in result.evidence[0].reasons)
     assert not any(n.source == "level" and n.phrase == "Management" for n in result.skills_named)
+
+
+def test_coaching_someone_in_a_skill_is_not_the_roles_own_work(
+    store: Store, entries: EntryService
+) -> None:
+    """A security engineer's strongest work is the security they did, not the champion they
+    coached (for a manager's role, coaching is the role's work: see above)."""
+    coached = _add(entries, "mentoring", "Coached a security champion",
+                   tags=["mentoring", "appsec", "threat-modeling", "security"],
+                   start_date="2024-06-01")
+    shipped = _add(entries, "shipped", "Threat modelling process for product teams",
+                   tags=["threat-modeling", "appsec"], start_date="2021-01-01",
+                   end_date="2021-06-01")
+    result = _match(store, stage="recruiter", role="Security Engineer",
+                    feedback="The team-matching window closed without a match.")
+    order = [e.entry_id for e in result.evidence]
+    assert order.index(shipped) < order.index(coached)

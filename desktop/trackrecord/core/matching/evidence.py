@@ -264,7 +264,7 @@ def _first_pass(
     kinds, kind_reasons, from_stage = _kinds(prior, reading, voiced)
     # With nothing said about you, the work to show is the work most of the role: an entry
     # tagged ios, swift and android is more a mobile engineer's than one tagged ios alone.
-    role_skills = {catalogue[n.skill].label: catalogue[n.skill].tags
+    role_skills = {catalogue[n.skill].label: (catalogue[n.skill].tags, catalogue[n.skill].kinds)
                    for n in named if n.source == "role"} if about_them else {}
     team = role_team(role)
     for c in pool.values():

@@ -26,17 +26,21 @@ W_TEAM = float(_W["team"])
 ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
 
 
-def role_share(c: Candidate, role_skills: Mapping[str, Collection[str]], role: str) -> None:
+def role_share(c: Candidate, role_skills: Mapping[str, tuple[Collection[str], Collection[str]]],
+               role: str) -> None:
     """"The role calls for mobile; most of this entry is that work (tagged ios, swift,
-    android)": one line, which says what the plain role line would have said."""
+    android)": one line, which says what the plain role line would have said. Only for the
+    kinds of entry that show the role's skills: coaching someone in security is not a
+    security engineer's own work, as it is a manager's."""
     def shows(key: str, tags: Collection[str]) -> bool:
         return any(part in tags for part in tag_keys(key))  # "embedded-linux" shows embedded
 
+    skills = {label: tags for label, (tags, kinds) in role_skills.items() if c.kind in kinds}
     shown = [tag for key, tag in c.tags.items()
-             if any(shows(key, tags) for tags in role_skills.values())]
+             if any(shows(key, tags) for tags in skills.values())]
     if not shown:
         return
-    labels = " and ".join(label for label, tags in role_skills.items()
+    labels = " and ".join(label for label, tags in skills.items()
                           if any(shows(key, tags) for key in c.tags))
     said = ", ".join(shown[:ROLE_SHARE_FULL])
     if len(shown) > 1:  # this line says what the plain role lines said: they still count,
