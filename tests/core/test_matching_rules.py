@@ -210,3 +210,7 @@ def test_a_concern_says_which_work_answers_it(store: Store, entries: EntryServic
     assert scope.evidence[0].entry_id == rfc
     assert any("beyond your team" in r or "how far your influence" in r
                for r in scope.evidence[0].reasons)
+    wider = _match(store, stage="hiring-manager", role="Principal Engineer",
+                   feedback="We are hiring someone who has already operated at that wider "
+                            "scope, across several business units.")
+    assert wider.evidence[0].entry_id == rfc
