@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from trackrecord.core.matching.concerns import voiced_concern
 from trackrecord.core.matching.evidence import MatchResult, match_evidence
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.entries import EntryService
@@ -210,7 +211,6 @@ def test_a_concern_says_which_work_answers_it(store: Store, entries: EntryServic
     assert scope.evidence[0].entry_id == rfc
     assert any("beyond your team" in r or "how far your influence" in r
                for r in scope.evidence[0].reasons)
-    wider = _match(store, stage="hiring-manager", role="Principal Engineer",
-                   feedback="We are hiring someone who has already operated at that wider "
-                            "scope, across several business units.")
-    assert wider.evidence[0].entry_id == rfc
+    wider = voiced_concern("Your work is impressive, but we chose someone who has already "
+                           "operated at that wider scope.")
+    assert wider is not None and wider.about == "how far your influence reaches"
