@@ -137,6 +137,16 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
      "external-noise"),
     ("I've been dreading this one. You were our top choice, but our Series B closed at half "
      "of what we planned and the board asked us to cut all new hires.", "external-noise"),
+    ("Every open requisition has been paused after the board meeting.", "external-noise"),
+    ("The company announced a reduction in force today; all open roles have been cancelled.",
+     "external-noise"),
+    ("Your pairing was the best we saw and you explained your trade-offs clearly. The honest "
+     "reason is budget: we can only afford one senior hire this quarter.", "external-noise"),
+    ("The team decided to only progress candidates with a CS degree for this one.", "fit"),
+    ("In the behavioural round your examples stayed quite high-level, and we couldn't get a "
+     "clear picture of your individual contribution.", "signal-gap"),
+    ("You were noticeably less comfortable once we moved into TypeScript generics.",
+     "signal-gap"),
     # Your own reorg, and a network called internal, are not their decision.
     ("Leadership and people: good examples of coaching and of the reorg. Technical: stayed "
      "generic on the data model. Overall: lean no hire.", "signal-gap"),
