@@ -204,3 +204,9 @@ def test_one_of_the_strongest_credits_it(store: Store, cloud: str) -> None:
     assert not any(g.skill == "system-design" for g in result.gaps)
     assert any(n.skill == "system-design" and n.polarity == "has"
                for n in result.skills_named)
+
+
+def test_node_and_postgres_work_is_backend_work(store: Store, entries: EntryService) -> None:
+    _add(entries, "shipped", "Customer portal API", tags=["nodejs", "express", "postgresql"])
+    result = _match(store, "We needed more backend experience with databases.")
+    assert result.gaps == ()
