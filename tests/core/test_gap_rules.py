@@ -210,3 +210,10 @@ def test_node_and_postgres_work_is_backend_work(store: Store, entries: EntryServ
     _add(entries, "shipped", "Customer portal API", tags=["nodejs", "express", "postgresql"])
     result = _match(store, "We needed more backend experience with databases.")
     assert result.gaps == ()
+
+
+def test_the_interviewers_job_is_not_a_skill(store: Store, cloud: str) -> None:
+    result = _match(store, "Thanks for your time with our engineering manager. She felt you "
+                           "didn't show much curiosity about our customers.")
+    assert not any(n.skill == "people-leadership" and n.source == "feedback"
+                   for n in result.skills_named)
