@@ -117,16 +117,18 @@ class Scores:
         ])
 
 
-def analyse(store: Store, case: dict[str, Any]) -> Analysis:
+def analyse(store: Store, case: dict[str, Any], today: dt.date = TODAY) -> Analysis:
     query = MatchQuery(case["stage"], case["role"], case["level"], case["company"],
                        case["feedback"], case.get("own_read", ""))
-    return analyse_rejection(store, query, today=TODAY)
+    return analyse_rejection(store, query, today=today)
 
 
-def score(store: Store, name: str, cases: list[dict[str, Any]]) -> Scores:
+def score(store: Store, name: str, cases: list[dict[str, Any]],
+          today: dt.date = TODAY) -> Scores:
+    """``today``: a set whose record runs later than TODAY says its own (its "today" key)."""
     out = Scores(name)
     for case in cases:
-        analysis = analyse(store, case)
+        analysis = analyse(store, case, today)
         score_one(out, case, analysis)
     return out
 
