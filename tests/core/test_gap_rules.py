@@ -84,6 +84,7 @@ def test_a_tool_the_person_calls_by_another_name_is_not_a_gap(
     "We need the responder to communicate as they go.",
     "We need EMs who run on data.",
     "We chose someone who has been through the kind of automation rollout we're starting.",
+    "You got there in the end, but you needed a nudge on clearing the timer.",
 ])
 def test_places_and_qualities_are_never_gaps(store: Store, entries: EntryService,
                                              cloud: str, feedback: str) -> None:
@@ -217,3 +218,10 @@ def test_the_interviewers_job_is_not_a_skill(store: Store, cloud: str) -> None:
                            "didn't show much curiosity about our customers.")
     assert not any(n.skill == "people-leadership" and n.source == "feedback"
                    for n in result.skills_named)
+
+
+def test_a_verb_or_a_qualifier_is_not_part_of_what_is_asked_for(store: Store, cloud: str) -> None:
+    result = _match(store, "It needs someone who has secured operational technology before, "
+                           "and we'd prefer someone with a formal systems background.")
+    said = " | ".join(g.label for g in result.gaps).casefold()
+    assert "secured" not in said and "formal" not in said
