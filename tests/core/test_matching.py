@@ -271,7 +271,8 @@ def test_the_team_after_the_comma_is_the_work_to_show(
     """"Tech Lead, Order Management": with nothing said about you, work on orders comes
     first, and "Management" there is the team's name, not a manager's level."""
     orders = _add(entries, "shipped", "Order management service rewrite",
-                  tags=["kotlin", "event-driven"], start_date="2019-01-01", end_date="2019-10-01")
+                  tags=["kotlin", "system-design"], start_date="2019-01-01",
+                  end_date="2019-10-01")
     _add(entries, "shipped", "Promotions rules engine", tags=["kotlin", "system-design"],
          start_date="2024-01-01", end_date="2024-08-01")
     result = _match(store, stage="onsite", role="Tech Lead, Order Management",
@@ -298,3 +299,17 @@ def test_coaching_someone_in_a_skill_is_not_the_roles_own_work(
                     feedback="The team-matching window closed without a match.")
     order = [e.entry_id for e in result.evidence]
     assert order.index(shipped) < order.index(coached)
+
+
+def test_a_tech_leads_strongest_work_is_the_system_they_led(
+    store: Store, entries: EntryService
+) -> None:
+    """A tech lead leads the technical work: the system they designed comes before the
+    engineer they coached (who still counts, as a tech lead's work)."""
+    system = _add(entries, "shipped", "Scheduling API v3", tags=["system-design", "python"],
+                  metrics="310 clinics migrated", start_date="2023-01-01", end_date="2023-09-01")
+    _add(entries, "mentoring", "Sponsoring a new incident commander",
+         tags=["mentoring", "people-leadership"], start_date="2025-01-01")
+    result = _match(store, stage="onsite", role="Tech Lead",
+                    feedback="We filled the role from inside.")
+    assert result.evidence[0].entry_id == system
