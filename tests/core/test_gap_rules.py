@@ -10,6 +10,7 @@ import pytest
 
 from trackrecord.core.matching.evidence import MatchResult, match_evidence
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.vocabulary import tag_keys
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.corrections import LearningService
 from trackrecord.core.store.db import Store
@@ -225,3 +226,14 @@ def test_a_verb_or_a_qualifier_is_not_part_of_what_is_asked_for(store: Store, cl
                            "and we'd prefer someone with a formal systems background.")
     said = " | ".join(g.label for g in result.gaps).casefold()
     assert "secured" not in said and "formal" not in said
+
+
+def test_a_generic_word_inside_a_tag_shows_nothing(store: Store, entries: EntryService) -> None:
+    """"ab-testing" is experiments, not testing code (a word the vocabulary calls generic
+    says nothing inside a tag either); a dbt project is data engineering."""
+    assert "testing" not in tag_keys("ab-testing")
+    assert "analytics" not in tag_keys("product-analytics")
+    assert "embedded" in tag_keys("embedded-linux")
+    _add(entries, "shipped", "dbt project restructure", tags=["dbt", "sql"])
+    result = _match(store, "We needed someone with strong data engineering experience.")
+    assert result.gaps == ()

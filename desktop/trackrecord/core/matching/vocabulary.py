@@ -96,7 +96,11 @@ def tag_keys(key: str) -> tuple[str, ...]:
     general, whole = _tag_parts()
     if "-" not in key or key in whole:
         return (key,)
-    parts = [p for p in key.split("-") if len(p) > 1 and p not in general]
+    # A word that names its skill only when it stands alone in feedback ("testing", not the
+    # "testing" of "a/b testing") says as little inside a tag.
+    generic = generic_terms()
+    parts = [p for p in key.split("-")
+             if len(p) > 1 and p not in general and stem(p) not in generic]
     return tuple(dict.fromkeys((key, *parts)))
 
 
