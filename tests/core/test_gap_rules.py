@@ -237,3 +237,9 @@ def test_a_generic_word_inside_a_tag_shows_nothing(store: Store, entries: EntryS
     _add(entries, "shipped", "dbt project restructure", tags=["dbt", "sql"])
     result = _match(store, "We needed someone with strong data engineering experience.")
     assert result.gaps == ()
+
+
+def test_exactly_what_they_needed_credits_it(store: Store, cloud: str) -> None:
+    result = _match(store, "She told me your subscription-billing experience was almost exactly "
+                           "what the team is missing.")
+    assert not any("billing" in g.label.casefold() for g in result.gaps)
