@@ -243,3 +243,11 @@ def test_exactly_what_they_needed_credits_it(store: Store, cloud: str) -> None:
     result = _match(store, "She told me your subscription-billing experience was almost exactly "
                            "what the team is missing.")
     assert not any("billing" in g.label.casefold() for g in result.gaps)
+
+
+def test_a_skill_plainly_asked_for_is_named_beside_their_decision(
+    store: Store, cloud: str
+) -> None:
+    result = _match(store, "The role was filled internally. For future roles, we look for "
+                           "Kubernetes experience.")
+    assert [g.label for g in result.gaps] == ["Kubernetes"]

@@ -154,8 +154,12 @@ def _match(
     # something about you ("neither team felt your background lines up").
     about_them = category.masks_skills and not (
         reading.second and not CATEGORY_REGISTRY[reading.second].masks_skills)
-    gaps, unshown = ((), ()) if about_them else \
-        find_gaps(cur, query, named, interview_report=category.concern)
+    gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern)
+    if about_them:
+        # ...only a skill it plainly asks for ("for future roles we look for Kubernetes").
+        plainly = {n.skill for n in named if n.source in FEEDBACK_SOURCES
+                   and n.polarity == "wanted"}
+        gaps, unshown = tuple(g for g in gaps if g.skill in plainly), ()
     # The nearest evidence follows every skill the feedback names that nothing shows, even
     # one that, in a report on the round, is not named as a gap.
     related = related_to_gaps(unshown)
