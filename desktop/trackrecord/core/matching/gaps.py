@@ -71,9 +71,10 @@ BUILT_WITH_COLUMNS = "{title tag_text summary stack}"
 _ANY_TAG = (
     "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
 )
-_TAGS_LIKE = (
+# Compound tags in use ("embedded-linux", "Embedded Linux"): one read, whatever skill asks.
+_COMPOUND_TAGS = (
     "SELECT DISTINCT t.name FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk "
-    "WHERE t.name LIKE ? LIMIT 50"
+    "WHERE t.name LIKE '%-%' OR t.name LIKE '% %' OR t.name LIKE '%\\_%' ESCAPE '\\'"
 )
 _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
 # Without stemming: "games" must not be found in "game days", nor "ads" in "added".
@@ -177,8 +178,7 @@ def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
         return True
     # ...or as a part of a compound the person wrote: "embedded-linux" shows embedded.
     wanted = set(tags)
-    return any(wanted & set(tag_keys(tag_key(name)))
-               for key in wanted for (name,) in cur.rows(_TAGS_LIKE, (f"%{key}%",)))
+    return any(wanted & set(tag_keys(tag_key(name))) for (name,) in cur.rows(_COMPOUND_TAGS))
 
 
 def _tag_spellings(keys: Sequence[str]) -> list[str]:
