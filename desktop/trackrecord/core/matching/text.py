@@ -37,6 +37,7 @@ from trackrecord.core.matching.vocabulary import (
     skill_matcher,
     skills,
     stage_priors,
+    stop_words,
 )
 from trackrecord.core.matching.wants import (
     compound_partner,
@@ -264,7 +265,10 @@ def role_team(role: str) -> RoleTeam:
 
 @functools.cache
 def _team_noise() -> frozenset[str]:
-    return frozenset(stem(w) for w in load_toml("vocabulary", "reading.toml")["role"]["team_noise"])
+    """Words that say nothing about what a team works on: the vocabulary's general words
+    ("platform", "systems", "team"), its stop words, and the few a job title adds."""
+    extra = load_toml("vocabulary", "reading.toml")["role"]["team_noise"]
+    return generic_words() | stop_words() | frozenset(stem(w) for w in extra)
 
 
 def _level_skills(query: MatchQuery) -> list[NamedSkill]:
