@@ -96,12 +96,17 @@ def tag_keys(key: str) -> tuple[str, ...]:
     general, whole = _tag_parts()
     if "-" not in key or key in whole:
         return (key,)
-    # A word that names its skill only when it stands alone in feedback ("testing", not the
-    # "testing" of "a/b testing") says as little inside a tag.
-    generic = generic_terms()
-    parts = [p for p in key.split("-")
-             if len(p) > 1 and p not in general and stem(p) not in generic]
+    parts = [p for p in key.split("-") if len(p) > 1 and p not in general
+             and stem(p) not in _quiet_parts()]
     return tuple(dict.fromkeys((key, *parts)))
+
+
+@functools.cache
+def _quiet_parts() -> frozenset[str]:
+    """Stems too general to show a skill from inside a tag: the vocabulary's general words,
+    stop words, and words that name their skill only standing alone ("testing" of
+    "ab-testing")."""
+    return generic_words() | stop_words() | generic_terms()
 
 
 @functools.cache
