@@ -49,7 +49,7 @@ from trackrecord.core.matching.text import (
 )
 from trackrecord.core.matching.vocabulary import (
     StagePrior,
-    load_toml,
+    evidence_weights,
     person_synonyms,
     skills,
     stage_priors,
@@ -69,7 +69,7 @@ from trackrecord.core.store.db import Store
 # -- weights -----------------------------------------------------------------------------------
 # The weights are data (resources/vocabulary/evidence_weights.toml says how they were fitted);
 # the decays and limits beside them are part of how each feature is defined.
-_W = {k: float(v) for k, v in load_toml("vocabulary", "evidence_weights.toml")["evidence"].items()}
+_W = evidence_weights()
 W_TEXT = _W["text"]
 W_FEEDBACK_TAG = _W["feedback_tag"]
 # (the entry's own words naming it, a domain word, a kind: trackrecord.core.matching.mentions)

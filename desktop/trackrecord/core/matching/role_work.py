@@ -18,11 +18,10 @@ from trackrecord.core.matching.cards import ROLE_PART
 from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.pool import Candidate
 from trackrecord.core.matching.text import RoleTeam
-from trackrecord.core.matching.vocabulary import load_toml, tag_keys
+from trackrecord.core.matching.vocabulary import evidence_weights, tag_keys
 
-_W = load_toml("vocabulary", "evidence_weights.toml")["evidence"]
-W_ROLE_SHARE = float(_W["role_share"])
-W_TEAM = float(_W["team"])
+W_ROLE_SHARE = evidence_weights()["role_share"]
+W_TEAM = evidence_weights()["team"]
 ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
 
 

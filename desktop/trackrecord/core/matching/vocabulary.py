@@ -88,6 +88,13 @@ def tag_key(tag: str) -> str:
     return re.sub(r"[\s_-]+", "-", tag.strip().casefold())
 
 
+@functools.cache
+def evidence_weights() -> dict[str, float]:
+    """How much each named part of an evidence score counts (evidence_weights.toml)."""
+    data = load_toml("vocabulary", "evidence_weights.toml")["evidence"]
+    return {k: float(v) for k, v in data.items()}
+
+
 @functools.lru_cache(maxsize=4096)
 def tag_keys(key: str) -> tuple[str, ...]:
     """The keys a tag (already a ``tag_key``) shows skills through: itself, and each part of
