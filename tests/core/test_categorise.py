@@ -138,6 +138,8 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
     ("I've been dreading this one. You were our top choice, but our Series B closed at half "
      "of what we planned and the board asked us to cut all new hires.", "external-noise"),
     ("Every open requisition has been paused after the board meeting.", "external-noise"),
+    ("Unfortunately, given the timing of our hiring freeze, we cannot move forward.",
+     "external-noise"),
     ("The company announced a reduction in force today; all open roles have been cancelled.",
      "external-noise"),
     ("Your pairing was the best we saw and you explained your trade-offs clearly. The honest "
