@@ -140,6 +140,8 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
     ("Every open requisition has been paused after the board meeting.", "external-noise"),
     ("Unfortunately, given the timing of our hiring freeze, we cannot move forward.",
      "external-noise"),
+    # "Clearly" after a shortfall is part of it, not praise that cancels it.
+    ("You did not communicate clearly during the design round.", "signal-gap"),
     ("The company announced a reduction in force today; all open roles have been cancelled.",
      "external-noise"),
     ("Your pairing was the best we saw and you explained your trade-offs clearly. The honest "

@@ -251,3 +251,9 @@ def test_a_skill_plainly_asked_for_is_named_beside_their_decision(
     result = _match(store, "The role was filled internally. For future roles, we look for "
                            "Kubernetes experience.")
     assert [g.label for g in result.gaps] == ["Kubernetes"]
+
+
+def test_praise_words_after_a_shortfall_credit_nothing(store: Store, cloud: str) -> None:
+    """"You did not explain your trade-offs clearly": "clearly" is part of the shortfall."""
+    result = _match(store, "You did not explain your trade-offs clearly.")
+    assert not any(n.polarity == "has" for n in result.skills_named)

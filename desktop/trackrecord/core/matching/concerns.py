@@ -53,7 +53,7 @@ def voiced_concern(feedback: str) -> Concern | None:
         clause = reading.clauses.clause_of(hit.start)
         if clause is None or clause.form or hit.start in reading.unread:
             continue
-        if clause.has and not clause.wanted or praised_after(words, clause, hit.end):
+        if clause.has and not clause.wanted or praised_after(words, clause, hit.start, hit.end):
             continue  # "your product instincts were really strong"
         return replace(concerns[hit.value], phrase=words.span(hit.start, hit.end))
     return None

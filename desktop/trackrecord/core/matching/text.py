@@ -206,7 +206,7 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
         clause = clause_of(start)
         found = polarity(clause)
         # "Communication throughout was excellent": praise just after it credits it.
-        if not found and clause is not None and praised_after(words, clause, end):
+        if not found and clause is not None and praised_after(words, clause, start, end):
             return "has"
         return found
 

@@ -38,6 +38,8 @@ OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually 
 CANCEL_WINDOW = 4
 PRAISE_WINDOW = 3
 PRAISE_BEFORE_WINDOW = 2
+NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
+NEGATIONS = frozenset({"not", "no", "never", "without"})
 SECOND_SHARE = 0.5  # a second reading is offered when it has half the winner's weight...
 SECOND_MIN = 1.5  # ...and at least one strong phrase's worth
 TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words...
@@ -381,8 +383,7 @@ def _cancelled(vocab: _Vocabulary, words: Words, hit: PhraseHit[_Phrase], clause
     before = _window(words, clause, hit.start, -CANCEL_WINDOW)
     if vocab.cancel[hit.value.category].find(before):
         return True
-    after = _window(words, clause, hit.end, PRAISE_WINDOW)
-    if any(w in vocab.praise for w in after.stems):
+    if praised_after(words, clause, hit.start, hit.end):
         return True
     if hit.value.praise_before:
         close = _window(words, clause, hit.start, -PRAISE_BEFORE_WINDOW)
@@ -390,8 +391,13 @@ def _cancelled(vocab: _Vocabulary, words: Words, hit: PhraseHit[_Phrase], clause
     return False
 
 
-def praised_after(words: Words, clause: Clause, end: int) -> bool:
-    """Is what ends at ``end`` praised just after it ("communication was excellent")?"""
+def praised_after(words: Words, clause: Clause, start: int, end: int) -> bool:
+    """Is what stands at ``start``..``end`` praised just after it ("communication was
+    excellent")? Not when it was said in the negative: in "did not communicate clearly",
+    "clearly" is part of the shortfall."""
+    said = words.stems[start:end] + _window(words, clause, start, -NEGATION_WINDOW).stems
+    if any(w in NEGATIONS for w in said):
+        return False
     after = _window(words, clause, end, PRAISE_WINDOW)
     return any(w in _vocabulary().praise for w in after.stems)
 
