@@ -257,3 +257,9 @@ def test_praise_words_after_a_shortfall_credit_nothing(store: Store, cloud: str)
     """"You did not explain your trade-offs clearly": "clearly" is part of the shortfall."""
     result = _match(store, "You did not explain your trade-offs clearly.")
     assert not any(n.polarity == "has" for n in result.skills_named)
+
+
+def test_an_everyday_word_is_not_a_specialism(store: Store) -> None:
+    """"The panel's perception" is not robot perception."""
+    result = _match(store, "The panel's perception was that you lacked depth in system design.")
+    assert not any("robot" in g.label for g in result.gaps)
