@@ -152,10 +152,10 @@ def _match(
     # A freeze, a visa, a reorg: the decision was about them, so nothing it mentions ("we
     # need someone in Oslo", "the new leadership") is a skill you lack. Unless it also says
     # something about you ("neither team felt your background lines up").
-    about_them = category.masks_skills and not (
+    only_about_them = category.masks_skills and not (
         reading.second and not CATEGORY_REGISTRY[reading.second].masks_skills)
     gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern)
-    if about_them:
+    if only_about_them:
         # ...only a skill it plainly asks for ("for future roles we look for Kubernetes").
         plainly = {n.skill for n in named if n.source in FEEDBACK_SOURCES
                    and n.polarity == "wanted"}
