@@ -22,7 +22,7 @@ As of the end of round 8 (every set tuned on; the blind scorings are in the FLOO
 | fifth set      | 1.000    | 0       | 0.543       | 0.698      | 1.00 / 0.81 | 0 / 0     |
 | second person  | 0.982    | 0       | 0.580       | 0.767      | 1.00 / 0.73 | 0 / 0     |
 | third person   | 0.891    | 0       | 0.562       | 0.719      | 0.86 / 0.79 | 3 / 0     |
-| fourth person  | 0.964    | 0       | 0.527       | 0.612      | 0.68 / 0.53 | 8 / 0     |
+| fourth person  | 0.964    | 0       | 0.527       | 0.612      | 0.68 / 0.51 | 8 / 0     |
 | fifth person   | 0.873    | 0       | 0.515       | 0.667      | 0.56 / 0.39 | 7 / 0     |
 | sixth person   | 0.927    | 0       | 0.642       | 0.782      | 0.68 / 0.35 | 7 / 0     |
 | seventh person | 0.964    | 0       | 0.582       | 0.739      | 0.79 / 0.47 | 4 / 0     |
