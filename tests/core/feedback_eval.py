@@ -60,10 +60,26 @@ def _said(gap: Gap) -> str:
     return " | ".join([gap.label, *gap.missing, gap.skill or ""]).casefold()
 
 
+def _words(text: str) -> list[str]:
+    """Words compared one by one: a hyphen is a space ("ad-tech" is "ad tech") and a plural
+    is its singular ("design systems" is "design system")."""
+    out = []
+    for w in re.findall(r"[\w+#.]+|\|", text.casefold().replace("-", " ").replace("_", " ")):
+        w = w.strip(".")
+        if w.endswith("es") and len(w) > 4 and w[-3] in "sxz":
+            w = w[:-2]
+        elif w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
+            w = w[:-1]
+        if w:
+            out.append(w)
+    return out
+
+
 def names(word: str, gap: Gap) -> bool:
-    """Does this named gap name ``word`` (a label from the set)?"""
-    pattern = rf"(?<![\w+#]){re.escape(word.casefold())}(?:s|es)?(?![\w+#])"
-    return re.search(pattern, _said(gap)) is not None
+    """Does this named gap name ``word`` (a label from the set), as a run of whole words?"""
+    want, said = _words(word), _words(_said(gap))
+    n = len(want)
+    return n > 0 and any(said[i:i + n] == want for i in range(len(said) - n + 1))
 
 
 @dataclass
