@@ -7,7 +7,7 @@ something the feedback says the person has, and at most a handful.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -90,20 +90,21 @@ class GapReading(NamedTuple):
 
 def find_gaps(
     cur: RawQueries, query: MatchQuery, named: Sequence[NamedSkill],
-    interview_report: bool = False,
+    interview_report: bool = False, round_skills: Collection[str] = (),
 ) -> GapReading:
     """What the feedback asks for that nothing in the track record shows: skills it names
     (a domain is shown by any of its words), and things out of the vocabulary it says were
     wanted ("strong Rust and embedded systems experience"). Never something the feedback
-    says the person has."""
+    says the person has. ``round_skills``: what the round reported on probes."""
     catalogue = skills()
     asked: set[str] = set()  # skills named as a gap, not only mentioned in a report
     phrases: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
     has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
-    # "your pen-testing background was strong" credits penetration testing too
+    # "your pen-testing background was strong" credits penetration testing too; "your
+    # ledger design" is something you made
     has_said = {catalogue[n.skill].spelling(phrase_key(n.phrase)) for n in named
-                if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+                if n.source in FEEDBACK_SOURCES and n.polarity in ("has", "yours")}
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
         # skill the track record lacks: process skills are never gaps.
@@ -117,8 +118,11 @@ def find_gaps(
             continue
         # "Your first move was to scale it out": in a report on how a round went, a general
         # skill named without being asked for describes the round, not what the record
-        # lacks (a particular tool it names, "certificate pinning", still can be).
-        if not (interview_report and n.polarity != "wanted" and not particular):
+        # lacks (a particular tool it names, "certificate pinning", still can be). Nor is
+        # what the round itself probes, even asked for: "we needed to see the trade-offs",
+        # in a design round, is about what came through in it.
+        if not (interview_report and not particular
+                and (n.polarity != "wanted" or n.skill in round_skills)):
             asked.add(n.skill)
         phrases.setdefault(n.skill, [])
         sources.setdefault(n.skill, n.source)

@@ -40,6 +40,7 @@ from trackrecord.core.matching.vocabulary import (
     stop_words,
 )
 from trackrecord.core.matching.wants import (
+    FUNCTION_WORDS,
     compound_partner,
     is_generic_term,
     polarity,
@@ -59,6 +60,7 @@ from trackrecord.core.store.fulltext import any_of_query
 FEEDBACK_SOURCES = ("feedback", "own read")
 MAX_FEEDBACK_TERMS = 12  # bm25 costs rows x phrases x columns: keep the ranked query short
 MAX_TAG_QUERIES = 4
+MAX_OWNED_MODIFIERS = 2  # "your [payment ledger] design"
 MAX_CONTEXT_TERMS = 16
 MIN_RESIDUAL_LENGTH = 3
 # Full-text columns that make an entry *about* a skill (a passing word in the notes does not).
@@ -76,7 +78,8 @@ class NamedSkill:
     source: str  # "feedback", "own read", "role", "level", "debrief", "topic", "related"
     reason: str = ""  # for level, debrief, topic, related: the sentence an evidence card shows
     # For feedback and your own read: "wanted" (asked for or found lacking), "has" (the
-    # feedback says you have it: never a gap), or "" (named without either).
+    # feedback says you have it: never a gap), "yours" (said of something you made, "your
+    # ledger design": never a gap, but not credited either), or "" (named without either).
     polarity: str = ""
 
 
@@ -202,12 +205,17 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
             continue
         kept.append((h.start, h.end))
     spans = set(kept)
+    owner = "my" if source == "own read" else "your"
     def said(start: int, end: int) -> str:
         clause = clause_of(start)
         found = polarity(clause)
         # "Communication throughout was excellent": praise just after it credits it.
         if not found and clause is not None and praised_after(words, clause, start, end):
             return "has"
+        # "Your payment ledger design didn't address retries": what you made, in the round
+        # or before it, is yours (a clause that finds something lacking stays "wanted").
+        if not found and clause is not None and yours(words, clause.start, start, owner):
+            return "yours"
         return found
 
     positioned: list[tuple[int, NamedSkill]] = [
@@ -221,8 +229,20 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
             at = word_index(words, m.start())
             if at not in hidden:
                 positioned.append((at, NamedSkill(name, catalogue[name].label, term, source,
-                                                  polarity=polarity(clause_of(at)))))
+                                                  polarity=said(at, at + 1))))
     return [n for _, n in sorted(positioned, key=lambda p: p[0])]
+
+
+def yours(words: Words, floor: int, start: int, owner: str = "your") -> bool:
+    """Does ``owner`` ("your") stand just before the words at ``start``, with at most
+    MAX_OWNED_MODIFIERS words that describe them in between ("your payment ledger design")?"""
+    for i in range(start - 1, max(floor, start - 1 - MAX_OWNED_MODIFIERS) - 1, -1):
+        w = words.stems[i]
+        if w == owner:
+            return True
+        if w in PUNCTUATION or w in FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _no_clause(_position: int) -> None:
