@@ -186,3 +186,10 @@ def test_scoring_helpers() -> None:
     assert names("ios", gap) and names("swift", gap) and not names("android", gap)
     assert names("incident", Gap("incidents", ("incidents",)))
     assert not names("ml", Gap("html", ("html",)))
+    # A hyphen is a space and a plural its singular, on either side.
+    assert names("ad tech", Gap("advertising technology", ("ad-tech",)))
+    assert names("design systems", Gap("design system", ("design system",)))
+    assert names("shaders", Gap("graphics and rendering", ("shader",), "graphics"))
+    # Still whole words in order: "ops" is not in "devops", "data" alone is not "big data".
+    assert not names("ops", Gap("devops", ("devops",)))
+    assert not names("big data", Gap("data", ("data",)))

@@ -263,3 +263,30 @@ def test_an_everyday_word_is_not_a_specialism(store: Store) -> None:
     """"The panel's perception" is not robot perception."""
     result = _match(store, "The panel's perception was that you lacked depth in system design.")
     assert not any("robot" in g.label for g in result.gaps)
+
+
+def test_what_you_made_in_the_round_is_not_a_gap(store: Store, cloud: str) -> None:
+    said = ("Your payment ledger design didn't address idempotency until they asked, and "
+            "you ran short on time.")
+    result = match_evidence(store, MatchQuery("system-design", feedback=said), today=TODAY)
+    assert result.gaps == ()
+    # Finding it lacking is still a gap: "your limited ledger work" asks for it.
+    said = "Your ledger experience was too limited for this team."
+    assert any("ledger" in " ".join(g.missing).casefold() for g in _match(store, said).gaps)
+
+
+def test_what_the_round_probes_is_not_a_gap_in_a_report_on_it(store: Store, cloud: str) -> None:
+    said = ("Ran out of time. For a lead we need to see the whole picture and the trade-offs "
+            "between the parts; the interviewer had to prompt you for failure modes.")
+    result = match_evidence(store, MatchQuery("system-design", feedback=said), today=TODAY)
+    assert result.gaps == ()
+    # The same words about the job, not the round, still name it.
+    said = "We went with someone with deep experience in distributed systems at scale."
+    assert any(g.skill == "scalability" for g in _match(store, said).gaps)
+
+
+def test_shaders_are_graphics_not_frontend(store: Store, cloud: str) -> None:
+    said = "Solid engine background, but we need someone with shader and rendering pipeline work."
+    [gap] = _match(store, said).gaps
+    assert gap.skill == "graphics"
+    assert "frontend" not in gap.label.casefold()

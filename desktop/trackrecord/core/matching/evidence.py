@@ -154,7 +154,8 @@ def _match(
     # something about you ("neither team felt your background lines up").
     only_about_them = category.masks_skills and not (
         reading.second and not CATEGORY_REGISTRY[reading.second].masks_skills)
-    gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern)
+    gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern,
+                              round_skills=stage_priors()[stage].skills)
     if only_about_them:
         # ...only a skill it plainly asks for ("for future roles we look for Kubernetes").
         plainly = {n.skill for n in named if n.source in FEEDBACK_SOURCES
