@@ -214,3 +214,21 @@ def test_a_concern_says_which_work_answers_it(store: Store, entries: EntryServic
     wider = voiced_concern("Your work is impressive, but we chose someone who has already "
                            "operated at that wider scope.")
     assert wider is not None and wider.about == "how far your influence reaches"
+
+
+def test_developer_experience_is_the_build_and_tests_not_the_clusters(
+    store: Store, entries: EntryService
+) -> None:
+    build = _add(entries, "shipped", "Monorepo migration to Bazel",
+                 tags=["bazel", "build-systems", "monorepo"], metrics="CI from 40 to 9 minutes")
+    flaky = _add(entries, "shipped", "Flaky-test quarantine service",
+                 tags=["go", "flaky-tests", "backend"], metrics="red builds down 60%")
+    _add(entries, "shipped", "Runner autoscaling on Kubernetes",
+         tags=["kubernetes", "terraform", "aws"], metrics="runner cost down 35%")
+    result = _match(store, stage="recruiter", role="Senior Developer Experience Engineer",
+                    feedback="", own_read="The recruiter never wrote back after our call.")
+    assert {e.entry_id for e in result.evidence[:2]} == {build, flaky}
+    # A platform role still reads the clusters as its own work.
+    platform = _match(store, stage="recruiter", role="Senior Platform Engineer", feedback="",
+                      own_read="The recruiter never wrote back after our call.")
+    assert platform.evidence[0].title == "Runner autoscaling on Kubernetes"
