@@ -141,3 +141,41 @@ def test_feedback_longer_than_anyone_pastes_is_refused_with_a_sentence(store: St
     with pytest.raises(ValidationError, match="your own read is"):
         service.update(made.id, own_read="y" * (MAX_TEXT + 1))
     assert service.get(made.id).own_read == ""
+
+
+def _log_with_pin(store: Store, feedback: str, pinned: str) -> str:
+    """A rejection saved the way the window saves one: its snapshot keeps its pins."""
+    query = MatchQuery("onsite", role="Backend Engineer", feedback=feedback)
+    analysis = analyse_rejection(store, query, corrections=Corrections((pinned,)), today=TODAY)
+    saved = RejectionService(store).create("Acme", "onsite", role="Backend Engineer",
+                                           feedback=feedback, snapshot=analysis.to_snapshot())
+    return saved.id
+
+
+def test_what_you_pinned_before_leads_a_later_rejection_about_the_same_thing(
+        store: Store, entries: EntryService, record: dict[str, str]) -> None:
+    # Newer, so it leads the settlement engine while nothing says otherwise.
+    entries.create("shipped", "Cache warm-up job", start_date="2024-01-01",
+                   end_date="2024-06-01")
+    asked = MatchQuery("onsite", feedback="We needed more testing depth.")
+    before = [e.title for e in match_evidence(store, asked, today=TODAY).evidence]
+    assert before.index("Cache warm-up job") < before.index("Merchant settlement engine")
+    first = _log_with_pin(store, "The panel wanted more unit testing.", record["settle"])
+    _log_with_pin(store, "We needed to see stronger unit testing.", record["settle"])
+    after = match_evidence(store, asked, today=TODAY).evidence
+    titles = [e.title for e in after]
+    assert titles.index("Merchant settlement engine") < titles.index("Cache warm-up job")
+    settle = next(e for e in after if e.entry_id == record["settle"])
+    assert "you pinned it to 2 earlier rejections about testing" in settle.reasons
+    # Not for a rejection about something else...
+    other = match_evidence(store, MatchQuery("onsite", feedback="We needed Kubernetes."),
+                           today=TODAY).evidence
+    assert not any("pinned" in r for e in other for r in e.reasons)
+    # ...nor counted again for the rejection it was pinned to...
+    own = match_evidence(store, MatchQuery("onsite", feedback="We needed more testing depth.",
+                                           rejection_id=first), today=TODAY).evidence
+    assert any("pinned it to an earlier rejection" in r for e in own for r in e.reasons)
+    # ...and a deleted rejection takes its pins with it.
+    RejectionService(store).delete(first)
+    again = match_evidence(store, asked, today=TODAY).evidence
+    assert any("pinned it to an earlier rejection" in r for e in again for r in e.reasons)

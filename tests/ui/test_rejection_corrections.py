@@ -86,6 +86,32 @@ def test_a_pinned_card_comes_first_and_stays_with_the_rejection(qtbot: QtBot, ma
     assert list(snapshot["corrections"]["pinned"]) == []
 
 
+def test_a_card_pinned_before_is_said_so_on_a_later_rejection_about_the_same_thing(
+        qtbot: QtBot, make_window, store):
+    ids = _record(store)
+    window = make_window()
+    controller = window.rejections.rejection
+    view, form = _open_new(qtbot, window, "Acme", "coding", TESTING_FEEDBACK)
+    qtbot.waitUntil(lambda: ids["settle"] in _cards(view))
+    qtbot.mouseClick(_cards(view)[ids["settle"]].pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.analysis.corrections.pinned == (ids["settle"],))
+    controller.flush()
+    # Analysed again once saved, its own pin is not "an earlier rejection".
+    shown = controller.analysis
+    form.inputs["feedback"].setPlainText(TESTING_FEEDBACK + " Write more tests next time.")
+    qtbot.waitUntil(lambda: controller.analysis is not shown and not controller.runner.busy)
+    assert controller.analysis.evidence[0].entry_id == ids["settle"]
+    assert not any("earlier rejection" in r for r in controller.analysis.evidence[0].reasons)
+    controller.flush()
+
+    view, _form = _open_new(qtbot, window, "Globex", "coding",
+                            "There were no tests for the edge cases.")
+    qtbot.waitUntil(lambda: ids["settle"] in _cards(view) and "earlier rejection"
+                    in _cards(view)[ids["settle"]].why.text())
+    assert "pinned it to an earlier rejection about testing" in \
+        _cards(view)[ids["settle"]].why.text()
+
+
 def test_not_relevant_takes_a_card_off_and_the_link_stops_counting(qtbot: QtBot, make_window,
                                                                    store):
     ids = _record(store)

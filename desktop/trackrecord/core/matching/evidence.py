@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from trackrecord.core.matching.cards import ROLE_PART, Evidence, card, clip
 from trackrecord.core.matching.concerns import Concern, voiced_concern
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps, related_to_role
-from trackrecord.core.matching.learned import Learned, read_learned
+from trackrecord.core.matching.learned import Learned, PinnedBefore, pinned_about, read_learned
 from trackrecord.core.matching.mentions import (
     kind_weight,
     mention_factor,
@@ -96,6 +97,7 @@ RECENT_YEARS = 10.0
 W_UNFINISHED = _W["unfinished"]
 UNFINISHED_SHARE = 0.4
 W_SUBSTANCE = _W["substance"]
+W_PINNED_BEFORE = _W["pinned_before"]
 SUBSTANCE_MONTHS = 9.0
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
@@ -185,7 +187,8 @@ def _match(
     for pk in [pk for pk, c in pool.items() if c.entry_id in removed]:
         del pool[pk]
     _not_by_what_you_have(pool, named)
-    ranked = _first_pass(pool, named, stage, query, today, reading, voiced)
+    ranked = _first_pass(pool, named, stage, query, today, reading, voiced,
+                         pinned_about(learned.pinned, named, query.rejection_id))
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
@@ -230,6 +233,7 @@ def _first_pass(
     today: dt.date,
     reading: CategorySuggestion,
     voiced: Concern | None = None,
+    pinned_before: Mapping[str, PinnedBefore] | None = None,
 ) -> list[Candidate]:
     catalogue = skills()
     prior = stage_priors()[stage]
@@ -316,6 +320,12 @@ def _first_pass(
             role_share(c, role_skills, role)
         if about_them and team.words:
             team_work(c, team)
+        before = pinned_before.get(c.entry_id) if pinned_before else None
+        if before is not None:
+            earlier = "an earlier rejection" if before.rejections == 1 \
+                else f"{before.rejections} earlier rejections"
+            c.add(W_PINNED_BEFORE * math.log1p(before.rejections),
+                  f"you pinned it to {earlier} about {before.about}", part="pinned_before")
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:

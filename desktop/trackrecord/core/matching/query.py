@@ -18,3 +18,6 @@ class MatchQuery:
     feedback: str = ""
     own_read: str = ""
     debrief: tuple[DebriefAnswer, ...] = ()
+    # The saved rejection this is (its id), if it is one: what you pinned to it is not
+    # something you pinned to an earlier rejection.
+    rejection_id: str = ""

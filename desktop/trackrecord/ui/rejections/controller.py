@@ -10,6 +10,7 @@ not recomputed; it is analysed again only when something the analysis reads is c
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -178,8 +179,10 @@ class RejectionController(QObject):
     def analyse(self) -> None:
         """Ask for a fresh analysis of the form as it is now (answered off the UI thread)."""
         self._timer.stop()
-        self.runner.request(self._form.query(), self._form.category_override(),
-                            self._corrections)
+        query = self._form.query()
+        if self.rejection is not None:  # its own pins are not pins to an earlier rejection
+            query = dataclasses.replace(query, rejection_id=self.rejection.id)
+        self.runner.request(query, self._form.category_override(), self._corrections)
 
     def refresh(self) -> None:
         """Against today's track record; the new snapshot is saved as soon as it is shown."""
