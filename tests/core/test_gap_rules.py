@@ -290,3 +290,12 @@ def test_shaders_are_graphics_not_frontend(store: Store, cloud: str) -> None:
     [gap] = _match(store, said).gaps
     assert gap.skill == "graphics"
     assert "frontend" not in gap.label.casefold()
+
+
+def test_event_streaming_is_shown_by_kafka_work(store: Store, entries: EntryService) -> None:
+    _add(entries, "shipped", "Event-driven payout scheduler", tags=["kafka", "event-driven"])
+    said = "We were looking for more experience running event streaming at very high volume."
+    assert not any("stream" in " ".join(g.missing).casefold() for g in _match(store, said).gaps)
+    # Kafka Streams is one particular library: Kafka work does not show it.
+    said = "We needed hands-on Kafka Streams experience."
+    assert [g.missing for g in _match(store, said).gaps] == [("Kafka Streams",)]
