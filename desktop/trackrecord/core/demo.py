@@ -8,6 +8,7 @@ from typing import Any
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import analyse_rejection
+from trackrecord.core.rejections.corrections import Corrections
 from trackrecord.core.rejections.service import RejectionService
 from trackrecord.core.store.db import Store
 from trackrecord.resource_files import resource_path
@@ -36,26 +37,28 @@ def load_demo(store: Store, *, with_rejections: bool = False) -> int:
     """Fill an (empty, throwaway) store with the sample entries, and a few rejections logged
     the way the app logs them (with what was shown); returns how many entries."""
     service = EntryService(store)
-    count = 0
+    ids: dict[str, str] = {}
     for values in demo_entries():
         values = dict(values)
-        service.create(values.pop("kind"), values.pop("title"), **values)
-        count += 1
+        title = values.pop("title")
+        ids[title] = service.create(values.pop("kind"), title, **values).id
     if with_rejections:
-        _load_rejections(store)
-    return count
+        _load_rejections(store, ids)
+    return len(ids)
 
 
-def _load_rejections(store: Store) -> None:
+def _load_rejections(store: Store, ids: dict[str, str]) -> None:
     rejections = RejectionService(store)
     for values in demo_rejections():
         values = dict(values)
         practice = values.pop("practice", [])
+        # Cards pinned to it, by title: later rejections about the same skill show them.
+        pinned = Corrections(tuple(ids[title] for title in values.pop("pinned", [])))
         query = MatchQuery(stage=values["stage"], role=values["role"], level=values["level"],
                            company=values["company"], feedback=values["feedback"],
                            own_read=values["own_read"])
         analysis = analyse_rejection(store, query, values.get("debrief"),
-                                     values.get("category"))
+                                     values.get("category"), corrections=pinned)
         saved = rejections.create(values.pop("company"), values.pop("stage"),
                                   snapshot=analysis.to_snapshot(), **values)
         for text in practice:
