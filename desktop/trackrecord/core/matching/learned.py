@@ -145,10 +145,12 @@ def pinned_about(pins: Sequence[Pinned], named: Sequence[NamedSkill],
         for skill in pin.skills & about:
             shared.setdefault(pin.entry_id, {}).setdefault(skill, set()).add(pin.rejection_id)
     catalogue = skills()
+    # Said as what the feedback or your read names, before what the role does.
+    said = {n.skill for n in named if n.source in PIN_SOURCES - {"role"}}
     out: dict[str, PinnedBefore] = {}
     for entry_id, by_skill in shared.items():
         rejections = set().union(*by_skill.values())
-        top = max(sorted(by_skill), key=lambda k: len(by_skill[k]))
+        top = max(sorted(by_skill), key=lambda k: (k in said, len(by_skill[k])))
         out[entry_id] = PinnedBefore(len(rejections), catalogue[top].label
                                      if top in catalogue else top)
     return out
