@@ -42,6 +42,15 @@ TODAY = dt.date(2025, 11, 1)
          "hire internally"),
         ("We've had to close the requisition.", "onsite", "external-noise",
          "close the requisition"),
+        ("The role was filled last week by someone further along. So sorry we didn't get to "
+         "schedule your next chat in time.", "recruiter", "external-noise", "role was filled"),
+        ("Your notice period puts your start date in March; we went with a candidate who can "
+         "start in January.", "offer", "external-noise", "Your notice period"),
+        ("The requisition you applied for (Req #4821, Senior Engineer, Test Infrastructure) "
+         "is no longer accepting candidates.", "application", "external-noise",
+         "no longer accepting candidates"),
+        ("The lead came away unsure you were excited about the work itself.", "team-match",
+         "signal-gap", "unsure you were excited"),
     ],
 )
 def test_common_real_phrasings(feedback: str, stage: str, category: str, trigger: str) -> None:
