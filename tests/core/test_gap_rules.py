@@ -299,3 +299,15 @@ def test_event_streaming_is_shown_by_kafka_work(store: Store, entries: EntryServ
     # Kafka Streams is one particular library: Kafka work does not show it.
     said = "We needed hands-on Kafka Streams experience."
     assert [g.missing for g in _match(store, said).gaps] == [("Kafka Streams",)]
+
+
+def test_how_much_of_something_is_not_a_gap_of_its_own(store: Store, cloud: str) -> None:
+    said = ("Two people independently called your talk the clearest they had heard. The other "
+            "finalist has run mobile CI at scale and owned it end to end.")
+    gaps = _match(store, said).gaps
+    assert {g.skill for g in gaps} == {"mobile", "ci-cd"}
+
+
+def test_a_visa_route_is_not_a_skill(store: Store, cloud: str) -> None:
+    said = "Since you're based in Toronto, the role would need TN or H-1B support."
+    assert _match(store, said).gaps == ()

@@ -29,7 +29,7 @@ from trackrecord.core.matching.vocabulary import (
     tag_key,
     tag_keys,
 )
-from trackrecord.core.matching.wants import wanted_items
+from trackrecord.core.matching.wants import is_qualifier, wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
 from trackrecord.core.store.fulltext import any_of_query
 
@@ -111,6 +111,8 @@ def find_gaps(
         if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].process:
             continue
         key = phrase_key(n.phrase)
+        if is_qualifier(n.phrase):
+            continue  # "mobile CI at scale": what it qualifies is the gap, if anything is
         # What the feedback credits is never a gap; a particular tool it names beside
         # something it credits still can be ("you know mobile apps ... native iOS").
         particular = key in catalogue[n.skill].specific

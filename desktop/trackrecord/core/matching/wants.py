@@ -20,6 +20,7 @@ from trackrecord.core.matching.vocabulary import (
     generic_words,
     load_toml,
     people_words,
+    phrase_key,
     stop_words,
 )
 
@@ -58,6 +59,7 @@ class _Vocabulary:
     alone_endings: tuple[str, ...]
     alone_ok: frozenset[str]
     where_after_someone: frozenset[str]
+    qualifiers: frozenset[str]  # phrase keys
 
 
 @functools.cache
@@ -76,7 +78,14 @@ def _vocabulary() -> _Vocabulary:
         alone_ok=frozenset(stem(w) for w in data["alone_ok"]),
         places=frozenset(stem(w) for w in data["places"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
+        qualifiers=frozenset(phrase_key(p) for p in data["qualifiers"]),
     )
+
+
+def is_qualifier(phrase: str) -> bool:
+    """"At scale", "end to end": says how much of something else was wanted, never a gap
+    on its own."""
+    return phrase_key(phrase) in _vocabulary().qualifiers
 
 
 def polarity(clause: Clause | None) -> str:
