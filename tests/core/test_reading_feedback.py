@@ -69,6 +69,11 @@ def test_no_single_word_decides_or_is_shown_as_the_reason(word: str) -> None:
     [
         ("The team has concerns about your availability: the project starts next month.",
          "onsite", "external-noise"),  # when you can start is not about you
+        ("Because of a very high volume of applications, we've closed this requisition early "
+         "and are no longer reviewing new candidates.", "application", "external-noise"),
+        ("The team has decided not to move forward at this stage. From the coding round: the "
+         "session ended before you got to keyboard navigation and the error states.",
+         "coding", "signal-gap"),
         ("You're not ready for the staff role yet; we'd be open to talking about senior.",
          "onsite", "fit"),
         ("The team has decided to promote from within.", "hiring-manager", "external-noise"),
