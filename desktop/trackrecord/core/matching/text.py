@@ -46,6 +46,7 @@ from trackrecord.core.matching.wants import (
     polarity,
 )
 from trackrecord.core.rejections.categorise import (
+    NEGATIONS,
     FeedbackReading,
     phrase_positions,
     praised_after,
@@ -61,6 +62,11 @@ FEEDBACK_SOURCES = ("feedback", "own read")
 MAX_FEEDBACK_TERMS = 12  # bm25 costs rows x phrases x columns: keep the ranked query short
 MAX_TAG_QUERIES = 4
 MAX_OWNED_MODIFIERS = 2  # "your [payment ledger] design"
+MAX_MADE_LIST = 12  # "your submission included [Kubernetes manifests, three services, a] Terraform"
+# What your work is said to contain; stems as the tokeniser gives them ("included" stays).
+MADE_VERBS = frozenset(stem(w) for w in (
+    "included", "includes", "include", "used", "uses", "contained", "contains", "had",
+    "has", "added", "adds"))
 MAX_CONTEXT_TERMS = 16
 MIN_RESIDUAL_LENGTH = 3
 # Full-text columns that make an entry *about* a skill (a passing word in the notes does not).
@@ -234,14 +240,31 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
 
 
 def yours(words: Words, floor: int, start: int, owner: str = "your") -> bool:
-    """Does ``owner`` ("your") stand just before the words at ``start``, with at most
-    MAX_OWNED_MODIFIERS words that describe them in between ("your payment ledger design")?"""
+    """Is what stands at ``start`` something you made: ``owner`` ("your") just before it,
+    with at most MAX_OWNED_MODIFIERS words that describe it in between ("your payment ledger
+    design"), or in what your work is said to contain ("your submission included Kubernetes
+    manifests and a Terraform module")?"""
     for i in range(start - 1, max(floor, start - 1 - MAX_OWNED_MODIFIERS) - 1, -1):
         w = words.stems[i]
         if w == owner:
             return True
         if w in PUNCTUATION or w in FUNCTION_WORDS:
+            break
+    return _in_what_you_made(words, floor, start, owner)
+
+
+def _in_what_you_made(words: Words, floor: int, start: int, owner: str) -> bool:
+    """"Your submission included X, Y and a Z": back from Z over the list to a verb of
+    containing, with ``owner`` at most three words before it; "did not include" is not."""
+    for i in range(start - 1, max(floor, start - 1 - MAX_MADE_LIST) - 1, -1):
+        w = words.stems[i]
+        if w in NEGATIONS:
             return False
+        if w in PUNCTUATION and w != ",":
+            return False
+        if w in MADE_VERBS:
+            before = words.stems[max(floor, i - 3):i]
+            return owner in before and not any(b in NEGATIONS for b in before)
     return False
 
 
