@@ -311,3 +311,29 @@ def test_how_much_of_something_is_not_a_gap_of_its_own(store: Store, cloud: str)
 def test_a_visa_route_is_not_a_skill(store: Store, cloud: str) -> None:
     said = "Since you're based in Toronto, the role would need TN or H-1B support."
     assert _match(store, said).gaps == ()
+
+
+def test_what_your_submission_contained_is_yours(store: Store, cloud: str) -> None:
+    said = "Your submission included three services, Helm charts and a CI workflow."
+    assert not any(g.skill == "kubernetes" for g in _match(store, said).gaps)
+    said = "We need Helm experience, and your submission did not include any Helm charts."
+    assert any(g.skill == "kubernetes" for g in _match(store, said).gaps)
+
+
+@pytest.mark.parametrize("said", [
+    "Your platform experience is impressive, but the domain piece is a must-have.",
+    "Because our bar requires a pass in coding, we can't move forward.",
+    "This position requires an existing right to work in Norway.",
+    "The panel felt it needed stronger signal there before it could say yes.",
+    "We need someone who has worked on ads specifically.",
+])
+def test_a_part_a_result_or_an_impression_is_not_a_skill(store: Store, cloud: str,
+                                                       said: str) -> None:
+    named = [" ".join(g.missing).casefold() for g in _match(store, said).gaps]
+    for word in ("piece", "pass", "existing", "signal", "specifically"):
+        assert not any(word in n for n in named), (said, named)
+
+
+def test_lora_the_fine_tuning_is_not_lora_the_radio(store: Store, cloud: str) -> None:
+    said = "We need hands-on LoRA/QLoRA fine-tuning of large language models."
+    assert {g.skill for g in _match(store, said).gaps} == {"machine-learning"}
