@@ -232,3 +232,13 @@ def test_developer_experience_is_the_build_and_tests_not_the_clusters(
     platform = _match(store, stage="recruiter", role="Senior Platform Engineer", feedback="",
                       own_read="The recruiter never wrote back after our call.")
     assert platform.evidence[0].title == "Runner autoscaling on Kubernetes"
+
+
+def test_a_ranking_role_is_shown_by_the_ranking_models(store: Store, entries: EntryService) -> None:
+    ranking = _add(entries, "shipped", "Multi-task ranking model for the home feed",
+                   tags=["pytorch", "ranking", "a-b-testing"], metrics="+2.1% listening time")
+    _add(entries, "shipped", "Model registry and CI/CD for models",
+         tags=["mlops", "ci-cd", "mlflow"], metrics="deploys from 2 days to 40 minutes")
+    result = _match(store, stage="recruiter", role="Senior ML Engineer, Ranking",
+                    feedback="The Senior ML Engineer, Ranking position has now been filled.")
+    assert result.evidence[0].entry_id == ranking
