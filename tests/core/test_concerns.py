@@ -10,6 +10,8 @@ from trackrecord.core.matching.concerns import voiced_concern
 
 @pytest.mark.parametrize(("feedback", "key"), [
     ("Great on architecture, but too far from the code for this role.", "hands-on"),
+    ("My honest concern is hands-on depth: the last hard bug you fixed yourself was in "
+     "2020.", "hands-on"),
     ("We did not see you setting technical direction for other teams.", "scope"),
     ("Most answers were about what other people got wrong.", "ownership"),
     ("We're six people with almost no process; I think you'd find us frustrating.", "pace"),
