@@ -51,6 +51,14 @@ TODAY = dt.date(2025, 11, 1)
          "no longer accepting candidates"),
         ("The lead came away unsure you were excited about the work itself.", "team-match",
          "signal-gap", "unsure you were excited"),
+        ("We need someone strong in Go and GCP; we can't afford a long ramp.", "phone-screen",
+         "fit", "afford a long ramp"),
+        ("They found a candidate with more years in time series forecasting.", "team-match",
+         "fit", "more years in"),
+        ("The team requires on-site presence in Houston four days a week.", "hiring-manager",
+         "external-noise", "four days a week"),
+        ("The model scored below the simple baseline and the write-up didn't dig into why.",
+         "take-home", "signal-gap", "below the simple baseline"),
     ],
 )
 def test_common_real_phrasings(feedback: str, stage: str, category: str, trigger: str) -> None:
@@ -69,6 +77,8 @@ def test_no_single_word_decides_or_is_shown_as_the_reason(word: str) -> None:
     [
         ("The team has concerns about your availability: the project starts next month.",
          "onsite", "external-noise"),  # when you can start is not about you
+        ("We're consolidating web engineering into our Lisbon hub, so we can't continue.",
+         "onsite", "external-noise"),
         ("Because of a very high volume of applications, we've closed this requisition early "
          "and are no longer reviewing new candidates.", "application", "external-noise"),
         ("The team has decided not to move forward at this stage. From the coding round: the "
