@@ -245,6 +245,13 @@ def test_with_nothing_said_about_you_the_work_most_of_the_role_leads(
             "entry is that work (tagged ios, swift, android)") in frozen.evidence[0].reasons
     # ...and it is the only line about the role: the plain one would say half of it again.
     assert sum("the role (Senior Mobile Engineer)" in r for r in frozen.evidence[0].reasons) == 1
+    # "Most" only when it is: two of an entry's five tags are said as such.
+    _add(entries, "shipped", "Crash reporting pipeline",
+         tags=["ios", "android", "kafka", "python", "sql"], start_date="2019-01-01",
+         end_date="2019-06-01")
+    again = _match(store, feedback="We have paused all hiring until next year.", **query)
+    assert any(r.endswith("2 of its 5 tags are that work (ios, android)")
+               for e in again.evidence for r in e.reasons)
     # Feedback about your work decides by what it says instead: no such line.
     said = _match(store, feedback="We wanted more experimentation and analytics.", **query)
     assert not any("most of this entry" in r for e in said.evidence for r in e.reasons)
