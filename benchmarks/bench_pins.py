@@ -5,9 +5,10 @@ window logs them (each with its snapshot; a third with two cards pinned).
     python benchmarks/bench_pins.py                     # 1,000 rejections, 200 matches each
     python benchmarks/bench_pins.py --rejections 300 --runs 500
 
-Three figures: no rejections; N rejections with nothing changed since the last match (the
-pins are cached); N rejections read again before every match (what the first match after a
-rejection is saved pays).
+Three figures: no rejections; N rejections with nothing changed since the last match (each
+rejection's pins are cached until it changes); N rejections all read again before every
+match (what the first match after opening the store pays; after one rejection is saved, only
+that one is read again).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bench_matching import QUERIES
 from common import percentiles
 
 from trackrecord.core.demo import demo_rejections, load_demo
-from trackrecord.core.matching import learned
+from trackrecord.core.matching import pins
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.entries import EntryService
@@ -61,7 +62,7 @@ def _time(store: Store, runs: int, reread: bool) -> tuple[float, float]:
     samples = []
     for i in range(runs):
         if reread:
-            learned._pinned_cache.clear()
+            pins._cache.clear()
         t0 = time.perf_counter()
         match_evidence(store, QUERIES[i % len(QUERIES)])
         samples.append((time.perf_counter() - t0) * 1000)

@@ -8,11 +8,14 @@ import datetime as dt
 import json
 
 import pytest
+import sqlalchemy as sa
 
 from trackrecord.core.errors import ValidationError
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.learned import NOT_RELEVANT_KEY, SYNONYMS_KEY
+from trackrecord.core.matching.pins import EarlierPin, PinLift, pin_lifts
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.text import NamedSkill
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.analysis import Analysis, analyse_rejection
 from trackrecord.core.rejections.corrections import Corrections, LearningService
@@ -166,7 +169,7 @@ def test_what_you_pinned_before_leads_a_later_rejection_about_the_same_thing(
     titles = [e.title for e in after]
     assert titles.index("Merchant settlement engine") < titles.index("Cache warm-up job")
     settle = next(e for e in after if e.entry_id == record["settle"])
-    assert "you pinned it to 2 earlier rejections about testing" in settle.reasons
+    assert "you pinned it to 2 other rejections about testing" in settle.reasons
     # Not for a rejection about something else...
     other = match_evidence(store, MatchQuery("onsite", feedback="We needed Kubernetes."),
                            today=TODAY).evidence
@@ -174,8 +177,46 @@ def test_what_you_pinned_before_leads_a_later_rejection_about_the_same_thing(
     # ...nor counted again for the rejection it was pinned to...
     own = match_evidence(store, MatchQuery("onsite", feedback="We needed more testing depth.",
                                            rejection_id=first), today=TODAY).evidence
-    assert any("pinned it to an earlier rejection" in r for e in own for r in e.reasons)
+    assert any("pinned it to another rejection" in r for e in own for r in e.reasons)
     # ...and a deleted rejection takes its pins with it.
     RejectionService(store).delete(first)
     again = match_evidence(store, asked, today=TODAY).evidence
-    assert any("pinned it to an earlier rejection" in r for e in again for r in e.reasons)
+    assert any("pinned it to another rejection" in r for e in again for r in e.reasons)
+
+
+def test_pins_are_read_again_whenever_a_rejection_changes(store: Store,
+                                                           record: dict[str, str]) -> None:
+    rid = _log_with_pin(store, "The panel wanted more unit testing.", record["settle"])
+    asked = MatchQuery("onsite", feedback="We needed more testing depth.")
+
+    def lifted() -> bool:
+        return any("pinned it to another rejection" in r
+                   for e in match_evidence(store, asked, today=TODAY).evidence
+                   for r in e.reasons)
+
+    assert lifted()
+    # Where the feedback names nothing, a card pinned for the same kind of role is lifted.
+    silent = match_evidence(store, MatchQuery("onsite", role="Senior Backend Engineer"),
+                            today=TODAY).evidence
+    assert any("pinned it to another rejection for a role that calls for backend services"
+               in r for e in silent for r in e.reasons)
+    RejectionService(store).create("Globex", "onsite", feedback="No feedback.")  # newer
+    assert lifted()
+    # A restore brings back an older copy of that rejection, without the pin: though the
+    # newest rejection and the number of them are as they were, it is read again.
+    with store.write() as s:
+        s.execute(sa.text(
+            "UPDATE rejections SET updated_at = '2001-01-01 00:00:00.000000', snapshot_json = "
+            "json_set(snapshot_json, '$.corrections.pinned', json('[]')) WHERE id = :id"),
+            {"id": rid})
+    assert not lifted()
+
+
+def test_a_card_pinned_many_times_is_lifted_no_more_than_five_times_over() -> None:
+    pins = [EarlierPin("card", f"r{n}", frozenset({"testing"})) for n in range(40)]
+    asked = [NamedSkill("testing", "testing", "tests", "feedback")]
+    assert pin_lifts(pins, asked)["card"] == PinLift(5, "testing")
+    # The role counts only where nothing else is named, and then only against roles.
+    role = NamedSkill("testing", "testing", "QA Engineer", "role")
+    assert pin_lifts(pins, [role]) == {}
+    assert pin_lifts(pins, [*asked, role])["card"].by_role is False

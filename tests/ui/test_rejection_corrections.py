@@ -96,19 +96,19 @@ def test_a_card_pinned_before_is_said_so_on_a_later_rejection_about_the_same_thi
     qtbot.mouseClick(_cards(view)[ids["settle"]].pin_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: controller.analysis.corrections.pinned == (ids["settle"],))
     controller.flush()
-    # Analysed again once saved, its own pin is not "an earlier rejection".
+    # Analysed again once saved, its own pin is not "another rejection".
     shown = controller.analysis
     form.inputs["feedback"].setPlainText(TESTING_FEEDBACK + " Write more tests next time.")
     qtbot.waitUntil(lambda: controller.analysis is not shown and not controller.runner.busy)
     assert controller.analysis.evidence[0].entry_id == ids["settle"]
-    assert not any("earlier rejection" in r for r in controller.analysis.evidence[0].reasons)
+    assert not any("other rejection" in r for r in controller.analysis.evidence[0].reasons)
     controller.flush()
 
     view, _form = _open_new(qtbot, window, "Globex", "coding",
                             "There were no tests for the edge cases.")
-    qtbot.waitUntil(lambda: ids["settle"] in _cards(view) and "earlier rejection"
+    qtbot.waitUntil(lambda: ids["settle"] in _cards(view) and "other rejection"
                     in _cards(view)[ids["settle"]].why.text())
-    assert "pinned it to an earlier rejection about testing" in \
+    assert "pinned it to another rejection about testing" in \
         _cards(view)[ids["settle"]].why.text()
 
 

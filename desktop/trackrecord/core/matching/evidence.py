@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 from trackrecord.core.matching.cards import ROLE_PART, Evidence, card, clip
 from trackrecord.core.matching.concerns import Concern, voiced_concern
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps, related_to_role
-from trackrecord.core.matching.learned import Learned, PinnedBefore, pinned_about, read_learned
+from trackrecord.core.matching.learned import Learned, read_learned
 from trackrecord.core.matching.mentions import (
     kind_weight,
     mention_factor,
     said_by,
     second_pass,
 )
+from trackrecord.core.matching.pins import PinLift, pin_lifts
 from trackrecord.core.matching.pool import (
     MEASURE_BY_SEP,
     Candidate,
@@ -98,6 +99,7 @@ W_UNFINISHED = _W["unfinished"]
 UNFINISHED_SHARE = 0.4
 W_SUBSTANCE = _W["substance"]
 W_PINNED_BEFORE = _W["pinned_before"]
+SINGLE_ROUNDS = frozenset({"coding", "system-design", "take-home", "behavioral"})
 SUBSTANCE_MONTHS = 9.0
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
@@ -156,8 +158,11 @@ def _match(
     # something about you ("neither team felt your background lines up").
     only_about_them = category.masks_skills and not (
         reading.second and not CATEGORY_REGISTRY[reading.second].masks_skills)
+    # What a single round probes (an onsite covers several, so only the round a concern
+    # names counts there).
+    one_round = concern is not None or asked in SINGLE_ROUNDS
     gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern,
-                              round_skills=stage_priors()[stage].skills)
+                              round_skills=stage_priors()[stage].skills if one_round else ())
     if only_about_them:
         # ...only a skill it plainly asks for ("for future roles we look for Kubernetes").
         plainly = {n.skill for n in named if n.source in FEEDBACK_SOURCES
@@ -188,7 +193,7 @@ def _match(
         del pool[pk]
     _not_by_what_you_have(pool, named)
     ranked = _first_pass(pool, named, stage, query, today, reading, voiced,
-                         pinned_about(learned.pinned, named, query.rejection_id))
+                         pin_lifts(learned.earlier_pins, named, query.rejection_id))
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
@@ -233,7 +238,7 @@ def _first_pass(
     today: dt.date,
     reading: CategorySuggestion,
     voiced: Concern | None = None,
-    pinned_before: Mapping[str, PinnedBefore] | None = None,
+    lifts: Mapping[str, PinLift] | None = None,
 ) -> list[Candidate]:
     catalogue = skills()
     prior = stage_priors()[stage]
@@ -320,12 +325,14 @@ def _first_pass(
             role_share(c, role_skills, role)
         if about_them and team.words:
             team_work(c, team)
-        before = pinned_before.get(c.entry_id) if pinned_before else None
-        if before is not None:
-            earlier = "an earlier rejection" if before.rejections == 1 \
-                else f"{before.rejections} earlier rejections"
-            c.add(W_PINNED_BEFORE * math.log1p(before.rejections),
-                  f"you pinned it to {earlier} about {before.about}", part="pinned_before")
+        lift = lifts.get(c.entry_id) if lifts else None
+        if lift is not None:
+            other = "another rejection" if lift.rejections == 1 \
+                else f"{lift.rejections} other rejections"
+            about = f"for a role that calls for {lift.about}" if lift.by_role \
+                else f"about {lift.about}"
+            c.add(W_PINNED_BEFORE * math.log1p(lift.rejections),
+                  f"you pinned it to {other} {about}", part="pinned_before")
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:
