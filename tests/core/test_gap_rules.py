@@ -336,4 +336,41 @@ def test_a_part_a_result_or_an_impression_is_not_a_skill(store: Store, cloud: st
 
 def test_lora_the_fine_tuning_is_not_lora_the_radio(store: Store, cloud: str) -> None:
     said = "We need hands-on LoRA/QLoRA fine-tuning of large language models."
-    assert {g.skill for g in _match(store, said).gaps} == {"machine-learning"}
+    named = {g.skill for g in _match(store, said).gaps}
+    assert "machine-learning" in named and "iot" not in named
+    said = "We need someone who has deployed LoRa gateways."
+    named = {g.skill for g in _match(store, said).gaps}
+    assert "iot" in named and "machine-learning" not in named
+
+
+@pytest.mark.parametrize(("said", "stage", "skill"), [
+    # one mention of something you made does not cancel another that asks for it
+    ("Your Rust service was clean, but we need someone with much deeper Rust experience.",
+     "onsite", "rust"),
+    ("Your take-home used Kafka; the team needs someone with years of Kafka in production.",
+     "onsite", "messaging"),
+    # what your work was expected to have, or swapped, or lacked, is still asked for
+    ("We expected your design to include idempotency.", "hiring-manager", "messaging"),
+    ("Your design used polling instead of Kafka.", "hiring-manager", "messaging"),
+    ("Your submission had nothing on Kubernetes.", "hiring-manager", "kubernetes"),
+    # your team and your experience are not things you made
+    ("Your future team uses Rust heavily.", "hiring-manager", "rust"),
+    ("Your Rust experience was the difference.", "hiring-manager", "rust"),
+    # an onsite covers several rounds: what one probes is not excused there
+    ("We wanted to see more people management experience.", "onsite", "people-leadership"),
+    # a qualifier alone is what was asked for
+    ("We wanted more experience operating systems at scale.", "hiring-manager", "scalability"),
+    ("We wanted someone who could work more independently.", "hiring-manager", "ownership"),
+])
+def test_what_is_still_asked_for(store: Store, said: str, stage: str, skill: str) -> None:
+    result = match_evidence(store, MatchQuery(stage, feedback=said), today=TODAY)
+    assert skill in {g.skill for g in result.gaps}, said
+
+
+@pytest.mark.parametrize(("said", "skill"), [
+    ("Your answer needed more fine-tuning of the database indexes.", "machine-learning"),
+    ("We need someone who has written a custom React renderer.", "graphics"),
+])
+def test_an_everyday_use_of_a_word_is_not_the_specialism(store: Store, cloud: str, said: str,
+                                                          skill: str) -> None:
+    assert skill not in {g.skill for g in _match(store, said).gaps}

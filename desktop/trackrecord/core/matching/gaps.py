@@ -101,18 +101,23 @@ def find_gaps(
     phrases: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
     has = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
-    # "your pen-testing background was strong" credits penetration testing too; "your
-    # ledger design" is something you made
+    # "your pen-testing background was strong" credits penetration testing too
     has_said = {catalogue[n.skill].spelling(phrase_key(n.phrase)) for n in named
-                if n.source in FEEDBACK_SOURCES and n.polarity in ("has", "yours")}
+                if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    # "Mobile CI at scale": what a qualifier qualifies is the gap, when the feedback names
+    # something else; "we wanted someone who works more independently" asks for it alone.
+    qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
+                    and not catalogue[n.skill].process and n.polarity != "yours")
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
         # skill the track record lacks: process skills are never gaps.
         if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].process:
             continue
+        # "Your payment ledger design didn't address retries": this mention is of something
+        # you made (another, "we need deeper ledger experience", still asks for it).
+        if n.polarity == "yours" or (qualified and is_qualifier(n.phrase)):
+            continue
         key = phrase_key(n.phrase)
-        if is_qualifier(n.phrase):
-            continue  # "mobile CI at scale": what it qualifies is the gap, if anything is
         # What the feedback credits is never a gap; a particular tool it names beside
         # something it credits still can be ("you know mobile apps ... native iOS").
         particular = key in catalogue[n.skill].specific
