@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from trackrecord.core.matching.concerns import voiced_concern
 from trackrecord.core.matching.evidence import match_evidence
 from trackrecord.core.matching.query import MatchQuery
+from trackrecord.core.matching.rounds import concern_round
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.rejections.categorise import suggest_category
 from trackrecord.core.store.db import Store
@@ -337,3 +339,25 @@ def test_what_you_have_does_not_stand_in_for_what_was_asked(store: Store,
     assert result.evidence[0].entry_id == led
     mentoring = next(e for e in result.evidence if e.entry_id == mentee)
     assert not any("people management" in r for r in mentoring.reasons)
+
+
+@pytest.mark.parametrize(("feedback", "stage", "not_category"), [
+    ("Unfortunately we are no longer considering your application for this role.",
+     "application", "external-noise"),
+    ("We're consolidating feedback from the panel and will not be moving forward.",
+     "onsite", "external-noise"),
+    ("We need someone who can start owning the billing service.", "hiring-manager",
+     "external-noise"),
+    ("On the scheduling system question you ran out of time before the data model.",
+     "system-design", "fit"),
+])
+def test_everyday_words_near_a_phrase_do_not_make_it(feedback: str, stage: str,
+                                                      not_category: str) -> None:
+    assert suggest_category(feedback, stage).category != not_category
+
+
+def test_praise_for_a_round_or_for_work_you_built_is_no_concern() -> None:
+    assert concern_round("The area where you really stood out was the coding round.") is None
+    said = "We loved hearing about the tool you built yourself, but we went with someone else."
+    found = voiced_concern(said)
+    assert found is None or found.key != "hands-on"
