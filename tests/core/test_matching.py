@@ -250,7 +250,7 @@ def test_with_nothing_said_about_you_the_work_most_of_the_role_leads(
          tags=["ios", "android", "kafka", "python", "sql"], start_date="2019-01-01",
          end_date="2019-06-01")
     again = _match(store, feedback="We have paused all hiring until next year.", **query)
-    assert any(r.endswith("2 of its 5 tags are that work (ios, android)")
+    assert any(r.endswith("2 of this entry's 5 tags are that work (ios, android)")
                for e in again.evidence for r in e.reasons)
     # Feedback about your work decides by what it says instead: no such line.
     said = _match(store, feedback="We wanted more experimentation and analytics.", **query)

@@ -45,9 +45,9 @@ def role_share(c: Candidate, role_skills: Mapping[str, tuple[Collection[str], Co
     if len(shown) > 1:  # this line says what the plain role lines said: they still count,
         # but only this one is shown
         c.parts[:] = [r for r in c.parts if r.part != ROLE_PART]
-    # "Most" only when it is: two of five tags are "2 of its 5 tags".
+    # "Most" only when it is: two of five tags are "2 of this entry's 5 tags".
     share = "most of this entry is that work (tagged {})" if 2 * len(shown) > len(c.tags) \
-        else f"{len(shown)} of its {len(c.tags)} tags are that work ({{}})"
+        else f"{len(shown)} of this entry's {len(c.tags)} tags are that work ({{}})"
     c.add(W_ROLE_SHARE * min(len(shown), ROLE_SHARE_FULL) / ROLE_SHARE_FULL,
           f"the role ({role}) calls for {labels}; {share.format(said)}"
           if len(shown) > 1 else None,
