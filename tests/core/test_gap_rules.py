@@ -23,8 +23,8 @@ def _add(entries: EntryService, kind: str, title: str, **values: Any) -> str:
     return entries.create(kind, title, **values).id
 
 
-def _match(store: Store, feedback: str) -> MatchResult:
-    return match_evidence(store, MatchQuery("hiring-manager", feedback=feedback), today=TODAY)
+def _match(store: Store, feedback: str, stage: str = "hiring-manager") -> MatchResult:
+    return match_evidence(store, MatchQuery(stage, feedback=feedback), today=TODAY)
 
 
 @pytest.fixture
@@ -268,7 +268,7 @@ def test_an_everyday_word_is_not_a_specialism(store: Store) -> None:
 def test_what_you_made_in_the_round_is_not_a_gap(store: Store, cloud: str) -> None:
     said = ("Your payment ledger design didn't address idempotency until they asked, and "
             "you ran short on time.")
-    result = match_evidence(store, MatchQuery("system-design", feedback=said), today=TODAY)
+    result = _match(store, said, "system-design")
     assert result.gaps == ()
     # Finding it lacking is still a gap: "your limited ledger work" asks for it.
     said = "Your ledger experience was too limited for this team."
@@ -278,7 +278,7 @@ def test_what_you_made_in_the_round_is_not_a_gap(store: Store, cloud: str) -> No
 def test_what_the_round_probes_is_not_a_gap_in_a_report_on_it(store: Store, cloud: str) -> None:
     said = ("Ran out of time. For a lead we need to see the whole picture and the trade-offs "
             "between the parts; the interviewer had to prompt you for failure modes.")
-    result = match_evidence(store, MatchQuery("system-design", feedback=said), today=TODAY)
+    result = _match(store, said, "system-design")
     assert result.gaps == ()
     # The same words about the job, not the round, still name it.
     said = "We went with someone with deep experience in distributed systems at scale."
@@ -363,7 +363,7 @@ def test_lora_the_fine_tuning_is_not_lora_the_radio(store: Store, cloud: str) ->
     ("We wanted someone who could work more independently.", "hiring-manager", "ownership"),
 ])
 def test_what_is_still_asked_for(store: Store, said: str, stage: str, skill: str) -> None:
-    result = match_evidence(store, MatchQuery(stage, feedback=said), today=TODAY)
+    result = _match(store, said, stage)
     assert skill in {g.skill for g in result.gaps}, said
 
 
