@@ -61,6 +61,14 @@ TODAY = dt.date(2025, 11, 1)
          "external-noise", "four days a week"),
         ("The model scored below the simple baseline and the write-up didn't dig into why.",
          "take-home", "signal-gap", "below the simple baseline"),
+        ("Late in the process, one of our own engineers put their hand up for the role.",
+         "hiring-manager", "external-noise", "one of our own engineers"),
+        ("Another candidate who was further along in our process accepted an offer.",
+         "onsite", "external-noise", "further along in our process"),
+        ("Your candidacy for Staff Mobile Engineer has been closed.", "onsite", "unknown",
+         "Your candidacy"),
+        ("Your experience is at the app layer, so it is not the right match for this role.",
+         "phone-screen", "fit", "experience is at the"),
     ],
 )
 def test_common_real_phrasings(feedback: str, stage: str, category: str, trigger: str) -> None:
@@ -348,6 +356,8 @@ def test_what_you_have_does_not_stand_in_for_what_was_asked(store: Store,
      "onsite", "external-noise"),
     ("We need someone who can start owning the billing service.", "hiring-manager",
      "external-noise"),
+    ("This person will own performance reviews, compensation and hiring plans; we want "
+     "someone who has had direct reports.", "hiring-manager", "external-noise"),
     ("On the scheduling system question you ran out of time before the data model.",
      "system-design", "fit"),
 ])
