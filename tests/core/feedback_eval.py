@@ -172,7 +172,9 @@ def score_one(out: Scores, case: dict[str, Any], analysis: Analysis) -> None:
     wanted, fine, has = case["gaps"], case.get("ok_gaps", []), case.get("has", [])
     for gap in analysis.gaps:
         out.gaps_named += 1
-        if any(names(w, gap) for w in has):
+        # Reversed by what the page says (its label and words), not by the skill's internal
+        # name: "GKE" beside a credit for Kubernetes names GKE, not Kubernetes.
+        if any(names(w, Gap(gap.label, gap.missing)) for w in has):
             out.reversed.append(f"{cid}:{gap.label}")
         elif any(names(w, gap) for w in [*wanted, *fine]):
             out.gaps_fine += 1

@@ -18,7 +18,7 @@ As of the end of round 9 (every set tuned on; the blind scorings are in the FLOO
 | development       | 1.000    | 0       | 0.661       | 0.802      | 1.00 / 0.97 | 0 / 0     |
 | round-1 set       | 1.000    | 0       | 0.658       | 0.739      | 1.00 / 0.88 | 0 / 0     |
 | second set        | 1.000    | 0       | 0.592       | 0.779      | 1.00 / 0.96 | 0 / 0     |
-| third set         | 0.954    | 0       | 0.598       | 0.762      | 0.96 / 0.81 | 0 / 1     |
+| third set         | 0.954    | 0       | 0.598       | 0.762      | 0.96 / 0.81 | 0 / 0     |
 | fourth set        | 0.968    | 0       | 0.592       | 0.741      | 0.95 / 0.87 | 1 / 0     |
 | fifth set         | 1.000    | 0       | 0.543       | 0.698      | 1.00 / 0.81 | 0 / 0     |
 | second person     | 0.982    | 0       | 0.580       | 0.767      | 1.00 / 0.73 | 0 / 0     |
@@ -32,8 +32,8 @@ As of the end of round 9 (every set tuned on; the blind scorings are in the FLOO
 | tenth person      | 0.964    | 0       | 0.485       | 0.691      | 0.60 / 0.41 | 8 / 0     |
 | eleventh person   | 0.964    | 0       | 0.406       | 0.588      | 0.62 / 0.36 | 10 / 0    |
 | twelfth person    | 0.945    | 0       | 0.430       | 0.612      | 0.76 / 0.42 | 4 / 0     |
-| thirteenth person | 0.945    | 0       | 0.382       | 0.582      | 0.59 / 0.37 | 11 / 1    |
-| fourteenth person | 0.909    | 0       | 0.424       | 0.630      | 0.50 / 0.32 | 13 / 0    |
+| thirteenth person | 0.945    | 0       | 0.382       | 0.582      | 0.64 / 0.37 | 10 / 0    |
+| fourteenth person | 0.909    | 0       | 0.424       | 0.630      | 0.52 / 0.32 | 12 / 0    |
 | target            | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0     |
 """
 
@@ -58,11 +58,12 @@ FLOORS = {
     "feedback_holdout2.json": dict(category=0.95, silence=0, precision_at_3=0.54,
                                    acceptable=0.74, gap_precision=0.95, gap_recall=0.90,
                                    invented=0, reversed=0),
-    # Scored once, blind, after round 4; tuned on from round 5. The reversed gap left is a
-    # role description read as a want ("a pure AppSec position doing penetration testing").
+    # Scored once, blind, after round 4; tuned on from round 5. Its one "reversed" gap
+    # (penetration testing, beside a credit for security) was counted by the skill's internal
+    # name; since round 9 the scorer reads what the page says, and it is an acceptable gap.
     "feedback_holdout3.json": dict(category=0.93, silence=0, precision_at_3=0.57,
                                    acceptable=0.72, gap_precision=0.95, gap_recall=0.80,
-                                   invented=0, reversed=1),
+                                   invented=0, reversed=0),
     # Scored once, blind, after round 5 (category 0.839, precision@3 0.489, acceptable 0.609,
     # gaps 0.864 / 0.867, invented 3); tuned on from round 6. The invented gap left is
     # "capacity planning" where the design round never estimated load: another set's
@@ -154,10 +155,11 @@ FLOORS = {
     # final code (e96549c), then tuned on for categories alone. An SRE turned incident and
     # observability lead: category 0.873, silence 0, precision@3 0.364, acceptable 0.570,
     # gaps 0.607 / 0.365, invented 10, reversed 1 (before round 9, 41a8545: 0.855, 0, 0.364,
-    # 0.570, 0.630 / 0.365, 9, 1). The reversed gap is GKE, named beside GCP work.
+    # 0.570, 0.630 / 0.365, 9, 1). The reversed gap was GKE beside a credit for Kubernetes,
+    # counted by the gap's internal skill name; the scorer now reads what the page says.
     "feedback_persona13.json": dict(category=0.92, silence=0, precision_at_3=0.35,
                                     acceptable=0.55, gap_precision=0.55, gap_recall=0.33,
-                                    invented=12, reversed=1),
+                                    invented=12, reversed=0),
     # A native mobile tech lead: 0.818, 0, 0.430, 0.630, 0.458 / 0.270, 13, 0 (before:
     # 0.800, 0, 0.424, 0.624, 0.360 / 0.216, 16, 0).
     "feedback_persona14.json": dict(category=0.89, silence=0, precision_at_3=0.40,
