@@ -326,11 +326,13 @@ def test_what_your_submission_contained_is_yours(store: Store, cloud: str) -> No
     "This position requires an existing right to work in Norway.",
     "The panel felt it needed stronger signal there before it could say yes.",
     "We need someone who has worked on ads specifically.",
+    "This position requires existing US work authorization.",
+    "At staff level I need someone who can brief our VP in two minutes.",
 ])
 def test_a_part_a_result_or_an_impression_is_not_a_skill(store: Store, cloud: str,
                                                        said: str) -> None:
     named = [" ".join(g.missing).casefold() for g in _match(store, said).gaps]
-    for word in ("piece", "pass", "existing", "signal", "specifically"):
+    for word in ("piece", "pass", "existing", "signal", "specifically", "us work", "brief"):
         assert not any(word in n for n in named), (said, named)
 
 
