@@ -136,6 +136,7 @@ def find_gaps(
         if n.phrase.casefold() not in (p.casefold() for p in phrases[n.skill]):
             phrases[n.skill].append(n.phrase)
     own = dict(current_synonyms())
+    record = RecordTags(cur)
     unshown: list[Gap] = []
     for name, said in phrases.items():
         if len(unshown) >= MAX_GAPS * 2:
@@ -143,15 +144,15 @@ def find_gaps(
         skill = catalogue[name]
         specific = [p for p in said if phrase_key(p) in skill.specific]
         general = [p for p in said if p not in specific]
-        shown = _shown(cur, skill.tags)
-        missing = [p for p in specific if not _shown_as_said(cur, p, own)]
+        shown = record.show(skill.tags)
+        missing = [p for p in specific if not _shown_as_said(record, p, own)]
         if general and not shown:
             if skill.domain:
                 if not any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
                     missing = general + missing
             else:
                 missing = [p for p in general if not _appears(cur, p, EVIDENCE_COLUMNS)
-                           and not _shown_as_said(cur, p, own)] + missing
+                           and not _shown_as_said(record, p, own)] + missing
         # "double-entry ledger" says all that "ledger" does: name the longer words once.
         missing = [p for p in missing if not any(
             p.casefold() != q.casefold() and p.casefold() in q.casefold() for q in missing)]
@@ -173,23 +174,33 @@ def find_gaps(
     return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
 
 
-def _shown_as_said(cur: RawQueries, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
+def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
     """Is this particular thing in the record: as a tag, or in what an entry is about or
     was built with, in its own words or the person's synonyms for it?"""
     for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ())):
-        if _shown(cur, [tag_key(said)]) or _appears(cur, said, BUILT_WITH_COLUMNS, exact=True):
+        if record.show([tag_key(said)]) or _appears(record.cur, said, BUILT_WITH_COLUMNS,
+                                                    exact=True):
             return True
     return False
 
 
-def _shown(cur: RawQueries, tags: Sequence[str]) -> bool:
-    spellings = _tag_spellings(tags)
-    sql = _ANY_TAG.format(", ".join("?" * len(spellings)))
-    if cur.first(sql, spellings) is not None:
-        return True
-    # ...or as a part of a compound the person wrote: "embedded-linux" shows embedded.
-    wanted = set(tags)
-    return any(wanted & set(tag_keys(tag_key(name))) for (name,) in cur.rows(_COMPOUND_TAGS))
+class RecordTags:
+    """Whether the record's tags show a skill, for one reading: a tag of its own, or a part
+    of a compound the person wrote ("embedded-linux" shows embedded). The compounds are read
+    once, the first time a skill's own tags are not found."""
+
+    def __init__(self, cur: RawQueries) -> None:
+        self.cur = cur
+        self._parts: frozenset[str] | None = None
+
+    def show(self, tags: Sequence[str]) -> bool:
+        spellings = _tag_spellings(tags)
+        if self.cur.first(_ANY_TAG.format(", ".join("?" * len(spellings))), spellings):
+            return True
+        if self._parts is None:
+            self._parts = frozenset(part for (name,) in self.cur.rows(_COMPOUND_TAGS)
+                                    for part in tag_keys(tag_key(name)))
+        return not self._parts.isdisjoint(tags)
 
 
 def _tag_spellings(keys: Sequence[str]) -> list[str]:
@@ -238,10 +249,11 @@ def related_to_role(cur: RawQueries, named: Sequence[NamedSkill]) -> list[NamedS
     the nearest skills that something might, as for a gap (never a gap itself: a role's
     title is not the feedback)."""
     catalogue = skills()
+    record = RecordTags(cur)
     out: list[NamedSkill] = []
     for n in named:
         skill = catalogue[n.skill]
-        if n.source != "role" or not skill.related or _shown(cur, skill.tags):
+        if n.source != "role" or not skill.related or record.show(skill.tags):
             continue
         for name in skill.related:
             reason = f"nothing shows {skill.label} yet; this is the nearest evidence"
