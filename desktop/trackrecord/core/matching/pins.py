@@ -10,19 +10,22 @@ the cache is per row, so a match after one rejection was saved reads that one al
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
+from trackrecord.core.matching.pool import Candidate
 from trackrecord.core.matching.text import NamedSkill
-from trackrecord.core.matching.vocabulary import skills
+from trackrecord.core.matching.vocabulary import evidence_weights, skills
 
 # What a rejection was about, for its pins: what its feedback and your own read named. Its
 # role counts only where neither names anything (silence, a freeze): then a card pinned for
 # the same kind of role is your own pick of your strongest work for it.
 PIN_SOURCES = frozenset({"feedback", "own read"})
 MAX_COUNTED = 5  # past a handful of rejections, more pins say nothing new
+W_PINNED = evidence_weights()["pinned_before"]
 CHUNK = 500  # ids per query (SQLite's limit on parameters is higher, but not everywhere)
 
 _ROWS = "SELECT id, updated_at FROM rejections"
@@ -124,3 +127,12 @@ def pin_lifts(pins: Iterable[EarlierPin], named: Sequence[NamedSkill],
         out[entry_id] = PinLift(min(len(rejections), MAX_COUNTED),
                                 catalogue[top].label if top in catalogue else top, by_role)
     return out
+
+
+def lift_pinned(c: Candidate, lift: PinLift) -> None:
+    """"You pinned it to 2 other rejections about testing": a part of the score, with its
+    line on the card."""
+    other = "another rejection" if lift.rejections == 1 else f"{lift.rejections} other rejections"
+    about = f"for a role that calls for {lift.about}" if lift.by_role else f"about {lift.about}"
+    c.add(W_PINNED * math.log1p(lift.rejections), f"you pinned it to {other} {about}",
+          part="pinned_before")
