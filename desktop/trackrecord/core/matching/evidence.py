@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -27,7 +26,7 @@ from trackrecord.core.matching.mentions import (
     said_by,
     second_pass,
 )
-from trackrecord.core.matching.pins import PinLift, pin_lifts
+from trackrecord.core.matching.pins import PinLift, lift_pinned, pin_lifts
 from trackrecord.core.matching.pool import (
     MEASURE_BY_SEP,
     Candidate,
@@ -65,7 +64,7 @@ from trackrecord.core.rejections.categorise import (
     suggest_category,
     topic_evidence,
 )
-from trackrecord.core.rejections.stages import STAGE_LABELS, parse_stage
+from trackrecord.core.rejections.stages import STAGE_LABELS, STAGE_REGISTRY, parse_stage
 from trackrecord.core.store.db import Store
 
 # -- weights -----------------------------------------------------------------------------------
@@ -98,8 +97,6 @@ RECENT_YEARS = 10.0
 W_UNFINISHED = _W["unfinished"]
 UNFINISHED_SHARE = 0.4
 W_SUBSTANCE = _W["substance"]
-W_PINNED_BEFORE = _W["pinned_before"]
-SINGLE_ROUNDS = frozenset({"coding", "system-design", "take-home", "behavioral"})
 SUBSTANCE_MONTHS = 9.0
 SUBSTANTIAL_KINDS = frozenset({"shipped", "other"})
 ONGOING_IS_UNFINISHED = frozenset({"shipped"})  # a system with no end date is not shipped yet
@@ -160,7 +157,8 @@ def _match(
         reading.second and not CATEGORY_REGISTRY[reading.second].masks_skills)
     # What a single round probes (an onsite covers several, so only the round a concern
     # names counts there).
-    one_round = concern is not None or asked in SINGLE_ROUNDS
+    watched = STAGE_REGISTRY[asked]
+    one_round = concern is not None or (watched.judged and not watched.several_rounds)
     gaps, unshown = find_gaps(cur, query, named, interview_report=category.concern,
                               round_skills=stage_priors()[stage].skills if one_round else ())
     if only_about_them:
@@ -325,14 +323,8 @@ def _first_pass(
             role_share(c, role_skills, role)
         if about_them and team.words:
             team_work(c, team)
-        lift = lifts.get(c.entry_id) if lifts else None
-        if lift is not None:
-            other = "another rejection" if lift.rejections == 1 \
-                else f"{lift.rejections} other rejections"
-            about = f"for a role that calls for {lift.about}" if lift.by_role \
-                else f"about {lift.about}"
-            c.add(W_PINNED_BEFORE * math.log1p(lift.rejections),
-                  f"you pinned it to {other} {about}", part="pinned_before")
+        if lifts and c.entry_id in lifts:
+            lift_pinned(c, lifts[c.entry_id])
         # Relevance to the feedback's own words counts while something else still links it
         # (the person may have said the links that found it do not make it relevant).
         if c.text and best_text and not (c.not_links and not c.links) and not about_them:
