@@ -40,13 +40,12 @@ from trackrecord.core.matching.vocabulary import (
     stop_words,
 )
 from trackrecord.core.matching.wants import (
-    FUNCTION_WORDS,
     compound_partner,
     is_generic_term,
     polarity,
+    yours,
 )
 from trackrecord.core.rejections.categorise import (
-    NEGATIONS,
     FeedbackReading,
     phrase_positions,
     praised_after,
@@ -61,20 +60,6 @@ from trackrecord.core.store.fulltext import any_of_query
 FEEDBACK_SOURCES = ("feedback", "own read")
 MAX_FEEDBACK_TERMS = 12  # bm25 costs rows x phrases x columns: keep the ranked query short
 MAX_TAG_QUERIES = 4
-MAX_OWNED_MODIFIERS = 2  # "your [payment ledger] design"
-MAX_MADE_LIST = 12  # "your submission included [Kubernetes manifests, three services, a] Terraform"
-# What your work is said to contain; stems as the tokeniser gives them ("included" stays).
-MADE_VERBS = frozenset(stem(w) for w in (
-    "included", "includes", "include", "used", "uses", "contained", "contains", "added",
-    "adds"))
-# What you make in and for an interview, or at work: "your design", "your submission".
-MADE_NOUNS = frozenset(stem(w) for w in (
-    "design", "designs", "submission", "solution", "code", "service", "services",
-    "implementation", "answer", "take-home", "system", "pipeline", "app", "schema",
-    "model", "query", "tests", "architecture", "diagram", "proposal", "write-up",
-    "document", "doc", "prototype", "project", "library", "tool", "migration"))
-# Words that turn a list of what it contained into what it lacked or swapped.
-NOT_MADE = frozenset({"instead", "rather", "nothing", "none", "lacked", "missing"})
 MAX_CONTEXT_TERMS = 16
 MIN_RESIDUAL_LENGTH = 3
 # Full-text columns that make an entry *about* a skill (a passing word in the notes does not).
@@ -249,40 +234,6 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
                 positioned.append((at, NamedSkill(name, catalogue[name].label, term, source,
                                                   polarity=said(at, at + 1))))
     return [n for _, n in sorted(positioned, key=lambda p: p[0])]
-
-
-def yours(words: Words, floor: int, start: int, end: int, owner: str = "your") -> bool:
-    """Is what stands at ``start``..``end`` part of something you made: ``owner`` ("your")
-    just before it, with at most MAX_OWNED_MODIFIERS words between, and a thing made right
-    after it ("your payment ledger design", "your Rust service"); or in what your work is
-    said to contain ("your submission included Kubernetes manifests and a Terraform module")?
-    Not your experience, background or team: those say what you have or where you go."""
-    made_after = any(w in MADE_NOUNS for w in words.stems[end - 1:end + 2])
-    for i in range(start - 1, max(floor, start - 1 - MAX_OWNED_MODIFIERS) - 1, -1):
-        w = words.stems[i]
-        if w == owner:
-            return made_after
-        if w in PUNCTUATION or w in FUNCTION_WORDS:
-            break
-    return _in_what_you_made(words, floor, start, owner)
-
-
-def _in_what_you_made(words: Words, floor: int, start: int, owner: str) -> bool:
-    """"Your submission included X, Y and a Z": back from Z over the list to a verb of
-    containing, with ``owner`` and a thing made at most three words before it. "Did not
-    include", "used polling instead of Kafka", "expected your design to include" are not."""
-    for i in range(start - 1, max(floor, start - 1 - MAX_MADE_LIST) - 1, -1):
-        w = words.stems[i]
-        if w in NEGATIONS or w in NOT_MADE:
-            return False
-        if w in PUNCTUATION and w != ",":
-            return False
-        if w in MADE_VERBS:
-            subject = words.stems[max(floor, i - 3):i]
-            return owner in subject and any(s in MADE_NOUNS for s in subject) \
-                and words.stems[i - 1] != "to" \
-                and not any(b in NEGATIONS for b in subject)
-    return False
 
 
 def _no_clause(_position: int) -> None:

@@ -1,10 +1,10 @@
 """What feedback asks for, in or out of the skills vocabulary, and whether a skill it names
-is one it found lacking or one it says the person has.
+is one it found lacking, one it says the person has, or part of something they made.
 
 "We needed strong Rust and embedded systems experience" asks for Rust and embedded systems;
 "your background is mostly Python and Java" says the person has Python and Java, so neither
 may ever be named as a gap. The anchors, filler words and joins are data in
-``resources/vocabulary/reading.toml`` ([wants] and [polarity]).
+``resources/vocabulary/reading.toml`` ([wants], [polarity] and [yours]).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from trackrecord.core.matching.vocabulary import (
     phrase_key,
     stop_words,
 )
+from trackrecord.core.rejections.categorise import NEGATIONS
 
 FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "but", "is",
@@ -282,3 +283,55 @@ def _alone_names(words: Words, i: int, vocab: _Vocabulary) -> bool:
     if written[:1].isupper() and i > 0 and words.stems[i - 1] not in PUNCTUATION:
         return True  # a name, capitalised inside a sentence
     return not (w.isalpha() and w.endswith(vocab.alone_endings))
+
+
+MAX_OWNED_MODIFIERS = 2  # "your [payment ledger] design"
+MAX_MADE_LIST = 12  # "your submission included [Kubernetes manifests, three services, a] Terraform"
+
+
+@dataclass(frozen=True)
+class _Made:
+    things: frozenset[str]  # "design", "submission": what you make in and for an interview
+    contained: frozenset[str]  # "included", "used": what your work is said to contain
+    not_made: frozenset[str]  # "instead", "nothing": the list turns into what it lacked
+
+
+@functools.cache
+def _made() -> _Made:
+    data = load_toml("vocabulary", "reading.toml")["yours"]
+    return _Made(*(frozenset(stem(w) for w in data[k]) for k in ("made", "contained", "not_made")))
+
+
+def yours(words: Words, floor: int, start: int, end: int, owner: str = "your") -> bool:
+    """Is what stands at ``start``..``end`` part of something you made: ``owner`` ("your")
+    just before it, with at most MAX_OWNED_MODIFIERS words between, and a thing made right
+    after it ("your payment ledger design", "your Rust service"); or in what your work is
+    said to contain ("your submission included Kubernetes manifests and a Terraform module")?
+    Not your experience, background or team: those say what you have or where you go."""
+    made = _made()
+    made_after = any(w in made.things for w in words.stems[end - 1:end + 2])
+    for i in range(start - 1, max(floor, start - 1 - MAX_OWNED_MODIFIERS) - 1, -1):
+        w = words.stems[i]
+        if w == owner:
+            return made_after
+        if w in PUNCTUATION or w in FUNCTION_WORDS:
+            break
+    return _in_what_you_made(words, floor, start, owner, made)
+
+
+def _in_what_you_made(words: Words, floor: int, start: int, owner: str, made: _Made) -> bool:
+    """"Your submission included X, Y and a Z": back from Z over the list to a verb of
+    containing, with ``owner`` and a thing made at most three words before it. "Did not
+    include", "used polling instead of Kafka", "expected your design to include" are not."""
+    for i in range(start - 1, max(floor, start - 1 - MAX_MADE_LIST) - 1, -1):
+        w = words.stems[i]
+        if w in NEGATIONS or w in made.not_made:
+            return False
+        if w in PUNCTUATION and w != ",":
+            return False
+        if w in made.contained:
+            subject = words.stems[max(floor, i - 3):i]
+            return owner in subject and any(s in made.things for s in subject) \
+                and words.stems[i - 1] != "to" \
+                and not any(b in NEGATIONS for b in subject)
+    return False
