@@ -180,7 +180,7 @@ class RejectionController(QObject):
         """Ask for a fresh analysis of the form as it is now (answered off the UI thread)."""
         self._timer.stop()
         query = self._form.query()
-        if self.rejection is not None:  # its own pins are not pins to an earlier rejection
+        if self.rejection is not None:  # its own pins are not pins to another rejection
             query = dataclasses.replace(query, rejection_id=self.rejection.id)
         self.runner.request(query, self._form.category_override(), self._corrections)
 
