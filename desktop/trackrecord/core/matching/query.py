@@ -19,5 +19,5 @@ class MatchQuery:
     own_read: str = ""
     debrief: tuple[DebriefAnswer, ...] = ()
     # The saved rejection this is (its id), if it is one: what you pinned to it is not
-    # something you pinned to an earlier rejection.
+    # something you pinned to another rejection.
     rejection_id: str = ""
