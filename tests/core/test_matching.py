@@ -320,3 +320,22 @@ def test_a_tech_leads_strongest_work_is_the_system_they_led(
     result = _match(store, stage="onsite", role="Tech Lead",
                     feedback="We filled the role from inside.")
     assert result.evidence[0].entry_id == system
+
+
+@pytest.mark.parametrize(("role", "tags"), [
+    # A reliability role calls for what shows a system's health, not only failover work...
+    ("Senior Site Reliability Engineer", ["prometheus", "thanos", "observability"]),
+    # ...and an infrastructure role for the clusters and the platform, not only the cloud.
+    ("Senior Infrastructure Engineer", ["kubernetes", "operators", "go"]),
+])
+def test_a_role_calls_for_the_work_its_family_does(
+    store: Store, entries: EntryService, role: str, tags: list[str]
+) -> None:
+    family = _add(entries, "shipped", "The family's own work", tags=tags,
+                  start_date="2022-01-01", end_date="2022-09-01")
+    _add(entries, "shipped", "Checkout redesign", tags=["react", "typescript", "css"],
+         start_date="2022-01-01", end_date="2022-09-01")
+    frozen = _match(store, stage="recruiter", role=role,
+                    feedback="We have paused all hiring until next year.")
+    assert frozen.evidence[0].entry_id == family
+    assert any(r.startswith(f"the role ({role}) calls for") for r in frozen.evidence[0].reasons)
