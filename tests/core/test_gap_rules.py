@@ -103,8 +103,34 @@ def test_places_and_qualities_are_never_gaps(store: Store, entries: EntryService
 def test_what_is_asked_for_outside_the_vocabulary_is_named(
     store: Store, cloud: str, feedback: str, named: list[str]
 ) -> None:
-    labels = [g.label for g in _match(store, feedback).gaps]
-    assert set(named) <= set(labels), labels
+    said = {w for g in _match(store, feedback).gaps for w in (g.label, *g.missing)}
+    assert set(named) <= said, said
+
+
+def test_examples_in_a_parenthesis_are_part_of_what_they_exemplify(store: Store) -> None:
+    """"Current-gen hardware (PS5, Series X|S)" asks for one thing, not three."""
+    gaps = _match(store, "We also need someone who has shipped on current-gen hardware "
+                         "(PS5 and Series X|S).").gaps
+    assert [(g.label, g.missing) for g in gaps] == [
+        ("current-gen hardware", ("current-gen hardware", "PS5", "Series X|S"))]
+
+
+def test_examples_join_a_known_skill_and_a_longer_phrase_says_it(store: Store) -> None:
+    gaps = _match(store, "We're looking for someone who has shipped BLE sensor pairing "
+                         "(heart-rate straps, power meters).").gaps
+    assert [g.missing for g in gaps] == [("BLE sensor pairing", "heart-rate straps",
+                                          "power meters")]
+    assert gaps[0].skill == "bluetooth"
+
+
+def test_examples_of_something_the_record_shows_are_not_gaps(
+    store: Store, entries: EntryService
+) -> None:
+    _add(entries, "shipped", "Console port of the renderer", tags=["console-development"],
+         summary="Shipped our engine on current-gen hardware.")
+    gaps = _match(store, "We need someone who has shipped on current-gen hardware "
+                         "(PS5 and Series X|S).").gaps
+    assert gaps == ()
 
 
 def test_a_particular_engine_is_named_even_beside_a_known_domain(store: Store) -> None:

@@ -8,10 +8,11 @@ something the feedback says the person has, and at most a handful.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from trackrecord.core.matching.clauses import marker_positions
+from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
     EVIDENCE_COLUMNS,
@@ -165,13 +166,40 @@ def find_gaps(
     gaps = [g for g in unshown if g.skill in asked][:MAX_GAPS]
     seen = {g.casefold() for gap in gaps for g in gap.missing}
     for source, value in (("feedback", query.feedback), ("own read", query.own_read)):
-        for wanted in _unnamed_wants(value):
+        wants, examples = _unnamed_wants(value)
+        gaps = [_with_examples(g, examples) for g in gaps]
+        for wanted in wants:
             if len(gaps) >= MAX_GAPS:
                 break
-            if wanted.casefold() not in seen and not _appears(cur, wanted, "", exact=True):
-                seen.add(wanted.casefold())
-                gaps.append(Gap(wanted, (wanted,), None, source))
+            if wanted.casefold() in seen or _appears(cur, wanted, "", exact=True):
+                continue
+            seen.add(wanted.casefold())
+            # "BLE sensor pairing" says more than the Bluetooth gap's "BLE": it is that gap.
+            wider = next((i for i, g in enumerate(gaps)
+                          if any(_within(p, wanted) for p in g.missing)), None)
+            if wider is not None:
+                gap = gaps[wider]
+                kept = [p for p in gap.missing if not _within(p, wanted)]
+                gaps[wider] = replace(gap, missing=tuple(dict.fromkeys((wanted, *kept))))
+                continue
+            gaps.append(Gap(wanted, (wanted, *examples.get(wanted, ())), None, source))
     return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
+
+
+def _with_examples(gap: Gap, examples: Mapping[str, tuple[str, ...]]) -> Gap:
+    """"Fintech regulation (PSD2, AML)": the examples are what the gap is missing too."""
+    said = [p.casefold() for p in gap.missing]
+    more = [e for head, found in examples.items() if any(_within(p, head) for p in said)
+            for e in found if e.casefold() not in said]
+    return replace(gap, missing=(*gap.missing, *dict.fromkeys(more))) if more else gap
+
+
+def _within(phrase: str, text: str) -> bool:
+    """Is ``phrase`` a run of whole words of ``text`` ("regulation" in "fintech regulation",
+    never "ai" in "maintenance")?"""
+    want, words = split_words(phrase).stems, split_words(text).stems
+    n = len(want)
+    return n > 0 and any(words[i:i + n] == want for i in range(len(words) - n + 1))
 
 
 def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
@@ -219,11 +247,14 @@ def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False)
     return cur.first(_ANY_WORD if exact else _ANY_TEXT, (q,)) is not None
 
 
-def _unnamed_wants(value: str) -> list[str]:
-    """What a "wanted" clause asks for that the skills vocabulary does not fully name:
-    "embedded systems", "managed managers", "a computer science degree"."""
+def _unnamed_wants(value: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """What a "wanted" clause asks for that the skills vocabulary does not fully name
+    ("embedded systems", "managed managers", "a computer science degree"), and the examples
+    a parenthesis gives of an item, by the item ("current-gen hardware": "PS5", ...). An
+    example is never a gap of its own: it is part of its item's, or nothing when the record
+    shows the item."""
     if not value.strip():
-        return []
+        return [], {}
     reading = read_feedback(value)
     words = reading.words
     hidden = reading.clauses.masked
@@ -233,15 +264,21 @@ def _unnamed_wants(value: str) -> list[str]:
         for m in pattern.finditer(value):
             terms.add(word_index(words, m.start()))
     out: list[str] = []
+    examples: dict[str, list[str]] = {}
     blocked = phrase_positions(words, least=2) | marker_positions(words) | hidden
     for item in wanted_items(words, reading.clauses.clauses, reading.quiet,
                              [(h.start, h.end) for h in hits], blocked):
         inside = set(range(item.start, item.end))
-        if inside <= terms or inside & hidden:
+        if inside & hidden:
+            continue
+        if item.example_of is not None:
+            examples.setdefault(words.span(*item.example_of), []).append(item.text)
+            continue
+        if inside <= terms:
             continue  # a skill the vocabulary knows: find_gaps has looked for it already
         if item.text.casefold() not in (o.casefold() for o in out):
             out.append(item.text)
-    return out
+    return out, {head: tuple(found) for head, found in examples.items()}
 
 
 def related_to_role(cur: RawQueries, named: Sequence[NamedSkill]) -> list[NamedSkill]:

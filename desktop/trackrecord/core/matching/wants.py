@@ -44,6 +44,9 @@ class Wanted:
     start: int  # word positions, end exclusive
     end: int
     text: str  # as written
+    # The item a parenthesis right after names examples of: "current-gen hardware (PS5,
+    # Series X|S)" asks for one thing, shown by its examples, not for three.
+    example_of: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -128,13 +131,13 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
         inside = range(clause.start, clause.end)
         for hit in vocab.before.find(words):
             if hit.start in inside:
-                for a, b in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked):
-                    found.setdefault((a, b), Wanted(a, b, words.span(a, b)))
+                for a, b, of in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked):
+                    found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
         for hit in vocab.after.find(words):
             if hit.start in inside:
-                for a, b in _walk(words, hit.start - 1, clause.start - 1, -1, vocab, starts,
-                                  blocked):
-                    found.setdefault((a, b), Wanted(a, b, words.span(a, b)))
+                for a, b, of in _walk(words, hit.start - 1, clause.start - 1, -1, vocab,
+                                      starts, blocked):
+                    found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
     return [found[k] for k in sorted(found)]
 
 
@@ -147,10 +150,13 @@ def _item_word(w: str, vocab: _Vocabulary) -> bool:
 
 
 def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
-          term_starts: dict[int, int], blocked: set[int]) -> list[tuple[int, int]]:
+          term_starts: dict[int, int], blocked: set[int],
+          ) -> list[tuple[int, int, tuple[int, int] | None]]:
     """From an anchor, the items it asks for: runs of item words, joined by "and", "or" and
-    commas; a parenthesis right after names examples of the same thing."""
+    commas; a parenthesis right after an item names examples of it (the third value)."""
     items: list[tuple[int, int]] = []
+    examples: list[tuple[int, int]] = []
+    head: tuple[int, int] | None = None
     current: list[int] = []
     lead = 0
     i = at
@@ -162,7 +168,11 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
                 current = []
             if step > 0 and w == "(":
                 i, inner = _parenthesis(words, i + 1, stop, vocab)
-                items += inner
+                if items and _worth_naming(words, *items[-1], vocab):
+                    head = items[-1]
+                    examples = [span for span in inner if _worth_naming(words, *span, vocab)]
+                else:
+                    items += inner
             break
         if w in vocab.joins:
             if current:
@@ -212,7 +222,8 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
         i += step
     if current:
         items.append(_span(current))
-    return [(a, b) for a, b in items if _worth_naming(words, a, b, vocab)]
+    named = [(a, b, None) for a, b in items if _worth_naming(words, a, b, vocab)]
+    return named + [(a, b, head) for a, b in examples]
 
 
 def _glued(words: Words, i: int) -> bool:
