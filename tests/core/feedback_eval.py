@@ -15,7 +15,9 @@ feedback_dev.json. Figures:
 - gap precision: named gaps that are expected or acceptable, over all named gaps; gap recall:
   expected gap words found in a named gap, over all expected gap words;
 - invented gaps: named gaps that are neither expected nor acceptable; reversed gaps: named gaps
-  for something the feedback says the person has.
+  for something the feedback says the person has. Of the invented, ``partial`` lists those
+  that name part of a labelled gap ("fraud" where the label is "fraud detection"): still
+  counted invented, and reported apart so a reader can tell wording from invention.
 """
 
 from __future__ import annotations
@@ -82,6 +84,13 @@ def names(word: str, gap: Gap) -> bool:
     return n > 0 and any(said[i:i + n] == want for i in range(len(said) - n + 1))
 
 
+def part_of(said: str, label: str) -> bool:
+    """Are the words a gap says a run inside a label ("fraud" in "fraud detection")?"""
+    part, whole = _words(said), _words(label)
+    n = len(part)
+    return n > 0 and any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
 @dataclass
 class Scores:
     name: str
@@ -95,6 +104,7 @@ class Scores:
     gap_words: int = 0
     gap_words_found: int = 0
     invented: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)  # invented, but part of a labelled gap
     reversed: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -129,6 +139,7 @@ class Scores:
             f"  gap precision = {self.gap_precision:.3f} ({self.gaps_fine}/{self.gaps_named}), "
             f"gap recall = {self.gap_recall:.3f} ({self.gap_words_found}/{self.gap_words})",
             f"  invented gaps = {len(self.invented)} {self.invented}",
+            f"    of which name part of a labelled gap = {len(self.partial)} {self.partial}",
             f"  reversed gaps = {len(self.reversed)} {self.reversed}",
         ])
 
@@ -180,6 +191,9 @@ def score_one(out: Scores, case: dict[str, Any], analysis: Analysis) -> None:
             out.gaps_fine += 1
         else:
             out.invented.append(f"{cid}:{gap.label}")
+            if any(part_of(said, w) for said in (gap.label, *gap.missing)
+                   for w in [*wanted, *fine]):
+                out.partial.append(f"{cid}:{gap.label}")
     for w in wanted:
         out.gap_words += 1
         if any(names(w, gap) for gap in analysis.gaps):
