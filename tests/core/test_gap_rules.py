@@ -400,3 +400,11 @@ def test_what_is_still_asked_for(store: Store, said: str, stage: str, skill: str
 def test_an_everyday_use_of_a_word_is_not_the_specialism(store: Store, cloud: str, said: str,
                                                           skill: str) -> None:
     assert skill not in {g.skill for g in _match(store, said).gaps}
+
+
+def test_a_company_name_in_the_sign_off_names_no_skill(store: Store) -> None:
+    """"Cinder AI Recruiting" signs the letter: it does not ask for machine learning."""
+    gaps = _match(store, "The team needs someone who has run Slurm in production. It "
+                         "doesn't line up with the GPU side of the job.\n\nThanks again and "
+                         "good luck,\nCinder AI Recruiting").gaps
+    assert [g.label for g in gaps] == ["Slurm"]

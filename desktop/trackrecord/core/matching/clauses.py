@@ -234,6 +234,10 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
     head = start == 0 and end < len(words.stems) and words.stems[end - 1] not in ".,;:!?"
     return (start > 0 or head) and len(real) <= 2 and all(
         _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real) or (
+        # "Cinder AI Recruiting": a company's name before its team's is a name too.
+        start > 0 and len(real) < MAX_SIGNOFF_WORDS and end == len(words.stems)
+        and words.stems[real[-1]] in vocab.form_words
+        and all(_capitalised(words, i) for i in real)) or (
         len(real) <= MAX_SIGNOFF_WORDS and start > 0
         and [words.stems[i] for i in real[:1]] == ["the"]
         and all(words.stems[i] in vocab.form_words for i in real[1:]))  # "The Recruiting Team"
