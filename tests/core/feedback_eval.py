@@ -63,8 +63,9 @@ def _said(gap: Gap) -> str:
 
 
 def _words(text: str) -> list[str]:
-    """Words compared one by one: a hyphen is a space ("ad-tech" is "ad tech") and a plural
-    is its singular ("design systems" is "design system")."""
+    """Words compared one by one: a hyphen is a space ("ad-tech" is "ad tech"), a plural is
+    its singular ("design systems" is "design system"), and "-ed" and "-ing" are one word
+    ("managed managers" is "managing managers")."""
     out = []
     for w in re.findall(r"[\w+#.]+|\|", text.casefold().replace("-", " ").replace("_", " ")):
         w = w.strip(".")
@@ -72,6 +73,10 @@ def _words(text: str) -> list[str]:
             w = w[:-2]
         elif w.endswith("s") and len(w) > 3 and not w.endswith("ss"):
             w = w[:-1]
+        if w.endswith("ing") and len(w) > 5:
+            w = w[:-3]
+        elif w.endswith("ed") and len(w) > 4:
+            w = w[:-2]
         if w:
             out.append(w)
     return out
