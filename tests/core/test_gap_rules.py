@@ -326,6 +326,9 @@ def test_how_much_of_something_is_not_a_gap_of_its_own(store: Store, cloud: str)
             "finalist has run mobile CI at scale and owned it end to end.")
     gaps = _match(store, said).gaps
     assert {g.skill for g in gaps} == {"mobile", "ci-cd"}
+    # ...nor beside something asked for that the vocabulary does not know.
+    said = "The playback team needs someone who has shipped Widevine DRM at scale."
+    assert [g.label for g in _match(store, said).gaps] == ["Widevine DRM"]
 
 
 def test_a_visa_route_is_not_a_skill(store: Store, cloud: str) -> None:

@@ -107,8 +107,11 @@ def find_gaps(
                 if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
     # "Mobile CI at scale": what a qualifier qualifies is the gap, when the feedback names
     # something else; "we wanted someone who works more independently" asks for it alone.
+    unnamed = {source: _unnamed_wants(value)
+               for source, value in (("feedback", query.feedback), ("own read", query.own_read))}
     qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
-                    and not catalogue[n.skill].process and n.polarity != "yours")
+                    and not catalogue[n.skill].process and n.polarity != "yours") or any(
+        wants for wants, _examples in unnamed.values())  # "video ... at scale": the video
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
         # skill the track record lacks: process skills are never gaps.
@@ -165,8 +168,7 @@ def find_gaps(
             unshown.append(Gap(skill.label, tuple(missing), name, sources[name]))
     gaps = [g for g in unshown if g.skill in asked][:MAX_GAPS]
     seen = {g.casefold() for gap in gaps for g in gap.missing}
-    for source, value in (("feedback", query.feedback), ("own read", query.own_read)):
-        wants, examples = _unnamed_wants(value)
+    for source, (wants, examples) in unnamed.items():
         gaps = [_with_examples(g, examples) for g in gaps]
         for wanted in wants:
             if len(gaps) >= MAX_GAPS:
