@@ -339,3 +339,20 @@ def test_a_role_calls_for_the_work_its_family_does(
                     feedback="We have paused all hiring until next year.")
     assert frozen.evidence[0].entry_id == family
     assert any(r.startswith(f"the role ({role}) calls for") for r in frozen.evidence[0].reasons)
+
+
+def test_what_the_role_names_leads_the_rest_of_its_skill(
+    store: Store, entries: EntryService
+) -> None:
+    """An Android role: Android work answers it before iOS work, though both are mobile."""
+    ios = _add(entries, "shipped", "Accessible lock-screen widgets", tags=["ios", "swiftui"],
+               start_date="2023-01-01", end_date="2023-09-01")
+    android = _add(entries, "shipped", "Faster cold start", tags=["android", "performance"],
+                   start_date="2023-01-01", end_date="2023-09-01")
+    role = "Senior Android Engineer"
+    frozen = _match(store, stage="recruiter", role=role,
+                    feedback="We have paused all hiring until next year.")
+    order = [e.entry_id for e in frozen.evidence]
+    assert order.index(android) < order.index(ios)
+    assert f"the role ({role}) names Android; this entry is tagged android" in \
+        frozen.evidence[0].reasons

@@ -16,6 +16,7 @@ from trackrecord.core.record.kinds import KIND_REGISTRY
 CITE_WIDTH = 200
 MAX_REASONS = 4
 ROLE_PART = "role_tag"  # the part of a score the role's tags add
+ROLE_NAMED_PART = "role_named"  # ...and a particular thing the role names ("Android")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def card(c: Candidate, pinned: bool = False) -> Evidence:
         # "The role calls for backend services; this entry is tagged backend" says nothing
         # new below "the feedback mentions backend engineers; this entry is tagged backend",
         # and would hide a line that does.
-        said_already = reason.part == ROLE_PART and set(reason.tags) <= cited
+        said_already = reason.part in (ROLE_PART, ROLE_NAMED_PART) and set(reason.tags) <= cited
         if reason.text in reasons or (reason.tags and said_already):
             continue
         cited.update(reason.tags)

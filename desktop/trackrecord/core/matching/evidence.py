@@ -36,7 +36,7 @@ from trackrecord.core.matching.pool import (
     load,
 )
 from trackrecord.core.matching.query import MatchQuery
-from trackrecord.core.matching.role_work import role_share, team_work
+from trackrecord.core.matching.role_work import role_named, role_share, team_work
 from trackrecord.core.matching.rounds import concern_round
 from trackrecord.core.matching.text import (
     FEEDBACK_SOURCES,
@@ -52,6 +52,7 @@ from trackrecord.core.matching.vocabulary import (
     StagePrior,
     evidence_weights,
     person_synonyms,
+    phrase_key,
     skills,
     stage_priors,
     tag_key,
@@ -279,6 +280,11 @@ def _first_pass(
     role_skills = {catalogue[n.skill].label: (catalogue[n.skill].tags, catalogue[n.skill].kinds)
                    for n in named if n.source == "role"} if about_them else {}
     team = role_team(role)
+    # "Senior Android Engineer": the particular things the role names, by the tag that shows
+    # each ("android"), so Android work leads iOS work for it.
+    role_said = {tag_key(catalogue[n.skill].spelling(phrase_key(n.phrase))): n.phrase
+                 for n in named if n.source == "role"
+                 and phrase_key(n.phrase) in catalogue[n.skill].specific}
     for c in pool.values():
         shows = c.shows
         seen: set[tuple[str, str]] = set()
@@ -321,6 +327,8 @@ def _first_pass(
                       f"(tagged {tag})", "debrief", "debrief_tag", (tag,))
         if role_skills:
             role_share(c, role_skills, role)
+        if role_said:
+            role_named(c, role_said, role, w_role / W_ROLE_TAG)
         if about_them and team.words:
             team_work(c, team)
         if lifts and c.entry_id in lifts:

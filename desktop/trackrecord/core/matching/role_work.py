@@ -3,6 +3,8 @@ the work most of the role and of the team it is on.
 
 - **Role share**: an entry tagged ios, swift and android is more a mobile engineer's than one
   tagged ios alone.
+- **Named in the role**: a Senior Android Engineer role names Android, so Android work
+  answers it before iOS work, though both are mobile development.
 - **Team**: "Tech Lead, Order Management" is on the order management team, so an entry about
   orders is that team's work.
 
@@ -14,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from trackrecord.core.matching.cards import ROLE_PART
+from trackrecord.core.matching.cards import ROLE_NAMED_PART, ROLE_PART
 from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.pool import Candidate
 from trackrecord.core.matching.text import RoleTeam
 from trackrecord.core.matching.vocabulary import evidence_weights, tag_keys
 
 W_ROLE_SHARE = evidence_weights()["role_share"]
+W_ROLE_NAMED = evidence_weights()["role_named"]
 W_TEAM = evidence_weights()["team"]
 ROLE_SHARE_FULL = 3  # an entry with this many of the role's tags is wholly the role's work
 
@@ -62,3 +65,16 @@ def team_work(c: Candidate, team: RoleTeam) -> None:
         c.add(W_TEAM * len(found) / len(team.words),
               f"the role is on the {team.name} team, and this entry is that work",
               "team", "team")
+
+
+def role_named(c: Candidate, named: Mapping[str, str], role: str, weight: float) -> None:
+    """"Senior Android Engineer" names Android: an entry tagged android is that work, more
+    than one that shows mobile development through its ios tag. ``named``: tag key -> the
+    particular thing as the role says it."""
+    found = [(said, c.tags[key]) for key, said in named.items() if key in c.tags]
+    if found:
+        said, tag = found[0]
+        # It says what the plain role line for the same tag says, more exactly.
+        c.parts[:] = [r for r in c.parts if not (r.part == ROLE_PART and r.tags == (tag,))]
+        c.add(W_ROLE_NAMED * weight, f"the role ({role}) names {said}; this entry is tagged "
+              f"{tag}", "role", ROLE_NAMED_PART, (tag,))
