@@ -163,6 +163,31 @@ def test_who_decided_what(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category
 
 
+@pytest.mark.parametrize(("feedback", "stage"), [
+    # The bar a round was judged against names a level; the reason is what fell short of it.
+    ("When they challenged the shared layer you came across as overly certain. For a staff "
+     "role we need to see someone weigh alternatives openly, so we won't be moving forward.",
+     "system-design"),
+    ("Your answers tended to run long. At staff level here I need someone who can brief our "
+     "VP in two minutes.", "hiring-manager"),
+    ("We never reached the sync model or conflict resolution. Without that part we don't have "
+     "enough signal for staff level.", "system-design"),
+    ("The conversation never got into how you would keep writes consistent. We didn't see it "
+     "on the day, and for a staff role that round carries a lot of weight.", "onsite"),
+])
+def test_the_bar_for_a_level_is_not_the_reason(feedback: str, stage: str) -> None:
+    assert suggest_category(feedback, stage).category == "signal-gap"
+
+
+@pytest.mark.parametrize("feedback", [
+    # ...while a level that is the reason still is one.
+    "For a staff role we need someone who has already led several teams.",
+    "You're a clear senior, but not ready for the staff role yet.",
+])
+def test_a_level_that_is_the_reason_is_still_fit(feedback: str) -> None:
+    assert suggest_category(feedback, "hiring-manager").category == "fit"
+
+
 def test_a_form_letter_with_a_reason_in_it_is_not_silence() -> None:
     feedback = ("This is an automated message; please do not reply. The panel found your Go "
                 "solid but wanted deeper Kubernetes experience.")

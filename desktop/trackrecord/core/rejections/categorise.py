@@ -169,6 +169,9 @@ def _vocabulary() -> _Vocabulary:
                 phrases += [(p, _Phrase(category, topic, weight, praise_before))
                             for p in lists.get(key, ())]
         cancel[category] = PhraseMatcher((p, p) for p in raw.get("cancel", ()))
+    # The bar a round was judged against: it outlasts the level phrases inside it, and counts
+    # for nothing itself.
+    phrases += [(p, _Phrase("", "", 0.0, False)) for p in data.get("bar", {}).get("phrases", ())]
     negation = data.get("negation", {})
     return _Vocabulary(
         matcher=PhraseMatcher(phrases),
@@ -197,6 +200,8 @@ def read_feedback(text: str) -> FeedbackReading:
                  for c in template_clauses(clauses, [h.start for h in found
                                                      if h.value.category == UNKNOWN])}
     for hit in found:
+        if not hit.value.category:
+            continue  # the bar, not a reason (see categories.toml [bar])
         clause = clauses.clause_of(hit.start)
         if clause is None or clause.form or _cancelled(vocab, words, hit, clause):
             continue
