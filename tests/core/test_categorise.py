@@ -179,6 +179,22 @@ def test_the_bar_for_a_level_is_not_the_reason(feedback: str, stage: str) -> Non
     assert suggest_category(feedback, stage).category == "signal-gap"
 
 
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # "The deciding factor" says only that something decided: what did is beside it.
+    ("The deciding factor was the system design round: the sync model stayed vague.",
+     "onsite", "signal-gap"),
+    ("The interviewer probed for what you tried before escalating and didn't hear much. "
+     "Everything else in the round was solid, but this was the deciding factor.",
+     "behavioral", "signal-gap"),
+    ("Payments experience was the deciding factor.", "onsite", "fit"),
+    ("The deciding factor was that the other person had shipped Matter devices on our "
+     "chips.", "team-match", "fit"),
+])
+def test_what_the_deciding_factor_was_decides(feedback: str, stage: str,
+                                              category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
 @pytest.mark.parametrize("feedback", [
     # ...while a level that is the reason still is one.
     "For a staff role we need someone who has already led several teams.",
