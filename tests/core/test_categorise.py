@@ -112,6 +112,13 @@ def test_stage_breaks_a_tie() -> None:
      "replied since."),
     ("", "take-home", "I spent a weekend on their calculator, submitted it, and then nothing "
      "for six weeks despite two polite nudges."),
+    # ...even when the call before it went well ("exactly the combination").
+    ("", "recruiter", "A recruiter messaged me about a staff role. We had a friendly call, "
+     "she said my background was exactly the combination they wanted and that the hiring "
+     "manager would book a call. My follow-up message has sat unread for five weeks."),
+    ("", "recruiter", "She sent a calendar hold for the hiring manager. The hold was "
+     "cancelled the day before without a note, and my two messages have been read but "
+     "never answered."),
 ])
 def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_read: str) -> None:
     assert suggest_category(feedback, stage, own_read).category == "unknown"
