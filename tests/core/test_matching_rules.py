@@ -242,3 +242,19 @@ def test_a_ranking_role_is_shown_by_the_ranking_models(store: Store, entries: En
     result = _match(store, stage="recruiter", role="Senior ML Engineer, Ranking",
                     feedback="The Senior ML Engineer, Ranking position has now been filled.")
     assert result.evidence[0].entry_id == ranking
+
+
+def test_a_word_that_means_something_else_in_an_entry_links_nothing(
+    store: Store, entries: EntryService
+) -> None:
+    """"Agent queue wait" is CI, not the queues of event streaming; the same word the
+    feedback used still links."""
+    ci = _add(entries, "shipped", "CI runner autoscaling",
+              summary="Cut the p95 agent queue wait from nine minutes to forty seconds.")
+    asked = _match(store, stage="phone-screen",
+                   feedback="We need more deep experience in Kafka and event streaming.")
+    assert not any("queue" in r for e in asked.evidence if e.entry_id == ci for r in e.reasons)
+    said = _match(store, stage="phone-screen",
+                  feedback="We wanted someone who has run a job queue in production.")
+    assert any("talks about queue" in r
+               for e in said.evidence if e.entry_id == ci for r in e.reasons)

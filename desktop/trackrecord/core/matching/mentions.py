@@ -19,7 +19,7 @@ from trackrecord.core.matching.text import (
     TextQuery,
     mention_matcher,
 )
-from trackrecord.core.matching.vocabulary import skills
+from trackrecord.core.matching.vocabulary import ambiguous_mentions, skills
 
 W_FEEDBACK_MENTION = 1.2  # the entry's title, summary, impact or metrics names a named skill
 PROCESS_FACTOR = 0.5  # halved for process skills ("hard to follow" names communication)
@@ -67,6 +67,7 @@ def second_pass(
         if n.source in FEEDBACK_SOURCES and (n.skill not in wanted or n.polarity != "has"):
             wanted[n.skill] = n  # the sense that asks for it wins over the one that credits
     matcher, firsts = mention_matcher(frozenset(wanted))
+    ambiguous = ambiguous_mentions()
     used: dict[str, set[str]] = {}
     for fed in named:
         if fed.source in FEEDBACK_SOURCES:
@@ -84,7 +85,8 @@ def second_pass(
             # A synonym counts where the entry says what it is about; elsewhere only the
             # words the feedback used do ("browser" in an impact is not accessibility).
             said = " ".join(words.stems[hit.start : hit.end])
-            if field_name not in ("title", "summary") and said not in used[n.skill]:
+            if said not in used[n.skill] and (
+                    field_name not in ("title", "summary") or said in ambiguous):
                 continue
             mentioned.add(n.skill)
             about = words.span(hit.start, hit.end)

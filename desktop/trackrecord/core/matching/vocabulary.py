@@ -246,6 +246,14 @@ def generic_words() -> frozenset[str]:
 
 
 @functools.cache
+def ambiguous_mentions() -> frozenset[str]:
+    """Words that link an entry to a skill only where the feedback used the same word: in an
+    entry's own text they usually mean something else ("agent queue wait", "sensor nodes")."""
+    data = load_toml("vocabulary", "skills.toml").get("mentions", {})
+    return frozenset(stem(w) for w in data.get("ambiguous", ()))
+
+
+@functools.cache
 def mask_matcher() -> PhraseMatcher[str]:
     """Phrases whose words are never read as skills ("hiring freeze", "went with")."""
     phrases = list(load_toml("vocabulary", "skills.toml").get("mask", {}).get("phrases", ()))
