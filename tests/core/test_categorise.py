@@ -119,6 +119,13 @@ def test_stage_breaks_a_tie() -> None:
     ("", "recruiter", "She sent a calendar hold for the hiring manager. The hold was "
      "cancelled the day before without a note, and my two messages have been read but "
      "never answered."),
+    ("", "take-home", "I submitted on time and got an automatic 'received' message. Nothing "
+     "after that, even though I asked the recruiter twice. The role later disappeared from "
+     "their careers page."),
+    # A form letter first written in another language, signed by a department.
+    ("Hello, We inform you that after the phone interview your candidature was not retained "
+     "for the next step of the recruitment. We thank you for your interest to our company."
+     "\n\nHR service Altea", "phone-screen", ""),
 ])
 def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_read: str) -> None:
     assert suggest_category(feedback, stage, own_read).category == "unknown"
@@ -184,6 +191,21 @@ def test_who_decided_what(feedback: str, category: str) -> None:
 ])
 def test_the_bar_for_a_level_is_not_the_reason(feedback: str, stage: str) -> None:
     assert suggest_category(feedback, stage).category == "signal-gap"
+
+
+def test_how_the_problem_was_approached_is_never_silence() -> None:
+    said = ("The pair-programming interviewer's main note: you started writing code straight "
+            "away and built a full parser before checking what the task actually needed. We "
+            "look for candidates to clarify the problem before diving in, so we're not moving "
+            "forward this time.")
+    assert suggest_category(said, "coding").category == "signal-gap"
+
+
+def test_what_your_experience_did_not_show_is_fit() -> None:
+    said = ("The panel agreed you are a strong senior engineer. For Staff, though, we look for "
+            "a track record of setting technical direction across several teams, and we "
+            "didn't see enough of that in your experience.")
+    assert suggest_category(said, "onsite").category == "fit"
 
 
 @pytest.mark.parametrize(("feedback", "stage", "category"), [

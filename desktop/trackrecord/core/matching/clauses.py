@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, split_words, stem
 from trackrecord.core.matching.vocabulary import (
+    generic_words,
     load_toml,
     masked,
     query_ignore,
@@ -234,13 +235,23 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
     head = start == 0 and end < len(words.stems) and words.stems[end - 1] not in ".,;:!?"
     return (start > 0 or head) and len(real) <= 2 and all(
         _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real) or (
-        # "Cinder AI Recruiting": a company's name before its team's is a name too.
+        # "Cinder AI Recruiting", "HR service Altea": the sender's team and the company's
+        # name, alone on the last line.
         start > 0 and len(real) < MAX_SIGNOFF_WORDS and end == len(words.stems)
-        and words.stems[real[-1]] in vocab.form_words
-        and all(_capitalised(words, i) for i in real)) or (
+        and (words.stems[real[-1]] in vocab.form_words
+             or words.stems[real[0]] in vocab.form_words and _own_line(words, real[0]))
+        and all(_capitalised(words, i) or words.stems[i] in vocab.form_words
+                or words.stems[i] in generic_words() for i in real)) or (
         len(real) <= MAX_SIGNOFF_WORDS and start > 0
         and [words.stems[i] for i in real[:1]] == ["the"]
         and all(words.stems[i] in vocab.form_words for i in real[1:]))  # "The Recruiting Team"
+
+
+def _own_line(words: Words, i: int) -> bool:
+    """Does word ``i`` start a line of its own?"""
+    if not words.spans or i == 0:
+        return i == 0
+    return "\n" in words.text[words.spans[i - 1][1]:words.spans[i][0]]
 
 
 def _job_titles(words: Words, vocab: _Vocabulary) -> set[int]:
