@@ -411,3 +411,28 @@ def test_a_company_name_in_the_sign_off_names_no_skill(store: Store) -> None:
                          "doesn't line up with the GPU side of the job.\n\nThanks again and "
                          "good luck,\nCinder AI Recruiting").gaps
     assert [g.label for g in gaps] == ["Slurm"]
+
+
+@pytest.mark.parametrize("said", [
+    # What someone does or how they are is not a thing a record could show.
+    "In the end we went with a candidate who has run a BI and analytics team for several "
+    "years - hiring, managing and developing the people directly.",
+    "The team needs someone fluent from day one.",
+    "For L4 we look for someone who has driven work across several teams.",
+    "We chose candidates who have more recent experience in a comparable position.",
+])
+def test_verbs_and_qualities_alone_are_not_gaps(store: Store, said: str) -> None:
+    words = {w.casefold() for g in _match(store, said).gaps for w in (g.label, *g.missing)}
+    assert not words & {"managing", "developing", "fluent", "driven", "comparable"}, words
+
+
+@pytest.mark.parametrize(("said", "named"), [
+    # ...while a name capitalised inside a sentence, or a compound, still is one.
+    ("The position needs strong knowledge of Java and Spring for our core services.",
+     "Spring"),
+    ("I need someone who has built learning-to-rank models.", "learning-to-rank"),
+    ("We need someone who has owned billing end to end.", "billing"),
+])
+def test_names_and_compounds_alone_are_still_gaps(store: Store, said: str, named: str) -> None:
+    words = {w for g in _match(store, said).gaps for w in (g.label, *g.missing)}
+    assert named in words, words

@@ -290,9 +290,11 @@ def _alone_names(words: Words, i: int, vocab: _Vocabulary) -> bool:
         return True
     if w in vocab.alone_not:
         return False
-    written = words.surface[i]
+    written = words.text[words.spans[i][0]:words.spans[i][1]] if words.spans else ""
     if written[:1].isupper() and i > 0 and words.stems[i - 1] not in PUNCTUATION:
-        return True  # a name, capitalised inside a sentence
+        return True  # a name, capitalised inside a sentence ("Spring", "Kotlin")
+    if "-" in written.strip("-"):
+        return True  # a compound written as one word ("learning-to-rank")
     return not (w.isalpha() and w.endswith(vocab.alone_endings))
 
 
