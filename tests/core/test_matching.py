@@ -327,6 +327,9 @@ def test_a_tech_leads_strongest_work_is_the_system_they_led(
     ("Senior Site Reliability Engineer", ["prometheus", "thanos", "observability"]),
     # ...and an infrastructure role for the clusters and the platform, not only the cloud.
     ("Senior Infrastructure Engineer", ["kubernetes", "operators", "go"]),
+    # ...and a data engineering role for the streams, the lakehouse and the data's quality.
+    ("Senior Data Engineer", ["flink", "stream-processing", "java"]),
+    ("Staff Data Platform Engineer", ["data-contracts", "data-quality", "python"]),
 ])
 def test_a_role_calls_for_the_work_its_family_does(
     store: Store, entries: EntryService, role: str, tags: list[str]
