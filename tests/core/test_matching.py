@@ -348,7 +348,8 @@ def test_what_the_role_names_leads_the_rest_of_its_skill(
     store: Store, entries: EntryService
 ) -> None:
     """An Android role: Android work answers it before iOS work, though both are mobile."""
-    ios = _add(entries, "shipped", "Accessible lock-screen widgets", tags=["ios", "swiftui"],
+    ios = _add(entries, "shipped", "Accessible lock-screen widgets",
+               tags=["ios", "accessibility"],
                start_date="2023-01-01", end_date="2023-09-01")
     android = _add(entries, "shipped", "Faster cold start", tags=["android", "performance"],
                    start_date="2023-01-01", end_date="2023-09-01")
