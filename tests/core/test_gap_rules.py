@@ -436,3 +436,21 @@ def test_verbs_and_qualities_alone_are_not_gaps(store: Store, said: str) -> None
 def test_names_and_compounds_alone_are_still_gaps(store: Store, said: str, named: str) -> None:
     words = {w for g in _match(store, said).gaps for w in (g.label, *g.missing)}
     assert named in words, words
+
+
+def test_the_bar_a_round_was_judged_against_asks_for_no_skill(store: Store) -> None:
+    said = "For a staff role we need to see someone weigh alternatives openly."
+    assert _match(store, said).gaps == ()
+
+
+def test_a_particular_thing_is_shown_by_work_on_it(store: Store, entries: EntryService) -> None:
+    """"Ledger design" is shown by the ledger you built, whatever word ends the phrase; a
+    design system is still not shown by any design."""
+    _add(entries, "shipped", "Merchant ledger v2", tags=["payments"],
+         summary="Rebuilt the merchant ledger so month-end closes from it.")
+    said = "We needed deeper ledger design experience."
+    assert _match(store, said).gaps == ()
+    _add(entries, "shipped", "Checkout page", tags=["react"], summary="Design for checkout.")
+    said = "We wanted someone who has built a design system with Storybook."
+    assert any("design system" in " ".join(g.missing).casefold()
+               for g in _match(store, said).gaps)

@@ -24,6 +24,8 @@ from trackrecord.core.matching.text import (
 from trackrecord.core.matching.vocabulary import (
     current_synonyms,
     exact_skill_terms,
+    generic_terms,
+    generic_words,
     phrase_key,
     skill_matcher,
     skills,
@@ -207,11 +209,31 @@ def _within(phrase: str, text: str) -> bool:
 def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
     """Is this particular thing in the record: as a tag, or in what an entry is about or
     was built with, in its own words or the person's synonyms for it?"""
-    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ())):
-        if record.show([tag_key(said)]) or _appears(record.cur, said, BUILT_WITH_COLUMNS,
-                                                    exact=True):
+    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ()), _head(phrase)):
+        if said and (record.show([tag_key(said)])
+                     or _appears(record.cur, said, BUILT_WITH_COLUMNS, exact=True)):
             return True
     return False
+
+
+def _head(phrase: str) -> str:
+    """"Ledger design" without the general word that ends it ("ledger"): an entry about the
+    ledger you built shows it. Empty when nothing particular is left."""
+    words = phrase.split()
+    while len(words) > 1 and split_words(words[-1]).stems[-1:] and \
+            split_words(words[-1]).stems[-1] in _TRAILING_GENERIC:
+        words.pop()
+    head = " ".join(words)
+    if len(words) == len(phrase.split()) or phrase_key(head) in generic_words() \
+            or phrase_key(head) in generic_terms():
+        return ""  # "system design" is not shown by any system
+    return head
+
+
+# Words that end a particular thing's name without naming anything themselves ("design
+# system" is a thing, so "system" is not one of them).
+_TRAILING_GENERIC = frozenset({"design", "work", "experience", "knowledge", "skill",
+                               "background"})
 
 
 class RecordTags:

@@ -373,6 +373,8 @@ def _phrase_positions(words: Words, least: int) -> frozenset[int]:
     experience" is still the thing)."""
     out: set[int] = set()
     for hit in _vocabulary().matcher.find(words):
+        if not hit.value.category:
+            continue  # the bar a round was judged against says what was asked for
         spelled = _spelled(hit.phrase)
         if len(spelled) >= least:
             out.update(i for i in range(hit.start, hit.end) if words.stems[i] in spelled)
