@@ -201,6 +201,29 @@ def test_how_the_problem_was_approached_is_never_silence() -> None:
     assert suggest_category(said, "coding").category == "signal-gap"
 
 
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # The bar says the text is about you, so it is never silence, whatever else it says.
+    ("The interviewer said you covered a good breadth of components, but you didn't size "
+     "anything, so the design choices weren't grounded in numbers. At the senior level we "
+     "need to see that quantitative reasoning, so we won't be progressing.", "system-design",
+     "signal-gap"),
+    ("You started coding quickly, but the brief required handling partial refunds and you "
+     "missed the hints until late.", "coding", "signal-gap"),
+    ("He came away feeling you were more excited about the technology than about the "
+     "customer problem.", "hiring-manager", "signal-gap"),
+    # "Who's done" is "who has done".
+    ("You're great at backend fundamentals, but we wanted someone who's done real security "
+     "engineering.", "onsite", "fit"),
+    ("Reason code: SKILLS_MISMATCH. Candidate strong on Python and SQL fundamentals. Limited "
+     "exposure to the Java/Spring ecosystem; would need significant ramp-up.", "phone-screen",
+     "fit"),
+    ("Application update - Backend Engineer II\nStatus: No longer under consideration\nYou "
+     "can view your other applications in the candidate portal.", "application", "unknown"),
+])
+def test_phrasings_from_the_round_10_sets(feedback: str, stage: str, category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
 def test_what_your_experience_did_not_show_is_fit() -> None:
     said = ("The panel agreed you are a strong senior engineer. For Staff, though, we look for "
             "a track record of setting technical direction across several teams, and we "

@@ -80,7 +80,16 @@ def split_words(text: str) -> Words:
         for word in _TOKEN.findall(_normalise(piece)):
             surface.append(word)
             spans.append(raw.span())
+    for i in range(1, len(surface) - 1):
+        # "someone who's done security work" has done it ("who's leaving" still is)
+        if surface[i] == "is" and spans[i] == spans[i - 1] and surface[i + 1] in _PARTICIPLES:
+            surface[i] = "has"
     return Words(tuple(stem(w) for w in surface), tuple(surface), tuple(spans), text)
+
+
+_PARTICIPLES = frozenset({
+    "done", "been", "built", "worked", "shipped", "led", "run", "owned", "had", "managed",
+    "used", "operated", "designed", "written", "scaled", "launched", "spent", "seen"})
 
 
 T = TypeVar("T")

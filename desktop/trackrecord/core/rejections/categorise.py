@@ -199,9 +199,11 @@ def read_feedback(text: str) -> FeedbackReading:
     templates = {c.start: _clip(words, c.start, c.end)
                  for c in template_clauses(clauses, [h.start for h in found
                                                      if h.value.category == UNKNOWN])}
+    bars: list[int] = []  # where the bar a round was judged against is said
     for hit in found:
         if not hit.value.category:
-            continue  # the bar, not a reason (see categories.toml [bar])
+            bars.append(hit.start)  # the bar, not a reason (see categories.toml [bar])
+            continue
         clause = clauses.clause_of(hit.start)
         if clause is None or clause.form or _cancelled(vocab, words, hit, clause):
             continue
@@ -238,7 +240,10 @@ def read_feedback(text: str) -> FeedbackReading:
         spoken += len(left)
         if not silent and clauses.judged.intersection(range(clause.start, clause.end)):
             content = specific = True  # "a bit too intense"
-        specific = specific or any(map(_decides, said)) or (not silent and clause.skill)
+        # "At the senior level we need to see that quantitative reasoning": the bar says the
+        # text is about you, whichever category the rest of it reads as.
+        specific = specific or any(map(_decides, said)) or (not silent and clause.skill) \
+            or any(clause.start <= b < clause.end for b in bars)
         if silent and len(left) < vocab.content_words:
             quiet.update(range(clause.start, clause.end))
         elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
