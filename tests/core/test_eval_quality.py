@@ -4,10 +4,11 @@ feedback_dev.json (209 texts) and feedback_holdout.json (55) were written and la
 any tuning; feedback_holdout2.json (74), feedback_holdout3.json (65), feedback_holdout4.json
 (62) and feedback_holdout5.json (60) were each written and labelled blind, scored once, and
 tuned on only afterwards (after rounds 3, 4, 5 and 6 of issue 15). The feedback_personaN.json
-sets (55 texts each) are read against fifteen other people's records (personaN_entries.json):
+sets (55 texts each) are read against seventeen other people's records (personaN_entries.json):
 the second and third person's scored once in round 7, the fourth to ninth once each in round
 8 (the eighth and ninth at its end), the tenth to fourteenth once each in round 9 (the
-thirteenth and fourteenth with its final code), the fifteenth and sixteenth in round 10.
+thirteenth and fourteenth with its final code), the fifteenth to eighteenth in round 10 (the
+last two with its final code).
 tests/core/feedback_eval.py says how each figure is counted; docs/performance.md has every
 round's figures, blind and tuned. Run with ``-s`` to see them.
 
@@ -23,7 +24,7 @@ As of the end of round 10 (every set tuned on; the blind scorings are in the FLO
 | fifth set         | 1.000    | 0       | 0.525       | 0.685      | 1.00 / 0.81 | 0 / 0     |
 | second person     | 0.982    | 0       | 0.587       | 0.767      | 1.00 / 0.73 | 0 / 0     |
 | third person      | 0.945    | 0       | 0.542       | 0.699      | 1.00 / 0.79 | 0 / 0     |
-| fourth person     | 0.982    | 0       | 0.545       | 0.636      | 0.77 / 0.55 | 5 / 0     |
+| fourth person     | 1.000    | 0       | 0.545       | 0.636      | 0.77 / 0.55 | 5 / 0     |
 | fifth person      | 0.909    | 0       | 0.497       | 0.655      | 0.80 / 0.50 | 3 / 0     |
 | sixth person      | 0.945    | 0       | 0.655       | 0.794      | 0.72 / 0.38 | 5 / 0     |
 | seventh person    | 0.982    | 0       | 0.612       | 0.764      | 0.89 / 0.50 | 2 / 0     |
@@ -33,9 +34,11 @@ As of the end of round 10 (every set tuned on; the blind scorings are in the FLO
 | eleventh person   | 1.000    | 0       | 0.424       | 0.606      | 0.62 / 0.36 | 10 / 0    |
 | twelfth person    | 1.000    | 0       | 0.430       | 0.606      | 0.87 / 0.44 | 2 / 0     |
 | thirteenth person | 1.000    | 0       | 0.521       | 0.697      | 0.68 / 0.37 | 8 / 0     |
-| fourteenth person | 0.964    | 0       | 0.467       | 0.673      | 0.70 / 0.35 | 6 / 0     |
+| fourteenth person | 0.964    | 0       | 0.467       | 0.673      | 0.74 / 0.35 | 5 / 0     |
 | fifteenth person  | 0.982    | 0       | 0.527       | 0.721      | 0.71 / 0.42 | 5 / 0     |
 | sixteenth person  | 0.982    | 0       | 0.442       | 0.618      | 0.94 / 0.54 | 1 / 0     |
+| seventeenth p.    | 0.982    | 0       | 0.552       | 0.697      | 0.75 / 0.56 | 5 / 0     |
+| eighteenth person | 0.945    | 0       | 0.497       | 0.655      | 0.86 / 0.50 | 3 / 0     |
 | target            | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0     |
 """
 
@@ -183,9 +186,24 @@ FLOORS = {
     "feedback_persona16.json": dict(category=0.95, silence=0, precision_at_3=0.40,
                                     acceptable=0.58, gap_precision=0.85, gap_recall=0.50,
                                     invented=3, reversed=0),
+    # The last two, written while round 10 ended and scored once with its final reading code
+    # (0328d57), the last word on it; then tuned on for categories. An early-career backend
+    # engineer laid off when a fintech start-up closed (a thinner record: 25 entries): blind
+    # 0.855, 1, 0.539, 0.685, 0.750 / 0.556, 5, 0 (before, 9589113: 0.873, 0, 0.539, 0.679,
+    # 0.750 / 0.593, 6, 0). Its silence case was the round's own doing: "at the senior level
+    # we need to see ..." had been its only phrase, and the round made that a bar, not a
+    # reason; a bar now says the text is about you.
+    "feedback_persona17.json": dict(category=0.95, silence=0, precision_at_3=0.50,
+                                    acceptable=0.65, gap_precision=0.65, gap_recall=0.50,
+                                    invented=7, reversed=0),
+    # A staff .NET engineer in insurance: blind 0.927, 0, 0.497, 0.655, 0.857 / 0.500, 3, 0
+    # (before: 0.927, 0, 0.497, 0.648, 0.786 / 0.500, 4, 1).
+    "feedback_persona18.json": dict(category=0.90, silence=0, precision_at_3=0.45,
+                                    acceptable=0.61, gap_precision=0.75, gap_recall=0.45,
+                                    invented=5, reversed=0),
 }
 # Whose track record each set is read against.
-ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 17)}
+ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 19)}
 
 
 def test_the_sets_are_what_they_claim() -> None:
@@ -199,7 +217,8 @@ def test_the_sets_are_what_they_claim() -> None:
             ("feedback_persona10.json", 50), ("feedback_persona11.json", 50),
             ("feedback_persona12.json", 50), ("feedback_persona13.json", 50),
             ("feedback_persona14.json", 50), ("feedback_persona15.json", 50),
-            ("feedback_persona16.json", 50))
+            ("feedback_persona16.json", 50), ("feedback_persona17.json", 50),
+            ("feedback_persona18.json", 50))
     for name, least in sets:
         titles = {e["title"] for e in load(ENTRIES.get(name, "entries.json"))["entries"]}
         cases = load(name)["cases"]
