@@ -224,6 +224,27 @@ def test_phrasings_from_the_round_10_sets(feedback: str, stage: str, category: s
     assert suggest_category(feedback, stage).category == category
 
 
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # Found by the round-10 review: none of these may read as silence.
+    ("You never answered how the system would handle a regional failover.", "system-design",
+     "signal-gap"),
+    ("You covered the happy path but nothing after that.", "coding", "signal-gap"),
+    ("Thanks for interviewing with us.\nAreas for growth:\nPeople Leadership Experience",
+     "onsite", "signal-gap"),
+    ("Where we needed more:\nInterview Loop Design", "onsite", "signal-gap"),
+    # A bar with nothing after it is the level.
+    ("For a staff role we need 10+ years.", "application", "fit"),
+    ("At staff level we expect more.", "hiring-manager", "fit"),
+    ("For a staff role we need someone with a track record of cross-team influence.",
+     "onsite", "fit"),
+    # What the deciding factor was decides.
+    ("Payments background was the deciding factor.", "onsite", "fit"),
+    ("The deciding factor was that your examples were vague.", "onsite", "signal-gap"),
+])
+def test_counter_examples_from_the_review(feedback: str, stage: str, category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
 def test_what_your_experience_did_not_show_is_fit() -> None:
     said = ("The panel agreed you are a strong senior engineer. For Staff, though, we look for "
             "a track record of setting technical direction across several teams, and we "

@@ -454,3 +454,31 @@ def test_a_particular_thing_is_shown_by_work_on_it(store: Store, entries: EntryS
     said = "We wanted someone who has built a design system with Storybook."
     assert any("design system" in " ".join(g.missing).casefold()
                for g in _match(store, said).gaps)
+
+
+def test_an_example_the_record_shows_is_not_missing(store: Store, entries: EntryService) -> None:
+    _add(entries, "shipped", "Metrics platform", tags=["prometheus", "grafana"])
+    gaps = _match(store, "We need deeper observability tooling experience (Prometheus, "
+                         "Grafana).").gaps
+    assert not any("Prometheus" in g.missing or "Grafana" in g.missing for g in gaps)
+
+
+def test_an_items_examples_go_to_one_gap(store: Store) -> None:
+    gaps = _match(store, "We needed someone strong in payments compliance (PSD2, SCA).").gaps
+    assert sum("PSD2" in g.missing for g in gaps) == 1
+
+
+def test_a_word_in_a_summary_does_not_show_a_particular_design(
+    store: Store, entries: EntryService
+) -> None:
+    """"Made the checkout API more responsive" is not responsive design."""
+    _add(entries, "shipped", "Checkout API", tags=["api"],
+         summary="Made the checkout API more responsive.")
+    gaps = _match(store, "We wanted someone with strong responsive design experience.").gaps
+    assert any("responsive design" in " ".join(g.missing).casefold() for g in gaps)
+
+
+@pytest.mark.parametrize("said", ["We needed someone with benchmarking experience.",
+                                  "We wanted more prototyping experience."])
+def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> None:
+    assert _match(store, said).gaps != ()

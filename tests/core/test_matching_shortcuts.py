@@ -93,3 +93,11 @@ def test_the_text_pass_reads_summaries_and_write_ups(store: Store) -> None:
     assert "the feedback mentions *conveyor*; so does this entry's write-up" in reasons[write_up]
     # A skill named only in the notes is not what the entry is about.
     assert not any("talks about" in r for r in reasons.get(named_only_in_notes, ()))
+
+
+def test_who_has_done_is_read_as_has_and_only_for_a_person() -> None:
+    assert split_words("someone who's done security work").surface[:4] == (
+        "someone", "who", "has", "done")
+    assert split_words("she's shipped two apps").surface[:2] == ("she", "has")
+    assert split_words("who's leaving the team").surface[:2] == ("who", "is")
+    assert split_words("it's used everywhere").surface[:2] == ("it", "is")

@@ -296,11 +296,10 @@ def test_what_the_feedback_says_you_have_is_never_a_gap(store: Store,
     assert java and java[0].polarity == "has"
     # Go is what was asked for: its evidence comes first, not the Python that is not in doubt.
     assert result.evidence[0].entry_id in {record["routing"], record["payouts"]}
-    # "Your Unity experience is mostly tooling and networking" says what you have, too.
-    result = _match(store, "Your Unity experience is mostly tooling and networking, so we'll "
-                           "be going with candidates who have more client-side depth.",
-                    "recruiter")
-    assert not any(g.skill == "networking" for g in result.gaps)
+    # ...but "your Kafka experience is mostly theoretical" is not a credit: it asks.
+    result = _match(store, "Your Kafka experience is mostly theoretical; we needed someone "
+                           "who has operated Kafka in production.", "recruiter")
+    assert any(g.skill == "messaging" for g in result.gaps)
 
 
 def test_the_gap_was_graphql_names_no_gap_when_the_record_shows_it(

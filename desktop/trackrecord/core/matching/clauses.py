@@ -67,6 +67,7 @@ class _Vocabulary:
     signoffs: PhraseMatcher[str]
     pleasantries: PhraseMatcher[str]
     form_words: frozenset[str]
+    sender_teams: frozenset[str]  # "Recruiting", "HR": a sender's team in a signature
     content_words: int
     wanted: PhraseMatcher[str]
     has: PhraseMatcher[str]
@@ -98,6 +99,7 @@ def _vocabulary() -> _Vocabulary:
         signoffs=_matcher(form["signoffs"]),
         pleasantries=_matcher(form["pleasantries"]),
         form_words=frozenset(stem(w) for w in form["words"]),
+        sender_teams=frozenset(stem(w) for w in form["sender_teams"]),
         content_words=int(form["content_words"]),
         wanted=_matcher(polarity["wanted"]),
         has=_matcher(polarity["has"]),
@@ -236,12 +238,13 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
     return (start > 0 or head) and len(real) <= 2 and all(
         _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real) or (
         # "Cinder AI Recruiting", "HR service Altea": the sender's team and the company's
-        # name, alone on the last line.
+        # name, alone on the last line ("People Leadership Experience" is not one).
         start > 0 and len(real) < MAX_SIGNOFF_WORDS and end == len(words.stems)
-        and (words.stems[real[-1]] in vocab.form_words
-             or words.stems[real[0]] in vocab.form_words and _own_line(words, real[0]))
-        and all(_capitalised(words, i) or words.stems[i] in vocab.form_words
-                or words.stems[i] in generic_words() for i in real)) or (
+        and _own_line(words, real[0])
+        and (words.stems[real[-1]] in vocab.sender_teams
+             or words.stems[real[0]] in vocab.sender_teams and _capitalised(words, real[0]))
+        and all(_capitalised(words, i) or words.stems[i] in generic_words()
+                for i in real)) or (
         len(real) <= MAX_SIGNOFF_WORDS and start > 0
         and [words.stems[i] for i in real[:1]] == ["the"]
         and all(words.stems[i] in vocab.form_words for i in real[1:]))  # "The Recruiting Team"

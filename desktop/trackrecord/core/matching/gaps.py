@@ -22,10 +22,9 @@ from trackrecord.core.matching.text import (
     word_index,
 )
 from trackrecord.core.matching.vocabulary import (
+    Skill,
     current_synonyms,
     exact_skill_terms,
-    generic_terms,
-    generic_words,
     phrase_key,
     skill_matcher,
     skills,
@@ -151,7 +150,7 @@ def find_gaps(
         specific = [p for p in said if phrase_key(p) in skill.specific]
         general = [p for p in said if p not in specific]
         shown = record.show(skill.tags)
-        missing = [p for p in specific if not _shown_as_said(record, p, own)]
+        missing = [p for p in specific if not _shown_as_said(record, p, own, skill)]
         if general and not shown:
             if skill.domain:
                 if not any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
@@ -170,8 +169,13 @@ def find_gaps(
             unshown.append(Gap(skill.label, tuple(missing), name, sources[name]))
     gaps = [g for g in unshown if g.skill in asked][:MAX_GAPS]
     seen = {g.casefold() for gap in gaps for g in gap.missing}
-    for source, (wants, examples) in unnamed.items():
-        gaps = [_with_examples(g, examples) for g in gaps]
+    for source, (wants, said_examples) in unnamed.items():
+        # An example the record shows is not missing ("observability tooling (Prometheus,
+        # Grafana)" beside Prometheus work).
+        examples = {head: tuple(e for e in found if not _shown_as_said(record, e, own))
+                    for head, found in said_examples.items()}
+        taken: set[str] = set()  # each item's examples go to one gap, the first it names
+        gaps = [_with_examples(g, examples, taken) for g in gaps]
         for wanted in wants:
             if len(gaps) >= MAX_GAPS:
                 break
@@ -186,15 +190,19 @@ def find_gaps(
                 kept = [p for p in gap.missing if not _within(p, wanted)]
                 gaps[wider] = replace(gap, missing=tuple(dict.fromkeys((wanted, *kept))))
                 continue
-            gaps.append(Gap(wanted, (wanted, *examples.get(wanted, ())), None, source))
+            more = () if wanted in taken else examples.get(wanted, ())
+            gaps.append(Gap(wanted, (wanted, *more), None, source))
     return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
 
 
-def _with_examples(gap: Gap, examples: Mapping[str, tuple[str, ...]]) -> Gap:
-    """"Fintech regulation (PSD2, AML)": the examples are what the gap is missing too."""
+def _with_examples(gap: Gap, examples: Mapping[str, tuple[str, ...]], taken: set[str]) -> Gap:
+    """"Fintech regulation (PSD2, AML)": the examples are what the gap is missing too, for
+    the first gap the item names (``taken`` keeps count)."""
     said = [p.casefold() for p in gap.missing]
-    more = [e for head, found in examples.items() if any(_within(p, head) for p in said)
-            for e in found if e.casefold() not in said]
+    heads = [head for head in examples
+             if head not in taken and any(_within(p, head) for p in said)]
+    taken.update(heads)
+    more = [e for head in heads for e in examples[head] if e.casefold() not in said]
     return replace(gap, missing=(*gap.missing, *dict.fromkeys(more))) if more else gap
 
 
@@ -206,28 +214,31 @@ def _within(phrase: str, text: str) -> bool:
     return n > 0 and any(words[i:i + n] == want for i in range(len(words) - n + 1))
 
 
-def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]]) -> bool:
+def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]],
+                   skill: Skill | None = None) -> bool:
     """Is this particular thing in the record: as a tag, or in what an entry is about or
-    was built with, in its own words or the person's synonyms for it?"""
-    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ()), _head(phrase)):
-        if said and (record.show([tag_key(said)])
-                     or _appears(record.cur, said, BUILT_WITH_COLUMNS, exact=True)):
+    was built with, in its own words or the person's synonyms for it? With its ``skill``, a
+    particular term ending in a general word ("ledger design") is also shown by what an
+    entry is about or tagged ("Merchant ledger v2"), when the rest is that skill's term too."""
+    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ())):
+        if record.show([tag_key(said)]) or _appears(record.cur, said, BUILT_WITH_COLUMNS,
+                                                    exact=True):
             return True
-    return False
+    head = _head(phrase, skill) if skill else ""
+    return bool(head) and (record.show([tag_key(head)])
+                           or _appears(record.cur, head, "{title tag_text}", exact=True))
 
 
-def _head(phrase: str) -> str:
-    """"Ledger design" without the general word that ends it ("ledger"): an entry about the
-    ledger you built shows it. Empty when nothing particular is left."""
+def _head(phrase: str, skill: Skill) -> str:
+    """"Ledger design" without the general word that ends it ("ledger"), when what is left
+    is a term of the same skill ("responsive design" is not shown by a responsive API)."""
     words = phrase.split()
     while len(words) > 1 and split_words(words[-1]).stems[-1:] and \
             split_words(words[-1]).stems[-1] in _TRAILING_GENERIC:
         words.pop()
     head = " ".join(words)
-    if len(words) == len(phrase.split()) or phrase_key(head) in generic_words() \
-            or phrase_key(head) in generic_terms():
-        return ""  # "system design" is not shown by any system
-    return head
+    terms = {phrase_key(t) for t in skill.terms}
+    return head if len(words) < len(phrase.split()) and phrase_key(head) in terms else ""
 
 
 # Words that end a particular thing's name without naming anything themselves ("design

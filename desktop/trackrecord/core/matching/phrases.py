@@ -81,15 +81,18 @@ def split_words(text: str) -> Words:
             surface.append(word)
             spans.append(raw.span())
     for i in range(1, len(surface) - 1):
-        # "someone who's done security work" has done it ("who's leaving" still is)
-        if surface[i] == "is" and spans[i] == spans[i - 1] and surface[i + 1] in _PARTICIPLES:
+        # "someone who's done security work" has done it ("who's leaving" still is, and
+        # "it's used" is passive)
+        if surface[i] == "is" and spans[i] == spans[i - 1] and surface[i - 1] in _PEOPLE \
+                and surface[i + 1] in _PARTICIPLES:
             surface[i] = "has"
     return Words(tuple(stem(w) for w in surface), tuple(surface), tuple(spans), text)
 
 
+_PEOPLE = frozenset({"who", "she", "he"})
 _PARTICIPLES = frozenset({
-    "done", "been", "built", "worked", "shipped", "led", "run", "owned", "had", "managed",
-    "used", "operated", "designed", "written", "scaled", "launched", "spent", "seen"})
+    "done", "been", "built", "worked", "shipped", "owned", "had", "managed", "operated",
+    "designed", "written", "scaled", "launched", "spent"})
 
 
 T = TypeVar("T")

@@ -69,6 +69,7 @@ class _Phrase:
     topic: str
     weight: float
     praise_before: bool
+    bar: bool = False  # the bar a round was judged against (categories.toml [bar])
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,9 @@ def _vocabulary() -> _Vocabulary:
                             for p in lists.get(key, ())]
         cancel[category] = PhraseMatcher((p, p) for p in raw.get("cancel", ()))
     # The bar a round was judged against: it outlasts the level phrases inside it, and counts
-    # for nothing itself.
-    phrases += [(p, _Phrase("", "", 0.0, False)) for p in data.get("bar", {}).get("phrases", ())]
+    # as a weak one itself.
+    phrases += [(p, _Phrase("fit", "level", WEIGHTS["weak"], False, bar=True))
+                for p in data.get("bar", {}).get("phrases", ())]
     negation = data.get("negation", {})
     return _Vocabulary(
         matcher=PhraseMatcher(phrases),
@@ -199,11 +201,7 @@ def read_feedback(text: str) -> FeedbackReading:
     templates = {c.start: _clip(words, c.start, c.end)
                  for c in template_clauses(clauses, [h.start for h in found
                                                      if h.value.category == UNKNOWN])}
-    bars: list[int] = []  # where the bar a round was judged against is said
     for hit in found:
-        if not hit.value.category:
-            bars.append(hit.start)  # the bar, not a reason (see categories.toml [bar])
-            continue
         clause = clauses.clause_of(hit.start)
         if clause is None or clause.form or _cancelled(vocab, words, hit, clause):
             continue
@@ -240,10 +238,7 @@ def read_feedback(text: str) -> FeedbackReading:
         spoken += len(left)
         if not silent and clauses.judged.intersection(range(clause.start, clause.end)):
             content = specific = True  # "a bit too intense"
-        # "At the senior level we need to see that quantitative reasoning": the bar says the
-        # text is about you, whichever category the rest of it reads as.
-        specific = specific or any(map(_decides, said)) or (not silent and clause.skill) \
-            or any(clause.start <= b < clause.end for b in bars)
+        specific = specific or any(map(_decides, said)) or (not silent and clause.skill)
         if silent and len(left) < vocab.content_words:
             quiet.update(range(clause.start, clause.end))
         elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
@@ -378,7 +373,7 @@ def _phrase_positions(words: Words, least: int) -> frozenset[int]:
     experience" is still the thing)."""
     out: set[int] = set()
     for hit in _vocabulary().matcher.find(words):
-        if not hit.value.category:
+        if hit.value.bar:
             continue  # the bar a round was judged against says what was asked for
         spelled = _spelled(hit.phrase)
         if len(spelled) >= least:
