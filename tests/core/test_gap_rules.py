@@ -482,3 +482,19 @@ def test_a_word_in_a_summary_does_not_show_a_particular_design(
                                   "We wanted more prototyping experience."])
 def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> None:
     assert _match(store, said).gaps != ()
+
+
+@pytest.mark.parametrize(("said", "not_named"), [
+    # From the last two sets of round 10, each scored blind first.
+    ("Honestly you're deeper on databases than anyone we've talked to, but the next hire "
+     "needs to ship React most weeks.", "databases"),
+    ("If our needs shift toward the workflow side next year, you'd be one of the first "
+     "people I call.", "shift"),
+    ("That round needs a complete, running solution, so we won't be continuing.",
+     "complete"),
+    ("We need specific situations, actions and results to judge readiness for a manager "
+     "role.", "readiness"),
+])
+def test_words_around_an_ask_are_not_gaps(store: Store, said: str, not_named: str) -> None:
+    words = " ".join(w for g in _match(store, said).gaps for w in (g.label, *g.missing))
+    assert not_named not in words.casefold(), words

@@ -64,6 +64,7 @@ class _Vocabulary:
     alone_ok: frozenset[str]
     where_after_someone: frozenset[str]
     qualifiers: frozenset[str]  # phrase keys
+    not_anchors: PhraseMatcher[str]  # "if our needs shift": the word is a noun there
 
 
 @functools.cache
@@ -83,6 +84,7 @@ def _vocabulary() -> _Vocabulary:
         places=frozenset(stem(w) for w in data["places"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
         qualifiers=frozenset(phrase_key(p) for p in data["qualifiers"]),
+        not_anchors=PhraseMatcher((p, p) for p in data["not_anchors"]),
     )
 
 
@@ -125,12 +127,13 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
     vocab = _vocabulary()
     starts = {a: b for a, b in term_spans if b - a > 1}  # multi-word skills end an item
     found: dict[tuple[int, int], Wanted] = {}
+    nouns = {i for h in vocab.not_anchors.find(words) for i in range(h.start, h.end)}
     for clause in clauses:
         if not clause.wanted or clause.start in quiet:
             continue
         inside = range(clause.start, clause.end)
         for hit in vocab.before.find(words):
-            if hit.start in inside:
+            if hit.start in inside and hit.start not in nouns:
                 for a, b, of in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked):
                     found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
         for hit in vocab.after.find(words):
