@@ -242,7 +242,7 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
         start > 0 and len(real) < MAX_SIGNOFF_WORDS and end == len(words.stems)
         and _own_line(words, real[0])
         and (words.stems[real[-1]] in vocab.sender_teams
-             or words.stems[real[0]] in vocab.sender_teams and _capitalised(words, real[0]))
+             or words.stems[real[0]] in vocab.sender_teams)
         and all(_capitalised(words, i) or words.stems[i] in generic_words()
                 for i in real)) or (
         len(real) <= MAX_SIGNOFF_WORDS and start > 0

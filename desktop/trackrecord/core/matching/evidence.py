@@ -272,7 +272,8 @@ def _first_pass(
     # The role leads only while the feedback points nowhere: once it names a skill or says
     # what it is about, the role is background.
     directed = any(n.source in FEEDBACK_SOURCES or n.source == "topic" for n in named)
-    w_role = W_ROLE_TAG * (ROLE_WHEN_DIRECTED if directed else 1.0)
+    role_factor = ROLE_WHEN_DIRECTED if directed else 1.0
+    w_role = W_ROLE_TAG * role_factor
     specifics = _asks_for_specifics(reading)
     kinds, kind_reasons, from_stage = _kinds(prior, reading, voiced)
     # With nothing said about you, the work to show is the work most of the role: an entry
@@ -328,7 +329,7 @@ def _first_pass(
         if role_skills:
             role_share(c, role_skills, role)
         if role_said:
-            role_named(c, role_said, role, w_role / W_ROLE_TAG)
+            role_named(c, role_said, role, role_factor)
         if about_them and team.words:
             team_work(c, team)
         if lifts and c.entry_id in lifts:

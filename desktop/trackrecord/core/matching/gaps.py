@@ -232,13 +232,13 @@ def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[s
 def _head(phrase: str, skill: Skill) -> str:
     """"Ledger design" without the general word that ends it ("ledger"), when what is left
     is a term of the same skill ("responsive design" is not shown by a responsive API)."""
-    words = phrase.split()
-    while len(words) > 1 and split_words(words[-1]).stems[-1:] and \
-            split_words(words[-1]).stems[-1] in _TRAILING_GENERIC:
-        words.pop()
-    head = " ".join(words)
-    terms = {phrase_key(t) for t in skill.terms}
-    return head if len(words) < len(phrase.split()) and phrase_key(head) in terms else ""
+    words = split_words(phrase)
+    n = len(words.stems)
+    while n > 1 and words.stems[n - 1] in _TRAILING_GENERIC:
+        n -= 1
+    if n == len(words.stems) or " ".join(words.stems[:n]) not in map(phrase_key, skill.terms):
+        return ""
+    return words.span(0, n)
 
 
 # Words that end a particular thing's name without naming anything themselves ("design

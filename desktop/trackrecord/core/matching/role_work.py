@@ -67,14 +67,15 @@ def team_work(c: Candidate, team: RoleTeam) -> None:
               "team", "team")
 
 
-def role_named(c: Candidate, named: Mapping[str, str], role: str, weight: float) -> None:
+def role_named(c: Candidate, named: Mapping[str, str], role: str, factor: float) -> None:
     """"Senior Android Engineer" names Android: an entry tagged android is that work, more
     than one that shows mobile development through its ios tag. ``named``: tag key -> the
-    particular thing as the role says it."""
+    particular thing as the role says it; ``factor``: how much the role counts in this match
+    (less once the feedback points somewhere)."""
     found = [(said, c.tags[key]) for key, said in named.items() if key in c.tags]
     if found:
         said, tag = found[0]
         # It says what the plain role line for the same tag says, more exactly.
         c.parts[:] = [r for r in c.parts if not (r.part == ROLE_PART and r.tags == (tag,))]
-        c.add(W_ROLE_NAMED * weight, f"the role ({role}) names {said}; this entry is tagged "
+        c.add(W_ROLE_NAMED * factor, f"the role ({role}) names {said}; this entry is tagged "
               f"{tag}", "role", ROLE_NAMED_PART, (tag,))

@@ -293,7 +293,7 @@ def _alone_names(words: Words, i: int, vocab: _Vocabulary) -> bool:
         return True
     if w in vocab.alone_not:
         return False
-    written = words.text[words.spans[i][0]:words.spans[i][1]] if words.spans else ""
+    written = words.span(i, i + 1)  # as typed: the stems and surface are lower-cased
     if written[:1].isupper() and i > 0 and words.stems[i - 1] not in PUNCTUATION:
         return True  # a name, capitalised inside a sentence ("Spring", "Kotlin")
     if "-" in written.strip("-"):
