@@ -172,6 +172,14 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
      "scenario and showed you haven't done this hands-on outside a lab.", "fit"),
     ("In the architecture round you went along with a design you knew was risky, and we "
      "didn't see you defend a position.", "signal-gap"),
+    # A visa is their constraint, however the form letter words it: "requires" is not a skill.
+    ("This position requires authorisation to work in the United States without visa "
+     "sponsorship, and as you would need sponsorship we can't move forward.",
+     "external-noise"),
+    ("We are not able to offer sponsorship for this position.", "external-noise"),
+    ("Candidates must already be authorized to work in Canada.", "external-noise"),
+    # ...while sponsoring people is work a role can ask for.
+    ("We needed someone with a record of sponsoring senior engineers into staff roles.", "fit"),
 ])
 def test_who_decided_what(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category

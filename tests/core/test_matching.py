@@ -63,9 +63,9 @@ def test_feedback_skills_match_tags_and_say_so(store: Store, record: dict[str, s
                     feedback="We wanted more depth on scaling.")
     top = result.evidence[0]
     assert top.entry_id == record["routing"]
-    assert "the feedback asks about *scaling*; this entry is tagged distributed-systems" in (
-        top.reasons
-    )
+    # The tag shows the skill the feedback named, not the word it used: the card says so.
+    assert ("the feedback asks about *scaling*; this entry shows scale and distributed systems "
+            "(tagged distributed-systems)") in top.reasons
     assert any(r.startswith("system-design stage: shipped systems count") for r in top.reasons)
     assert any(r.startswith("has measured impact: 25k req/s") for r in top.reasons)
     assert [n.skill for n in result.skills_named if n.source == "feedback"] == ["scalability"]
@@ -360,3 +360,23 @@ def test_what_the_role_names_leads_the_rest_of_its_skill(
     assert order.index(android) < order.index(ios)
     assert f"the role ({role}) names Android; this entry is tagged android" in \
         frozen.evidence[0].reasons
+
+
+def test_the_tag_that_names_what_was_said_is_the_closer_link(
+    store: Store, entries: EntryService
+) -> None:
+    """"Accessibility" is shown by the work tagged accessibility before work that is only
+    frontend through its react tag, and that looser card says which skill links it."""
+    react = _add(entries, "shipped", "Order history page", tags=["react"],
+                 start_date="2023-01-01", end_date="2023-09-01")
+    a11y = _add(entries, "shipped", "Screen-reader support for checkout",
+                tags=["accessibility"], start_date="2023-01-01", end_date="2023-09-01")
+    result = _match(store, stage="hiring-manager", role="Staff Engineer",
+                    feedback="We wanted deeper accessibility experience for this team.")
+    order = [e.entry_id for e in result.evidence]
+    assert order.index(a11y) < order.index(react)
+    cards = {e.entry_id: e.reasons for e in result.evidence}
+    assert "the feedback asks about *accessibility*; this entry is tagged accessibility" in \
+        cards[a11y]
+    assert ("the feedback asks about *accessibility*; this entry shows frontend and React "
+            "(tagged react)") in cards[react]

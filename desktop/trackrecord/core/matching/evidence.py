@@ -21,8 +21,10 @@ from trackrecord.core.matching.concerns import Concern, voiced_concern
 from trackrecord.core.matching.gaps import Gap, find_gaps, related_to_gaps, related_to_role
 from trackrecord.core.matching.learned import Learned, read_learned
 from trackrecord.core.matching.mentions import (
+    LOOSE_LINK,
     kind_weight,
     mention_factor,
+    naming_tag,
     said_by,
     second_pass,
 )
@@ -301,8 +303,18 @@ def _first_pass(
                     continue
                 seen.add((n.skill, "credited"))  # asked about and credited: count it once
                 link = f"skill:{n.skill}"
-                c.add(W_FEEDBACK_TAG * mention_factor(n),
-                      f"{said_by(n)}; this entry is tagged {tag}", link, "feedback_tag", (tag,))
+                naming = naming_tag(c, n)
+                # "Mentions *accessibility*; this entry shows frontend (tagged react)"; a
+                # domain's tags are all its own words ("fintech" is shown by payments).
+                if naming is None and not skill.domain:
+                    c.add(W_FEEDBACK_TAG * mention_factor(n) * LOOSE_LINK, f"{said_by(n)}; "
+                          f"this entry shows {skill.label} (tagged {tag})", link,
+                          "feedback_tag", (tag,))
+                else:
+                    tag = naming or tag
+                    c.add(W_FEEDBACK_TAG * mention_factor(n),
+                          f"{said_by(n)}; this entry is tagged {tag}", link, "feedback_tag",
+                          (tag,))
                 c.add(kind_weight(skill.kinds, c.kind), None, link, "skill_kind")
             elif n.source == "related":
                 first = ("", "related") not in seen
