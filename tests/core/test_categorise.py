@@ -126,6 +126,10 @@ def test_stage_breaks_a_tie() -> None:
     ("Hello, We inform you that after the phone interview your candidature was not retained "
      "for the next step of the recruitment. We thank you for your interest to our company."
      "\n\nHR service Altea", "phone-screen", ""),
+    # Ghosting, though the recruiter has left: the emails only get an auto-reply.
+    ("", "phone-screen", "He said I'd hear about the onsite in the next few days. That was "
+     "nine weeks ago. The recruiter has left the company, and my emails only get an "
+     "auto-reply."),
 ])
 def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_read: str) -> None:
     assert suggest_category(feedback, stage, own_read).category == "unknown"
@@ -180,6 +184,20 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
     ("Candidates must already be authorized to work in Canada.", "external-noise"),
     # ...while sponsoring people is work a role can ask for.
     ("We needed someone with a record of sponsoring senior engineers into staff roles.", "fit"),
+    # Round 11, from the product security engineer's set.
+    ("In the end we chose a candidate who had previously built a security platform on GCP.",
+     "fit"),
+    ("The company has decided to consolidate the security team in our Dublin hub, so this "
+     "role is moving from London to Dublin. I know you're not looking to relocate.",
+     "external-noise"),
+    ("The one area where we didn't get enough signal was the leadership interview.",
+     "signal-gap"),
+    ("We're 18 people and pre-Series A. We think you'd be happiest somewhere with more "
+     "structure than we can offer.", "fit"),
+    ("This role manages eight engineers, including performance reviews, compensation "
+     "decisions and a budget, and we need someone who has carried direct reports.", "fit"),
+    ("The answer felt more like a textbook walkthrough, and I couldn't get the concrete "
+     "detail I needed.", "signal-gap"),
 ])
 def test_who_decided_what(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category

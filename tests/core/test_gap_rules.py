@@ -494,7 +494,26 @@ def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> Non
      "complete"),
     ("We need specific situations, actions and results to judge readiness for a manager "
      "role.", "readiness"),
+    # Round 11: a date is when, not what.
+    ("We need someone in seat by early January to lead our audit window.", "january"),
 ])
 def test_words_around_an_ask_are_not_gaps(store: Store, said: str, not_named: str) -> None:
     words = " ".join(w for g in _match(store, said).gaps for w in (g.label, *g.missing))
     assert not_named not in words.casefold(), words
+
+
+@pytest.mark.parametrize(("tags", "title", "said"), [
+    # The skill's other spelling of the same thing.
+    (["penetration-testing"], "OSCP certification",
+     "The job is mostly triaging pentest findings, and we need someone with pentest "
+     "experience."),
+    # An acronym's plural: the record is searched as written.
+    (["aws", "iam"], "AWS Organizations SCP guardrails",
+     "We needed someone with deeper experience of SCPs."),
+])
+def test_a_thing_spelled_otherwise_is_still_shown(
+    store: Store, entries: EntryService, tags: list[str], title: str, said: str
+) -> None:
+    assert _match(store, said).gaps != ()  # a gap until the record shows it
+    _add(entries, "shipped", title, tags=tags)
+    assert _match(store, said).gaps == ()

@@ -7,6 +7,7 @@ something the feedback says the person has, and at most a handful.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -36,6 +37,7 @@ from trackrecord.core.rejections.categorise import phrase_positions, read_feedba
 from trackrecord.core.store.fulltext import any_of_query
 
 MAX_GAPS = 5  # named plainly, a handful at most: a long paste should not become a list
+ACRONYM_PLURAL = re.compile(r"[A-Z0-9]{2,}s")  # "SCPs", "SDKs", "HSMs"
 
 
 def _join(items: Sequence[str]) -> str:
@@ -220,7 +222,8 @@ def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[s
     was built with, in its own words or the person's synonyms for it? With its ``skill``, a
     particular term ending in a general word ("ledger design") is also shown by what an
     entry is about or tagged ("Merchant ledger v2"), when the rest is that skill's term too."""
-    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ())):
+    for said in (phrase, *own.get(" ".join(phrase.split()).casefold(), ()),
+                 *_other_spellings(phrase, skill)):
         if record.show([tag_key(said)]) or _appears(record.cur, said, BUILT_WITH_COLUMNS,
                                                     exact=True):
             return True
@@ -271,6 +274,18 @@ def _tag_spellings(keys: Sequence[str]) -> list[str]:
     for key in keys:
         out |= {key, key.replace("-", " "), key.replace("-", "_"), key.replace("-", "")}
     return sorted(out)
+
+
+def _other_spellings(phrase: str, skill: Skill | None) -> list[str]:
+    """The same particular thing written otherwise: the skill's other spellings of it
+    ("penetration testing" for "pentest") and an acronym's singular ("SCP" for "SCPs"; the
+    record is searched as written, so a plural does not find it)."""
+    out = [phrase[:-1]] if ACRONYM_PLURAL.fullmatch(phrase) else []
+    if skill is not None and skill.same:
+        spelt = skill.spelling(phrase_key(phrase))
+        out += [t for t in skill.terms if t.casefold() != phrase.casefold()
+                and phrase_key(t) in skill.same and skill.spelling(phrase_key(t)) == spelt]
+    return out
 
 
 def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False) -> bool:
