@@ -494,8 +494,18 @@ def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> Non
      "complete"),
     ("We need specific situations, actions and results to judge readiness for a manager "
      "role.", "readiness"),
-    # Round 11: a date is when, not what.
+    # Round 11: a date is when, not what; a fault in the work, a quality, a figure of speech
+    # are not things a record lacks.
     ("We need someone in seat by early January to lead our audit window.", "january"),
+    ("For a senior role the concurrency issue was the deciding factor.", "issue"),
+    ("We're looking for a more deliberate problem-solving approach.", "deliberate"),
+    ("We're looking for someone who has done product management or a very product-heavy "
+     "EM role before.", "heavy"),
+    ("The examples you gave were mostly within a single team, and for L6 we look for "
+     "someone who has set technical direction across several teams or the wider "
+     "engineering org.", "wider"),
+    ("Nine hires over eighteen months is great, but it's a different game from what they "
+     "need to do next.", "game"),
 ])
 def test_words_around_an_ask_are_not_gaps(store: Store, said: str, not_named: str) -> None:
     words = " ".join(w for g in _match(store, said).gaps for w in (g.label, *g.missing))

@@ -59,6 +59,8 @@ class _Vocabulary:
     max_words: int
     not_items: frozenset[str]
     places: frozenset[str]
+    faults: frozenset[str]
+    compound_not: frozenset[str]
     alone_not: frozenset[str]
     alone_endings: tuple[str, ...]
     alone_ok: frozenset[str]
@@ -82,6 +84,8 @@ def _vocabulary() -> _Vocabulary:
         alone_endings=tuple(data["alone_endings"]),
         alone_ok=frozenset(stem(w) for w in data["alone_ok"]),
         places=frozenset(stem(w) for w in data["places"]),
+        faults=frozenset(stem(w) for w in data["faults"]),
+        compound_not=frozenset(stem(w) for w in data["compound_not"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
         qualifiers=frozenset(phrase_key(p) for p in data["qualifiers"]),
         not_anchors=PhraseMatcher((p, p) for p in data["not_anchors"]),
@@ -275,8 +279,10 @@ def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
     if b - a > vocab.max_words:
         return False
     said = [words.stems[i] for i in range(a, b)]
-    if any(w in vocab.places for w in said):
-        return False  # "the Lisbon office": where, not what
+    if any(w in vocab.places or w in vocab.faults for w in said):
+        return False  # "the Lisbon office", "the concurrency issue": where, or what went wrong
+    if said[-1] in vocab.compound_not and "-" in words.span(b - 1, b):
+        return False  # "product-heavy": how much of something, not a thing
     if len(said) == 1 and not _alone_names(words, a, vocab):
         return False  # "trained", "minimum", "estimation": doing or measuring, not a skill
     if len(said) > 1 and said[0] in action_words() and all(
