@@ -8,6 +8,7 @@ the entry ("ledger" is not "distributed" of "distributed-systems").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from trackrecord.core.matching.phrases import Words, split_words, stem
@@ -48,17 +49,21 @@ def naming_tag(c: Candidate, n: NamedSkill) -> str | None:
     *accessibility*, "kafka-streams" for *Kafka Streams*), or "" when its title or summary
     names it; None when it shows the skill only through a tag for some other part of it
     ("react")."""
-    said = {w[:SAME_WORD] for w in split_words(n.phrase).stems}
+    said = _word_starts(n.phrase)
     skill = skills()[n.skill]
     spelt = skill.spelling(phrase_key(n.phrase))  # "k8s" is "kubernetes"
     for key, tag in c.tags.items():
         if skill.spelling(phrase_key(key)) == spelt:
             return tag
-        if said & {part[:SAME_WORD] for part in key.split("-")} and any(
-                part in skill.tags for part in tag_keys(key)):
+        if said & _word_starts(key) and any(part in skill.tags for part in tag_keys(key)):
             return tag
-    about = {w[:SAME_WORD] for w in split_words(f"{c.title} {c.summary}").stems}
-    return "" if said <= about else None
+    return "" if said <= _word_starts(f"{c.title} {c.summary}") else None
+
+
+@functools.lru_cache(maxsize=4096)  # the same few tags and titles, match after match
+def _word_starts(text: str) -> frozenset[str]:
+    """Each word's first letters ("authoris" and "authoriz" are one word here)."""
+    return frozenset(w[:SAME_WORD] for w in split_words(text.replace("-", " ")).stems)
 
 
 def mention_factor(n: NamedSkill) -> float:
