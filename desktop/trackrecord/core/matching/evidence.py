@@ -304,17 +304,18 @@ def _first_pass(
                 seen.add((n.skill, "credited"))  # asked about and credited: count it once
                 link = f"skill:{n.skill}"
                 naming = naming_tag(c, n)
-                # "Mentions *accessibility*; this entry shows frontend (tagged react)"; a
-                # domain's tags are all its own words ("fintech" is shown by payments).
-                if naming is None and not skill.domain:
-                    c.add(W_FEEDBACK_TAG * mention_factor(n) * LOOSE_LINK, f"{said_by(n)}; "
-                          f"this entry shows {skill.label} (tagged {tag})", link,
-                          "feedback_tag", (tag,))
-                else:
+                # A tag that names what was said is the link; otherwise the card says which
+                # skill links it ("mentions *accessibility*; this entry shows frontend and
+                # React (tagged react)"), and unless the entry names it somewhere else, the
+                # link is a looser one. A domain's tags are all its words ("fintech": payments).
+                if naming or skill.domain:
                     tag = naming or tag
-                    c.add(W_FEEDBACK_TAG * mention_factor(n),
-                          f"{said_by(n)}; this entry is tagged {tag}", link, "feedback_tag",
-                          (tag,))
+                    line = f"{said_by(n)}; this entry is tagged {tag}"
+                else:
+                    line = f"{said_by(n)}; this entry shows {skill.label} (tagged {tag})"
+                factor = LOOSE_LINK if naming is None and not skill.domain else 1.0
+                c.add(W_FEEDBACK_TAG * mention_factor(n) * factor, line, link, "feedback_tag",
+                      (tag,))
                 c.add(kind_weight(skill.kinds, c.kind), None, link, "skill_kind")
             elif n.source == "related":
                 first = ("", "related") not in seen
