@@ -88,7 +88,8 @@ def test_a_gap_becomes_an_honest_note_and_a_growth_goal() -> None:
     assert reframe.gap_note.startswith(gap.message)
     assert "gives you mobile development experience" in reframe.gap_note
     assert reframe.gap_note in reframe.body
-    assert any("a small, real piece of mobile development" in p for p in reframe.practice)
+    assert any("one small, real piece of work that involves mobile development" in p
+               for p in reframe.practice)
 
 
 def test_a_signal_gap_turns_no_and_partly_into_specific_practice() -> None:
