@@ -130,6 +130,10 @@ def test_stage_breaks_a_tie() -> None:
     ("", "phone-screen", "He said I'd hear about the onsite in the next few days. That was "
      "nine weeks ago. The recruiter has left the company, and my emails only get an "
      "auto-reply."),
+    ("", "recruiter", "We had a good call and she said she'd book me in with the hiring "
+     "manager that week. No invite came. The role is still on their careers page."),
+    ("The team has decided not to proceed. I've asked for more detail, but I'm afraid I don't "
+     "have anything further I can share.", "onsite", ""),
 ])
 def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_read: str) -> None:
     assert suggest_category(feedback, stage, own_read).category == "unknown"
@@ -198,6 +202,23 @@ def test_form_letters_and_silence_are_unknown(feedback: str, stage: str, own_rea
      "decisions and a budget, and we need someone who has carried direct reports.", "fit"),
     ("The answer felt more like a textbook walkthrough, and I couldn't get the concrete "
      "detail I needed.", "signal-gap"),
+    # Round 11, from the bank engineer's and the developer advocate's sets.
+    ("Following a change in business priorities the team is being wound down, and we are "
+     "withdrawing the offer we made to you.", "external-noise"),
+    ("You were our top choice. On Monday our lead investor pulled out of the round and we've "
+     "had to stop all hiring.", "external-noise"),
+    ("The client has filled the Senior Java Engineer role with someone who was already "
+     "further along in their process.", "external-noise"),
+    ("The panel enjoyed your technical depth. In the end we offered the role to someone "
+     "who has been a line manager: building a team's hiring plan and owning its budget.",
+     "fit"),
+    ("We went with a candidate who has six years on a Rails monolith like ours. Your "
+     "product thinking and frontend work came through well.", "fit"),
+    ("Thanks, we've decided to go with candidates with more backend depth.", "fit"),
+    ("I liked your energy, but I didn't come away with a clear picture of how you'd "
+     "measure whether the team is working.", "signal-gap"),
+    ("There was a lot of mainframe vocabulary without translating it for someone who "
+     "hasn't worked on z/OS.", "signal-gap"),
 ])
 def test_who_decided_what(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category
