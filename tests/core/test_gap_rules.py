@@ -506,6 +506,9 @@ def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> Non
      "engineering org.", "wider"),
     ("Nine hires over eighteen months is great, but it's a different game from what they "
      "need to do next.", "game"),
+    ("You started drawing a request/reply design, and the problem had no need for "
+     "synchronous replies.", "synchronous"),
+    ("Did not drive the discussion; needed prompting to define the data model.", "define"),
 ])
 def test_words_around_an_ask_are_not_gaps(store: Store, said: str, not_named: str) -> None:
     words = " ".join(w for g in _match(store, said).gaps for w in (g.label, *g.missing))
@@ -544,3 +547,19 @@ def test_what_the_role_is_made_of_is_asked_for(store: Store) -> None:
     result = _match(store, "The role is almost entirely smart contract auditing, and we "
                            "didn't hear experience there.", "phone-screen")
     assert [g.label for g in result.gaps] == ["smart contract auditing"]
+
+
+def test_what_someone_has_gone_deep_on_is_asked_for(store: Store) -> None:
+    result = _match(store, "We need someone who has gone deep on WebRTC and media pipelines.")
+    assert [g.label for g in result.gaps] == ["WebRTC", "media pipelines"]
+
+
+def test_several_words_for_one_missing_thing_are_named_as_it(
+    store: Store, entries: EntryService
+) -> None:
+    _add(entries, "mentoring", "Coached a junior engineer", tags=["mentoring"])
+    result = _match(store, "We offered the role to someone who has been a line manager: "
+                           "running performance reviews and owning a hiring plan.")
+    gap = next(g for g in result.gaps if g.skill == "people-leadership")
+    assert gap.message.startswith("The feedback names line manager and performance reviews "
+                                  "(people management)")

@@ -164,8 +164,10 @@ def find_gaps(
         missing = [p for p in missing if not any(
             p.casefold() != q.casefold() and p.casefold() in q.casefold() for q in missing)]
         if missing and all(p in specific for p in missing):
-            # Named by what is missing: "frontend and React" would be wrong beside React work.
-            label = _join(missing) if shown else skill.label
+            # Named by what is missing: "frontend and React" would be wrong beside React work,
+            # and by the one thing it all is, where it is one ("people management" for "line
+            # manager and performance reviews").
+            label = (_one_thing(skill, missing) or _join(missing)) if shown else skill.label
             unshown.append(Gap(label, tuple(missing), name, sources[name], shown))
         elif missing:
             unshown.append(Gap(skill.label, tuple(missing), name, sources[name]))
@@ -274,6 +276,16 @@ def _tag_spellings(keys: Sequence[str]) -> list[str]:
     for key in keys:
         out |= {key, key.replace("-", " "), key.replace("-", "_"), key.replace("-", "")}
     return sorted(out)
+
+
+def _one_thing(skill: Skill, said: Sequence[str]) -> str | None:
+    """The first written spelling of the one particular thing all of ``said`` name, if they
+    name one."""
+    spelt = {skill.spelling(phrase_key(p)) for p in said}
+    if len(spelt) != 1 or not skill.same:
+        return None
+    (key,) = spelt
+    return next((t for t in skill.terms if phrase_key(t) == key), None)
 
 
 def _other_spellings(phrase: str, skill: Skill | None) -> list[str]:
