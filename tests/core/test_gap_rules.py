@@ -563,3 +563,15 @@ def test_several_words_for_one_missing_thing_are_named_as_it(
     gap = next(g for g in result.gaps if g.skill == "people-leadership")
     assert gap.message.startswith("The feedback names line manager and performance reviews "
                                   "(people management)")
+
+
+def test_a_name_read_as_written_is_not_shown_by_the_common_word(
+    store: Store, entries: EntryService
+) -> None:
+    """"Go" the language: an entry's "go-live" or "go back" does not show it; "in Go" does."""
+    _add(entries, "shipped", "Payments cutover", summary="Ran the go-live and kept a way to "
+         "go back for a week.")
+    said = "They need someone who has been writing Go in production."
+    assert [g.label for g in _match(store, said).gaps] == ["Go"]
+    _add(entries, "shipped", "Webhook fan-out worker", summary="Rewrote the worker in Go.")
+    assert _match(store, said).gaps == ()

@@ -81,6 +81,13 @@ _COMPOUND_TAGS = (
     "WHERE t.name LIKE '%-%' OR t.name LIKE '% %' OR t.name LIKE '%\\_%' ESCAPE '\\'"
 )
 _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
+# What the entries that use a word say around it, to read a name as written ("Go").
+_TEXTS = (
+    "SELECT title || ' ' || summary || ' ' || impact || ' ' || metrics || ' ' || stack "
+    "FROM entries "
+    "WHERE pk IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? LIMIT ?)"
+)
+MAX_WRITTEN_ROWS = 200
 # Without stemming: "games" must not be found in "game days", nor "ads" in "added".
 _ANY_WORD = "SELECT 1 FROM entry_prefix WHERE entry_prefix MATCH ? LIMIT 1"
 
@@ -158,8 +165,8 @@ def find_gaps(
                 if not any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
                     missing = general + missing
             else:
-                missing = [p for p in general if not _appears(cur, p, EVIDENCE_COLUMNS)
-                           and not _shown_as_said(record, p, own)] + missing
+                missing = [p for p in general
+                           if not _said_in_record(record, p, own, skill)] + missing
         # "double-entry ledger" says all that "ledger" does: name the longer words once.
         missing = [p for p in missing if not any(
             p.casefold() != q.casefold() and p.casefold() in q.casefold() for q in missing)]
@@ -298,6 +305,21 @@ def _other_spellings(phrase: str, skill: Skill | None) -> list[str]:
         out += [t for t in skill.terms if t.casefold() != phrase.casefold()
                 and phrase_key(t) in skill.same and skill.spelling(phrase_key(t)) == spelt]
     return out
+
+
+def _said_in_record(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]],
+                    skill: Skill) -> bool:
+    """Does an entry say this, or is it tagged with it? A name the vocabulary reads only as
+    written ("Go") is looked for as written, not in the "go-live" of an entry's summary."""
+    if phrase not in skill.exact:
+        return _appears(record.cur, phrase, EVIDENCE_COLUMNS) or _shown_as_said(record, phrase,
+                                                                                own)
+    inner = any_of_query([phrase])
+    if inner is None or record.show([tag_key(phrase)]):
+        return True
+    written = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+    return any(written.search(text) for (text,) in record.cur.rows(
+        _TEXTS, (f"{{title summary impact metrics stack}} : ({inner})", MAX_WRITTEN_ROWS)))
 
 
 def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False) -> bool:
