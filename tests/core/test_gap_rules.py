@@ -543,10 +543,11 @@ def test_having_reports_is_not_shown_by_mentoring(store: Store, entries: EntrySe
     assert _match(store, said).gaps == ()
 
 
-def test_what_the_role_is_made_of_is_asked_for(store: Store) -> None:
-    result = _match(store, "The role is almost entirely smart contract auditing, and we "
-                           "didn't hear experience there.", "phone-screen")
-    assert [g.label for g in result.gaps] == ["smart contract auditing"]
+def test_what_the_role_is_made_of_never_reverses_a_credit(store: Store) -> None:
+    """The review's counter-example: "the role is mostly Kafka" beside a credit for Kafka."""
+    result = _match(store, "The role is primarily Kafka and your Kafka experience was "
+                           "strong, but the system design round fell short.", "onsite")
+    assert not any("Kafka" in g.missing for g in result.gaps)
 
 
 def test_what_someone_has_gone_deep_on_is_asked_for(store: Store) -> None:
@@ -575,3 +576,36 @@ def test_a_name_read_as_written_is_not_shown_by_the_common_word(
     assert [g.label for g in _match(store, said).gaps] == ["Go"]
     _add(entries, "shipped", "Webhook fan-out worker", summary="Rewrote the worker in Go.")
     assert _match(store, said).gaps == ()
+
+
+@pytest.mark.parametrize("said", [
+    "We wanted more line management experience.",
+    "We needed direct reports and performance reviews experience.",
+])
+def test_managing_a_team_in_other_words_shows_having_reports(
+    store: Store, entries: EntryService, said: str
+) -> None:
+    _add(entries, "other", "Engineering manager, payments team",
+         summary="Managed a team of 8 engineers: hiring, 1:1s, career growth",
+         tags=["engineering-management"])
+    assert _match(store, said).gaps == ()
+
+
+def test_a_manager_named_in_the_feedback_is_a_person_not_a_gap(store: Store) -> None:
+    result = _match(store, "We spoke to your line manager, who was very positive; the gap "
+                           "was Kafka.")
+    assert [g.skill for g in result.gaps] == ["messaging"]
+
+
+def test_a_lower_case_name_in_a_stack_or_after_in_shows_it(
+    store: Store, entries: EntryService
+) -> None:
+    said = "We needed someone with more Go experience."
+    _add(entries, "shipped", "Ingest service", summary="Ingest service in go, handling 2k rps")
+    assert _match(store, said).gaps == ()
+
+
+def test_a_particular_thing_is_named_as_itself(store: Store, entries: EntryService) -> None:
+    _add(entries, "shipped", "Containerised the API", tags=["docker"])
+    labels = [g.message for g in _match(store, "We needed deeper Helm experience.").gaps]
+    assert labels and not any("(helm)" in m for m in labels)

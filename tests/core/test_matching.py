@@ -380,3 +380,16 @@ def test_the_tag_that_names_what_was_said_is_the_closer_link(
         cards[a11y]
     assert ("the feedback asks about *accessibility*; this entry shows frontend and React "
             "(tagged react)") in cards[react]
+
+
+def test_a_word_that_starts_alike_is_not_the_thing_named(
+    store: Store, entries: EntryService
+) -> None:
+    """The review's counter-example: "Admin access controls" does not name accessibility."""
+    access = _add(entries, "shipped", "Admin access controls", tags=["react"],
+                  start_date="2023-01-01", end_date="2023-09-01")
+    result = _match(store, stage="hiring-manager", role="Staff Engineer",
+                    feedback="We wanted more accessibility experience.")
+    card = next(e for e in result.evidence if e.entry_id == access)
+    assert ("the feedback asks about *accessibility*; this entry shows frontend and React "
+            "(tagged react)") in card.reasons

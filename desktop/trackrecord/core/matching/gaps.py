@@ -83,8 +83,7 @@ _COMPOUND_TAGS = (
 _ANY_TEXT = "SELECT 1 FROM entry_fts WHERE entry_fts MATCH ? LIMIT 1"
 # What the entries that use a word say around it, to read a name as written ("Go").
 _TEXTS = (
-    "SELECT title || ' ' || summary || ' ' || impact || ' ' || metrics || ' ' || stack "
-    "FROM entries "
+    "SELECT title || ' ' || summary || ' ' || impact || ' ' || metrics, stack FROM entries "
     "WHERE pk IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? LIMIT ?)"
 )
 MAX_WRITTEN_ROWS = 200
@@ -292,6 +291,8 @@ def _one_thing(skill: Skill, said: Sequence[str]) -> str | None:
     if len(spelt) != 1 or not skill.same:
         return None
     (key,) = spelt
+    if any(phrase_key(p) == key for p in said):
+        return None  # "Helm" is named as itself, not "Helm (helm)"
     return next((t for t in skill.terms if phrase_key(t) == key), None)
 
 
@@ -317,8 +318,13 @@ def _said_in_record(record: RecordTags, phrase: str, own: Mapping[str, Sequence[
     inner = any_of_query([phrase])
     if inner is None or record.show([tag_key(phrase)]):
         return True
-    written = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
-    return any(written.search(text) for (text,) in record.cur.rows(
+    # As written, or lower-cased where it can only be the name: in a stack list, or after
+    # "in", "with" or "using" ("the ingest service in go, handling 2k rps").
+    word = re.escape(phrase)
+    written = re.compile(rf"(?<![\w-]){word}(?![\w-])|\b(?:in|with|using)\s+(?i:{word})"
+                         rf"(?![\w-])")
+    listed = re.compile(rf"(?i)(?<![\w-]){word}(?![\w-])")
+    return any(written.search(text) or listed.search(stack) for text, stack in record.cur.rows(
         _TEXTS, (f"{{title summary impact metrics stack}} : ({inner})", MAX_WRITTEN_ROWS)))
 
 

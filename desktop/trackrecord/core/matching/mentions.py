@@ -31,7 +31,6 @@ W_SKILL_KIND = (0.3, 0.15, 0.05)  # the entry is of the kind that most typically
 # A tag that shows the skill without naming what the feedback said ("react" for
 # *accessibility*): a looser link, and labellers accepted it less often (63% against 80%).
 LOOSE_LINK = 0.7
-SAME_WORD = 5  # letters two words share to be one word here ("authorisation", "authorization")
 
 
 def said_by(n: NamedSkill) -> str:
@@ -46,24 +45,24 @@ def said_by(n: NamedSkill) -> str:
 
 def naming_tag(c: Candidate, n: NamedSkill) -> str | None:
     """The entry's tag for the very thing the feedback named ("accessibility" for
-    *accessibility*, "kafka-streams" for *Kafka Streams*), or "" when its title or summary
-    names it; None when it shows the skill only through a tag for some other part of it
-    ("react")."""
-    said = _word_starts(n.phrase)
+    *accessibility*, "kafka-streams" for *Kafka Streams*: every word of it), or "" when its
+    title or summary names it; None when it shows the skill only through a tag for some
+    other part of it ("react" for *accessibility*, "design" for *system design*)."""
+    said = _word_stems(n.phrase)
     skill = skills()[n.skill]
     spelt = skill.spelling(phrase_key(n.phrase))  # "k8s" is "kubernetes"
     for key, tag in c.tags.items():
         if skill.spelling(phrase_key(key)) == spelt:
             return tag
-        if said & _word_starts(key) and any(part in skill.tags for part in tag_keys(key)):
+        if said <= _word_stems(key) and any(part in skill.tags for part in tag_keys(key)):
             return tag
-    return "" if said <= _word_starts(f"{c.title} {c.summary}") else None
+    return "" if said <= _word_stems(f"{c.title} {c.summary}") else None
 
 
 @functools.lru_cache(maxsize=4096)  # the same few tags and titles, match after match
-def _word_starts(text: str) -> frozenset[str]:
-    """Each word's first letters ("authoris" and "authoriz" are one word here)."""
-    return frozenset(w[:SAME_WORD] for w in split_words(text.replace("-", " ")).stems)
+def _word_stems(text: str) -> frozenset[str]:
+    """Each word's stem, with British and American spellings alike ("authorisation")."""
+    return frozenset(w.replace("z", "s") for w in split_words(text.replace("-", " ")).stems)
 
 
 def mention_factor(n: NamedSkill) -> float:

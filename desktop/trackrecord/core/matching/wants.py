@@ -279,7 +279,7 @@ def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
     if b - a > vocab.max_words:
         return False
     said = [words.stems[i] for i in range(a, b)]
-    if any(w in vocab.places or w in vocab.faults for w in said):
+    if any(w in vocab.places for w in said) or said[-1] in vocab.faults:
         return False  # "the Lisbon office", "the concurrency issue": where, or what went wrong
     if said[-1] in vocab.compound_not and "-" in words.span(b - 1, b):
         return False  # "product-heavy": how much of something, not a thing

@@ -40,6 +40,9 @@ PRAISE_WINDOW = 3
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
+# Words that report what someone told you, after a silence ("then the recruiter said ...").
+REPORTED = frozenset(stem(w) for w in ("said", "told", "explained", "wrote",
+                                        "replied", "called", "feedback", "mentioned"))
 SECOND_SHARE = 0.5  # a second reading is offered when it has half the winner's weight...
 SECOND_MIN = 1.5  # ...and at least one strong phrase's worth
 TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words...
@@ -287,9 +290,12 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     silent = [c for c in best if CATEGORY_REGISTRY[c].silence]
     if silent and all(best[c][0] < WEIGHTS["phrases"] for c in spoken):
         spoken = []  # a stray weak word ("match call") does not outweigh "no response"
-    if silent and not feedback.strip() and best[UNKNOWN][0] >= WEIGHTS["strong"]:
+    if silent and not feedback.strip() and best[UNKNOWN][0] >= WEIGHTS["strong"] \
+            and not _said_after_silence(readings[0]):
         # Nothing came back, and your own read says so ("two nudges, then nothing for six
-        # weeks"): what you did along the way ("we spent a long time on ...") is not a reason.
+        # weeks"): what you did along the way ("we spent a long time on ...") is not a reason;
+        # what they told you after the silence is ("an auto-reply, then the recruiter said
+        # the panel found me not senior enough").
         spoken = []
     if not spoken:
         # With no feedback, your own read of what happened ("sent the take-home; two
@@ -319,6 +325,21 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
         second=second, second_trigger=best[second][4] if second else None,
         topics=dict(every).get(winner, ()), content=True, all_topics=every,
     )
+
+
+def _said_after_silence(reading: FeedbackReading) -> bool:
+    """After the last strong silence phrase of this text, do they tell you a strong reason
+    ("... then the recruiter called and said the panel found me not senior enough")? Your
+    own impressions after it ("I rushed the SQL one a bit") are not what they said."""
+    silences = [h.end for h in reading.hits if CATEGORY_REGISTRY[h.category].silence
+                and h.base >= WEIGHTS["strong"]]
+    if not silences:
+        return False
+    after = max(silences)
+    stems = reading.words.stems
+    return any(h.start >= after and h.base >= WEIGHTS["strong"]
+               and not CATEGORY_REGISTRY[h.category].silence
+               and not REPORTED.isdisjoint(stems[after:h.start]) for h in reading.hits)
 
 
 def _decides(hit: CategoryHit) -> bool:
