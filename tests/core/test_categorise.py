@@ -368,7 +368,14 @@ def test_a_privacy_budget_is_not_a_company_budget() -> None:
      "found my system design shallow and not senior enough.", "fit"),
     ("", "onsite", "No invite came for the onsite; the recruiter eventually said they wanted "
      "someone with more Go experience.", "fit"),
-    # ...but the recruiter's profile saying she has left is still the silence.
+    # ...but your own impressions after it, or a profile that says she has left, are not
+    # (the last two people's blind sets showed both).
+    ("", "onsite", "The recruiter said I'd hear within a week. I've emailed twice since and "
+     "nothing. Most of their stack is Rust and I said I'd written very little of it, but "
+     "nobody raised it as a problem on the day.", "unknown"),
+    ("", "take-home", "I submitted it with a README explaining my trade-offs, got an "
+     "automated 'we've received your submission' email and then nothing for five weeks. "
+     "Her profile said she'd left the company.", "unknown"),
     ("", "take-home", "I got the automated 'we have received your submission' email and then "
      "complete silence. Two follow-ups, no answer. The recruiter's LinkedIn now says she has "
      "left the company.", "unknown"),
@@ -385,6 +392,13 @@ def test_a_privacy_budget_is_not_a_company_budget() -> None:
      "external-noise"),
     ("We need someone who has done the netcode inside the game: client prediction, "
      "rollback and lag compensation.", "phone-screen", "", "fit"),
+    # From the last two people's sets, scored with the code as it shipped: a short reason is
+    # never silence, and a role moved to another city is their decision.
+    ("Didn't get through part two of the coding exercise in the time, so we're not moving "
+     "forward.", "coding", "", "signal-gap"),
+    ("The company has decided to move this position to our engineering hub in Bangalore, so "
+     "we're closing all interviews for the current location.", "hiring-manager", "",
+     "external-noise"),
 ])
 def test_counter_examples_from_the_round_11_review(feedback: str, stage: str, own_read: str,
                                                    category: str) -> None:

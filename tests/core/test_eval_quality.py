@@ -4,44 +4,51 @@ feedback_dev.json (209 texts) and feedback_holdout.json (55) were written and la
 any tuning; feedback_holdout2.json (74), feedback_holdout3.json (65), feedback_holdout4.json
 (62) and feedback_holdout5.json (60) were each written and labelled blind, scored once, and
 tuned on only afterwards (after rounds 3, 4, 5 and 6 of issue 15). The feedback_personaN.json
-sets (55 texts each) are read against nineteen other people's records (personaN_entries.json):
+sets (55 texts each) are read against 25 other people's records (personaN_entries.json):
 the second and third person's scored once in round 7, the fourth to ninth once each in round
 8 (the eighth and ninth at its end), the tenth to fourteenth once each in round 9 (the
 thirteenth and fourteenth with its final code), the fifteenth to twentieth in round 10 (the
 seventeenth and eighteenth with its final reading code, the last two with the code as it
-ships).
+ships), the 21st to 26th in round 11 (the 21st and 22nd at its start, the 23rd and 24th
+midway, the last two with the code as it shipped after the round's review).
 tests/core/feedback_eval.py says how each figure is counted; docs/performance.md has every
 round's figures, blind and tuned. Run with ``-s`` to see them.
 
-As of the end of round 10 (every set tuned on; the blind scorings are in the FLOORS comments):
+As of the end of round 11 (every set tuned on; the blind scorings are in the FLOORS comments):
 
 | set               | category | silence | precision@3 | acceptable | gaps P / R  | inv / rev |
 |-------------------|----------|---------|-------------|------------|-------------|-----------|
-| development       | 1.000    | 0       | 0.659       | 0.802      | 1.00 / 0.97 | 0 / 0     |
-| round-1 set       | 1.000    | 0       | 0.658       | 0.739      | 1.00 / 0.88 | 0 / 0     |
-| second set        | 1.000    | 0       | 0.592       | 0.779      | 1.00 / 0.96 | 0 / 0     |
-| third set         | 0.954    | 0       | 0.593       | 0.762      | 1.00 / 0.81 | 0 / 0     |
-| fourth set        | 0.968    | 0       | 0.592       | 0.741      | 0.95 / 0.87 | 1 / 0     |
-| fifth set         | 1.000    | 0       | 0.525       | 0.685      | 1.00 / 0.81 | 0 / 0     |
-| second person     | 0.982    | 0       | 0.587       | 0.767      | 1.00 / 0.73 | 0 / 0     |
-| third person      | 0.945    | 0       | 0.549       | 0.706      | 1.00 / 0.79 | 0 / 0     |
-| fourth person     | 1.000    | 0       | 0.545       | 0.636      | 0.77 / 0.55 | 5 / 0     |
-| fifth person      | 0.909    | 0       | 0.497       | 0.655      | 0.80 / 0.50 | 3 / 0     |
-| sixth person      | 0.945    | 0       | 0.655       | 0.794      | 0.74 / 0.40 | 5 / 0     |
-| seventh person    | 0.982    | 0       | 0.612       | 0.764      | 0.89 / 0.50 | 2 / 0     |
-| eighth person     | 0.891    | 0       | 0.442       | 0.576      | 0.58 / 0.38 | 8 / 0     |
-| ninth person      | 0.964    | 0       | 0.491       | 0.612      | 0.69 / 0.45 | 10 / 0    |
-| tenth person      | 0.964    | 0       | 0.485       | 0.691      | 0.61 / 0.41 | 7 / 0     |
-| eleventh person   | 1.000    | 0       | 0.424       | 0.606      | 0.62 / 0.36 | 10 / 0    |
-| twelfth person    | 1.000    | 0       | 0.430       | 0.606      | 0.87 / 0.44 | 2 / 0     |
-| thirteenth person | 1.000    | 0       | 0.521       | 0.697      | 0.68 / 0.37 | 8 / 0     |
-| fourteenth person | 0.964    | 0       | 0.467       | 0.673      | 0.74 / 0.35 | 5 / 0     |
-| fifteenth person  | 0.982    | 0       | 0.527       | 0.721      | 0.71 / 0.42 | 5 / 0     |
-| sixteenth person  | 0.982    | 0       | 0.442       | 0.618      | 0.94 / 0.54 | 1 / 0     |
-| seventeenth p.    | 0.982    | 0       | 0.552       | 0.697      | 0.75 / 0.56 | 5 / 0     |
-| eighteenth person | 0.945    | 0       | 0.497       | 0.655      | 0.86 / 0.50 | 3 / 0     |
-| nineteenth person | 0.909    | 0       | 0.503       | 0.655      | 0.65 / 0.44 | 6 / 0     |
-| twentieth person  | 0.945    | 0       | 0.418       | 0.576      | 0.68 / 0.54 | 6 / 0     |
+| development       | 1.000    | 0       | 0.661       | 0.800      | 0.97 / 0.97 | 1 / 0     |
+| round-1 set       | 1.000    | 0       | 0.670       | 0.745      | 1.00 / 1.00 | 0 / 0     |
+| second set        | 1.000    | 0       | 0.583       | 0.775      | 1.00 / 0.96 | 0 / 0     |
+| third set         | 0.954    | 0       | 0.603       | 0.772      | 1.00 / 0.86 | 0 / 0     |
+| fourth set        | 0.968    | 0       | 0.592       | 0.724      | 0.95 / 0.93 | 1 / 0     |
+| fifth set         | 1.000    | 0       | 0.519       | 0.679      | 1.00 / 0.88 | 0 / 0     |
+| second person     | 0.982    | 0       | 0.593       | 0.767      | 1.00 / 0.82 | 0 / 0     |
+| third person      | 0.945    | 0       | 0.575       | 0.732      | 1.00 / 0.86 | 0 / 0     |
+| fourth person     | 1.000    | 0       | 0.552       | 0.642      | 0.78 / 0.58 | 5 / 0     |
+| fifth person      | 0.927    | 0       | 0.509       | 0.661      | 0.81 / 0.54 | 3 / 0     |
+| sixth person      | 0.964    | 0       | 0.655       | 0.800      | 0.75 / 0.45 | 5 / 0     |
+| seventh person    | 0.982    | 0       | 0.600       | 0.752      | 0.89 / 0.50 | 2 / 0     |
+| eighth person     | 0.909    | 0       | 0.448       | 0.588      | 0.64 / 0.50 | 8 / 0     |
+| ninth person      | 0.964    | 0       | 0.491       | 0.606      | 0.71 / 0.47 | 10 / 0    |
+| tenth person      | 0.964    | 0       | 0.509       | 0.709      | 0.63 / 0.43 | 7 / 0     |
+| eleventh person   | 1.000    | 0       | 0.442       | 0.624      | 0.63 / 0.38 | 10 / 0    |
+| twelfth person    | 1.000    | 0       | 0.424       | 0.600      | 0.87 / 0.44 | 2 / 0     |
+| thirteenth person | 1.000    | 0       | 0.564       | 0.715      | 0.69 / 0.42 | 8 / 0     |
+| fourteenth person | 0.964    | 0       | 0.473       | 0.691      | 0.74 / 0.35 | 5 / 0     |
+| fifteenth person  | 0.982    | 0       | 0.545       | 0.739      | 0.72 / 0.47 | 5 / 0     |
+| sixteenth person  | 0.982    | 0       | 0.436       | 0.606      | 0.94 / 0.57 | 1 / 0     |
+| seventeenth p.    | 0.982    | 0       | 0.552       | 0.691      | 0.75 / 0.56 | 5 / 0     |
+| eighteenth person | 0.964    | 0       | 0.491       | 0.648      | 0.87 / 0.56 | 3 / 0     |
+| nineteenth person | 0.945    | 0       | 0.515       | 0.667      | 0.67 / 0.50 | 6 / 0     |
+| twentieth person  | 0.945    | 0       | 0.406       | 0.582      | 0.68 / 0.54 | 6 / 0     |
+| 21st person       | 0.964    | 0       | 0.358       | 0.606      | 0.44 / 0.35 | 14 / 0    |
+| 22nd person       | 0.964    | 0       | 0.315       | 0.533      | 0.76 / 0.52 | 4 / 0     |
+| 23rd person       | 0.982    | 0       | 0.455       | 0.630      | 0.76 / 0.45 | 4 / 0     |
+| 24th person       | 1.000    | 0       | 0.442       | 0.582      | 0.75 / 0.46 | 4 / 0     |
+| 25th person       | 0.964    | 0       | 0.467       | 0.655      | 0.60 / 0.57 | 8 / 0     |
+| 26th person       | 0.945    | 0       | 0.364       | 0.606      | 0.70 / 0.43 | 6 / 0     |
 | target            | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0     |
 """
 
@@ -222,32 +229,47 @@ FLOORS = {
                                     acceptable=0.54, gap_precision=0.60, gap_recall=0.50,
                                     invented=8, reversed=0),
     # Round 11: two more, each scored once before anything was tuned on it, with the code
-    # that first made a link through a skill's other tags a looser one (before: 0d3a5c2).
-    # A product security engineer: blind 0.855, 0, 0.352, 0.606, 0.36 / 0.30, 18, 0 (before:
-    # 0.855, 0, 0.345, 0.600, 0.36 / 0.30, 18, 0).
-    "feedback_persona21.json": dict(category=0.83, silence=0, precision_at_3=0.32,
-                                    acceptable=0.57, gap_precision=0.33, gap_recall=0.27,
-                                    invented=19, reversed=0),
+    # that first made a link through a skill's other tags a looser one ("before" is the
+    # round's start, 0d3a5c2, read with its own resources). A product security engineer:
+    # blind 0.855, 0, 0.352, 0.606, 0.36 / 0.30, 18, 0 (before: 0.855, 0, 0.345, 0.600,
+    # 0.36 / 0.30, 18, 0).
+    "feedback_persona21.json": dict(category=0.92, silence=0, precision_at_3=0.33,
+                                    acceptable=0.57, gap_precision=0.40, gap_recall=0.32,
+                                    invented=16, reversed=0),
     # An engineering manager applying for manager and senior IC roles: blind 0.964, 0, 0.315,
     # 0.527, 0.59 / 0.52, 9, 0 (before: 0.964, 0, 0.309, 0.509, 0.59 / 0.52, 9, 0).
     "feedback_persona22.json": dict(category=0.94, silence=0, precision_at_3=0.29,
-                                    acceptable=0.49, gap_precision=0.55, gap_recall=0.48,
-                                    invented=10, reversed=0),
+                                    acceptable=0.50, gap_precision=0.70, gap_recall=0.48,
+                                    invented=5, reversed=0),
     # Two more, written while the round went on and scored once with its reading code as it
     # then stood (884c072), before anything was tuned on them. A bank engineer who moved
     # COBOL systems to Java services: blind 0.873, 0, 0.430, 0.588, 0.61 / 0.38, 7, 0
-    # (before: 0.873, 0, 0.424, 0.600, 0.61 / 0.38, 7, 0).
-    "feedback_persona23.json": dict(category=0.85, silence=0, precision_at_3=0.40,
-                                    acceptable=0.55, gap_precision=0.55, gap_recall=0.34,
-                                    invented=8, reversed=0),
+    # (before: 0.855, 0, 0.424, 0.606, 0.65 / 0.38, 6, 0).
+    "feedback_persona23.json": dict(category=0.94, silence=0, precision_at_3=0.42,
+                                    acceptable=0.60, gap_precision=0.70, gap_recall=0.40,
+                                    invented=5, reversed=0),
     # A developer advocate moving back to product engineering: blind 0.927, 0, 0.430, 0.570,
-    # 0.50 / 0.29, 7, 0 (before: 0.927, 0, 0.436, 0.570, 0.50 / 0.29, 7, 0).
-    "feedback_persona24.json": dict(category=0.90, silence=0, precision_at_3=0.40,
-                                    acceptable=0.53, gap_precision=0.45, gap_recall=0.26,
-                                    invented=8, reversed=0),
+    # 0.50 / 0.29, 7, 0 (before: 0.927, 0, 0.436, 0.570, 0.58 / 0.29, 5, 0).
+    "feedback_persona24.json": dict(category=0.96, silence=0, precision_at_3=0.41,
+                                    acceptable=0.55, gap_precision=0.70, gap_recall=0.42,
+                                    invented=5, reversed=0),
+    # The last two, written after the round's review was mended and scored once with the
+    # code as it shipped then (aeebb37); afterwards only what they showed of the review's
+    # own mends (two texts), one text read as silence, a moved role and three junk gap
+    # words were mended. Ad tech to video streaming, backend and infrastructure: as shipped
+    # 0.909, 1, 0.467, 0.667, 0.55 / 0.57, 10, 0 (before: 0.927, 1, 0.448, 0.655,
+    # 0.52 / 0.50, 10, 0).
+    "feedback_persona25.json": dict(category=0.92, silence=0, precision_at_3=0.43,
+                                    acceptable=0.62, gap_precision=0.55, gap_recall=0.52,
+                                    invented=9, reversed=0),
+    # Customer support to product engineering, self-taught: as shipped 0.927, 0, 0.364,
+    # 0.606, 0.67 / 0.43, 7, 0 (before: 0.945, 0, 0.364, 0.606, 0.58 / 0.32, 8, 0).
+    "feedback_persona26.json": dict(category=0.92, silence=0, precision_at_3=0.33,
+                                    acceptable=0.57, gap_precision=0.65, gap_recall=0.40,
+                                    invented=7, reversed=0),
 }
 # Whose track record each set is read against.
-ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 25)}
+ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 27)}
 
 
 def test_the_sets_are_what_they_claim() -> None:
@@ -265,7 +287,8 @@ def test_the_sets_are_what_they_claim() -> None:
             ("feedback_persona18.json", 50), ("feedback_persona19.json", 50),
             ("feedback_persona20.json", 50), ("feedback_persona21.json", 50),
             ("feedback_persona22.json", 50), ("feedback_persona23.json", 50),
-            ("feedback_persona24.json", 50))
+            ("feedback_persona24.json", 50), ("feedback_persona25.json", 50),
+            ("feedback_persona26.json", 50))
     for name, least in sets:
         titles = {e["title"] for e in load(ENTRIES.get(name, "entries.json"))["entries"]}
         cases = load(name)["cases"]

@@ -509,6 +509,8 @@ def test_a_thing_with_an_ing_name_is_still_a_gap(store: Store, said: str) -> Non
     ("You started drawing a request/reply design, and the problem had no need for "
      "synchronous replies.", "synchronous"),
     ("Did not drive the discussion; needed prompting to define the data model.", "define"),
+    ("We need someone who can carry the platform half on their own.", "carry"),
+    ("We're looking for someone who leads with outcomes.", "leads"),
 ])
 def test_words_around_an_ask_are_not_gaps(store: Store, said: str, not_named: str) -> None:
     words = " ".join(w for g in _match(store, said).gaps for w in (g.label, *g.missing))

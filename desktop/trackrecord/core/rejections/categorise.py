@@ -43,6 +43,11 @@ NEGATIONS = frozenset({"not", "no", "never", "without"})
 # Words that report what someone told you, after a silence ("then the recruiter said ...").
 REPORTED = frozenset(stem(w) for w in ("said", "told", "explained", "wrote",
                                         "replied", "called", "feedback", "mentioned"))
+# ...by someone on their side, just before it: "the recruiter eventually said", "they told me"
+REPORTERS = frozenset(stem(w) for w in (
+    "recruiter", "manager", "interviewer", "panel", "team", "hr", "they", "she", "he", "cto",
+    "lead", "founder", "director", "company", "someone", "who"))
+REPORTER_WINDOW = 3
 SECOND_SHARE = 0.5  # a second reading is offered when it has half the winner's weight...
 SECOND_MIN = 1.5  # ...and at least one strong phrase's worth
 TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words...
@@ -290,13 +295,13 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     silent = [c for c in best if CATEGORY_REGISTRY[c].silence]
     if silent and all(best[c][0] < WEIGHTS["phrases"] for c in spoken):
         spoken = []  # a stray weak word ("match call") does not outweigh "no response"
-    if silent and not feedback.strip() and best[UNKNOWN][0] >= WEIGHTS["strong"] \
-            and not _said_after_silence(readings[0]):
+    if silent and not feedback.strip() and best[UNKNOWN][0] >= WEIGHTS["strong"]:
         # Nothing came back, and your own read says so ("two nudges, then nothing for six
         # weeks"): what you did along the way ("we spent a long time on ...") is not a reason;
-        # what they told you after the silence is ("an auto-reply, then the recruiter said
-        # the panel found me not senior enough").
-        spoken = []
+        # only what they told you after the silence is ("an auto-reply, then the recruiter
+        # said the panel found me not senior enough").
+        told = _said_after_silence(readings[0])
+        spoken = [c for c in spoken if c in told]
     if not spoken:
         # With no feedback, your own read of what happened ("sent the take-home; two
         # follow-ups got nothing") is not a reason given: its silence phrase decides.
@@ -327,19 +332,21 @@ def suggest_category(feedback: str, stage: str = "other", own_read: str = "") ->
     )
 
 
-def _said_after_silence(reading: FeedbackReading) -> bool:
-    """After the last strong silence phrase of this text, do they tell you a strong reason
-    ("... then the recruiter called and said the panel found me not senior enough")? Your
-    own impressions after it ("I rushed the SQL one a bit") are not what they said."""
+def _said_after_silence(reading: FeedbackReading) -> set[str]:
+    """The categories of what they told you after the last strong silence phrase of this
+    text ("... then the recruiter called and said the panel found me not senior enough"):
+    someone reports it, and it is a strong phrase. Your own impressions after it ("I said I'd
+    written very little Rust") and a profile that "said she'd left" are not."""
     silences = [h.end for h in reading.hits if CATEGORY_REGISTRY[h.category].silence
                 and h.base >= WEIGHTS["strong"]]
     if not silences:
-        return False
+        return set()
     after = max(silences)
     stems = reading.words.stems
-    return any(h.start >= after and h.base >= WEIGHTS["strong"]
-               and not CATEGORY_REGISTRY[h.category].silence
-               and not REPORTED.isdisjoint(stems[after:h.start]) for h in reading.hits)
+    told = [i for i in range(after, len(stems)) if stems[i] in REPORTED
+            and not REPORTERS.isdisjoint(stems[max(after, i - REPORTER_WINDOW):i])]
+    return {h.category for h in reading.hits if told and h.start > told[0]
+            and h.base >= WEIGHTS["strong"] and not CATEGORY_REGISTRY[h.category].silence}
 
 
 def _decides(hit: CategoryHit) -> bool:
