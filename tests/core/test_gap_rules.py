@@ -611,3 +611,16 @@ def test_a_particular_thing_is_named_as_itself(store: Store, entries: EntryServi
     _add(entries, "shipped", "Containerised the API", tags=["docker"])
     labels = [g.message for g in _match(store, "We needed deeper Helm experience.").gaps]
     assert labels and not any("(helm)" in m for m in labels)
+
+
+@pytest.mark.parametrize(("said", "gaps"), [
+    # Older than round 11, found by its review: what is not needed is not asked for...
+    ("There's no need for Elixir experience, but we wanted more depth on system design.",
+     ["system design"]),
+    ("Kafka experience is not required, but we need strong Go.", ["Go"]),
+    # ...and what you have gone deep on is a credit.
+    ("You have gone deep on Kubernetes operators, which the panel liked.", []),
+])
+def test_not_needed_and_gone_deep_are_not_asks(store: Store, said: str,
+                                               gaps: list[str]) -> None:
+    assert [g.label for g in _match(store, said, "onsite").gaps] == gaps

@@ -36,6 +36,7 @@ class Clause:
     has: bool  # says the person has something ("your Kubernetes knowledge was clear")
     content_words: int  # words that are not stop words, pleasantries, numbers or names
     skill: bool = False  # names a skill outside a job title and pleasantries ("your Go")
+    not_needed: bool = False  # says something is not wanted ("there's no need for Elixir")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class _Vocabulary:
     content_words: int
     wanted: PhraseMatcher[str]
     has: PhraseMatcher[str]
+    not_needed: PhraseMatcher[str]
     judgement: PhraseMatcher[str]
     judgement_skip: frozenset[str]
     role_nouns: frozenset[str]
@@ -103,6 +105,7 @@ def _vocabulary() -> _Vocabulary:
         content_words=int(form["content_words"]),
         wanted=_matcher(polarity["wanted"]),
         has=_matcher(polarity["has"]),
+        not_needed=_matcher(polarity["not_needed"]),
         judgement=_matcher(form["judgement"]),
         judgement_skip=frozenset(form["judgement_skip"]),
         role_nouns=frozenset(stem(w) for w in form["role_nouns"]),
@@ -155,6 +158,9 @@ def read_clauses(text: str) -> ClauseReading:
     has_hits = vocab.has.find(words)
     # "No concerns about your testing": a wanted word inside a "has" phrase is not a want.
     inside_has = {i for h in has_hits for i in range(h.start, h.end)}
+    # ...nor one inside "no need for" / "not required".
+    unneeded = vocab.not_needed.find(words)
+    inside_has |= {i for h in unneeded for i in range(h.start, h.end)}
     wanted_hits = [h for h in vocab.wanted.find(words)
                    if not set(range(h.start, h.end)) <= inside_has]
     titles = _job_titles(words, vocab)
@@ -192,8 +198,9 @@ def read_clauses(text: str) -> ClauseReading:
         has = any(start <= h.start < end for h in has_hits)
         if not (wanted or has) and out and start not in sentence_set and kind == "":
             wanted, has = out[-1].wanted, out[-1].has  # ", and experience running a ..."
+        not_needed = not wanted and any(start <= h.start < end for h in unneeded)
         out.append(Clause(start, end, weight, form, wanted=wanted, has=has,
-                          content_words=content, skill=skill))
+                          content_words=content, skill=skill, not_needed=not_needed))
     judged = {i for h in vocab.judgement.find(words)
               for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
               if i not in pleasant and _judged_word(words.stems[i], vocab)}

@@ -219,6 +219,9 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
         # or before it, is yours (a clause that finds something lacking stays "wanted").
         if not found and clause is not None and yours(words, clause.start, start, end, owner):
             return "yours"
+        # "There's no need for Elixir": not asked for, and not credited either.
+        if not found and clause is not None and clause.not_needed:
+            return "yours"
         return found
 
     positioned: list[tuple[int, NamedSkill]] = [
