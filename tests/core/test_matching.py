@@ -393,3 +393,19 @@ def test_a_word_that_starts_alike_is_not_the_thing_named(
     card = next(e for e in result.evidence if e.entry_id == access)
     assert ("the feedback asks about *accessibility*; this entry shows frontend and React "
             "(tagged react)") in card.reasons
+
+
+def test_a_card_never_says_an_entry_shows_what_the_page_names_as_a_gap(
+    store: Store, entries: EntryService
+) -> None:
+    """"Kubernetes operators" is a gap beside Kubernetes work: the card calls that work the
+    nearest, not a show of what is missing."""
+    k8s = _add(entries, "shipped", "Payments services onto Kubernetes", tags=["kubernetes"],
+               start_date="2023-01-01", end_date="2023-09-01")
+    result = _match(store, stage="onsite", role="Senior Backend Engineer",
+                    feedback="We needed to see more depth on Kubernetes operators.")
+    assert [g.label for g in result.gaps] == ["Kubernetes operators"]
+    card = next(e for e in result.evidence if e.entry_id == k8s)
+    assert ("the feedback asks about *Kubernetes operators*, which nothing in your track "
+            "record names yet; the nearest is this entry's Kubernetes (tagged kubernetes)"
+            ) in card.reasons

@@ -194,7 +194,8 @@ def _match(
         del pool[pk]
     _not_by_what_you_have(pool, named)
     ranked = _first_pass(pool, named, stage, query, today, reading, voiced,
-                         pin_lifts(learned.earlier_pins, named, query.rejection_id))
+                         pin_lifts(learned.earlier_pins, named, query.rejection_id),
+                         frozenset(p.casefold() for g in gaps for p in g.missing))
     first = [c for pin in pinned for c in ranked if c.entry_id == pin]
     rest = [c for c in ranked if c.entry_id not in pinned]
     detailed = first + rest[: max(0, limit * DETAIL_FACTOR - len(first))]
@@ -240,7 +241,9 @@ def _first_pass(
     reading: CategorySuggestion,
     voiced: Concern | None = None,
     lifts: Mapping[str, PinLift] | None = None,
+    missing: Collection[str] = frozenset(),
 ) -> list[Candidate]:
+    """Score every candidate. ``missing``: the words the page names as gaps, casefolded."""
     catalogue = skills()
     prior = stage_priors()[stage]
     best_text = min((c.text for c in pool.values()), default=0.0)
@@ -311,6 +314,9 @@ def _first_pass(
                 if naming or skill.domain:
                     tag = naming or tag
                     line = f"{said_by(n)}; this entry is tagged {tag}"
+                elif n.phrase.casefold() in missing:  # named a gap on the same page
+                    line = (f"{said_by(n)}, which nothing in your track record names yet; "
+                            f"the nearest is this entry's {skill.label} (tagged {tag})")
                 else:
                     line = f"{said_by(n)}; this entry shows {skill.label} (tagged {tag})"
                 factor = LOOSE_LINK if naming is None and not skill.domain else 1.0
