@@ -156,13 +156,12 @@ def read_clauses(text: str) -> ClauseReading:
     sentence_set = set(sentence_starts)
     pleasant = _covered(vocab.pleasantries, words)
     has_hits = vocab.has.find(words)
-    # "No concerns about your testing": a wanted word inside a "has" phrase is not a want.
-    inside_has = {i for h in has_hits for i in range(h.start, h.end)}
-    # ...nor one inside "no need for" / "not required".
+    # "No concerns about your testing": a wanted word inside a "has" phrase is not a want,
+    # nor one inside "no need for" or "not required".
     unneeded = vocab.not_needed.find(words)
-    inside_has |= {i for h in unneeded for i in range(h.start, h.end)}
+    not_wants = {i for h in (*has_hits, *unneeded) for i in range(h.start, h.end)}
     wanted_hits = [h for h in vocab.wanted.find(words)
-                   if not set(range(h.start, h.end)) <= inside_has]
+                   if not set(range(h.start, h.end)) <= not_wants]
     titles = _job_titles(words, vocab)
     names = _names(words, set(sentence_starts)) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",

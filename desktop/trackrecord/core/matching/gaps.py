@@ -18,6 +18,7 @@ from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
     EVIDENCE_COLUMNS,
     FEEDBACK_SOURCES,
+    NOT_ASKED,
     NamedSkill,
     RawQueries,
     word_index,
@@ -119,7 +120,7 @@ def find_gaps(
     unnamed = {source: _unnamed_wants(value)
                for source, value in (("feedback", query.feedback), ("own read", query.own_read))}
     qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
-                    and not catalogue[n.skill].process and n.polarity != "yours") or any(
+                    and not catalogue[n.skill].process and n.polarity not in NOT_ASKED) or any(
         wants for wants, _examples in unnamed.values())  # "video ... at scale": the video
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
@@ -127,8 +128,9 @@ def find_gaps(
         if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].process:
             continue
         # "Your payment ledger design didn't address retries": this mention is of something
-        # you made (another, "we need deeper ledger experience", still asks for it).
-        if n.polarity == "yours" or (qualified and is_qualifier(n.phrase)):
+        # you made (another, "we need deeper ledger experience", still asks for it); "there's
+        # no need for Elixir" asks for nothing either.
+        if n.polarity in NOT_ASKED or (qualified and is_qualifier(n.phrase)):
             continue
         key = phrase_key(n.phrase)
         # What the feedback credits is never a gap; a particular tool it names beside

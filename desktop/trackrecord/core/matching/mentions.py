@@ -62,7 +62,7 @@ def naming_tag(c: Candidate, n: NamedSkill) -> str | None:
 @functools.lru_cache(maxsize=4096)  # the same few tags and titles, match after match
 def _word_stems(text: str) -> frozenset[str]:
     """Each word's stem, with British and American spellings alike ("authorisation")."""
-    return frozenset(w.replace("z", "s") for w in split_words(text.replace("-", " ")).stems)
+    return frozenset(w.replace("z", "s") for w in split_words(text).stems)
 
 
 def mention_factor(n: NamedSkill) -> float:

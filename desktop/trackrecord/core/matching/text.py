@@ -78,8 +78,13 @@ class NamedSkill:
     reason: str = ""  # for level, debrief, topic, related: the sentence an evidence card shows
     # For feedback and your own read: "wanted" (asked for or found lacking), "has" (the
     # feedback says you have it: never a gap), "yours" (said of something you made, "your
-    # ledger design": never a gap, but not credited either), or "" (named without either).
+    # ledger design": never a gap, but not credited either), "unneeded" (said not to be
+    # wanted, "there's no need for Elixir": the same), or "" (named without either).
     polarity: str = ""
+
+
+# Mentions that ask for nothing and credit nothing (see NamedSkill.polarity).
+NOT_ASKED = frozenset({"yours", "unneeded"})
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,8 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
         key = (n.skill, n.source, n.phrase.casefold())
         # "Your Rust service ..., but we need deeper Rust": the mention that is not only of
         # something you made says what the feedback thinks of it
-        if key not in unique or (unique[key].polarity == "yours" and n.polarity != "yours"):
+        if key not in unique or (unique[key].polarity in NOT_ASKED
+                                 and n.polarity not in NOT_ASKED):
             unique[key] = n
     return tuple(unique.values())
 
@@ -221,7 +227,7 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
             return "yours"
         # "There's no need for Elixir": not asked for, and not credited either.
         if not found and clause is not None and clause.not_needed:
-            return "yours"
+            return "unneeded"
         return found
 
     positioned: list[tuple[int, NamedSkill]] = [

@@ -40,14 +40,7 @@ PRAISE_WINDOW = 3
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
-# Words that report what someone told you, after a silence ("then the recruiter said ...").
-REPORTED = frozenset(stem(w) for w in ("said", "told", "explained", "wrote",
-                                        "replied", "called", "feedback", "mentioned"))
-# ...by someone on their side, just before it: "the recruiter eventually said", "they told me"
-REPORTERS = frozenset(stem(w) for w in (
-    "recruiter", "manager", "interviewer", "panel", "team", "hr", "they", "she", "he", "cto",
-    "lead", "founder", "director", "company", "someone", "who"))
-REPORTER_WINDOW = 3
+REPORTER_WINDOW = 3  # "the recruiter eventually said": who reports, this close before it
 SECOND_SHARE = 0.5  # a second reading is offered when it has half the winner's weight...
 SECOND_MIN = 1.5  # ...and at least one strong phrase's worth
 TRIGGER_WORDS = 10  # a clause shown as the reason is cut to this many words...
@@ -155,6 +148,8 @@ class _Vocabulary:
     stage_lean: dict[str, dict[str, float]]
     content_words: int
     topics: dict[tuple[str, str], TopicEvidence]
+    reported: frozenset[str]  # [reported] verbs: "then the recruiter said ..."
+    reporters: frozenset[str]  # [reported] who: someone on their side
 
 
 @functools.cache
@@ -190,6 +185,8 @@ def _vocabulary() -> _Vocabulary:
         stage_lean={k: dict(v) for k, v in data.get("stage_lean", {}).items()},
         content_words=int(reading["form"]["content_words"]),
         topics=topics,
+        reported=frozenset(stem(w) for w in data["reported"]["verbs"]),
+        reporters=frozenset(stem(w) for w in data["reported"]["who"]),
     )
 
 
@@ -343,10 +340,13 @@ def _said_after_silence(reading: FeedbackReading) -> set[str]:
         return set()
     after = max(silences)
     stems = reading.words.stems
-    told = [i for i in range(after, len(stems)) if stems[i] in REPORTED
-            and not REPORTERS.isdisjoint(stems[max(after, i - REPORTER_WINDOW):i])]
-    return {h.category for h in reading.hits if told and h.start > told[0]
-            and h.base >= WEIGHTS["strong"] and not CATEGORY_REGISTRY[h.category].silence}
+    vocab = _vocabulary()
+    told = next((i for i in range(after, len(stems)) if stems[i] in vocab.reported
+                 and not vocab.reporters.isdisjoint(stems[max(after, i - REPORTER_WINDOW):i])),
+                None)
+    return set() if told is None else {
+        h.category for h in reading.hits if h.start > told and h.base >= WEIGHTS["strong"]
+        and not CATEGORY_REGISTRY[h.category].silence}
 
 
 def _decides(hit: CategoryHit) -> bool:
