@@ -120,12 +120,13 @@ def find_gaps(
     unnamed = {source: _unnamed_wants(value)
                for source, value in (("feedback", query.feedback), ("own read", query.own_read))}
     qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
-                    and not catalogue[n.skill].process and n.polarity not in NOT_ASKED) or any(
+                    and not catalogue[n.skill].never_a_gap and n.polarity not in NOT_ASKED) or any(
         wants for wants, _examples in unnamed.values())  # "video ... at scale": the video
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
-        # skill the track record lacks: process skills are never gaps.
-        if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].process:
+        # skill the track record lacks: process skills are never gaps, nor qualities any
+        # work shows ("we wanted more ownership").
+        if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].never_a_gap:
             continue
         # "Your payment ledger design didn't address retries": this mention is of something
         # you made (another, "we need deeper ledger experience", still asks for it); "there's
