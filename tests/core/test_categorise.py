@@ -405,6 +405,36 @@ def test_counter_examples_from_the_round_11_review(feedback: str, stage: str, ow
     assert suggest_category(feedback, stage, own_read).category == category
 
 
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # A template's sentence of nothing but form words is still a form letter.
+    ("Hello,\n\nThank you for taking the time to interview with the Larchfield data team. "
+     "After careful consideration, the team has decided not to move forward with your "
+     "candidacy. Due to the high volume of candidates, we are unable to provide individual "
+     "feedback.\n\nLarchfield Talent", "onsite", "unknown"),
+    # How fast the code ran is a report on the work, not silence.
+    ("The results were correct, but your solution ran about 30 times slower than our "
+     "reference, so we won't be moving forward.", "take-home", "signal-gap"),
+    ("As of today we've been asked to pause all external hiring until the plan is "
+     "revisited.", "recruiter", "external-noise"),
+    ("Budget moved to the platform teams and this role has been deprioritised for now.",
+     "recruiter", "external-noise"),
+    ("Sorry - the req got filled before your next round.", "recruiter", "external-noise"),
+    ("We've closed this req: the app work is going to an agency next year.", "recruiter",
+     "external-noise"),
+    # The bar for a round is how the round went.
+    ("The queue you wrote had a race you didn't spot even after a hint. The bar for that "
+     "round is high here, so we'll pass.", "onsite", "signal-gap"),
+    ("You came across as less engaged than the others, and I need someone who is excited "
+     "about the problem.", "hiring-manager", "signal-gap"),
+    ("The panel's feedback supports a hire at Senior, but this req is Staff only.",
+     "onsite", "fit"),
+    ("The team wanted someone already fluent in Go, so we're focusing on Go-first "
+     "candidates.", "phone-screen", "fit"),
+])
+def test_phrasings_from_the_round_12_sets(feedback: str, stage: str, category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
 def test_consolidating_feedback_is_not_a_reorg() -> None:
     said = suggest_category("We're still consolidating the interview feedback and will get "
                             "back to you next week.", "onsite")

@@ -238,9 +238,11 @@ FLOORS = {
                                     invented=16, reversed=0),
     # An engineering manager applying for manager and senior IC roles: blind 0.964, 0, 0.315,
     # 0.527, 0.59 / 0.52, 9, 0 (before: 0.964, 0, 0.309, 0.509, 0.59 / 0.52, 9, 0).
+    # Since round 12 "another" is never a thing asked for, and z027's "the team builds our
+    # real-time bidding engine" names "bidding engine" beside the labelled "real-time bidding".
     "feedback_persona22.json": dict(category=0.94, silence=0, precision_at_3=0.29,
-                                    acceptable=0.50, gap_precision=0.70, gap_recall=0.48,
-                                    invented=5, reversed=0),
+                                    acceptable=0.50, gap_precision=0.65, gap_recall=0.48,
+                                    invented=6, reversed=0),
     # Two more, written while the round went on and scored once with its reading code as it
     # then stood (884c072), before anything was tuned on them. A bank engineer who moved
     # COBOL systems to Java services: blind 0.873, 0, 0.430, 0.588, 0.61 / 0.38, 7, 0
@@ -267,9 +269,33 @@ FLOORS = {
     "feedback_persona26.json": dict(category=0.92, silence=0, precision_at_3=0.33,
                                     acceptable=0.57, gap_precision=0.65, gap_recall=0.40,
                                     invented=7, reversed=0),
+    # Round 12: four more people, written and labelled blind and scored once before anything
+    # was tuned on them, with the round's first change (08323e9; "before" is the round's
+    # start, 8dc6a72, read with its own resources). A QA engineer turned SDET: blind 0.982,
+    # 0, 0.497, 0.709, 0.65 / 0.48, 8, 0 (before: the same).
+    "feedback_persona27.json": dict(category=0.95, silence=0, precision_at_3=0.47,
+                                    acceptable=0.68, gap_precision=0.65, gap_recall=0.45,
+                                    invented=7, reversed=0),
+    # A compiler and GPU-driver engineer now writing a query engine in Rust: blind 0.873, 0,
+    # 0.491, 0.642, 0.63 / 0.21, 7, 0 (before: the same).
+    "feedback_persona28.json": dict(category=0.90, silence=0, precision_at_3=0.47,
+                                    acceptable=0.62, gap_precision=0.60, gap_recall=0.20,
+                                    invented=7, reversed=0),
+    # A Rails engineer from e-commerce and marketplace start-ups: blind 0.927, 0, 0.358,
+    # 0.545, 0.72 / 0.50, 4, 1 (before: the same). The reversed gap was "marketplaces",
+    # credited in the same letter and shown by "a marketplace" in the record.
+    "feedback_persona29.json": dict(category=0.95, silence=0, precision_at_3=0.32,
+                                    acceptable=0.50, gap_precision=0.75, gap_recall=0.45,
+                                    invented=4, reversed=0),
+    # A robotics engineer (perception, ROS 2, fleets): blind 0.945, 1, 0.503, 0.691,
+    # 0.45 / 0.29, 11, 0 (before: 0.945, 1, 0.503, 0.691, 0.41 / 0.29, 13, 0). The text read
+    # as silence was a take-home that ran "40 times slower than our reference".
+    "feedback_persona30.json": dict(category=0.95, silence=0, precision_at_3=0.48,
+                                    acceptable=0.66, gap_precision=0.45, gap_recall=0.25,
+                                    invented=11, reversed=0),
 }
 # Whose track record each set is read against.
-ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 27)}
+ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 31)}
 
 
 def test_the_sets_are_what_they_claim() -> None:
@@ -288,7 +314,9 @@ def test_the_sets_are_what_they_claim() -> None:
             ("feedback_persona20.json", 50), ("feedback_persona21.json", 50),
             ("feedback_persona22.json", 50), ("feedback_persona23.json", 50),
             ("feedback_persona24.json", 50), ("feedback_persona25.json", 50),
-            ("feedback_persona26.json", 50))
+            ("feedback_persona26.json", 50), ("feedback_persona27.json", 50),
+            ("feedback_persona28.json", 50), ("feedback_persona29.json", 50),
+            ("feedback_persona30.json", 50))
     for name, least in sets:
         titles = {e["title"] for e in load(ENTRIES.get(name, "entries.json"))["entries"]}
         cases = load(name)["cases"]

@@ -192,7 +192,8 @@ def find_gaps(
         for wanted in wants:
             if len(gaps) >= MAX_GAPS:
                 break
-            if wanted.casefold() in seen or _appears(cur, wanted, "", exact=True):
+            if wanted.casefold() in seen or any(
+                    _appears(cur, said, "", exact=True) for said in _number_forms(wanted)):
                 continue
             seen.add(wanted.casefold())
             # "BLE sensor pairing" says more than the Bluetooth gap's "BLE": it is that gap.
@@ -206,6 +207,19 @@ def find_gaps(
             more = () if wanted in taken else examples.get(wanted, ())
             gaps.append(Gap(wanted, (wanted, *more), None, source))
     return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
+
+
+def _number_forms(phrase: str) -> tuple[str, ...]:
+    """The phrase, and with its last word in the other number: "marketplaces" is shown by a
+    "marketplace" ("games" is not stemmed, so it is never found in "game days")."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        other = last[:-1]
+    elif last.isalpha() and not last.endswith("s"):
+        other = last + "s"
+    else:
+        return (phrase,)
+    return phrase, f"{head} {other}".strip()
 
 
 def _with_examples(gap: Gap, examples: Mapping[str, tuple[str, ...]], taken: set[str]) -> Gap:

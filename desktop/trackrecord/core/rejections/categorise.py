@@ -208,7 +208,11 @@ def read_feedback(text: str) -> FeedbackReading:
                                                      if h.value.category == UNKNOWN])}
     for hit in found:
         clause = clauses.clause_of(hit.start)
-        if clause is None or clause.form or _cancelled(vocab, words, hit, clause):
+        # A clause of nothing but form words says nothing about you, except that it is a
+        # form letter ("after careful consideration, the team has decided not to move
+        # forward with your candidacy").
+        if clause is None or (clause.form and hit.value.category != UNKNOWN) or _cancelled(
+                vocab, words, hit, clause):
             continue
         category, topic, base = hit.value.category, hit.value.topic, hit.value.weight
         phrase = words.span(hit.start, hit.end)
