@@ -72,3 +72,14 @@ def test_a_thing_asked_for_is_shown_in_either_number(store: Store, entries: Entr
                                              "with marketplaces in Latin America.").gaps]
     assert "marketplaces" not in labels, labels
 
+
+
+def test_a_test_tool_is_particular_and_compilers_are_a_skill(store: Store,
+                                                             entries: EntryService) -> None:
+    entries.create("shipped", "UI suite on Selenium Grid", start_date="2020-01-01",
+                   tags=["selenium", "test-automation"], summary="Nightly browser suite")
+    entries.create("shipped", "Loop vectoriser in the GPU compiler", start_date="2022-01-01",
+                   tags=["llvm", "compilers"], summary="A new LLVM pass")
+    labels = [g.label for g in _match(store, "We needed someone with deep Playwright and "
+                                             "compiler experience.").gaps]
+    assert labels == ["Playwright"], labels
