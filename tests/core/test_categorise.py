@@ -435,6 +435,25 @@ def test_phrasings_from_the_round_12_sets(feedback: str, stage: str, category: s
     assert suggest_category(feedback, stage).category == category
 
 
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # A form letter's opening does not hide the sentence after it that says why.
+    ("After careful consideration, we have decided not to move forward with your "
+     "application. Your answers in the design round stayed fairly general.", "onsite",
+     "signal-gap"),
+    # What an answer touched on is how the round went.
+    ("You hadn't touched on monitoring or rollback in the design, which the panel flagged.",
+     "onsite", "signal-gap"),
+    ("This round was staff only, and the feedback was that your design lacked depth.",
+     "onsite", "signal-gap"),
+    ("Thanks for applying. We will not be moving forward with your candidacy. We will keep "
+     "your information on file.\n\nTalent Team\n(This mailbox is not monitored.)",
+     "application", "unknown"),
+])
+def test_counter_examples_from_the_round_12_review(feedback: str, stage: str,
+                                                   category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
 def test_consolidating_feedback_is_not_a_reorg() -> None:
     said = suggest_category("We're still consolidating the interview feedback and will get "
                             "back to you next week.", "onsite")

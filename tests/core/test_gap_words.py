@@ -88,3 +88,28 @@ def test_test_tools_and_compilers_are_read_as_their_skills(store: Store,
         result = _match(store, said)
         assert result.gaps == (), said
         assert result.evidence[0].title == title, said
+
+
+@pytest.mark.parametrize(("feedback", "named"), [
+    # "full" and "side" are part of the thing asked for
+    ("We needed someone with full-stack experience.", "full-stack"),
+    ("We need someone with client side caching experience.", "client side caching"),
+    # a name or a summary's other sense of the singular shows nothing
+    ("We needed someone with Windows experience.", "Windows"),
+    ("We need someone who has worked with derivatives.", "derivatives"),
+    # a particular practice of a way of working is still asked for
+    ("We needed strong stakeholder management with C-level executives.",
+     "stakeholder management"),
+])
+def test_review_counter_examples_still_name_the_gap(store: Store, entries: EntryService,
+                                                    feedback: str, named: str) -> None:
+    entries.create("shipped", "Pricing curve service", start_date="2022-01-01",
+                   tags=["python"], summary="Computed a derivative of the curve in a weekly "
+                                            "maintenance window")
+    said = " | ".join(m for g in _match(store, feedback).gaps for m in (g.label, *g.missing))
+    assert named.casefold() in said.casefold(), said
+
+
+def test_a_way_of_working_at_scale_asks_for_no_scale(store: Store, record: None) -> None:
+    assert _match(store, "We needed someone with more ownership at scale.").gaps == ()
+

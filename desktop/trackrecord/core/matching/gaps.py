@@ -72,6 +72,7 @@ class Gap:
 # Where an entry shows a particular tool: what it is about and what it was built with (the
 # customers' "Android phones" in an impact is not Android work).
 BUILT_WITH_COLUMNS = "{title tag_text summary stack}"
+NAMED_COLUMNS = "{title tag_text}"  # what an entry is, in its own words
 
 _ANY_TAG = (
     "SELECT 1 FROM tags t JOIN entry_tags et ON et.tag_pk = t.pk WHERE t.name IN ({}) LIMIT 1"
@@ -116,17 +117,21 @@ def find_gaps(
     has_said = {catalogue[n.skill].spelling(phrase_key(n.phrase)) for n in named
                 if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
     # "Mobile CI at scale": what a qualifier qualifies is the gap, when the feedback names
-    # something else; "we wanted someone who works more independently" asks for it alone.
+    # something else (a way of working too: "more ownership at scale" asks for no scale);
+    # "more experience operating systems at scale" asks for it alone.
     unnamed = {source: _unnamed_wants(value)
                for source, value in (("feedback", query.feedback), ("own read", query.own_read))}
     qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
-                    and not catalogue[n.skill].never_a_gap and n.polarity not in NOT_ASKED) or any(
+                    and not catalogue[n.skill].process and n.polarity not in NOT_ASKED) or any(
         wants for wants, _examples in unnamed.values())  # "video ... at scale": the video
     for n in named:
         # "Hard to follow" names communication, but as a report on the interview, not as a
-        # skill the track record lacks: process skills are never gaps, nor qualities any
-        # work shows ("we wanted more ownership").
-        if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].never_a_gap:
+        # skill the track record lacks: process skills are never gaps. Nor is a way of
+        # working any work shows ("we wanted more ownership"), only a particular practice
+        # of it ("stakeholder management with C-level executives").
+        if n.source not in FEEDBACK_SOURCES or catalogue[n.skill].process or (
+                catalogue[n.skill].way_of_working
+                and phrase_key(n.phrase) not in catalogue[n.skill].specific):
             continue
         # "Your payment ledger design didn't address retries": this mention is of something
         # you made (another, "we need deeper ledger experience", still asks for it); "there's
@@ -192,8 +197,9 @@ def find_gaps(
         for wanted in wants:
             if len(gaps) >= MAX_GAPS:
                 break
-            if wanted.casefold() in seen or any(
-                    _appears(cur, said, "", exact=True) for said in _number_forms(wanted)):
+            if wanted.casefold() in seen or _appears(cur, wanted, "", exact=True) or any(
+                    _appears(cur, said, NAMED_COLUMNS, exact=True)
+                    for said in _other_number(wanted)):
                 continue
             seen.add(wanted.casefold())
             # "BLE sensor pairing" says more than the Bluetooth gap's "BLE": it is that gap.
@@ -209,17 +215,16 @@ def find_gaps(
     return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
 
 
-def _number_forms(phrase: str) -> tuple[str, ...]:
-    """The phrase, and with its last word in the other number: "marketplaces" is shown by a
-    "marketplace" ("games" is not stemmed, so it is never found in "game days")."""
+def _other_number(phrase: str) -> tuple[str, ...]:
+    """A common noun asked for in the plural, in the singular: "marketplaces" is shown by an
+    entry titled or tagged "marketplace". Not a name ("Windows" is no window) nor a short
+    word ("news", "redis"); and only where an entry names what it is, so "derivatives" is
+    not shown by "a derivative of the curve" in a summary."""
     head, _, last = phrase.rpartition(" ")
-    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        other = last[:-1]
-    elif last.isalpha() and not last.endswith("s"):
-        other = last + "s"
-    else:
-        return (phrase,)
-    return phrase, f"{head} {other}".strip()
+    if (len(last) < 6 or not last.islower() or not last.endswith("s")
+            or last.endswith(("ss", "us", "is"))):
+        return ()
+    return (f"{head} {last[:-1]}".strip(),)
 
 
 def _with_examples(gap: Gap, examples: Mapping[str, tuple[str, ...]], taken: set[str]) -> Gap:

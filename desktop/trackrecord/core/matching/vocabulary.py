@@ -46,8 +46,9 @@ class Skill:
     kinds: tuple[str, ...]  # most typical first
     related: tuple[str, ...] = ()  # the nearest evidence when nothing shows this skill
     process: bool = False  # about how an interview went, not what was built
-    # How work was done (ownership, collaboration): any work shows it, so never a gap.
-    quality: bool = False
+    # How work is done (ownership, collaboration): any work shows it, so never a gap, but
+    # for its specific terms ("stakeholder management").
+    way_of_working: bool = False
     domain: bool = False  # an industry or problem space ("fintech"): any of its words shows it
     roles: tuple[str, ...] = ()  # more skills a role naming this one calls for
     # Terms that name one particular tool, language or practice ("iOS", "Spark", "PCI"): shown
@@ -55,10 +56,6 @@ class Skill:
     specific: frozenset[str] = frozenset()  # as phrase keys (see phrase_key)
     # Spellings of one particular thing ("pen testing", "pentest"), each to the first written.
     same: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def never_a_gap(self) -> bool:
-        return self.process or self.quality
 
     def spelling(self, key: str) -> str:
         """One key for every spelling of the same particular thing."""
@@ -200,7 +197,7 @@ def _shipped_skills() -> dict[str, Skill]:
             kinds=kinds,
             related=tuple(raw.get("related", ())),
             process=bool(raw.get("process", False)),
-            quality=bool(raw.get("quality", False)),
+            way_of_working=bool(raw.get("way_of_working", False)),
             domain=bool(raw.get("domain", False)),
             roles=tuple(raw.get("roles", ())),
             specific=frozenset(phrase_key(t) for t in raw.get("specific", ())),

@@ -201,6 +201,7 @@ def read_feedback(text: str) -> FeedbackReading:
     clauses = read_clauses(text)
     words = clauses.words
     hits: list[CategoryHit] = []
+    in_form: list[CategoryHit] = []  # form-letter phrases in clauses of nothing but form words
     # "candidates whose experience more closely matches our needs": a form letter
     found = longest_first(vocab.matcher.find(words))
     templates = {c.start: _clip(words, c.start, c.end)
@@ -208,11 +209,16 @@ def read_feedback(text: str) -> FeedbackReading:
                                                      if h.value.category == UNKNOWN])}
     for hit in found:
         clause = clauses.clause_of(hit.start)
-        # A clause of nothing but form words says nothing about you, except that it is a
-        # form letter ("after careful consideration, the team has decided not to move
-        # forward with your candidacy").
-        if clause is None or (clause.form and hit.value.category != UNKNOWN) or _cancelled(
-                vocab, words, hit, clause):
+        if clause is None or _cancelled(vocab, words, hit, clause):
+            continue
+        if clause.form:
+            # A clause of nothing but form words says nothing about you, except that it
+            # may be a form letter ("after careful consideration, the team has decided not
+            # to move forward with your candidacy").
+            if hit.value.category == UNKNOWN:
+                in_form.append(CategoryHit(UNKNOWN, hit.value.topic, hit.value.weight,
+                                           hit.value.weight * clause.weight, hit.start,
+                                           hit.end, words.span(hit.start, hit.end)))
             continue
         category, topic, base = hit.value.category, hit.value.topic, hit.value.weight
         phrase = words.span(hit.start, hit.end)
@@ -252,6 +258,10 @@ def read_feedback(text: str) -> FeedbackReading:
             quiet.update(range(clause.start, clause.end))
         elif any(_decides(h) for h in said) or clause.content_words >= vocab.content_words:
             content = True
+    # ...unless a sentence of its own says something about you ("Your answers in the design
+    # round stayed fairly general"): then that is what the letter is.
+    if not content:
+        hits.extend(in_form)
     # A reason spread over short clauses ("not ready for the staff role yet; open to
     # talking about senior") still says something.
     content = content or spoken >= vocab.content_words
