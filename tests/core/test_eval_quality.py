@@ -282,10 +282,13 @@ FLOORS = {
                                     acceptable=0.68, gap_precision=0.65, gap_recall=0.45,
                                     invented=7, reversed=0),
     # A compiler and GPU-driver engineer now writing a query engine in Rust: blind 0.873, 0,
-    # 0.491, 0.642, 0.63 / 0.21, 7, 0 (before: the same).
+    # 0.491, 0.642, 0.63 / 0.21, 7, 0 (before: the same). Three of its invented gaps name
+    # a labelled one in other words, since "you haven't worked on X" asks for X: "Raft" and
+    # "Paxos-style systems" for "distributed consensus", "multi-node training" for
+    # "distributed training".
     "feedback_persona28.json": dict(category=0.90, silence=0, precision_at_3=0.47,
-                                    acceptable=0.62, gap_precision=0.60, gap_recall=0.20,
-                                    invented=7, reversed=0),
+                                    acceptable=0.62, gap_precision=0.55, gap_recall=0.20,
+                                    invented=10, reversed=0),
     # A Rails engineer from e-commerce and marketplace start-ups: blind 0.927, 0, 0.358,
     # 0.545, 0.72 / 0.50, 4, 1 (before: the same). The reversed gap was "marketplaces",
     # credited in the same letter and shown by "a marketplace" in the record.

@@ -113,3 +113,12 @@ def test_review_counter_examples_still_name_the_gap(store: Store, entries: Entry
 def test_a_way_of_working_at_scale_asks_for_no_scale(store: Store, record: None) -> None:
     assert _match(store, "We needed someone with more ownership at scale.").gaps == ()
 
+
+
+def test_what_your_work_has_not_been_is_asked_for(store: Store, record: None) -> None:
+    """"You haven't worked on X" says X was lacking, as plainly as "we needed X"."""
+    gaps = _match(store, "It was clear you haven't worked on Raft-style consensus systems, "
+                         "so we went with a candidate who has.").gaps
+    assert any("raft" in " ".join(g.missing).casefold() for g in gaps), gaps
+    assert _match(store, "You have not worked with us before, so the process may be "
+                         "new.").gaps == ()
