@@ -430,6 +430,24 @@ def test_counter_examples_from_the_round_11_review(feedback: str, stage: str, ow
      "onsite", "fit"),
     ("The team wanted someone already fluent in Go, so we're focusing on Go-first "
      "candidates.", "phone-screen", "fit"),
+    # the last three people of the round
+    ("Not enough Kotlin experience for this one, sorry!", "phone-screen", "fit"),
+    ("We've decided to fill the role with an internal transfer who already knows our stack.",
+     "recruiter", "external-noise"),
+    ("The company is moving this team to our Porto hub, and the role will be hired locally.",
+     "phone-screen", "external-noise"),
+    ("The position moves to our Munich office and can only be filled with employees based in "
+     "Germany.", "recruiter", "external-noise"),
+    ("We need someone in seat within a month, and with your three-month notice period we "
+     "have gone with a candidate who can start immediately.", "hiring-manager",
+     "external-noise"),
+    ("Re-running the job appends duplicate rows, and the time-zone assumptions are not "
+     "documented.", "take-home", "signal-gap"),
+    ("Both rounds were comfortably at the bar. The sticking point was background: the team "
+     "wants someone who has built systems under banking regulation.", "onsite", "fit"),
+    ("I hope the rest of your week was a little calmer than the onsite! After a great deal "
+     "of deliberation we have decided not to move forward with your candidacy.", "onsite",
+     "unknown"),
 ])
 def test_phrasings_from_the_round_12_sets(feedback: str, stage: str, category: str) -> None:
     assert suggest_category(feedback, stage).category == category
