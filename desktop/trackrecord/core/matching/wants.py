@@ -60,6 +60,7 @@ class _Vocabulary:
     not_items: frozenset[str]
     places: frozenset[str]
     faults: frozenset[str]
+    impressions: frozenset[str]
     compound_not: frozenset[str]
     alone_not: frozenset[str]
     alone_endings: tuple[str, ...]
@@ -85,6 +86,7 @@ def _vocabulary() -> _Vocabulary:
         alone_ok=frozenset(stem(w) for w in data["alone_ok"]),
         places=frozenset(stem(w) for w in data["places"]),
         faults=frozenset(stem(w) for w in data["faults"]),
+        impressions=frozenset(stem(w) for w in data["impressions"]),
         compound_not=frozenset(stem(w) for w in data["compound_not"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
         qualifiers=frozenset(phrase_key(p) for p in data["qualifiers"]),
@@ -279,8 +281,10 @@ def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
     if b - a > vocab.max_words:
         return False
     said = [words.stems[i] for i in range(a, b)]
-    if any(w in vocab.places for w in said) or said[-1] in vocab.faults:
-        return False  # "the Lisbon office", "the concurrency issue": where, or what went wrong
+    if any(w in vocab.places for w in said) or said[-1] in vocab.faults | vocab.impressions:
+        # "the Lisbon office", "the concurrency issue", "a stronger coding signal": where,
+        # what went wrong, or what came through in a round
+        return False
     if said[-1] in vocab.compound_not and "-" in words.span(b - 1, b):
         return False  # "product-heavy": how much of something, not a thing
     if len(said) == 1 and not _alone_names(words, a, vocab):
