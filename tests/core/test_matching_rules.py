@@ -85,6 +85,18 @@ def test_the_interviews_own_words_link_no_entry(store: Store, entries: EntryServ
                    for r in e.reasons)
 
 
+def test_how_an_answer_went_links_no_entry(store: Store, entries: EntryService) -> None:
+    """"The answers went back to the details", "the notes you shared": an entry that says it
+    "rolled back" a release or "shared" a cache is not linked by those words."""
+    _add(entries, "incident", "Bad release rolled back", tags=["incident-response"],
+         summary="We rolled back, explained it and shared the postmortem, hands on")
+    result = _match(store, stage="behavioral", feedback="When we asked what you personally "
+                    "did, the answers went back to what the team did, and what you explained "
+                    "in the notes you shared was hands-off.")
+    for word in ("back", "shared", "hands"):
+        assert not any(f"*{word}*" in r for r in _reasons(result)), word
+
+
 def test_work_still_in_progress_ranks_below_finished_work_that_matches_less(
     store: Store, entries: EntryService
 ) -> None:
