@@ -448,6 +448,26 @@ def test_counter_examples_from_the_round_11_review(feedback: str, stage: str, ow
     ("I hope the rest of your week was a little calmer than the onsite! After a great deal "
      "of deliberation we have decided not to move forward with your candidacy.", "onsite",
      "unknown"),
+    # and the three after them
+    ("Notes from the coding round: didn't reach a working solution for part two.", "coding",
+     "signal-gap"),
+    ("Your experience is very solid but it is not so matching with what we look for. We need "
+     "somebody who has build realtime services before.", "phone-screen", "fit"),
+    ("New roles in the group will be hired from our Lisbon hub, and the requisition you "
+     "interviewed for has been closed.", "onsite", "external-noise"),
+    ("The engineer could not evaluate your experience with queues, as the answers were "
+     "quite short.", "phone-screen", "signal-gap"),
+    ("What held me back was motivation: I couldn't see why this role and why now.",
+     "hiring-manager", "signal-gap"),
+    ("Our core services are written in Rust, and the team will hire only people with "
+     "production Rust experience.", "phone-screen", "fit"),
+    ("The team has changed this role to be based in our Toronto office only.", "recruiter",
+     "external-noise"),
+    # ...and what they must not take from their neighbours
+    ("Your candidacy for Staff Mobile Engineer has been closed. Thank you for your time.",
+     "onsite", "unknown"),
+    ("We needed strong low-latency experience, and we don't think that gap can be closed in "
+     "the time we have.", "onsite", "fit"),
 ])
 def test_phrasings_from_the_round_12_sets(feedback: str, stage: str, category: str) -> None:
     assert suggest_category(feedback, stage).category == category
