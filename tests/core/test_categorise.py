@@ -486,6 +486,16 @@ def test_phrasings_from_the_round_12_sets(feedback: str, stage: str, category: s
     ("Thanks for applying. We will not be moving forward with your candidacy. We will keep "
      "your information on file.\n\nTalent Team\n(This mailbox is not monitored.)",
      "application", "unknown"),
+    # the second review
+    ("We're only hiring within UK time zones.", "application", "external-noise"),
+    ("Unfortunately the timezone difference is too big for the team.", "recruiter",
+     "external-noise"),
+    ("Your examples were at times too general.", "hiring-manager", "signal-gap"),
+    ("The hiring manager wants someone on site five days a week.", "hiring-manager",
+     "external-noise"),
+    ("We chose another candidate who knows our stack inside out.", "onsite", "fit"),
+    ("Some of your tests are written in a way that hides failures.", "take-home",
+     "signal-gap"),
 ])
 def test_counter_examples_from_the_round_12_review(feedback: str, stage: str,
                                                    category: str) -> None:

@@ -86,14 +86,14 @@ def test_the_interviews_own_words_link_no_entry(store: Store, entries: EntryServ
 
 
 def test_how_an_answer_went_links_no_entry(store: Store, entries: EntryService) -> None:
-    """"The answers went back to the details", "the notes you shared": an entry that says it
-    "rolled back" a release or "shared" a cache is not linked by those words."""
+    """"The answers went back to the details", "as you explained", "hands-off": an entry that
+    says it "rolled back" a release is not linked by those words."""
     _add(entries, "incident", "Bad release rolled back", tags=["incident-response"],
          summary="We rolled back, explained it and shared the postmortem, hands on")
     result = _match(store, stage="behavioral", feedback="When we asked what you personally "
                     "did, the answers went back to what the team did, and what you explained "
                     "in the notes you shared was hands-off.")
-    for word in ("back", "shared", "hands"):
+    for word in ("back", "hands"):
         assert not any(f"*{word}*" in r for r in _reasons(result)), word
 
 

@@ -86,7 +86,7 @@ def _vocabulary() -> _Vocabulary:
         alone_ok=frozenset(stem(w) for w in data["alone_ok"]),
         places=frozenset(stem(w) for w in data["places"]),
         faults=frozenset(stem(w) for w in data["faults"]),
-        impressions=frozenset(stem(w) for w in data["impressions"]),
+        impressions=frozenset(data["impressions"]),  # as written: "signals" are a skill
         compound_not=frozenset(stem(w) for w in data["compound_not"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
         qualifiers=frozenset(phrase_key(p) for p in data["qualifiers"]),
@@ -281,7 +281,8 @@ def _worth_naming(words: Words, a: int, b: int, vocab: _Vocabulary) -> bool:
     if b - a > vocab.max_words:
         return False
     said = [words.stems[i] for i in range(a, b)]
-    if any(w in vocab.places for w in said) or said[-1] in vocab.faults | vocab.impressions:
+    if (any(w in vocab.places for w in said) or said[-1] in vocab.faults
+            or words.span(b - 1, b).casefold() in vocab.impressions):
         # "the Lisbon office", "the concurrency issue", "a stronger coding signal": where,
         # what went wrong, or what came through in a round
         return False
