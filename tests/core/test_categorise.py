@@ -463,6 +463,18 @@ def test_counter_examples_from_the_round_11_review(feedback: str, stage: str, ow
      "production Rust experience.", "phone-screen", "fit"),
     ("The team has changed this role to be based in our Toronto office only.", "recruiter",
      "external-noise"),
+    # the round's last three people, after their one blind scoring
+    ("Yesterday leadership announced a company-wide pause on all external hiring.",
+     "hiring-manager", "external-noise"),
+    ("The role will now be four days a week in our Rotterdam office. I understand you're "
+     "based in Leeds and looking for remote work.", "hiring-manager", "external-noise"),
+    ("The hiring team has cancelled this requisition and it is no longer being filled.",
+     "application", "external-noise"),
+    ("It was difficult for the manager to follow the explanation of your projects.",
+     "hiring-manager", "signal-gap"),
+    ("It wasn't a question of experience. What held him back was that you didn't ask "
+     "anything about the team or the problems we work on, and he came away unsure whether "
+     "you were interested in this work.", "hiring-manager", "signal-gap"),
     # ...and what they must not take from their neighbours
     ("Your candidacy for Staff Mobile Engineer has been closed. Thank you for your time.",
      "onsite", "unknown"),
