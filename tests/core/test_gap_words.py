@@ -47,6 +47,8 @@ def record(entries: EntryService) -> None:
     # "not worked" about something else than you
     "Your solution has not worked on the larger inputs.",
     "We have not worked with your agency before, so we need a contract.",
+    # "-style" and "-like" say how something is, not what it is
+    "We needed someone with Raft-style replication experience.",
 ])
 def test_doing_or_measuring_words_are_never_gaps(store: Store, record: None,
                                                  feedback: str) -> None:
@@ -54,7 +56,7 @@ def test_doing_or_measuring_words_are_never_gaps(store: Store, record: None,
     for word in ("trained", "evaluated", "minimum", "estimation", "scaled", "translate",
                  "layer", "guess", "another", "coding signal", "cleaner signal", "reviewers",
                  "pragmatic scoping", "external", "lookup brought", "lookup",
-                 "compliance and regulation", "inputs", "agency"):
+                 "compliance and regulation", "inputs", "agency", "raft-style"):
         assert word not in labels, labels
 
 
@@ -133,8 +135,8 @@ def test_a_way_of_working_at_scale_asks_for_no_scale(store: Store, record: None)
 
 def test_what_your_work_has_not_been_is_asked_for(store: Store, record: None) -> None:
     """"You haven't worked on X" says X was lacking, as plainly as "we needed X"."""
-    gaps = _match(store, "It was clear you haven't worked on Raft-style consensus systems, "
-                         "so we went with a candidate who has.").gaps
+    gaps = _match(store, "It was clear you haven't worked on Raft or Paxos, so we went "
+                         "with a candidate who has.").gaps
     assert any("raft" in " ".join(g.missing).casefold() for g in gaps), gaps
     assert _match(store, "You have not worked with us before, so the process may be "
                          "new.").gaps == ()
