@@ -209,24 +209,19 @@ def read_feedback(text: str) -> FeedbackReading:
                                                      if h.value.category == UNKNOWN])}
     for hit in found:
         clause = clauses.clause_of(hit.start)
-        if clause is None or _cancelled(vocab, words, hit, clause):
-            continue
-        if clause.form:
-            # A clause of nothing but form words says nothing about you, except that it
-            # may be a form letter ("after careful consideration, the team has decided not
-            # to move forward with your candidacy").
-            if hit.value.category == UNKNOWN:
-                in_form.append(CategoryHit(UNKNOWN, hit.value.topic, hit.value.weight,
-                                           hit.value.weight * clause.weight, hit.start,
-                                           hit.end, words.span(hit.start, hit.end)))
+        # A clause of nothing but form words says nothing about you, except that it may be
+        # a form letter ("after careful consideration, the team has decided not to move
+        # forward with your candidacy").
+        if clause is None or (clause.form and hit.value.category != UNKNOWN) or _cancelled(
+                vocab, words, hit, clause):
             continue
         category, topic, base = hit.value.category, hit.value.topic, hit.value.weight
         phrase = words.span(hit.start, hit.end)
         if clause.start in templates and category == "fit" and topic in TEMPLATE_TOPICS:
             category, topic, base = UNKNOWN, "form-letter", WEIGHTS["phrases"]
             phrase = templates[clause.start]
-        hits.append(CategoryHit(category, topic, base, base * clause.weight, hit.start,
-                                hit.end, phrase))
+        (in_form if clause.form else hits).append(CategoryHit(
+            category, topic, base, base * clause.weight, hit.start, hit.end, phrase))
     for start, phrase in templates.items():
         clause = clauses.clause_of(start)
         if clause and not any(clause.start <= h.start < clause.end for h in hits):
