@@ -140,3 +140,24 @@ def test_what_your_work_has_not_been_is_asked_for(store: Store, record: None) ->
     assert any("raft" in " ".join(g.missing).casefold() for g in gaps), gaps
     assert _match(store, "You have not worked with us before, so the process may be "
                          "new.").gaps == ()
+
+
+def test_a_list_goes_on_only_where_it_is_joined(store: Store, record: None) -> None:
+    """A greeting a sentence before the ask, a new verb after "and", and a thing referred
+    back to ("that picture") are not things asked for; a list that goes on still is."""
+    for feedback, never in (
+        ("Hi Priya, thanks for applying - we're looking for more deep learning experience "
+         "for this one.", "hi priya"),
+        ("They wanted someone who has shipped Flutter in production and can help set up "
+         "patterns for the team.", "help"),
+        ("I need that picture to make the case to the hiring committee.", "picture"),
+    ):
+        said = [m.casefold() for g in _match(store, feedback).gaps for m in (g.label, *g.missing)]
+        assert never not in said, (feedback, said)
+    gaps = _match(store, "We wanted someone who has run GraphQL federation across many "
+                         "teams, with schema governance and contract checks in CI.").gaps
+    said = " | ".join(m for g in gaps for m in (g.label, *g.missing)).casefold()
+    assert "schema governance" in said and "deep learning" not in said, said
+    gaps = _match(store, "Hi Priya, thanks for applying - we're looking for more deep "
+                         "learning experience for this one.").gaps
+    assert any("deep learning" in " ".join(g.missing) for g in gaps), gaps

@@ -36,7 +36,12 @@ FUNCTION_WORDS = frozenset({
     "whose", "whom", "able",
 })
 _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
+_NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
+                         "you", "we", "they", "he", "she", "i", "it", "who", "which"})
 MAX_LEAD = 4  # words of filler allowed between an anchor and what it asks for
+MAX_BEFORE_JOIN = 3  # words between an item's end and a comma or "and" that carries its list on
 
 
 @dataclass(frozen=True)
@@ -189,8 +194,10 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
                 current = []
             nxt = _next_real(words, i + step, stop, step, vocab)
             if not items or nxt is None or not _item_word(words.stems[nxt], vocab) \
-                    or nxt in blocked or abs(nxt - i) > 3:
-                break  # "Terraform and AWS": a list goes on; "..., we are not able": not
+                    or nxt in blocked or abs(nxt - i) > 3 \
+                    or any(words.stems[j] in _NEW_CLAUSE for j in range(i, nxt, step)):
+                break  # "Terraform and AWS": a list goes on; "..., we are not able" and
+                # "shipped Flutter and can help set up patterns" start something else
             i = nxt
             continue
         if w == "." and _glued(words, i):
@@ -215,8 +222,11 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
             items.append(_span(current))
             current = []
             nxt = _next_real(words, i, stop, step, vocab)
-            if nxt is None or words.stems[nxt] not in vocab.joins:
-                break  # ...and the list, unless another item is joined on
+            if nxt is None or words.stems[nxt] not in vocab.joins \
+                    or abs(nxt - i) > MAX_BEFORE_JOIN:
+                break  # ...and the list, unless another item is joined on right there
+                # ("Kafka experience, and Go"; not "Hi Maren, thanks for applying - we're
+                # looking for deep learning experience", a sentence away)
             i = nxt
             continue
         # Before the first item: "with a strong ..." going forward; only adjectives ("strong
@@ -224,6 +234,9 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
         if step > 0 and w in vocab.where_after_someone and i > 0 \
                 and words.stems[i - 1] in _SOMEONE:
             break  # "we need someone in Oslo": a place, not a skill
+        if step > 0 and w in _DEMONSTRATIVES and i + 1 != stop \
+                and _item_word(words.stems[i + 1], vocab) and i + 1 not in blocked:
+            break  # "I need that picture": what was said already, not a thing asked for
         lead += 1
         allowed = vocab.filler if step < 0 else vocab.filler | vocab.lead
         if lead > MAX_LEAD or w not in allowed:
