@@ -161,3 +161,42 @@ def test_a_list_goes_on_only_where_it_is_joined(store: Store, record: None) -> N
     gaps = _match(store, "Hi Priya, thanks for applying - we're looking for more deep "
                          "learning experience for this one.").gaps
     assert any("deep learning" in " ".join(g.missing) for g in gaps), gaps
+
+
+@pytest.mark.parametrize(("feedback", "never"), [
+    ("I suspect this was nerves or rust rather than a real gap.", "rust"),
+    ("We wanted someone who has taken models to production.", "taken"),
+    ("It was more machinery than the problem needed (a registry, dynamic supervisors "
+     "and a custom pool).", "dynamic supervisors"),
+    ("We need someone who has already owned decisions at that scale.", "scale"),
+    ("They're looking for \"pure\" software engineers for this one.", "pure"),
+    ("We were looking for signs of experience with it.", "signs"),
+    ("I worry you would be looking for the exit within a year.", "exit"),
+    ("When push was introduced midway, the design needed significant rework.", "rework"),
+])
+def test_what_was_done_or_measured_is_not_asked_for(store: Store, record: None,
+                                                    feedback: str, never: str) -> None:
+    said = [m.casefold() for g in _match(store, feedback).gaps for m in (g.label, *g.missing)]
+    assert not any(never in m for m in said), said
+
+
+@pytest.mark.parametrize(("feedback", "named"), [
+    ("We need someone who has written Rust in production.", "rust"),
+    ("We need someone who has tuned stateful stream processing at volume.",
+     "stateful stream processing"),
+    ("We need someone who has written Verilog for FPGAs.", "verilog"),
+    ("We need strong Java and Spring Boot experience.", "spring boot"),
+])
+def test_what_was_done_with_a_thing_still_asks_for_it(store: Store, record: None,
+                                                      feedback: str, named: str) -> None:
+    said = " | ".join(m for g in _match(store, feedback).gaps for m in (g.label, *g.missing))
+    assert named in said.casefold(), said
+
+
+def test_a_name_read_only_as_written_is_a_skill_not_a_person(store: Store, record: None) -> None:
+    """"Go" and "Rust" are capitalised like a person's or a company's name; the category
+    reads them as the skills they are, so the feedback is about fit, not silence."""
+    for said, skill in (("Your Go experience was the difference.", "go"),
+                        ("Your Rust experience was the difference.", "rust")):
+        result = _match(store, said)
+        assert skill in {g.skill for g in result.gaps}, said

@@ -9,11 +9,13 @@ data: ``resources/vocabulary/reading.toml``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
 from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, split_words, stem
 from trackrecord.core.matching.vocabulary import (
+    exact_skill_terms,
     generic_words,
     load_toml,
     masked,
@@ -171,6 +173,7 @@ def read_clauses(text: str) -> ClauseReading:
     terms = {i for h in shipped_skill_matcher().find(words)
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
              for i in range(h.start, h.end) if i not in titles and i not in proper}
+    terms |= exact_positions(words) - titles - hidden
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -310,6 +313,18 @@ def _capitalised_runs(words: Words, sentence_starts: set[int]) -> set[int]:
     return out
 
 
+def exact_positions(words: Words) -> set[int]:
+    """Where a name the vocabulary reads only as written stands ("your Go", "Rust"): a
+    skill, not the name of a person or a company."""
+    if not words.spans:
+        return set()
+    starts = [start for start, _end in words.spans]
+    return {i for pattern, _term, _name in exact_skill_terms()
+            for m in pattern.finditer(words.text)
+            if (i := bisect.bisect_left(starts, m.start())) < len(starts)
+            and starts[i] == m.start()}
+
+
 def _capitalised(words: Words, i: int) -> bool:
     return bool(words.spans) and words.text[words.spans[i][0]].isupper()
 
@@ -320,7 +335,7 @@ def _names(words: Words, sentence_starts: set[int]) -> set[int]:
     capital says nothing, so those words count as written.)"""
     if not words.spans:
         return set()
-    skill_positions: set[int] = set()
+    skill_positions = exact_positions(words)
     for hit in shipped_skill_matcher().find(words):
         skill_positions.update(range(hit.start, hit.end))
     return {

@@ -37,6 +37,10 @@ FUNCTION_WORDS = frozenset({
 })
 _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_DESCRIBING_ENDINGS = ("ful", "less", "al", "ic", "ive", "ous", "able", "ible")
+_HAVE = frozenset({"ha", "has", "have", "had"})  # (stems: "has" is read as "ha")
+_IRREGULAR_PARTICIPLES = frozenset({"taken", "written", "grown", "driven", "given", "chosen",
+                                    "seen", "done", "known", "held", "brought", "taught"})
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -137,6 +141,7 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
     positions of words that say how (category phrases, "we need"): never part of an item."""
     vocab = _vocabulary()
     starts = {a: b for a, b in term_spans if b - a > 1}  # multi-word skills end an item
+    known = frozenset(i for a, b in term_spans for i in range(a, b))
     found: dict[tuple[int, int], Wanted] = {}
     nouns = {i for h in vocab.not_anchors.find(words) for i in range(h.start, h.end)}
     for clause in clauses:
@@ -144,13 +149,15 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
             continue
         inside = range(clause.start, clause.end)
         for hit in vocab.before.find(words):
-            if hit.start in inside and hit.start not in nouns:
-                for a, b, of in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked):
+            if hit.start in inside and hit.start not in nouns \
+                    and not _compared(words, hit.start, clause.start):
+                for a, b, of in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked,
+                                      known):
                     found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
         for hit in vocab.after.find(words):
             if hit.start in inside:
                 for a, b, of in _walk(words, hit.start - 1, clause.start - 1, -1, vocab,
-                                      starts, blocked):
+                                      starts, blocked, known):
                     found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
     return [found[k] for k in sorted(found)]
 
@@ -165,6 +172,7 @@ def _item_word(w: str, vocab: _Vocabulary) -> bool:
 
 def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
           term_starts: dict[int, int], blocked: set[int],
+          known: frozenset[int] = frozenset(),
           ) -> list[tuple[int, int, tuple[int, int] | None]]:
     """From an anchor, the items it asks for: runs of item words, joined by "and", "or" and
     commas; a parenthesis right after an item names examples of it (the third value)."""
@@ -211,8 +219,13 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
                 break
             i += step
             continue
+        if step > 0 and not (current or items) and i > 0 and words.stems[i - 1] in _HAVE \
+                and i not in term_starts and _participle(words.span(i, i + 1)):
+            i += step  # "someone who has taken models to production": what they did
+            continue
         if _item_word(w, vocab) and i not in blocked:
-            if step > 0 and current and i in term_starts:
+            if step > 0 and current and i in term_starts \
+                    and not _describes(words, current, known):
                 items.append(_span(current))
                 current = []
             current.append(i)
@@ -246,6 +259,25 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
         items.append(_span(current))
     named = [(a, b, None) for a, b in items if _worth_naming(words, a, b, vocab)]
     return named + [(a, b, head) for a, b in examples]
+
+
+def _compared(words: Words, at: int, floor: int) -> bool:
+    """"More machinery than the problem needed (a registry, ...)": what was built, measured
+    against the need, not a thing asked for."""
+    return "than" in words.stems[max(floor, at - 4):at]
+
+
+def _describes(words: Words, current: list[int], known: frozenset[int]) -> bool:
+    """One describing word before a skill belongs to it ("stateful stream processing"),
+    unless it is a skill itself ("Java Spring Boot" asks for two things)."""
+    if len(current) != 1 or current[0] in known:
+        return False
+    return words.span(current[0], current[0] + 1).casefold().endswith(_DESCRIBING_ENDINGS)
+
+
+def _participle(written: str) -> bool:
+    w = written.casefold()
+    return w in _IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith("ed"))
 
 
 def _glued(words: Words, i: int) -> bool:
