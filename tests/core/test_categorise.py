@@ -518,3 +518,33 @@ def test_consolidating_feedback_is_not_a_reorg() -> None:
     said = suggest_category("We're still consolidating the interview feedback and will get "
                             "back to you next week.", "onsite")
     assert said.category != "external-noise"
+
+
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # a level named as where you stand, not silence
+    ("The panel saw you as a strong senior but not staff here, so we're passing.", "onsite",
+     "fit"),
+    # the company holding off, cutting or moving, in words the lists lacked
+    ("A quick but honest update: leadership has decided to hold off on backfilling this "
+     "position until next year. I'm sorry the timing didn't work out.", "phone-screen",
+     "external-noise"),
+    ("After the workforce reduction last month, open roles are prioritised for affected "
+     "employees, so we're pausing external candidates.", "application", "external-noise"),
+    ("We are sorry to inform, the position is closed because the project for our client is "
+     "cancel. It is not about your profile.", "hiring-manager", "external-noise"),
+    ("The company will move the whole data team to our Lisbon hub, and all open roles for "
+     "that team here have been withdrawn.", "onsite", "external-noise"),
+    # what did not come through, after the bar it was judged against
+    ("The submission had no automated tests and no error states, which at senior level we'd "
+     "expect.", "take-home", "signal-gap"),
+    ("When asked about a disagreement, your answer stayed hypothetical.", "behavioral",
+     "signal-gap"),
+    ("She didn't hear evidence of you owning services in production.", "hiring-manager",
+     "signal-gap"),
+    ("Your answers were quite long and we could not find the main point.", "hiring-manager",
+     "signal-gap"),
+    ("The team couldn't get a clear picture of how current your skills are.", "phone-screen",
+     "signal-gap"),
+])
+def test_phrasings_from_the_round_13_sets(feedback: str, stage: str, category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
