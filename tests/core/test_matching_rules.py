@@ -97,6 +97,21 @@ def test_how_an_answer_went_links_no_entry(store: Store, entries: EntryService) 
         assert not any(f"*{word}*" in r for r in _reasons(result)), word
 
 
+def test_whether_an_answer_was_right_and_writing_code_link_no_entry(
+    store: Store, entries: EntryService
+) -> None:
+    """"Your first approach was correct", "what happened afterwards", "only started writing
+    code with 15 minutes left": not a link to an entry that corrects data or is tagged
+    writing."""
+    _add(entries, "other", "Blog post on corrections", tags=["writing"],
+         summary="How we correct ledger data afterwards, in writing")
+    result = _match(store, stage="coding", feedback="Your first approach was correct, but "
+                    "you only started writing code with 15 minutes left, and we did not hear "
+                    "what happened afterwards.")
+    for word in ("correct", "writing", "afterwards"):
+        assert not any(f"*{word}*" in r for r in _reasons(result)), (word, _reasons(result))
+
+
 def test_work_still_in_progress_ranks_below_finished_work_that_matches_less(
     store: Store, entries: EntryService
 ) -> None:
