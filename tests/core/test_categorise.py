@@ -548,3 +548,16 @@ def test_consolidating_feedback_is_not_a_reorg() -> None:
 ])
 def test_phrasings_from_the_round_13_sets(feedback: str, stage: str, category: str) -> None:
     assert suggest_category(feedback, stage).category == category
+
+
+@pytest.mark.parametrize(("feedback", "category"), [
+    # the subject of a sentence that praises it, however long, is not the reason
+    ("The panel has decided to appoint an internal candidate. You interviewed well; your "
+     "experience with public-sector data and accessibility was noted positively.",
+     "external-noise"),
+    # ...but a subject the sentence finds short is
+    ("Your experience with public-sector data and accessibility was not strong enough for "
+     "this team.", "fit"),
+])
+def test_a_long_praised_subject_is_praise(feedback: str, category: str) -> None:
+    assert suggest_category(feedback, "hiring-manager").category == category

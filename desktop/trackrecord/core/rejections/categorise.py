@@ -37,6 +37,9 @@ WEIGHTS = {"strong": 2.0, "phrases": 1.0, "weak": 0.5}
 OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually said
 CANCEL_WINDOW = 4
 PRAISE_WINDOW = 3
+PRAISED_SUBJECT = 10  # "your experience with ... was noted positively": words up to the verb
+_COPULAS = frozenset({"was", "were", "is", "are"})
+_CONTRASTS = frozenset({"but", "however", "although", "though", "yet"})
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
@@ -443,7 +446,19 @@ def praised_after(words: Words, clause: Clause, start: int, end: int) -> bool:
     if any(w in NEGATIONS for w in said):
         return False
     after = _window(words, clause, end, PRAISE_WINDOW)
-    return any(w in _vocabulary().praise for w in after.stems)
+    praise = _vocabulary().praise
+    if any(w in praise for w in after.stems):
+        return True
+    # "Your experience with public-sector data and accessibility was noted positively": the
+    # subject of a sentence that praises it, however long the subject is.
+    if words.stems[:start][-1:] != ("your",) and words.stems[start] != "your":
+        return False
+    subject = _window(words, clause, end, PRAISED_SUBJECT)
+    verb = next((k for k, w in enumerate(subject.stems) if w in _COPULAS), None)
+    if verb is None or any(w in _CONTRASTS for w in subject.stems[:verb]):
+        return False
+    said = subject.stems[verb + 1:verb + 1 + PRAISE_WINDOW]
+    return not any(w in NEGATIONS for w in said) and any(w in praise for w in said)
 
 
 def _window(words: Words, clause: Clause, at: int, width: int) -> Words:
