@@ -561,3 +561,14 @@ def test_phrasings_from_the_round_13_sets(feedback: str, stage: str, category: s
 ])
 def test_a_long_praised_subject_is_praise(feedback: str, category: str) -> None:
     assert suggest_category(feedback, "hiring-manager").category == category
+
+
+def test_a_form_letter_signed_by_a_company_named_for_a_skill_is_silence() -> None:
+    """"Northbeam Analytics Talent Acquisition" above "This mailbox is not monitored": the
+    sender's line, and a company's name with a skill word in it, say nothing about you."""
+    letter = ("Dear Sam,\n\nThank you for your interest in the Platform Engineer position at "
+              "Quillmark Analytics. After careful review, we have decided not to move forward "
+              "with your application at this time.\n\nWe wish you every success in your "
+              "search.\n\nQuillmark Analytics Talent Acquisition\nThis mailbox is not "
+              "monitored.")
+    assert suggest_category(letter, "application").category == "unknown"

@@ -169,7 +169,8 @@ def read_clauses(text: str) -> ClauseReading:
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
     hidden = frozenset(masked(words))  # "a job alert": read once, for every reader of the text
-    proper = _capitalised_runs(words, set(sentence_starts)) | hidden
+    runs = _capitalised_runs(words, set(sentence_starts))  # "Northbeam Analytics"
+    proper = runs | hidden
     terms = {i for h in shipped_skill_matcher().find(words)
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
              for i in range(h.start, h.end) if i not in titles and i not in proper}
@@ -187,8 +188,8 @@ def read_clauses(text: str) -> ClauseReading:
             nxt = bounds[k + 1] if k + 1 < len(bounds) else None
             if nxt is not None and nxt[1] == "verdict" and nxt[0] not in sentence_set:
                 weight = vocab.before_verdict_weight  # "Everyone liked him, but ..."
-        said = [i for i in range(start, end)
-                if i not in pleasant and i not in names and _content_word(words.stems[i], vocab)]
+        said = [i for i in range(start, end) if i not in pleasant and i not in names
+                and i not in runs and _content_word(words.stems[i], vocab)]
         content_at.update(said)
         skill = any(i in terms and i not in pleasant for i in range(start, end))
         content = len(said) + 2 * skill
@@ -248,7 +249,7 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
         _capitalised(words, i) or words.stems[i] in vocab.form_words for i in real) or (
         # "Cinder AI Recruiting", "HR service Altea": the sender's team and the company's
         # name, alone on the last line ("People Leadership Experience" is not one).
-        start > 0 and len(real) < MAX_SIGNOFF_WORDS and end == len(words.stems)
+        start > 0 and len(real) <= MAX_SIGNOFF_WORDS and _nothing_after(words, end, vocab)
         and _own_line(words, real[0])
         and (words.stems[real[-1]] in vocab.sender_teams
              or words.stems[real[0]] in vocab.sender_teams)
@@ -257,6 +258,11 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
         len(real) <= MAX_SIGNOFF_WORDS and start > 0
         and [words.stems[i] for i in real[:1]] == ["the"]
         and all(words.stems[i] in vocab.form_words for i in real[1:]))  # "The Recruiting Team"
+
+
+def _nothing_after(words: Words, end: int, vocab: _Vocabulary) -> bool:
+    """Only form words after it ("This mailbox is not monitored."): the end of the letter."""
+    return not any(_content_word(w, vocab) for w in words.stems[end:])
 
 
 def _own_line(words: Words, i: int) -> bool:
