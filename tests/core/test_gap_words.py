@@ -200,3 +200,13 @@ def test_a_name_read_only_as_written_is_a_skill_not_a_person(store: Store, recor
                         ("Your Rust experience was the difference.", "rust")):
         result = _match(store, said)
         assert skill in {g.skill for g in result.gaps}, said
+
+
+def test_more_of_one_background_than_another_credits_the_first(store: Store,
+                                                              record: None) -> None:
+    gaps = _match(store, "The coding rounds showed more of a scripting background than a "
+                         "software engineering one.").gaps
+    said = [m.casefold() for g in gaps for m in (g.label, *g.missing)]
+    assert "scripting" not in said, said
+    assert "kubernetes" in [g.skill for g in _match(
+        store, "We wanted more Kubernetes background than you have.").gaps]
