@@ -210,3 +210,10 @@ def test_more_of_one_background_than_another_credits_the_first(store: Store,
     assert "scripting" not in said, said
     assert "kubernetes" in [g.skill for g in _match(
         store, "We wanted more Kubernetes background than you have.").gaps]
+
+
+def test_what_the_panel_liked_you_doing_is_credited(store: Store, record: None) -> None:
+    gaps = _match(store, "The panel liked how you took your team to weekly releases and the "
+                         "guardrails you added after the incident.").gaps
+    said = [m.casefold() for g in gaps for m in (g.label, *g.missing)]
+    assert "guardrails" not in said, said
