@@ -285,3 +285,14 @@ def test_a_word_that_means_something_else_in_an_entry_links_nothing(
                   feedback="We wanted someone who has run a job queue in production.")
     assert any("talks about queue" in r
                for e in said.evidence if e.entry_id == ci for r in e.reasons)
+
+
+def test_server_side_languages_are_a_backend_roles_work(store: Store,
+                                                        entries: EntryService) -> None:
+    """Elixir and Phoenix are server-side by nature: for a backend role with nothing said
+    about you, a Phoenix service is that role's work, and its card says so."""
+    _add(entries, "shipped", "Presence service for team chat", tags=["elixir", "phoenix", "otp"])
+    result = _match(store, stage="application", role="Senior Backend Engineer",
+                    feedback="The position has now been filled.")
+    assert any("the role (Senior Backend Engineer)" in r for r in _reasons(result)), \
+        _reasons(result)
