@@ -545,6 +545,11 @@ def test_consolidating_feedback_is_not_a_reorg() -> None:
      "signal-gap"),
     ("The team couldn't get a clear picture of how current your skills are.", "phone-screen",
      "signal-gap"),
+    # how long learning their stack would take is a profile, not time in the round
+    ("She felt the ramp from the BEAM would be too long for what they need.", "team-match",
+     "fit"),
+    ("The issue was pace: you finished the first part and had only started the second.",
+     "coding", "signal-gap"),
 ])
 def test_phrasings_from_the_round_13_sets(feedback: str, stage: str, category: str) -> None:
     assert suggest_category(feedback, stage).category == category
