@@ -577,3 +577,42 @@ def test_a_form_letter_signed_by_a_company_named_for_a_skill_is_silence() -> Non
               "search.\n\nQuillmark Analytics Talent Acquisition\nThis mailbox is not "
               "monitored.")
     assert suggest_category(letter, "application").category == "unknown"
+
+
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # a long subject the sentence finds short is the reason, not praise
+    ("Your experience with people management and hiring was a clear gap for this role.",
+     "onsite", "fit"),
+    ("Your experience with large-scale distributed systems is well below what this role "
+     "needs.", "system-design", "fit"),
+    # an agency's client, a team moving stack, a product without tests: not the company's
+    # decision, nor a take-home's review
+    ("The project for our client requires five years of Guidewire, so we won't be putting "
+     "you forward.", "recruiter", "fit"),
+    ("The hiring manager wants someone who can move the mobile team to our new React Native "
+     "codebase.", "recruiter", "fit"),
+    ("Our product has no automated tests and no error handling in places, so we needed "
+     "someone with a strong testing background.", "hiring-manager", "fit"),
+    # a manageable ramp is not the reason
+    ("The ramp from your current stack to ours is manageable; what held us back was "
+     "communication in the system design round.", "onsite", "signal-gap"),
+    # capitalised areas to work on are content
+    ("Hi Jo, the interviewers flagged Product Sense and Executive Communication.",
+     "hiring-manager", "fit"),
+    ("Key areas: Technical Leadership, Cross-Team Influence.", "onsite", "signal-gap"),
+    # "Go" at the start of a sentence is a way of speaking, not the language
+    ("Thank you for applying. We've decided not to progress your application.\n\nGo well,\n"
+     "Aroha", "application", "unknown"),
+    ("Thank you for applying. We've decided not to progress your application. Go ahead and "
+     "apply again in six months if something else catches your eye.", "application",
+     "unknown"),
+])
+def test_counter_examples_from_the_round_13_review(feedback: str, stage: str,
+                                                   category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
+def test_praise_for_pace_is_not_a_report_on_time() -> None:
+    said = suggest_category("Your strongest point was pace; where you fell short was depth "
+                            "in the design discussion.", "onsite")
+    assert "time" not in said.topics

@@ -165,16 +165,21 @@ def read_clauses(text: str) -> ClauseReading:
     wanted_hits = [h for h in vocab.wanted.find(words)
                    if not set(range(h.start, h.end)) <= not_wants]
     titles = _job_titles(words, vocab)
-    names = _names(words, set(sentence_starts)) | titles
+    starts = set(sentence_starts)
+    # "Your Go was strong": a name read only as written is a skill, not a person or a company,
+    # except at the start of a sentence ("Go well", "Go ahead and apply again").
+    exact = exact_positions(words) - starts
+    names = _names(words, starts, exact) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
     hidden = frozenset(masked(words))  # "a job alert": read once, for every reader of the text
-    runs = _capitalised_runs(words, set(sentence_starts))  # "Northbeam Analytics"
+    runs = _capitalised_runs(words, starts)
     proper = runs | hidden
     terms = {i for h in shipped_skill_matcher().find(words)
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
              for i in range(h.start, h.end) if i not in titles and i not in proper}
-    terms |= exact_positions(words) - titles - hidden
+    terms |= exact - titles - proper
+    companies = _after_at(words, runs)  # "the ... position at Northbeam Analytics"
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -189,7 +194,7 @@ def read_clauses(text: str) -> ClauseReading:
             if nxt is not None and nxt[1] == "verdict" and nxt[0] not in sentence_set:
                 weight = vocab.before_verdict_weight  # "Everyone liked him, but ..."
         said = [i for i in range(start, end) if i not in pleasant and i not in names
-                and i not in runs and _content_word(words.stems[i], vocab)]
+                and i not in companies and _content_word(words.stems[i], vocab)]
         content_at.update(said)
         skill = any(i in terms and i not in pleasant for i in range(start, end))
         content = len(said) + 2 * skill
@@ -319,6 +324,16 @@ def _capitalised_runs(words: Words, sentence_starts: set[int]) -> set[int]:
     return out
 
 
+def _after_at(words: Words, runs: set[int]) -> set[int]:
+    """The capitalised runs right after "at": a company's name ("your interest in the role at
+    Northbeam Analytics"), whatever skill one of its words names elsewhere."""
+    out: set[int] = set()
+    for i in sorted(runs):
+        if (i - 1 in out) or (i > 0 and words.stems[i - 1] == "at"):
+            out.add(i)
+    return out
+
+
 def exact_positions(words: Words) -> set[int]:
     """Where a name the vocabulary reads only as written stands ("your Go", "Rust"): a
     skill, not the name of a person or a company."""
@@ -335,13 +350,13 @@ def _capitalised(words: Words, i: int) -> bool:
     return bool(words.spans) and words.text[words.spans[i][0]].isupper()
 
 
-def _names(words: Words, sentence_starts: set[int]) -> set[int]:
+def _names(words: Words, sentence_starts: set[int], exact: set[int]) -> set[int]:
     """Capitalised words inside a sentence that are not skills: names of people, companies
     and products, which say nothing about the decision. (At the start of a sentence a
     capital says nothing, so those words count as written.)"""
     if not words.spans:
         return set()
-    skill_positions = exact_positions(words)
+    skill_positions = set(exact)
     for hit in shipped_skill_matcher().find(words):
         skill_positions.update(range(hit.start, hit.end))
     return {

@@ -39,8 +39,16 @@ _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _DESCRIBING_ENDINGS = ("ful", "less", "al", "ic", "ive", "ous", "able", "ible")
 _HAVE = frozenset({"ha", "has", "have", "had"})  # (stems: "has" is read as "ha")
-_IRREGULAR_PARTICIPLES = frozenset({"taken", "written", "grown", "driven", "given", "chosen",
-                                    "seen", "done", "known", "held", "brought", "taught"})
+# What someone has done to a thing ("who has taken models to production", "who has tuned
+# stateful stream processing"): named, not guessed from an "-ed" ending, which also ends
+# "infrared", "connected" and "supervised".
+_PARTICIPLES = frozenset({"taken", "written", "grown", "driven", "given", "chosen", "seen",
+                          "done", "known", "held", "brought", "taught", "tuned", "developed",
+                          "implemented", "deployed", "debugged", "profiled", "optimised",
+                          "optimized", "benchmarked", "automated", "productionised",
+                          "productionized", "contributed", "modelled", "modeled", "hardened",
+                          "instrumented", "rolled"})
+MAX_COMPARED = 4  # "more machinery than [the problem] needed": words between "than" and it
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -171,8 +179,7 @@ def _item_word(w: str, vocab: _Vocabulary) -> bool:
 
 
 def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
-          term_starts: dict[int, int], blocked: set[int],
-          known: frozenset[int] = frozenset(),
+          term_starts: dict[int, int], blocked: set[int], known: frozenset[int],
           ) -> list[tuple[int, int, tuple[int, int] | None]]:
     """From an anchor, the items it asks for: runs of item words, joined by "and", "or" and
     commas; a parenthesis right after an item names examples of it (the third value)."""
@@ -264,7 +271,7 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
 def _compared(words: Words, at: int, floor: int) -> bool:
     """"More machinery than the problem needed (a registry, ...)": what was built, measured
     against the need, not a thing asked for."""
-    return "than" in words.stems[max(floor, at - 4):at]
+    return "than" in words.stems[max(floor, at - MAX_COMPARED):at]
 
 
 def _describes(words: Words, current: list[int], known: frozenset[int]) -> bool:
@@ -276,8 +283,7 @@ def _describes(words: Words, current: list[int], known: frozenset[int]) -> bool:
 
 
 def _participle(written: str) -> bool:
-    w = written.casefold()
-    return w in _IRREGULAR_PARTICIPLES or (len(w) > 4 and w.endswith("ed"))
+    return written.casefold() in _PARTICIPLES
 
 
 def _glued(words: Words, i: int) -> bool:

@@ -37,9 +37,12 @@ WEIGHTS = {"strong": 2.0, "phrases": 1.0, "weak": 0.5}
 OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually said
 CANCEL_WINDOW = 4
 PRAISE_WINDOW = 3
-PRAISED_SUBJECT = 10  # "your experience with ... was noted positively": words up to the verb
+PRAISED_SUBJECT = 10  # "your experience with ... was noted positively": words after the
+# phrase in which its verb is looked for
 _COPULAS = frozenset({"was", "were", "is", "are"})
 _CONTRASTS = frozenset({"but", "however", "although", "though", "yet"})
+_SHORTFALL = frozenset({"gap", "below", "limited", "lacking", "short", "thin", "weak",
+                        "missing", "less", "under", "insufficient", "behind"})
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
@@ -451,14 +454,16 @@ def praised_after(words: Words, clause: Clause, start: int, end: int) -> bool:
         return True
     # "Your experience with public-sector data and accessibility was noted positively": the
     # subject of a sentence that praises it, however long the subject is.
-    if words.stems[:start][-1:] != ("your",) and words.stems[start] != "your":
+    if not (words.stems[start] == "your" or (start > 0 and words.stems[start - 1] == "your")):
         return False
-    subject = _window(words, clause, end, PRAISED_SUBJECT)
-    verb = next((k for k, w in enumerate(subject.stems) if w in _COPULAS), None)
-    if verb is None or any(w in _CONTRASTS for w in subject.stems[:verb]):
+    after_phrase = _window(words, clause, end, PRAISED_SUBJECT)
+    verb = next((k for k, w in enumerate(after_phrase.stems) if w in _COPULAS), None)
+    if verb is None or any(w in _CONTRASTS for w in after_phrase.stems[:verb]):
         return False
-    said = subject.stems[verb + 1:verb + 1 + PRAISE_WINDOW]
-    return not any(w in NEGATIONS for w in said) and any(w in praise for w in said)
+    said = after_phrase.stems[verb + 1:verb + 1 + PRAISE_WINDOW]
+    # "...was a clear gap", "...is well below what we need": praise words that judge it short
+    return not any(w in NEGATIONS or w in _SHORTFALL for w in said) \
+        and any(w in praise for w in said)
 
 
 def _window(words: Words, clause: Clause, at: int, width: int) -> Words:
