@@ -4,7 +4,7 @@ feedback_dev.json (209 texts) and feedback_holdout.json (55) were written and la
 any tuning; feedback_holdout2.json (74), feedback_holdout3.json (65), feedback_holdout4.json
 (62) and feedback_holdout5.json (60) were each written and labelled blind, scored once, and
 tuned on only afterwards (after rounds 3, 4, 5 and 6 of issue 15). The feedback_personaN.json
-sets (55 texts each) are read against 38 other people's records (personaN_entries.json):
+sets (55 texts each) are read against 44 other people's records (personaN_entries.json):
 the second and third person's scored once in round 7, the fourth to ninth once each in round
 8 (the eighth and ninth at its end), the tenth to fourteenth once each in round 9 (the
 thirteenth and fourteenth with its final code), the fifteenth to twentieth in round 10 (the
@@ -13,58 +13,65 @@ ships), the 21st to 26th in round 11 (the 21st and 22nd at its start, the 23rd a
 midway, the last two with the code as it shipped after the round's review), the 27th to
 39th in round 12 (the 27th to 30th with its first change, the 31st to 33rd with its code
 after the first review, the 34th to 36th later, and the 37th to 39th with its code as it
-shipped after the second review).
+shipped after the second review), and the 40th to 45th in round 13 (the 42nd with its first
+change, the others with its second).
 tests/core/feedback_eval.py says how each figure is counted; docs/performance.md has every
 round's figures, blind and tuned. Run with ``-s`` to see them.
 
-As of the end of round 12 (every set tuned on; the blind scorings are in the FLOORS comments):
+As of the end of round 13 (every set tuned on; the blind scorings are in the FLOORS comments):
 
 | set               | category | silence | precision@3 | acceptable | gaps P / R  | inv / rev |
 |-------------------|----------|---------|-------------|------------|-------------|-----------|
-| development       | 1.000    | 0       | 0.661       | 0.800      | 0.97 / 0.97 | 1 / 0     |
+| development       | 1.000    | 0       | 0.642       | 0.763      | 0.97 / 0.97 | 1 / 0     |
 | round-1 set       | 1.000    | 0       | 0.670       | 0.745      | 1.00 / 1.00 | 0 / 0     |
-| second set        | 1.000    | 0       | 0.579       | 0.775      | 1.00 / 0.96 | 0 / 0     |
-| third set         | 0.954    | 0       | 0.603       | 0.772      | 1.00 / 0.86 | 0 / 0     |
-| fourth set        | 0.968    | 0       | 0.592       | 0.724      | 0.95 / 0.93 | 1 / 0     |
-| fifth set         | 1.000    | 0       | 0.519       | 0.679      | 1.00 / 0.88 | 0 / 0     |
-| second person     | 0.982    | 0       | 0.593       | 0.767      | 1.00 / 0.82 | 0 / 0     |
-| third person      | 0.964    | 0       | 0.582       | 0.739      | 1.00 / 0.86 | 0 / 0     |
-| fourth person     | 1.000    | 0       | 0.552       | 0.642      | 0.78 / 0.58 | 5 / 0     |
-| fifth person      | 0.945    | 0       | 0.509       | 0.661      | 0.81 / 0.54 | 3 / 0     |
-| sixth person      | 0.964    | 0       | 0.655       | 0.800      | 0.75 / 0.45 | 5 / 0     |
-| seventh person    | 0.982    | 0       | 0.606       | 0.758      | 0.90 / 0.55 | 2 / 0     |
-| eighth person     | 0.945    | 0       | 0.448       | 0.594      | 0.64 / 0.50 | 8 / 0     |
-| ninth person      | 0.964    | 0       | 0.473       | 0.588      | 0.73 / 0.47 | 9 / 0     |
-| tenth person      | 0.982    | 0       | 0.515       | 0.709      | 0.67 / 0.43 | 6 / 0     |
-| eleventh person   | 1.000    | 0       | 0.442       | 0.624      | 0.62 / 0.41 | 11 / 0    |
-| twelfth person    | 1.000    | 0       | 0.430       | 0.600      | 0.88 / 0.44 | 2 / 0     |
-| thirteenth person | 1.000    | 0       | 0.564       | 0.715      | 0.70 / 0.44 | 8 / 0     |
-| fourteenth person | 0.964    | 0       | 0.473       | 0.691      | 0.70 / 0.35 | 6 / 0     |
-| fifteenth person  | 0.982    | 0       | 0.545       | 0.739      | 0.72 / 0.47 | 5 / 0     |
-| sixteenth person  | 0.982    | 0       | 0.455       | 0.642      | 0.94 / 0.61 | 1 / 0     |
-| seventeenth person | 0.982    | 0       | 0.539       | 0.685      | 0.75 / 0.56 | 5 / 0     |
-| eighteenth person | 0.964    | 0       | 0.491       | 0.655      | 0.95 / 0.56 | 1 / 0     |
-| nineteenth person | 0.945    | 0       | 0.521       | 0.673      | 0.80 / 0.50 | 3 / 0     |
-| twentieth person  | 0.945    | 0       | 0.406       | 0.582      | 0.70 / 0.54 | 6 / 0     |
-| 21st person       | 0.964    | 0       | 0.370       | 0.624      | 0.46 / 0.35 | 13 / 0    |
-| 22nd person       | 0.964    | 0       | 0.315       | 0.533      | 0.68 / 0.52 | 6 / 0     |
-| 23rd person       | 0.982    | 0       | 0.485       | 0.648      | 0.76 / 0.45 | 4 / 0     |
-| 24th person       | 1.000    | 0       | 0.448       | 0.588      | 0.75 / 0.46 | 4 / 0     |
-| 25th person       | 0.964    | 0       | 0.455       | 0.642      | 0.63 / 0.57 | 7 / 0     |
-| 26th person       | 0.945    | 0       | 0.370       | 0.606      | 0.71 / 0.46 | 6 / 0     |
-| 27th person       | 1.000    | 0       | 0.545       | 0.715      | 0.68 / 0.48 | 7 / 0     |
-| 28th person       | 0.909    | 0       | 0.539       | 0.697      | 0.59 / 0.23 | 9 / 0     |
-| 29th person       | 1.000    | 0       | 0.376       | 0.558      | 0.81 / 0.50 | 3 / 0     |
-| 30th person       | 1.000    | 0       | 0.515       | 0.703      | 0.50 / 0.32 | 10 / 0    |
-| 31st person       | 1.000    | 0       | 0.455       | 0.648      | 1.00 / 0.36 | 0 / 0     |
-| 32nd person       | 0.982    | 0       | 0.491       | 0.630      | 0.71 / 0.41 | 5 / 0     |
-| 33rd person       | 1.000    | 0       | 0.503       | 0.673      | 0.70 / 0.48 | 6 / 0     |
-| 34th person       | 1.000    | 0       | 0.412       | 0.570      | 0.83 / 0.50 | 3 / 0     |
-| 35th person       | 0.964    | 0       | 0.527       | 0.673      | 0.83 / 0.54 | 4 / 0     |
-| 36th person       | 1.000    | 0       | 0.400       | 0.655      | 0.93 / 0.69 | 1 / 0     |
-| 37th person       | 0.964    | 0       | 0.297       | 0.497      | 0.48 / 0.41 | 15 / 0    |
-| 38th person       | 1.000    | 0       | 0.545       | 0.770      | 0.75 / 0.51 | 7 / 0     |
-| 39th person       | 0.982    | 0       | 0.485       | 0.691      | 0.67 / 0.53 | 8 / 1     |
+| second set        | 1.000    | 0       | 0.574       | 0.770      | 1.00 / 0.96 | 0 / 0     |
+| third set         | 0.954    | 0       | 0.556       | 0.735      | 1.00 / 0.86 | 0 / 0     |
+| fourth set        | 0.968    | 0       | 0.557       | 0.707      | 0.95 / 0.93 | 1 / 0     |
+| fifth set         | 1.000    | 0       | 0.481       | 0.636      | 1.00 / 0.94 | 0 / 0     |
+| second person     | 0.982    | 0       | 0.593       | 0.753      | 1.00 / 0.82 | 0 / 0     |
+| third person      | 0.964    | 0       | 0.614       | 0.739      | 1.00 / 0.86 | 0 / 0     |
+| fourth person     | 1.000    | 0       | 0.552       | 0.648      | 0.79 / 0.60 | 5 / 0     |
+| fifth person      | 0.945    | 0       | 0.473       | 0.636      | 0.81 / 0.54 | 3 / 0     |
+| sixth person      | 0.964    | 0       | 0.642       | 0.782      | 0.75 / 0.45 | 5 / 0     |
+| seventh person    | 0.982    | 0       | 0.630       | 0.782      | 0.90 / 0.55 | 2 / 0     |
+| eighth person     | 0.945    | 0       | 0.442       | 0.570      | 0.64 / 0.50 | 8 / 0     |
+| ninth person      | 0.982    | 0       | 0.497       | 0.642      | 0.72 / 0.47 | 9 / 0     |
+| tenth person      | 0.982    | 0       | 0.545       | 0.727      | 0.67 / 0.43 | 6 / 0     |
+| eleventh person   | 1.000    | 0       | 0.436       | 0.636      | 0.62 / 0.41 | 11 / 0    |
+| twelfth person    | 1.000    | 0       | 0.436       | 0.594      | 0.88 / 0.44 | 2 / 0     |
+| thirteenth person | 1.000    | 0       | 0.564       | 0.727      | 0.70 / 0.44 | 8 / 0     |
+| fourteenth person | 0.964    | 0       | 0.473       | 0.685      | 0.70 / 0.35 | 6 / 0     |
+| fifteenth person  | 0.982    | 0       | 0.588       | 0.788      | 0.72 / 0.47 | 5 / 0     |
+| sixteenth person  | 0.982    | 0       | 0.448       | 0.655      | 0.94 / 0.61 | 1 / 0     |
+| seventeenth person | 0.982    | 0       | 0.552       | 0.697      | 0.79 / 0.56 | 4 / 0     |
+| eighteenth person | 0.964    | 0       | 0.515       | 0.679      | 0.95 / 0.56 | 1 / 0     |
+| nineteenth person | 0.945    | 0       | 0.503       | 0.667      | 0.80 / 0.50 | 3 / 0     |
+| twentieth person  | 0.964    | 0       | 0.485       | 0.636      | 0.70 / 0.54 | 6 / 0     |
+| 21st person       | 0.964    | 0       | 0.358       | 0.630      | 0.48 / 0.35 | 12 / 0    |
+| 22nd person       | 0.964    | 0       | 0.339       | 0.588      | 0.72 / 0.52 | 5 / 0     |
+| 23rd person       | 0.982    | 0       | 0.479       | 0.661      | 0.72 / 0.45 | 5 / 0     |
+| 24th person       | 1.000    | 0       | 0.479       | 0.630      | 0.75 / 0.46 | 4 / 0     |
+| 25th person       | 0.964    | 0       | 0.473       | 0.655      | 0.65 / 0.57 | 7 / 0     |
+| 26th person       | 0.964    | 0       | 0.382       | 0.624      | 0.73 / 0.51 | 6 / 0     |
+| 27th person       | 1.000    | 0       | 0.558       | 0.739      | 0.71 / 0.48 | 6 / 0     |
+| 28th person       | 0.909    | 0       | 0.521       | 0.691      | 0.59 / 0.23 | 9 / 0     |
+| 29th person       | 1.000    | 0       | 0.400       | 0.564      | 0.81 / 0.50 | 3 / 0     |
+| 30th person       | 1.000    | 0       | 0.521       | 0.703      | 0.50 / 0.32 | 10 / 0    |
+| 31st person       | 1.000    | 0       | 0.461       | 0.648      | 1.00 / 0.36 | 0 / 0     |
+| 32nd person       | 0.982    | 0       | 0.509       | 0.636      | 0.71 / 0.41 | 5 / 0     |
+| 33rd person       | 1.000    | 0       | 0.515       | 0.667      | 0.70 / 0.48 | 6 / 0     |
+| 34th person       | 1.000    | 0       | 0.406       | 0.545      | 0.83 / 0.50 | 3 / 0     |
+| 35th person       | 0.964    | 0       | 0.503       | 0.667      | 0.83 / 0.54 | 4 / 0     |
+| 36th person       | 1.000    | 0       | 0.430       | 0.679      | 0.93 / 0.66 | 1 / 0     |
+| 37th person       | 0.964    | 0       | 0.358       | 0.509      | 0.52 / 0.41 | 13 / 0    |
+| 38th person       | 1.000    | 0       | 0.545       | 0.782      | 0.78 / 0.51 | 6 / 0     |
+| 39th person       | 1.000    | 0       | 0.527       | 0.715      | 0.69 / 0.53 | 8 / 0     |
+| 40th person       | 1.000    | 0       | 0.412       | 0.588      | 0.89 / 0.53 | 2 / 0     |
+| 41st person       | 0.982    | 0       | 0.442       | 0.624      | 0.94 / 0.62 | 1 / 0     |
+| 42nd person       | 1.000    | 0       | 0.267       | 0.515      | 0.81 / 0.70 | 3 / 0     |
+| 43rd person       | 0.982    | 0       | 0.533       | 0.648      | 1.00 / 0.70 | 0 / 0     |
+| 44th person       | 0.982    | 0       | 0.497       | 0.709      | 0.78 / 0.53 | 4 / 0     |
+| 45th person       | 0.964    | 0       | 0.436       | 0.600      | 0.62 / 0.36 | 7 / 1     |
 | target            | >= 0.90  | 0       |             | >= 0.85    |             | 0 / 0     |
 """
 
