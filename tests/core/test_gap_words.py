@@ -236,3 +236,29 @@ def test_counter_examples_from_the_round_13_review(store: Store, record: None,
     said = " | ".join(m for g in gaps for m in (g.label, *g.missing))
     assert named in said.casefold(), said
     assert not {"sensor", "learning", "speed"} & {m.casefold() for g in gaps for m in g.missing}
+
+
+@pytest.mark.parametrize(("feedback", "named"), [
+    # the second review: a lacking skill in a long subject stays lacking
+    ("Your Kafka experience at the startup was strong for its size but nowhere near our "
+     "throughput.", "kafka"),
+    ("Your Python skills in the data-analysis context were good but not at the level of "
+     "production engineering we need.", "python"),
+    # "no Go", "Rust rather than C++", another comparison before an ask, a name after "that"
+    ("You had no Go experience and the whole backend is written in it.", "go"),
+    ("We're standardising on Rust rather than C++ for the new services, and your background "
+     "is mostly C++.", "rust"),
+    ("We went with someone further along than you, someone who had led Workday rollouts.",
+     "workday rollouts"),
+    ("We need that Murex depth in-house.", "murex"),
+])
+def test_counter_examples_from_the_second_round_13_review(store: Store, record: None,
+                                                          feedback: str, named: str) -> None:
+    said = " | ".join(m for g in _match(store, feedback).gaps for m in (g.label, *g.missing))
+    assert named in said.casefold(), said
+
+
+def test_go_ahead_is_no_language(store: Store, record: None) -> None:
+    gaps = _match(store, "Thank you for applying. We've decided not to progress your "
+                         "application. Go ahead and apply again in six months.").gaps
+    assert "go" not in {g.skill for g in gaps}, gaps

@@ -175,11 +175,13 @@ def read_clauses(text: str) -> ClauseReading:
     hidden = frozenset(masked(words))  # "a job alert": read once, for every reader of the text
     runs = _capitalised_runs(words, starts)
     proper = runs | hidden
-    terms = {i for h in shipped_skill_matcher().find(words)
+    skill_hits = shipped_skill_matcher().find(words)
+    terms = {i for h in skill_hits
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
              for i in range(h.start, h.end) if i not in titles and i not in proper}
     terms |= exact - titles - proper
-    companies = _after_at(words, runs)  # "the ... position at Northbeam Analytics"
+    # "the ... position at Northbeam Analytics" (not "struggled at System Design")
+    companies = _after_at(words, runs, {i for h in skill_hits for i in range(h.start, h.end)})
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -324,12 +326,13 @@ def _capitalised_runs(words: Words, sentence_starts: set[int]) -> set[int]:
     return out
 
 
-def _after_at(words: Words, runs: set[int]) -> set[int]:
-    """The capitalised runs right after "at": a company's name ("your interest in the role at
-    Northbeam Analytics"), whatever skill one of its words names elsewhere."""
+def _after_at(words: Words, runs: set[int], skills: set[int]) -> set[int]:
+    """The capitalised runs right after "at" that begin with a word no skill has: a
+    company's name ("your interest in the role at Northbeam Analytics"), whatever skill a
+    later word of it names elsewhere ("struggled at System Design" is the skill)."""
     out: set[int] = set()
     for i in sorted(runs):
-        if (i - 1 in out) or (i > 0 and words.stems[i - 1] == "at"):
+        if (i - 1 in out) or (i > 0 and words.stems[i - 1] == "at" and i not in skills):
             out.add(i)
     return out
 

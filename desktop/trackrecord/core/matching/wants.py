@@ -49,6 +49,7 @@ _PARTICIPLES = frozenset({"taken", "written", "grown", "driven", "given", "chose
                           "productionized", "contributed", "modelled", "modeled", "hardened",
                           "instrumented", "rolled"})
 MAX_COMPARED = 4  # "more machinery than [the problem] needed": words between "than" and it
+_PEOPLE_OR_BREAK = frozenset({"you", "your", "someone", "somebody", "anyone", ",", ";"})
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -254,8 +255,7 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
         if step > 0 and w in vocab.where_after_someone and i > 0 \
                 and words.stems[i - 1] in _SOMEONE:
             break  # "we need someone in Oslo": a place, not a skill
-        if step > 0 and w in _DEMONSTRATIVES and i + 1 != stop \
-                and _item_word(words.stems[i + 1], vocab) and i + 1 not in blocked:
+        if step > 0 and w in _DEMONSTRATIVES and _points_back(words, i + 1, stop, vocab, blocked):
             break  # "I need that picture": what was said already, not a thing asked for
         lead += 1
         allowed = vocab.filler if step < 0 else vocab.filler | vocab.lead
@@ -271,7 +271,12 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
 def _compared(words: Words, at: int, floor: int) -> bool:
     """"More machinery than the problem needed (a registry, ...)": what was built, measured
     against the need, not a thing asked for."""
-    return "than" in words.stems[max(floor, at - MAX_COMPARED):at]
+    before = words.stems[max(floor, at - MAX_COMPARED):at]
+    if "than" not in before:
+        return False
+    # "further along than you, someone who had led ...": another comparison, then an ask
+    between = before[len(before) - before[::-1].index("than"):]
+    return not any(w in _PEOPLE_OR_BREAK for w in between)
 
 
 def _describes(words: Words, current: list[int], known: frozenset[int]) -> bool:
@@ -280,6 +285,16 @@ def _describes(words: Words, current: list[int], known: frozenset[int]) -> bool:
     if len(current) != 1 or current[0] in known:
         return False
     return words.span(current[0], current[0] + 1).casefold().endswith(_DESCRIBING_ENDINGS)
+
+
+def _points_back(words: Words, i: int, stop: int, vocab: _Vocabulary, blocked: set[int]) -> bool:
+    """After "that" or "this": one plain word and no more ("that picture to make the case"),
+    not a name or a thing of several words ("that Murex back-office depth")."""
+    if i >= stop or i in blocked or not _item_word(words.stems[i], vocab):
+        return False
+    if words.span(i, i + 1)[:1].isupper():
+        return False
+    return i + 1 >= stop or not _item_word(words.stems[i + 1], vocab)
 
 
 def _participle(written: str) -> bool:

@@ -37,12 +37,18 @@ WEIGHTS = {"strong": 2.0, "phrases": 1.0, "weak": 0.5}
 OWN_READ_WEIGHT = 0.5  # your own read counts, but less than what they actually said
 CANCEL_WINDOW = 4
 PRAISE_WINDOW = 3
-PRAISED_SUBJECT = 10  # "your experience with ... was noted positively": words after the
-# phrase in which its verb is looked for
+PRAISED_SUBJECT = 12  # "your experience with ... was noted positively": the words after the
+# phrase, up to the end of its clause, in which the verb and the praise are looked for
 _COPULAS = frozenset({"was", "were", "is", "are"})
-_CONTRASTS = frozenset({"but", "however", "although", "though", "yet"})
-_SHORTFALL = frozenset({"gap", "below", "limited", "lacking", "short", "thin", "weak",
-                        "missing", "less", "under", "insufficient", "behind"})
+_REPORTED = frozenset({"noted", "seen", "viewed", "received", "very", "really", "also"})
+_PLAIN_PRAISE = frozenset({"positively", "positive", "impressive", "excellent", "outstanding",
+                           "strong", "great", "fantastic", "terrific"})
+# Anything that turns praise into a shortfall ("strong for its size but nowhere near").
+_TURNS = frozenset({"but", "however", "although", "though", "yet", "not", "no", "nowhere",
+                    "gap", "below", "limited", "lacking", "short", "thin", "weak", "missing",
+                    "less", "under", "insufficient", "behind", "far", "away", "outside",
+                    "concern", "mismatch", "than", "rather", "only", "academic",
+                    "theoretical", "step"})
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
@@ -433,7 +439,8 @@ def _cancelled(vocab: _Vocabulary, words: Words, hit: PhraseHit[_Phrase], clause
     before = _window(words, clause, hit.start, -CANCEL_WINDOW)
     if vocab.cancel[hit.value.category].find(before):
         return True
-    if praised_after(words, clause, hit.start, hit.end):
+    if praised_after(words, clause, hit.start, hit.end) \
+            or _praised_subject(words, clause, hit.start, hit.end):
         return True
     if hit.value.praise_before:
         close = _window(words, clause, hit.start, -PRAISE_BEFORE_WINDOW)
@@ -449,21 +456,22 @@ def praised_after(words: Words, clause: Clause, start: int, end: int) -> bool:
     if any(w in NEGATIONS for w in said):
         return False
     after = _window(words, clause, end, PRAISE_WINDOW)
-    praise = _vocabulary().praise
-    if any(w in praise for w in after.stems):
-        return True
-    # "Your experience with public-sector data and accessibility was noted positively": the
-    # subject of a sentence that praises it, however long the subject is.
+    return any(w in _vocabulary().praise for w in after.stems)
+
+
+def _praised_subject(words: Words, clause: Clause, start: int, end: int) -> bool:
+    """"Your experience with public-sector data and accessibility was noted positively": a
+    category phrase in the subject of a sentence that only praises it, however long the
+    subject. Only plain praise right after the verb counts, and nothing after it may turn
+    it ("clearly a long way from", "good but not at the level", "a clear gap")."""
     if not (words.stems[start] == "your" or (start > 0 and words.stems[start - 1] == "your")):
         return False
-    after_phrase = _window(words, clause, end, PRAISED_SUBJECT)
-    verb = next((k for k, w in enumerate(after_phrase.stems) if w in _COPULAS), None)
-    if verb is None or any(w in _CONTRASTS for w in after_phrase.stems[:verb]):
+    rest = _window(words, clause, end, PRAISED_SUBJECT).stems
+    verb = next((k for k, w in enumerate(rest) if w in _COPULAS), None)
+    if verb is None or any(w in _TURNS for w in rest):
         return False
-    said = after_phrase.stems[verb + 1:verb + 1 + PRAISE_WINDOW]
-    # "...was a clear gap", "...is well below what we need": praise words that judge it short
-    return not any(w in NEGATIONS or w in _SHORTFALL for w in said) \
-        and any(w in praise for w in said)
+    said = [w for w in rest[verb + 1:] if w not in _REPORTED]
+    return bool(said) and said[0] in _PLAIN_PRAISE
 
 
 def _window(words: Words, clause: Clause, at: int, width: int) -> Words:
