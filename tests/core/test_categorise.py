@@ -635,3 +635,14 @@ def test_praise_for_pace_is_not_a_report_on_time() -> None:
 def test_counter_examples_from_the_second_round_13_review(feedback: str, stage: str,
                                                           category: str) -> None:
     assert suggest_category(feedback, stage).category == category
+
+
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # the two held-out texts of round 13 read as silence, fixed after their one scoring
+    ("Quick one - the HM is only looking at people with hands-on OCPP, so I can't put you "
+     "forward, sorry!", "recruiter", "fit"),
+    ("You spent most of the session polishing part one, so you didn't reach part two.",
+     "coding", "signal-gap"),
+])
+def test_the_held_out_silences_of_round_13(feedback: str, stage: str, category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
