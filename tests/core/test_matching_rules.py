@@ -296,3 +296,22 @@ def test_server_side_languages_are_a_backend_roles_work(store: Store,
                     feedback="The position has now been filled.")
     assert any("the role (Senior Backend Engineer)" in r for r in _reasons(result)), \
         _reasons(result)
+
+
+def test_a_project_named_phoenix_is_no_backend_work(store: Store, entries: EntryService) -> None:
+    _add(entries, "shipped", "Project Phoenix: checkout redesign",
+         tags=["phoenix", "react", "frontend"])
+    result = _match(store, stage="recruiter", role="Backend Engineer",
+                    feedback="We went with someone with more backend experience.")
+    assert not any("tagged phoenix" in r for r in _reasons(result)), _reasons(result)
+
+
+def test_writing_tests_still_asks_about_tests(store: Store, entries: EntryService) -> None:
+    suite = _add(entries, "shipped", "Test suite overhaul", tags=["testing", "ci"])
+    _add(entries, "shipped", "Replicated log on Raft", tags=["distributed-systems", "go"])
+    _add(entries, "shipped", "Pricing service", tags=["python", "backend"])
+    result = _match(store, stage="hiring-manager",
+                    feedback="We need stronger experience writing tests for distributed "
+                             "systems.")
+    assert any("*tests*" in r for e in result.evidence if e.entry_id == suite
+               for r in e.reasons), _reasons(result)
