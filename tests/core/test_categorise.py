@@ -646,3 +646,22 @@ def test_counter_examples_from_the_second_round_13_review(feedback: str, stage: 
 ])
 def test_the_held_out_silences_of_round_13(feedback: str, stage: str, category: str) -> None:
     assert suggest_category(feedback, stage).category == category
+
+
+def test_a_closing_to_come_is_no_second_reading() -> None:
+    said = suggest_category("Once the position is closed we'll share more; for now, the team "
+                            "felt your system design answers stayed high level.", "onsite")
+    assert (said.category, said.second) == ("signal-gap", None)
+
+
+@pytest.mark.parametrize(("feedback", "stage", "topic"), [
+    # a kind of contract, a submission without issues: not the reason
+    ("This is not a staff-augmentation role; we needed someone with deeper Kafka experience.",
+     "recruiter", "level"),
+    ("The submission had no major issues; the team simply went with someone with more "
+     "payments experience.", "take-home", "approach"),
+])
+def test_phrases_narrowed_after_the_round_13_reviews(feedback: str, stage: str,
+                                                     topic: str) -> None:
+    said = suggest_category(feedback, stage)
+    assert topic not in [t for _category, topics in said.all_topics for t in topics], said
