@@ -169,19 +169,20 @@ def read_clauses(text: str) -> ClauseReading:
     # "Your Go was strong": a name read only as written is a skill, not a person or a company,
     # except at the start of a sentence ("Go well", "Go ahead and apply again").
     exact = exact_positions(words) - starts
-    names = _names(words, starts, exact) | titles
+    skill_hits = shipped_skill_matcher().find(words)
+    skill_at = {i for h in skill_hits for i in range(h.start, h.end)}
+    names = _names(words, starts, exact | skill_at) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
     hidden = frozenset(masked(words))  # "a job alert": read once, for every reader of the text
     runs = _capitalised_runs(words, starts)
     proper = runs | hidden
-    skill_hits = shipped_skill_matcher().find(words)
     terms = {i for h in skill_hits
              if not all(words.stems[j] in vocab.form_words for j in range(h.start, h.end))
              for i in range(h.start, h.end) if i not in titles and i not in proper}
     terms |= exact - titles - proper
     # "the ... position at Northbeam Analytics" (not "struggled at System Design")
-    companies = _after_at(words, runs, {i for h in skill_hits for i in range(h.start, h.end)})
+    companies = _after_at(words, runs, skill_at)
     out: list[Clause] = []
     content_at: set[int] = set()
     for k, (start, kind) in enumerate(bounds):
@@ -353,15 +354,12 @@ def _capitalised(words: Words, i: int) -> bool:
     return bool(words.spans) and words.text[words.spans[i][0]].isupper()
 
 
-def _names(words: Words, sentence_starts: set[int], exact: set[int]) -> set[int]:
+def _names(words: Words, sentence_starts: set[int], skill_positions: set[int]) -> set[int]:
     """Capitalised words inside a sentence that are not skills: names of people, companies
     and products, which say nothing about the decision. (At the start of a sentence a
     capital says nothing, so those words count as written.)"""
     if not words.spans:
         return set()
-    skill_positions = set(exact)
-    for hit in shipped_skill_matcher().find(words):
-        skill_positions.update(range(hit.start, hit.end))
     return {
         i for i in range(len(words.stems))
         if i not in sentence_starts and i not in skill_positions and _capitalised(words, i)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from trackrecord.core.matching.clauses import marker_positions
+from trackrecord.core.matching.clauses import exact_positions, marker_positions
 from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
@@ -21,12 +21,10 @@ from trackrecord.core.matching.text import (
     NOT_ASKED,
     NamedSkill,
     RawQueries,
-    word_index,
 )
 from trackrecord.core.matching.vocabulary import (
     Skill,
     current_synonyms,
-    exact_skill_terms,
     phrase_key,
     skill_matcher,
     skills,
@@ -371,10 +369,7 @@ def _unnamed_wants(value: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     words = reading.words
     hidden = reading.clauses.masked
     hits = [h for h in skill_matcher().find(words)]
-    terms = {i for h in hits for i in range(h.start, h.end)}
-    for pattern, _term, _name in exact_skill_terms():
-        for m in pattern.finditer(value):
-            terms.add(word_index(words, m.start()))
+    terms = {i for h in hits for i in range(h.start, h.end)} | exact_positions(words)
     out: list[str] = []
     examples: dict[str, list[str]] = {}
     blocked = phrase_positions(words, least=2) | marker_positions(words) | hidden

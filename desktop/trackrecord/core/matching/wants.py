@@ -37,17 +37,7 @@ FUNCTION_WORDS = frozenset({
 })
 _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-_DESCRIBING_ENDINGS = ("ful", "less", "al", "ic", "ive", "ous", "able", "ible")
-_HAVE = frozenset({"ha", "has", "have", "had"})  # (stems: "has" is read as "ha")
-# What someone has done to a thing ("who has taken models to production", "who has tuned
-# stateful stream processing"): named, not guessed from an "-ed" ending, which also ends
-# "infrared", "connected" and "supervised".
-_PARTICIPLES = frozenset({"taken", "written", "grown", "driven", "given", "chosen", "seen",
-                          "done", "known", "held", "brought", "taught", "tuned", "developed",
-                          "implemented", "deployed", "debugged", "profiled", "optimised",
-                          "optimized", "benchmarked", "automated", "productionised",
-                          "productionized", "contributed", "modelled", "modeled", "hardened",
-                          "instrumented", "rolled"})
+_HAVE = frozenset({"has", "have", "had"})
 MAX_COMPARED = 4  # "more machinery than [the problem] needed": words between "than" and it
 _PEOPLE_OR_BREAK = frozenset({"you", "your", "someone", "somebody", "anyone", ",", ";"})
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
@@ -79,6 +69,8 @@ class _Vocabulary:
     places: frozenset[str]
     faults: frozenset[str]
     impressions: frozenset[str]
+    participles: frozenset[str]  # as written
+    describing_endings: tuple[str, ...]
     compound_not: frozenset[str]
     alone_not: frozenset[str]
     alone_endings: tuple[str, ...]
@@ -105,6 +97,8 @@ def _vocabulary() -> _Vocabulary:
         places=frozenset(stem(w) for w in data["places"]),
         faults=frozenset(stem(w) for w in data["faults"]),
         impressions=frozenset(data["impressions"]),  # as written: "signals" are a skill
+        participles=frozenset(data["participles"]),
+        describing_endings=tuple(data["describing_endings"]),
         compound_not=frozenset(stem(w) for w in data["compound_not"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
         qualifiers=frozenset(phrase_key(p) for p in data["qualifiers"]),
@@ -228,12 +222,13 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
             i += step
             continue
         if step > 0 and not (current or items) and i > 0 and words.stems[i - 1] in _HAVE \
-                and i not in term_starts and _participle(words.span(i, i + 1)):
+                and i not in term_starts \
+                and words.span(i, i + 1).casefold() in vocab.participles:
             i += step  # "someone who has taken models to production": what they did
             continue
         if _item_word(w, vocab) and i not in blocked:
             if step > 0 and current and i in term_starts \
-                    and not _describes(words, current, known):
+                    and not _describes(words, current, known, vocab):
                 items.append(_span(current))
                 current = []
             current.append(i)
@@ -279,12 +274,13 @@ def _compared(words: Words, at: int, floor: int) -> bool:
     return not any(w in _PEOPLE_OR_BREAK for w in between)
 
 
-def _describes(words: Words, current: list[int], known: frozenset[int]) -> bool:
+def _describes(words: Words, current: list[int], known: frozenset[int],
+               vocab: _Vocabulary) -> bool:
     """One describing word before a skill belongs to it ("stateful stream processing"),
     unless it is a skill itself ("Java Spring Boot" asks for two things)."""
     if len(current) != 1 or current[0] in known:
         return False
-    return words.span(current[0], current[0] + 1).casefold().endswith(_DESCRIBING_ENDINGS)
+    return words.span(current[0], current[0] + 1).casefold().endswith(vocab.describing_endings)
 
 
 def _points_back(words: Words, i: int, stop: int, vocab: _Vocabulary, blocked: set[int]) -> bool:
@@ -295,10 +291,6 @@ def _points_back(words: Words, i: int, stop: int, vocab: _Vocabulary, blocked: s
     if words.span(i, i + 1)[:1].isupper():
         return False
     return i + 1 >= stop or not _item_word(words.stems[i + 1], vocab)
-
-
-def _participle(written: str) -> bool:
-    return written.casefold() in _PARTICIPLES
 
 
 def _glued(words: Words, i: int) -> bool:

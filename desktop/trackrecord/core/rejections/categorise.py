@@ -40,15 +40,6 @@ PRAISE_WINDOW = 3
 PRAISED_SUBJECT = 12  # "your experience with ... was noted positively": the words after the
 # phrase, up to the end of its clause, in which the verb and the praise are looked for
 _COPULAS = frozenset({"was", "were", "is", "are"})
-_REPORTED = frozenset({"noted", "seen", "viewed", "received", "very", "really", "also"})
-_PLAIN_PRAISE = frozenset({"positively", "positive", "impressive", "excellent", "outstanding",
-                           "strong", "great", "fantastic", "terrific"})
-# Anything that turns praise into a shortfall ("strong for its size but nowhere near").
-_TURNS = frozenset({"but", "however", "although", "though", "yet", "not", "no", "nowhere",
-                    "gap", "below", "limited", "lacking", "short", "thin", "weak", "missing",
-                    "less", "under", "insufficient", "behind", "far", "away", "outside",
-                    "concern", "mismatch", "than", "rather", "only", "academic",
-                    "theoretical", "step"})
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
@@ -157,6 +148,9 @@ class _Vocabulary:
     matcher: PhraseMatcher[_Phrase]
     cancel: dict[str, PhraseMatcher[str]]
     praise: frozenset[str]
+    plain_praise: frozenset[str]  # [negation]: what a praised long subject is praised with
+    praise_skip: frozenset[str]
+    praise_turns: frozenset[str]
     stage_lean: dict[str, dict[str, float]]
     content_words: int
     topics: dict[tuple[str, str], TopicEvidence]
@@ -194,6 +188,9 @@ def _vocabulary() -> _Vocabulary:
         matcher=PhraseMatcher(phrases),
         cancel=cancel,
         praise=frozenset(stem(w) for w in negation.get("praise", ())),
+        plain_praise=frozenset(stem(w) for w in negation.get("plain_praise", ())),
+        praise_skip=frozenset(stem(w) for w in negation.get("praise_skip", ())),
+        praise_turns=frozenset(stem(w) for w in negation.get("praise_turns", ())),
         stage_lean={k: dict(v) for k, v in data.get("stage_lean", {}).items()},
         content_words=int(reading["form"]["content_words"]),
         topics=topics,
@@ -466,12 +463,13 @@ def _praised_subject(words: Words, clause: Clause, start: int, end: int) -> bool
     it ("clearly a long way from", "good but not at the level", "a clear gap")."""
     if not (words.stems[start] == "your" or (start > 0 and words.stems[start - 1] == "your")):
         return False
+    vocab = _vocabulary()
     rest = _window(words, clause, end, PRAISED_SUBJECT).stems
     verb = next((k for k, w in enumerate(rest) if w in _COPULAS), None)
-    if verb is None or any(w in _TURNS for w in rest):
+    if verb is None or any(w in vocab.praise_turns for w in rest):
         return False
-    said = [w for w in rest[verb + 1:] if w not in _REPORTED]
-    return bool(said) and said[0] in _PLAIN_PRAISE
+    said = [w for w in rest[verb + 1:] if w not in vocab.praise_skip]
+    return bool(said) and said[0] in vocab.plain_praise
 
 
 def _window(words: Words, clause: Clause, at: int, width: int) -> Words:
