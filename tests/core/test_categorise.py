@@ -665,3 +665,35 @@ def test_phrases_narrowed_after_the_round_13_reviews(feedback: str, stage: str,
                                                      topic: str) -> None:
     said = suggest_category(feedback, stage)
     assert topic not in [t for _category, topics in said.all_topics for t in topics], said
+
+
+@pytest.mark.parametrize(("feedback", "stage", "category"), [
+    # The data-protection paragraph of an applicant-tracking letter gives no reason.
+    ("We regret to inform you that your application has not been successful. With your "
+     "consent, we will retain your details on our talent database for six months and may "
+     "contact you should a suitable opportunity arise. You can withdraw consent at any time "
+     "via the candidate portal.", "application", "unknown"),
+    # An internal applicant, said without the word "internal".
+    ("After we'd spoken, an engineer from another team here applied for the platform role, "
+     "and given they already know our systems we've offered it to them.", "hiring-manager",
+     "external-noise"),
+    # A cancelled position in non-native English.
+    ("sadly I must inform you that the position is cancel. Our company get new investor and "
+     "they change the priorities, so all new positions in infrastructure are stopped.",
+     "onsite", "external-noise"),
+    # Praise of "your <skill> depth" is not a report that depth was missing.
+    ("Your HealthKit depth is the best we've seen in this loop. The reason we're not moving "
+     "forward is that we need someone who has shipped on watchOS: complications, workout "
+     "sessions, and the battery trade-offs on the wrist.", "hiring-manager", "fit"),
+    # What a round looked for in how you worked is how the round went, not a profile.
+    ("Once found, the fix was good. We were looking for a faster, more systematic path "
+     "through the layers.", "coding", "signal-gap"),
+])
+def test_phrasings_from_the_round_14_sets(feedback: str, stage: str, category: str) -> None:
+    assert suggest_category(feedback, stage).category == category
+
+
+def test_praise_of_your_depth_needs_your_sentence() -> None:
+    """"your" before a sentence's end is not the owner of what follows it."""
+    said = ("Thanks for your time. Depth is what we missed: the answers stayed general.")
+    assert suggest_category(said, "onsite").category == "signal-gap"

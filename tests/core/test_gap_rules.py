@@ -634,3 +634,68 @@ def test_a_particular_thing_is_named_as_itself(store: Store, entries: EntryServi
 def test_not_needed_and_gone_deep_are_not_asks(store: Store, said: str,
                                                gaps: list[str]) -> None:
     assert [g.label for g in _match(store, said, "onsite").gaps] == gaps
+
+
+def test_what_a_take_home_was_built_with_is_not_a_gap(store: Store) -> None:
+    """A take-home's review names the tools of the submission, not what the record lacks..."""
+    review = ("Reviewers' concerns, which led to a no:\n- The PySpark job collects the "
+              "claims table to the driver to compute the de-duplication.")
+    assert _match(store, review, stage="take-home").gaps == ()
+    # ...unless it says the tool itself was wanted: that mention wins over the one that
+    # only names it.
+    review = ("The task was to provision a small service with Terraform. The reviewers felt "
+              "the submission reflected limited hands-on Terraform, which the role uses "
+              "every day.")
+    assert any("Terraform" in g.missing for g in _match(store, review, "take-home").gaps)
+
+
+def test_a_tool_measured_against_the_need_is_not_asked_for(store: Store) -> None:
+    said = "Redux Toolkit felt heavier than this two-screen app needed."
+    assert _match(store, said, stage="take-home").gaps == ()
+    # Another sentence's "than" does not reach a need after it.
+    said = "Your take-home was better than most. We need deeper Redux experience, though."
+    assert any("Redux" in g.missing for g in _match(store, said).gaps)
+
+
+def test_what_the_role_is_about_is_asked_for(store: Store) -> None:
+    """In a report on a round, a general skill is named only where it is asked for; what
+    the role is mostly made of is."""
+    said = ("Your coding round was fine, but the design round did not go well. This role is "
+            "mostly distributed systems work.")
+    assert [g.label for g in _match(store, said, "onsite").gaps] == [
+        "scale and distributed systems"]
+    said = ("Thanks for the call. The day-to-day on this team is running our Kubernetes "
+            "platform and writing controllers in Go.")
+    named = " ".join(g.label for g in _match(store, said).gaps)
+    assert "Kubernetes" in named and "Go" in named
+    # "This role isn't the right match" asks for nothing.
+    said = ("After reviewing your background, we think this role isn't the right match; the "
+            "team is looking for someone earlier in their career.")
+    assert not any("review" in g.label.casefold() for g in _match(store, said).gaps)
+
+
+def test_a_particular_broker_is_a_gap_beside_other_queue_work(
+    store: Store, entries: EntryService
+) -> None:
+    _add(entries, "shipped", "Order events on RabbitMQ", tags=["rabbitmq", "messaging"])
+    gaps = _match(store, "The HM really wants someone who has run Kafka in production.").gaps
+    assert [g.missing for g in gaps] == [("Kafka",)]
+    assert _match(store, "We need someone who has run RabbitMQ in production.").gaps == ()
+
+
+@pytest.mark.parametrize(("tag", "feedback"), [
+    ("ibm-mq", "We need more experience with message queues."),
+    ("openshift", "We need deeper Kubernetes experience."),
+    ("uikit", "We need more mobile experience."),
+    ("github-actions", "We needed stronger CI/CD experience."),
+])
+def test_a_tag_that_names_a_skill_shows_it(
+    store: Store, entries: EntryService, tag: str, feedback: str
+) -> None:
+    """People tag their work with the tool's name ("openshift", "ibm-mq"): that shows the
+    skill the tool belongs to, so asking for the skill names no gap and cites the entry."""
+    shown = _add(entries, "shipped", "The work", tags=[tag], summary="Ran it for years.")
+    _add(entries, "shipped", "Something else", tags=["hiring"], summary="Other work.")
+    result = _match(store, feedback)
+    assert result.gaps == ()
+    assert result.evidence[0].entry_id == shown

@@ -50,6 +50,9 @@ class ClauseReading:
     judged: frozenset[int] = frozenset()  # content words a judgement falls on ("too intense")
     titles: frozenset[int] = frozenset()  # the job applied for ("the Data Engineer opening")
     masked: frozenset[int] = frozenset()  # words never read as skills ("hiring freeze")
+    # words a "has" phrase wraps ("your [Kafka] experience was strong"): credited whatever
+    # else their clause says ("The role is mostly Kafka and your Kafka experience ...")
+    credited: frozenset[int] = frozenset()
 
     def clause_of(self, position: int) -> Clause | None:
         for clause in self.clauses:
@@ -82,6 +85,10 @@ class _Vocabulary:
 
 TEAM_WORDS = 3  # "Backend Engineer, Payments Risk": at most this many words of team name
 JUDGED_WITHIN = 2  # a judgement falls on a content word at most this many words after it
+MAX_COMPARED = 6  # "heavier than [this two-screen app] needed": words between "than" and it
+# "further along than you, someone who had led ...": another comparison, then an ask
+_PEOPLE_OR_BREAK = frozenset({"you", "your", "someone", "somebody", "anyone", ",", ";",
+                              *SENTENCE_ENDS})
 
 
 def _matcher(phrases: list[str]) -> PhraseMatcher[str]:
@@ -163,7 +170,8 @@ def read_clauses(text: str) -> ClauseReading:
     unneeded = vocab.not_needed.find(words)
     not_wants = {i for h in (*has_hits, *unneeded) for i in range(h.start, h.end)}
     wanted_hits = [h for h in vocab.wanted.find(words)
-                   if not set(range(h.start, h.end)) <= not_wants]
+                   if not set(range(h.start, h.end)) <= not_wants
+                   and not measured_against_need(words, h.start, 0)]
     titles = _job_titles(words, vocab)
     starts = set(sentence_starts)
     # "Your Go was strong": a name read only as written is a skill, not a person or a company,
@@ -215,8 +223,20 @@ def read_clauses(text: str) -> ClauseReading:
     judged = {i for h in vocab.judgement.find(words)
               for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
               if i not in pleasant and _judged_word(words.stems[i], vocab)}
+    credited = {i for h in has_hits if "*" in h.phrase for i in range(h.start, h.end)}
     return ClauseReading(words, tuple(out), frozenset(pleasant), frozenset(content_at),
-                         frozenset(judged), frozenset(titles), hidden)
+                         frozenset(judged), frozenset(titles), hidden, frozenset(credited))
+
+
+def measured_against_need(words: Words, at: int, floor: int) -> bool:
+    """"More machinery than the problem needed (a registry, ...)", "Redux Toolkit felt heavier
+    than this two-screen app needed": what was built, measured against the need, not a
+    thing asked for."""
+    before = words.stems[max(floor, at - MAX_COMPARED):at]
+    if "than" not in before:
+        return False
+    between = before[len(before) - before[::-1].index("than"):]
+    return not any(w in _PEOPLE_OR_BREAK for w in between)
 
 
 def marker_positions(words: Words) -> set[int]:

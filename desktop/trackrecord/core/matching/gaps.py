@@ -26,6 +26,7 @@ from trackrecord.core.matching.vocabulary import (
     Skill,
     current_synonyms,
     phrase_key,
+    showing_tags,
     skill_matcher,
     skills,
     tag_key,
@@ -33,6 +34,7 @@ from trackrecord.core.matching.vocabulary import (
 )
 from trackrecord.core.matching.wants import is_qualifier, wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
+from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.fulltext import any_of_query
 
 MAX_GAPS = 5  # named plainly, a handful at most: a long paste should not become a list
@@ -107,6 +109,7 @@ def find_gaps(
     wanted ("strong Rust and embedded systems experience"). Never something the feedback
     says the person has. ``round_skills``: what the round reported on probes."""
     catalogue = skills()
+    submission = parse_stage(query.stage) == "take-home"
     asked: set[str] = set()  # skills named as a gap, not only mentioned in a report
     phrases: dict[str, list[str]] = {}
     sources: dict[str, str] = {}
@@ -147,8 +150,11 @@ def find_gaps(
         # lacks (a particular tool it names, "certificate pinning", still can be). Nor is
         # what the round itself probes, even asked for: "we needed to see the trade-offs",
         # in a design round, is about what came through in it.
+        # "The PySpark job collects the table to the driver": a take-home's review names
+        # what the submission was built with, which no record lacks unless it is asked for.
         if not (interview_report and not particular
-                and (n.polarity != "wanted" or n.skill in round_skills)):
+                and (n.polarity != "wanted" or n.skill in round_skills)) and not (
+                submission and n.polarity != "wanted"):
             asked.add(n.skill)
         phrases.setdefault(n.skill, [])
         sources.setdefault(n.skill, n.source)
@@ -163,7 +169,7 @@ def find_gaps(
         skill = catalogue[name]
         specific = [p for p in said if phrase_key(p) in skill.specific]
         general = [p for p in said if p not in specific]
-        shown = record.show(skill.tags)
+        shown = record.show(showing_tags(name, current_synonyms()))
         missing = [p for p in specific if not _shown_as_said(record, p, own, skill)]
         if general and not shown:
             if skill.domain:
@@ -397,7 +403,8 @@ def related_to_role(cur: RawQueries, named: Sequence[NamedSkill]) -> list[NamedS
     out: list[NamedSkill] = []
     for n in named:
         skill = catalogue[n.skill]
-        if n.source != "role" or not skill.related or record.show(skill.tags):
+        if n.source != "role" or not skill.related or record.show(
+                showing_tags(n.skill, current_synonyms())):
             continue
         for name in skill.related:
             reason = f"nothing shows {skill.label} yet; this is the nearest evidence"

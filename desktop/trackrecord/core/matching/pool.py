@@ -17,7 +17,7 @@ from trackrecord.core.matching.text import RawQueries, TextQuery
 from trackrecord.core.matching.vocabulary import (
     Synonyms,
     current_synonyms,
-    skills,
+    showing_tags,
     stage_priors,
     tag_key,
     tag_keys,
@@ -228,7 +228,7 @@ def tag_index(names: frozenset[str], synonyms: Synonyms = ()) -> TagIndex:
     it shows: only the few a match asks about, so most tags are passed over in one lookup."""
     out: dict[str, list[tuple[int, str]]] = {}
     for name in sorted(names):
-        for position, key in enumerate(skills()[name].tags):
+        for position, key in enumerate(showing_tags(name, synonyms)):
             out.setdefault(key, []).append((position, name))
     return {key: tuple(found) for key, found in out.items()}
 

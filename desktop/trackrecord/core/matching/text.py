@@ -154,9 +154,14 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
     for n in found:  # every phrase is kept: a gap names all the words that found nothing
         key = (n.skill, n.source, n.phrase.casefold())
         # "Your Rust service ..., but we need deeper Rust": the mention that is not only of
-        # something you made says what the feedback thinks of it
-        if key not in unique or (unique[key].polarity in NOT_ASKED
-                                 and n.polarity not in NOT_ASKED):
+        # something you made says what the feedback thinks of it; "built with Terraform ...
+        # limited hands-on Terraform": the mention that asks for it, over one that only
+        # names it; and a credit over either ("the role is mostly Kafka and your Kafka
+        # experience was strong")
+        held = unique.get(key)
+        if held is None or (held.polarity in NOT_ASKED and n.polarity not in NOT_ASKED) or (
+                held.polarity == "" and n.polarity == "wanted") or (
+                held.polarity != "has" and n.polarity == "has"):
             unique[key] = n
     return tuple(unique.values())
 
@@ -190,6 +195,7 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
         return []
     catalogue = skills()
     clause_of: Callable[[int], Clause | None] = _no_clause
+    credited: frozenset[int] = frozenset()
     if source in FEEDBACK_SOURCES:
         reading = read_feedback(value)
         # A job title names the opening ("Senior Mobile Engineer (iOS)"), which the role
@@ -197,6 +203,7 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
         words = reading.words
         hidden = reading.clauses.masked | reading.unread | reading.clauses.titles
         clause_of = reading.clauses.clause_of
+        credited = reading.clauses.credited
     else:
         words = split_words(value)
         hidden = frozenset(masked(words))
@@ -216,6 +223,8 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
     spans = set(kept)
     owner = "my" if source == "own read" else "your"
     def said(start: int, end: int) -> str:
+        if start in credited:
+            return "has"
         clause = clause_of(start)
         found = polarity(clause)
         # "Communication throughout was excellent": praise just after it credits it.

@@ -363,3 +363,16 @@ def people_words() -> frozenset[str]:
 def stop_words() -> frozenset[str]:
     data = load_toml("vocabulary", "skills.toml").get("query", {})
     return frozenset(stem(w) for w in data.get("ignore", ()))
+
+
+@functools.lru_cache(maxsize=1024)
+def showing_tags(name: str, synonyms: Synonyms = ()) -> tuple[str, ...]:
+    """The tag keys that show a skill: its listed tags, then any of its own names in text
+    ("openshift", "uikit": people tag their work with the tool's name, and with the words
+    they added as synonyms), except a word too general alone ("testing", "queue")."""
+    skill = _skills(synonyms)[name]
+    named = (tag_key(t) for t in skill.terms)
+    quiet = generic_terms() | generic_words() | ambiguous_mentions()
+    return tuple(dict.fromkeys((*skill.tags, *(
+        k for k in named if "-" in k or stem(k) not in quiet))))
+

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from trackrecord.core.matching.clauses import Clause
+from trackrecord.core.matching.clauses import Clause, measured_against_need
 from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, stem
 from trackrecord.core.matching.vocabulary import (
     action_words,
@@ -38,8 +38,6 @@ FUNCTION_WORDS = frozenset({
 _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _HAVE = frozenset({"has", "have", "had"})
-MAX_COMPARED = 4  # "more machinery than [the problem] needed": words between "than" and it
-_PEOPLE_OR_BREAK = frozenset({"you", "your", "someone", "somebody", "anyone", ",", ";"})
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -153,7 +151,7 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
         inside = range(clause.start, clause.end)
         for hit in vocab.before.find(words):
             if hit.start in inside and hit.start not in nouns \
-                    and not _compared(words, hit.start, clause.start):
+                    and not measured_against_need(words, hit.start, clause.start):
                 for a, b, of in _walk(words, hit.end, clause.end, 1, vocab, starts, blocked,
                                       known):
                     found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
@@ -261,17 +259,6 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
         items.append(_span(current))
     named = [(a, b, None) for a, b in items if _worth_naming(words, a, b, vocab)]
     return named + [(a, b, head) for a, b in examples]
-
-
-def _compared(words: Words, at: int, floor: int) -> bool:
-    """"More machinery than the problem needed (a registry, ...)": what was built, measured
-    against the need, not a thing asked for."""
-    before = words.stems[max(floor, at - MAX_COMPARED):at]
-    if "than" not in before:
-        return False
-    # "further along than you, someone who had led ...": another comparison, then an ask
-    between = before[len(before) - before[::-1].index("than"):]
-    return not any(w in _PEOPLE_OR_BREAK for w in between)
 
 
 def _describes(words: Words, current: list[int], known: frozenset[int],

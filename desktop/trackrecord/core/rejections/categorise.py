@@ -40,6 +40,7 @@ PRAISE_WINDOW = 3
 PRAISED_SUBJECT = 12  # "your experience with ... was noted positively": the words after the
 # phrase, up to the end of its clause, in which the verb and the praise are looked for
 _COPULAS = frozenset({"was", "were", "is", "are"})
+PRAISED_OWNER = 2  # "your HealthKit depth": words between "your" and the phrase
 PRAISE_BEFORE_WINDOW = 2
 NEGATION_WINDOW = 3  # "you did not explain your trade-offs clearly": not praise
 NEGATIONS = frozenset({"not", "no", "never", "without"})
@@ -461,7 +462,10 @@ def _praised_subject(words: Words, clause: Clause, start: int, end: int) -> bool
     category phrase in the subject of a sentence that only praises it, however long the
     subject. Only plain praise right after the verb counts, and nothing after it may turn
     it ("clearly a long way from", "good but not at the level", "a clear gap")."""
-    if not (words.stems[start] == "your" or (start > 0 and words.stems[start - 1] == "your")):
+    # "your ... depth", "your HealthKit depth": at most a name or two between
+    before = words.stems[max(0, start - PRAISED_OWNER):start + 1]
+    if "your" not in before or any(
+            w in PUNCTUATION for w in before[len(before) - before[::-1].index("your"):]):
         return False
     vocab = _vocabulary()
     rest = _window(words, clause, end, PRAISED_SUBJECT).stems
