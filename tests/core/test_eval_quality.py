@@ -94,7 +94,12 @@ from trackrecord.core.store.db import Store
 # Floors, honestly below what the reading reached (see the table above). Round 13 lowered
 # the first record's evidence floors on purpose: the STAR-story and substance weights that
 # every fold of a five-fold fit over 45 people chose (resources/vocabulary/evidence_weights.toml)
-# raise the other people by 1.0 point and cost the first record's sets 0.5 to 3.7.
+# raise the other people by 1.0 point and cost the first record's sets 0.5 to 3.7. Round 14
+# lowered three floors by a hair: a tag that is one of a skill's own names now shows the
+# skill ("openshift" shows Kubernetes), which with the tags the round added raised 21
+# people's evidence and lowered 13, among them the fifth's strict figure (0.473 to 0.467)
+# and the 42nd's acceptable one (0.515 to 0.497); the 45th lost one right gap (API design,
+# beside a record whose tags now show API work).
 FLOORS = {
     # One invented gap since round 11 made having reports something only its own words show:
     # d160, "we were looking for people management experience, and your experience is
@@ -154,7 +159,7 @@ FLOORS = {
     # A backend engineer turned engineering manager, blind after the first round-8 changes:
     # 0.855, 0, 0.327, 0.497, 0.421 / 0.357, 11, 0 (before round 8: 0.855, 0, 0.352, 0.509,
     # 0.429 / 0.393, 12, 0).
-    "feedback_persona5.json": dict(category=0.87, silence=0, precision_at_3=0.47,
+    "feedback_persona5.json": dict(category=0.87, silence=0, precision_at_3=0.46,
                                    acceptable=0.60, gap_precision=0.52, gap_recall=0.33,
                                    invented=7, reversed=0),
     # A security engineer, blind at the same point: 0.891, 0, 0.582, 0.679, 0.579 / 0.250,
@@ -400,7 +405,7 @@ FLOORS = {
     # 1, 0.261, 0.509, 0.81 / 0.70, 3, 0 (before: the same). The silence was "couldn't get a
     # clear picture of how current your skills are", read since 4a07748.
     "feedback_persona42.json": dict(category=0.97, silence=0, precision_at_3=0.25,
-                                    acceptable=0.50, gap_precision=0.80, gap_recall=0.68,
+                                    acceptable=0.49, gap_precision=0.80, gap_recall=0.68,
                                     invented=3, reversed=0),
     # A former startup CTO applying for staff and manager roles, with 4a07748: 0.909, 1,
     # 0.503, 0.624, 0.88 / 0.67, 2, 0 (before: the same). The silence was "a strong senior
@@ -418,7 +423,7 @@ FLOORS = {
     # reversed gap is the scorer's: "React Server Components" is a labelled gap beside
     # "react" credited.
     "feedback_persona45.json": dict(category=0.94, silence=0, precision_at_3=0.41,
-                                    acceptable=0.58, gap_precision=0.60, gap_recall=0.35,
+                                    acceptable=0.58, gap_precision=0.58, gap_recall=0.33,
                                     invented=7, reversed=1),
     # Round 13's held-out people, written while the round was tuning and scored once at its
     # end with the code as it shipped (e96f520); "before" is eef7341. After that one scoring,
@@ -444,9 +449,23 @@ FLOORS = {
     "feedback_persona49.json": dict(category=0.92, silence=0, precision_at_3=0.52,
                                     acceptable=0.71, gap_precision=0.60, gap_recall=0.47,
                                     invented=7, reversed=0),
+    # Round 14's first two people, each written and labelled blind and scored once at the
+    # round's start (85e8303) before anything was tuned on it; then tuned on. Their writers'
+    # brief put a visa, an office or a notice period under fit, where the reader (and 108 of
+    # the 131 earlier labels of such texts) says external noise: two of the 50th's and one of
+    # the 51st's category misses are that alone.
+    # A bank SRE moving to cloud-native platform roles: 0.873, 0, 0.405, 0.543, 0.86 / 0.50,
+    # 3, 0.
+    "feedback_persona50.json": dict(category=0.93, silence=0, precision_at_3=0.41,
+                                    acceptable=0.56, gap_precision=0.85, gap_recall=0.47,
+                                    invented=2, reversed=0),
+    # An iOS engineer from health tech: 0.964, 0, 0.429, 0.536, 0.89 / 0.68, 3, 0.
+    "feedback_persona51.json": dict(category=0.96, silence=0, precision_at_3=0.44,
+                                    acceptable=0.56, gap_precision=0.85, gap_recall=0.65,
+                                    invented=3, reversed=0),
 }
 # Whose track record each set is read against.
-ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 50)}
+ENTRIES = {f"feedback_persona{n}.json": f"persona{n}_entries.json" for n in range(2, 52)}
 
 
 def test_the_sets_are_what_they_claim() -> None:
@@ -472,7 +491,7 @@ def test_the_sets_are_what_they_claim() -> None:
             ("feedback_persona34.json", 50), ("feedback_persona35.json", 50),
             ("feedback_persona36.json", 50), ("feedback_persona37.json", 50),
             ("feedback_persona38.json", 50), ("feedback_persona39.json", 50),
-            *((f"feedback_persona{n}.json", 50) for n in range(40, 50)))
+            *((f"feedback_persona{n}.json", 50) for n in range(40, 52)))
     for name, least in sets:
         titles = {e["title"] for e in load(ENTRIES.get(name, "entries.json"))["entries"]}
         cases = load(name)["cases"]
