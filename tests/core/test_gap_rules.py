@@ -699,3 +699,17 @@ def test_a_tag_that_names_a_skill_shows_it(
     result = _match(store, feedback)
     assert result.gaps == ()
     assert result.evidence[0].entry_id == shown
+
+
+def test_two_known_names_side_by_side_are_named_as_said(store: Store) -> None:
+    """"ML infrastructure" is one thing: the gap names it as the feedback said it, not as
+    machine learning alone."""
+    said = "We need someone who has built ML infrastructure: model serving and feature stores."
+    gap = next(g for g in _match(store, said).gaps if g.skill == "machine-learning")
+    assert gap.missing[0] == "ML infrastructure"
+    # ...but not how much of it ("end to end"), nor a thing the feedback credits.
+    said = "They want someone who has built OAuth and OIDC flows end to end."
+    assert not any("end" in g.label.split() for g in _match(store, said).gaps)
+    said = ("You clearly know dbt, but our whole stack is Snowflake plus dbt Cloud, and we "
+            "need someone who has run Snowflake in production.")
+    assert not any("dbt" in g.label for g in _match(store, said).gaps)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from trackrecord.core.matching.clauses import exact_positions, marker_positions
-from trackrecord.core.matching.phrases import split_words
+from trackrecord.core.matching.phrases import PhraseHit, Words, longest_first, split_words
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import (
     EVIDENCE_COLUMNS,
@@ -120,7 +120,8 @@ def find_gaps(
     # "Mobile CI at scale": what a qualifier qualifies is the gap, when the feedback names
     # something else (a way of working too: "more ownership at scale" asks for no scale);
     # "more experience operating systems at scale" asks for it alone.
-    unnamed = {source: _unnamed_wants(value)
+    credited = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
+    unnamed = {source: _unnamed_wants(value, credited)
                for source, value in (("feedback", query.feedback), ("own read", query.own_read))}
     qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
                     and not catalogue[n.skill].process and n.polarity not in NOT_ASKED) or any(
@@ -363,7 +364,8 @@ def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False)
     return cur.first(_ANY_WORD if exact else _ANY_TEXT, (q,)) is not None
 
 
-def _unnamed_wants(value: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+def _unnamed_wants(value: str, credited: Collection[str] = (),
+                   ) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     """What a "wanted" clause asks for that the skills vocabulary does not fully name
     ("embedded systems", "managed managers", "a computer science degree"), and the examples
     a parenthesis gives of an item, by the item ("current-gen hardware": "PS5", ...). An
@@ -376,6 +378,7 @@ def _unnamed_wants(value: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     hidden = reading.clauses.masked
     hits = [h for h in skill_matcher().find(words)]
     terms = {i for h in hits for i in range(h.start, h.end)} | exact_positions(words)
+    names = longest_first(hits)
     out: list[str] = []
     examples: dict[str, list[str]] = {}
     blocked = phrase_positions(words, least=2) | marker_positions(words) | hidden
@@ -387,11 +390,25 @@ def _unnamed_wants(value: str) -> tuple[list[str], dict[str, tuple[str, ...]]]:
         if item.example_of is not None:
             examples.setdefault(words.span(*item.example_of), []).append(item.text)
             continue
-        if inside <= terms:
-            continue  # a skill the vocabulary knows: find_gaps has looked for it already
+        # a skill the vocabulary knows: find_gaps has looked for it already; two names it
+        # knows, side by side, are one thing it does not ("ML infrastructure")
+        if inside <= terms and not _compound(words, item.start, item.end, names, credited):
+            continue
         if item.text.casefold() not in (o.casefold() for o in out):
             out.append(item.text)
     return out, {head: tuple(found) for head, found in examples.items()}
+
+
+def _compound(words: Words, start: int, end: int, names: Sequence[PhraseHit[str]],
+              credited: Collection[str]) -> bool:
+    """Is ``start``..``end`` the names of two or more skills side by side ("ML
+    infrastructure"; "Kubernetes operators" is one name), none of them how much ("end to
+    end") or a skill the feedback credits ("our stack is dbt Cloud" beside "your dbt
+    experience", "a deployment platform" beside "strong on CI/CD")?"""
+    inside = [h for h in names if start <= h.start < end]
+    if len({h.value for h in inside}) < 2:
+        return False  # "proactive ownership": one skill's words, said twice over
+    return not any(is_qualifier(h.phrase) or h.value in credited for h in inside)
 
 
 def related_to_role(cur: RawQueries, named: Sequence[NamedSkill]) -> list[NamedSkill]:

@@ -38,6 +38,7 @@ FUNCTION_WORDS = frozenset({
 _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _HAVE = frozenset({"has", "have", "had"})
+_HAVE_ADVERBS = frozenset({"already", "also", "previously", "actually"})  # "has already led"
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -219,7 +220,7 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
                 break
             i += step
             continue
-        if step > 0 and not (current or items) and i > 0 and words.stems[i - 1] in _HAVE \
+        if step > 0 and not (current or items) and _after_have(words, i) \
                 and i not in term_starts \
                 and words.span(i, i + 1).casefold() in vocab.participles:
             i += step  # "someone who has taken models to production": what they did
@@ -278,6 +279,14 @@ def _points_back(words: Words, i: int, stop: int, vocab: _Vocabulary, blocked: s
     if words.span(i, i + 1)[:1].isupper():
         return False
     return i + 1 >= stop or not _item_word(words.stems[i + 1], vocab)
+
+
+def _after_have(words: Words, i: int) -> bool:
+    """Does the word at ``i`` follow "has" ("has taken"), perhaps past an adverb ("has
+    already carried reports")?"""
+    before = words.stems[max(0, i - 2):i]
+    return bool(before) and (before[-1] in _HAVE or (
+        len(before) == 2 and before[0] in _HAVE and before[1] in _HAVE_ADVERBS))
 
 
 def _glued(words: Words, i: int) -> bool:
