@@ -713,3 +713,28 @@ def test_two_known_names_side_by_side_are_named_as_said(store: Store) -> None:
     said = ("You clearly know dbt, but our whole stack is Snowflake plus dbt Cloud, and we "
             "need someone who has run Snowflake in production.")
     assert not any("dbt" in g.label for g in _match(store, said).gaps)
+
+
+@pytest.mark.parametrize(("feedback", "not_named"), [
+    ("The team has standardised on Databricks (Delta Lake, Unity Catalog, Workflows).",
+     "games"),
+    ("Our data estate runs on Azure, with a migration to Microsoft Fabric planned.",
+     "mobile development"),
+    ("Those are the things we need a mid-level full-stack engineer to lead on.", "mid-level"),
+    ("We need someone who has already built an online feature store.", "online"),
+    ("We went with a candidate who has done regulatory reporting inside a bank before.",
+     "regulatory reporting inside"),
+    ("The team is building an identity graph and needs graph database experience.",
+     "identity and SSO"),
+])
+def test_words_that_are_no_gap(store: Store, feedback: str, not_named: str) -> None:
+    gaps = _match(store, feedback).gaps
+    assert not_named not in [g.label for g in gaps]
+    assert not_named not in [m for g in gaps for m in g.missing]
+
+
+def test_what_someone_has_already_done_is_read_past_the_adverb(store: Store) -> None:
+    said = "We need someone who has already written Rust services."
+    assert "Rust" in [g.label for g in _match(store, said).gaps]
+    said = "We need someone who has already carried reports formally."
+    assert not any(g.label.startswith("carried") for g in _match(store, said).gaps)
