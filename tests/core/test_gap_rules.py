@@ -738,3 +738,14 @@ def test_what_someone_has_already_done_is_read_past_the_adverb(store: Store) -> 
     assert "Rust" in [g.label for g in _match(store, said).gaps]
     said = "We need someone who has already carried reports formally."
     assert not any(g.label.startswith("carried") for g in _match(store, said).gaps)
+
+
+def test_a_gap_is_named_with_the_words_that_make_it_one_thing(store: Store) -> None:
+    """"SOX controls", "regulatory reporting": the name as the feedback said it, not the
+    first word of it; "the ledger stays" and "line managers reporting in" end at the name."""
+    said = ("Most of the first year is SOX controls and regulatory reporting, and we need "
+            "someone who has done that before.")
+    missing = [m for g in _match(store, said).gaps for m in g.missing]
+    assert "SOX controls" in missing
+    said = "We need someone who has managed managers, with two line managers reporting in."
+    assert not any("reporting" in m for g in _match(store, said).gaps for m in g.missing)

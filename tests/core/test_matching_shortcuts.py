@@ -18,12 +18,12 @@ from trackrecord.core.matching.phrases import split_words
 from trackrecord.core.matching.pool import shown_skills, tag_index
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.text import mention_matcher
-from trackrecord.core.matching.vocabulary import skill_matcher, skills, tag_keys
+from trackrecord.core.matching.vocabulary import showing_tags, skill_matcher, skills, tag_keys
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.store.db import Store
 
 SKILLS = sorted(skills())
-TAG_KEYS = sorted({key for s in skills().values() for key in s.tags}
+TAG_KEYS = sorted({key for s in skills() for key in showing_tags(s)}
                   | {"unrelated", "embedded-linux", "design-system", "low-latency"})
 TERMS = sorted({term for s in skills().values() for term in s.terms})
 FILLER = ["the", "and", "we", "shipped", "a", "of", ".", "more", "with", "experience"]
@@ -31,9 +31,10 @@ TODAY = dt.date(2025, 11, 1)
 
 
 def _first_listed(tags: dict[str, str], name: str) -> str | None:
-    """The rule: of the skill's tags, the first the vocabulary lists that the entry has,
-    itself or as a part of a compound ("embedded-linux" has embedded)."""
-    return next((tags[have] for key in skills()[name].tags for have in tags
+    """The rule: of the tags that show the skill (its listed tags, then its own names), the
+    first that the entry has, itself or as a part of a compound ("embedded-linux" has
+    embedded)."""
+    return next((tags[have] for key in showing_tags(name) for have in tags
                  if key in tag_keys(have)), None)
 
 

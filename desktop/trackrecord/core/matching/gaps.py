@@ -32,7 +32,7 @@ from trackrecord.core.matching.vocabulary import (
     tag_key,
     tag_keys,
 )
-from trackrecord.core.matching.wants import is_qualifier, wanted_items
+from trackrecord.core.matching.wants import is_qualifier, said_whole, wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
 from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.fulltext import any_of_query
@@ -217,7 +217,35 @@ def find_gaps(
                 continue
             more = () if wanted in taken else examples.get(wanted, ())
             gaps.append(Gap(wanted, (wanted, *more), None, source))
-    return GapReading(tuple(gaps[:MAX_GAPS]), tuple(unshown))
+    gaps = [_as_said(g, query) for g in gaps[:MAX_GAPS]]
+    return GapReading(tuple(gaps), tuple(unshown))
+
+
+def _as_said(gap: Gap, query: MatchQuery) -> Gap:
+    """The gap's words as the feedback said them, with the tail that makes them one thing
+    ("SOX controls", "regulatory reporting"), where that tail is no other gap's."""
+    value = query.feedback if gap.source == "feedback" else query.own_read
+    words = read_feedback(value).words
+    terms = {i for h in skill_matcher().find(words) for i in range(h.start, h.end)}
+    said: list[str] = []
+    for phrase in gap.missing:
+        stems = split_words(phrase).stems
+        at = _find(words.stems, stems)
+        if at is None:
+            said.append(phrase)
+            continue
+        end = said_whole(words, at, at + len(stems), terms)
+        said.append(words.span(at, end) if end > at + len(stems) else phrase)
+    if said == list(gap.missing):
+        return gap
+    label = said[0] if gap.skill is None and len(gap.missing) == 1 else gap.label
+    return replace(gap, label=label, missing=tuple(dict.fromkeys(said)))
+
+
+def _find(stems: Sequence[str], phrase: Sequence[str]) -> int | None:
+    n = len(phrase)
+    return next((i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == tuple(phrase)),
+                None)
 
 
 def _other_number(phrase: str) -> tuple[str, ...]:

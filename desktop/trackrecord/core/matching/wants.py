@@ -69,6 +69,7 @@ class _Vocabulary:
     faults: frozenset[str]
     impressions: frozenset[str]
     participles: frozenset[str]  # as written
+    heads: frozenset[str]  # stemmed
     describing_endings: tuple[str, ...]
     compound_not: frozenset[str]
     alone_not: frozenset[str]
@@ -97,6 +98,7 @@ def _vocabulary() -> _Vocabulary:
         faults=frozenset(stem(w) for w in data["faults"]),
         impressions=frozenset(data["impressions"]),  # as written: "signals" are a skill
         participles=frozenset(data["participles"]),
+        heads=frozenset(stem(w) for w in data["heads"]),
         describing_endings=tuple(data["describing_endings"]),
         compound_not=frozenset(stem(w) for w in data["compound_not"]),
         where_after_someone=frozenset(stem(w) for w in data["where_after_someone"]),
@@ -162,6 +164,22 @@ def wanted_items(words: Words, clauses: tuple[Clause, ...], quiet: frozenset[int
                                       starts, blocked, known):
                     found.setdefault((a, b), Wanted(a, b, words.span(a, b), of))
     return [found[k] for k in sorted(found)]
+
+
+MAX_TAIL = 2  # "ledger systems", "regulatory reporting": words a name's tail may add
+
+
+def said_whole(words: Words, start: int, end: int, terms: set[int]) -> int:
+    """Where the thing named at ``start``..``end`` ends as the feedback said it: "SOX
+    controls", "regulatory reporting", not "SOX" (reading.toml [wants] heads); "the ledger
+    stays" and "Android devices" end at the name."""
+    vocab = _vocabulary()
+    stop = min(len(words.stems), end + MAX_TAIL)
+    if words.stems[end - 1] in people_words():
+        return end  # "two line managers reporting in": what people do, not a kind of work
+    while end < stop and end not in terms and words.stems[end] in vocab.heads:
+        end += 1
+    return end
 
 
 def _item_word(w: str, vocab: _Vocabulary) -> bool:
