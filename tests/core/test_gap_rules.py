@@ -749,3 +749,78 @@ def test_a_gap_is_named_with_the_words_that_make_it_one_thing(store: Store) -> N
     assert "SOX controls" in missing
     said = "We need someone who has managed managers, with two line managers reporting in."
     assert not any("reporting" in m for g in _match(store, said).gaps for m in g.missing)
+
+
+@pytest.mark.parametrize(("feedback", "stage", "named"), [
+    # Round 14's review: a "has" phrase credits only praise nothing turns...
+    ("Your Kafka knowledge was limited for a role that is mostly event streaming.", "onsite",
+     "Kafka"),
+    ("Your Python skills were below the bar we need for this role.", "onsite", "Python"),
+    ("Experience in Go was a must for this team.", "onsite", "Go"),
+    # ...and a credit outranks an ask of the same words only when nothing turns it.
+    ("We were looking for a lot more Go experience. You know Go, but only from side "
+     "projects.", "hiring-manager", "Go"),
+    ("Our stack is Rust. Your Rust was solid for the exercise but we need someone who has "
+     "shipped it.", "hiring-manager", "Rust"),
+    # "than" and then "and": a new clause, whose ask stands.
+    ("It was closer than usual and the team needs Kubernetes.", "onsite", "Kubernetes"),
+    # "online" and "offline" are no item alone, but are part of one.
+    ("We want someone with strong online payments experience.", "recruiter",
+     "online payments"),
+    ("We needed offline sync experience on Android.", "recruiter", "offline sync"),
+    # A data-protection ask is not a form letter's paragraph.
+    ("We needed someone with hands-on data protection and GDPR experience for this role.",
+     "recruiter", "GDPR"),
+    ("We need someone who can own our database layer and its migrations.", "recruiter",
+     "database"),
+])
+def test_counter_examples_from_the_round_14_review_name_their_gap(
+    store: Store, feedback: str, stage: str, named: str
+) -> None:
+    said = [m for g in _match(store, feedback, stage).gaps for m in (g.label, *g.missing)]
+    assert named in said, said
+
+
+@pytest.mark.parametrize(("feedback", "stage", "not_named"), [
+    # The tool a candidate chose, in a report on the round, is not asked for.
+    ("You proposed Kafka for the event bus, which was a reasonable choice, but the data "
+     "model was never settled.", "system-design", "Kafka"),
+    ("The candidate suggested SQS for decoupling; good instinct. Capacity planning was "
+     "missing.", "system-design", "SQS"),
+    # A head word that is a verb, a line break, or a second gap's own name.
+    ("We need a backend lead with Java reporting to the CTO.", "recruiter",
+     "Java reporting"),
+    ("We needed more Kafka\nData team will be in touch", "recruiter", "Kafka\nData"),
+    ("Kubernetes design patterns were what we needed.", "recruiter", "Kubernetes design"),
+])
+def test_counter_examples_from_the_round_14_review_name_no_such_gap(
+    store: Store, feedback: str, stage: str, not_named: str
+) -> None:
+    gaps = _match(store, feedback, stage).gaps
+    assert not_named not in [m for g in gaps for m in (g.label, *g.missing)]
+
+
+def test_one_thing_said_as_two_names_is_one_gap(store: Store) -> None:
+    """"GCP BigQuery" is one thing: one gap, not a cloud gap and a data gap besides."""
+    gaps = _match(store, "We need more GCP BigQuery experience.", "recruiter").gaps
+    assert [g.missing for g in gaps] == [("GCP BigQuery",)]
+
+
+@pytest.mark.parametrize(("tag", "feedback", "gap"), [
+    ("beam", "The team writes Elixir and we need someone productive in it from day one.",
+     "Elixir"),
+    ("soc", "We need deeper security experience.", "security"),
+])
+def test_a_name_that_says_nothing_as_a_tag_shows_nothing(
+    store: Store, entries: EntryService, tag: str, feedback: str, gap: str
+) -> None:
+    _add(entries, "shipped", "The work", tags=[tag], summary="Ran it for years.")
+    assert any(gap.casefold() in g.label.casefold() for g in _match(store, feedback).gaps)
+
+
+@pytest.mark.parametrize("feedback", [
+    "The day-to-day would have you pairing with our data scientists.",
+    "You asked good questions about the day-to-day on the mobile team.",
+])
+def test_the_day_to_day_mentioned_asks_for_nothing(store: Store, feedback: str) -> None:
+    assert _match(store, feedback, "onsite").gaps == ()

@@ -13,7 +13,14 @@ import bisect
 import functools
 from dataclasses import dataclass
 
-from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, split_words, stem
+from trackrecord.core.matching.phrases import (
+    PUNCTUATION,
+    PhraseHit,
+    PhraseMatcher,
+    Words,
+    split_words,
+    stem,
+)
 from trackrecord.core.matching.vocabulary import (
     exact_skill_terms,
     generic_words,
@@ -66,6 +73,8 @@ class _Vocabulary:
     verdict: PhraseMatcher[str]
     concession: PhraseMatcher[str]
     after_comma: frozenset[str]
+    credit_endings: frozenset[str]
+    credit_turns: frozenset[str]
     verdict_weight: float
     concession_weight: float
     before_verdict_weight: float
@@ -87,8 +96,9 @@ TEAM_WORDS = 3  # "Backend Engineer, Payments Risk": at most this many words of 
 JUDGED_WITHIN = 2  # a judgement falls on a content word at most this many words after it
 MAX_COMPARED = 6  # "heavier than [this two-screen app] needed": words between "than" and it
 # "further along than you, someone who had led ...": another comparison, then an ask
+# ("closer than usual and the team needs Kubernetes": a new clause, then an ask)
 _PEOPLE_OR_BREAK = frozenset({"you", "your", "someone", "somebody", "anyone", ",", ";",
-                              *SENTENCE_ENDS})
+                              "and", "but", "because", "so", "while", *SENTENCE_ENDS})
 
 
 def _matcher(phrases: list[str]) -> PhraseMatcher[str]:
@@ -103,6 +113,8 @@ def _vocabulary() -> _Vocabulary:
         verdict=_matcher(clauses["verdict"]),
         concession=_matcher(clauses["concession"]),
         after_comma=frozenset(stem(w) for w in clauses["after_comma"]),
+        credit_endings=frozenset(stem(w) for w in polarity["credit_endings"]),
+        credit_turns=frozenset(stem(w) for w in polarity["credit_turns"]),
         verdict_weight=float(clauses["verdict_weight"]),
         concession_weight=float(clauses["concession_weight"]),
         before_verdict_weight=float(clauses["before_verdict_weight"]),
@@ -223,9 +235,22 @@ def read_clauses(text: str) -> ClauseReading:
     judged = {i for h in vocab.judgement.find(words)
               for i in range(h.end, min(n, h.end + JUDGED_WITHIN))
               if i not in pleasant and _judged_word(words.stems[i], vocab)}
-    credited = {i for h in has_hits if "*" in h.phrase for i in range(h.start, h.end)}
+    credited = {i for h in has_hits if _credits(words, h, sentence_starts, vocab)
+                for i in range(h.start, h.end)}
     return ClauseReading(words, tuple(out), frozenset(pleasant), frozenset(content_at),
                          frozenset(judged), frozenset(titles), hidden, frozenset(credited))
+
+
+def _credits(words: Words, hit: PhraseHit[str], sentence_starts: list[int],
+             vocab: _Vocabulary) -> bool:
+    """Does this "has" phrase credit what its "*" wraps, however its clause goes on? Only
+    praise ("your * experience was strong") with nothing after it in the sentence turning
+    it ("... was solid for the exercise but we need someone who has shipped it")."""
+    if "*" not in hit.phrase or words.stems[hit.end - 1] not in vocab.credit_endings:
+        return False
+    ends = [pos for pos in sentence_starts if pos > hit.start]
+    end = min(ends) if ends else len(words.stems)
+    return not any(w in vocab.credit_turns for w in words.stems[hit.end:end])
 
 
 def measured_against_need(words: Words, at: int, floor: int) -> bool:

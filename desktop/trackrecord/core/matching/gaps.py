@@ -153,8 +153,10 @@ def find_gaps(
         # in a design round, is about what came through in it.
         # "The PySpark job collects the table to the driver": a take-home's review names
         # what the submission was built with, which no record lacks unless it is asked for.
-        if not (interview_report and not particular
-                and (n.polarity != "wanted" or n.skill in round_skills)) and not (
+        # A particular tool named in a report on a round is the one the candidate chose
+        # ("you proposed Kafka for the event bus"), unless the report asks for it.
+        if not (interview_report and (n.polarity != "wanted" or (
+                not particular and n.skill in round_skills))) and not (
                 submission and n.polarity != "wanted"):
             asked.add(n.skill)
         phrases.setdefault(n.skill, [])
@@ -214,6 +216,9 @@ def find_gaps(
                 gap = gaps[wider]
                 kept = [p for p in gap.missing if not _within(p, wanted)]
                 gaps[wider] = replace(gap, missing=tuple(dict.fromkeys((wanted, *kept))))
+                # "GCP BigQuery" is one thing: not a cloud gap and a data one besides
+                gaps = [g for k, g in enumerate(gaps) if k == wider or not all(
+                    _within(p, wanted) for p in g.missing)]
                 continue
             more = () if wanted in taken else examples.get(wanted, ())
             gaps.append(Gap(wanted, (wanted, *more), None, source))

@@ -81,6 +81,9 @@ class NamedSkill:
     # ledger design": never a gap, but not credited either), "unneeded" (said not to be
     # wanted, "there's no need for Elixir": the same), or "" (named without either).
     polarity: str = ""
+    # Wrapped in praise nothing turns ("your [Kafka] experience was strong"): it outranks
+    # another mention of the same words that asks for them.
+    credited: bool = False
 
 
 # Mentions that ask for nothing and credit nothing (see NamedSkill.polarity).
@@ -161,7 +164,7 @@ def named_skills(query: MatchQuery) -> tuple[NamedSkill, ...]:
         held = unique.get(key)
         if held is None or (held.polarity in NOT_ASKED and n.polarity not in NOT_ASKED) or (
                 held.polarity == "" and n.polarity == "wanted") or (
-                held.polarity != "has" and n.polarity == "has"):
+                n.credited and not held.credited):
             unique[key] = n
     return tuple(unique.values())
 
@@ -241,7 +244,8 @@ def _skills_in(value: str, source: str) -> list[NamedSkill]:
 
     positioned: list[tuple[int, NamedSkill]] = [
         (h.start, NamedSkill(h.value, catalogue[h.value].label, words.span(h.start, h.end),
-                             source, polarity=said(h.start, h.end)))
+                             source, polarity=said(h.start, h.end),
+                             credited=h.start in credited))
         for h in hits
         if (h.start, h.end) in spans
     ]

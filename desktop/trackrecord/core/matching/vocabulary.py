@@ -374,5 +374,12 @@ def showing_tags(name: str, synonyms: Synonyms = ()) -> tuple[str, ...]:
     named = (tag_key(t) for t in skill.terms)
     quiet = generic_terms() | generic_words() | ambiguous_mentions()
     return tuple(dict.fromkeys((*skill.tags, *(
-        k for k in named if "-" in k or stem(k) not in quiet))))
+        k for k in named if k not in _not_tags() and ("-" in k or stem(k) not in quiet)))))
+
+
+@functools.cache
+def _not_tags() -> frozenset[str]:
+    """A skill's own names that say nothing as a tag (skills.toml [mentions] not_tags)."""
+    data = load_toml("vocabulary", "skills.toml").get("mentions", {})
+    return frozenset(tag_key(t) for t in data.get("not_tags", ()))
 

@@ -39,6 +39,7 @@ _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _HAVE = frozenset({"has", "have", "had"})
 _HAVE_ADVERBS = frozenset({"already", "also", "previously", "actually"})  # "has already led"
+_VERB_AFTER = frozenset({"to", "into", "it", "them", "us", "our", "the", "a", "an"})
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -172,14 +173,26 @@ MAX_TAIL = 2  # "ledger systems", "regulatory reporting": words a name's tail ma
 def said_whole(words: Words, start: int, end: int, terms: set[int]) -> int:
     """Where the thing named at ``start``..``end`` ends as the feedback said it: "SOX
     controls", "regulatory reporting", not "SOX" (reading.toml [wants] heads); "the ledger
-    stays" and "Android devices" end at the name."""
+    stays", "Android devices", "Java reporting to the CTO" and a line break end at the
+    name."""
     vocab = _vocabulary()
     stop = min(len(words.stems), end + MAX_TAIL)
     if words.stems[end - 1] in people_words():
         return end  # "two line managers reporting in": what people do, not a kind of work
-    while end < stop and end not in terms and words.stems[end] in vocab.heads:
+    while end < stop and end not in terms and words.stems[end] in vocab.heads \
+            and not _new_line(words, end) and not _verb_use(words, end):
         end += 1
     return end
+
+
+def _new_line(words: Words, i: int) -> bool:
+    return bool(words.spans) and "\n" in words.text[words.spans[i - 1][1]:words.spans[i][0]]
+
+
+def _verb_use(words: Words, i: int) -> bool:
+    """"Java reporting to the CTO", "testing it": the word is doing, not naming."""
+    nxt = words.stems[i + 1] if i + 1 < len(words.stems) else ""
+    return nxt in _VERB_AFTER
 
 
 def _item_word(w: str, vocab: _Vocabulary) -> bool:
