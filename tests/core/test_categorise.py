@@ -703,3 +703,8 @@ def test_other_candidates_from_another_team_are_not_an_internal_hire() -> None:
     said = ("Candidates from another team here are also interviewing, but your process ended "
             "because of the coding round.")
     assert suggest_category(said, "onsite").category == "signal-gap"
+
+
+def test_a_senior_who_can_walk_through_their_decisions_is_not_silence() -> None:
+    said = "He needs a senior who can walk through their own decisions in detail."
+    assert suggest_category(said, "onsite").category == "signal-gap"

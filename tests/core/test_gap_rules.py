@@ -824,3 +824,18 @@ def test_a_name_that_says_nothing_as_a_tag_shows_nothing(
 ])
 def test_the_day_to_day_mentioned_asks_for_nothing(store: Store, feedback: str) -> None:
     assert _match(store, feedback, "onsite").gaps == ()
+
+
+@pytest.mark.parametrize(("feedback", "not_named"), [
+    ("We search a person who already have experience in telco, specially the 5G core.",
+     "specially"),
+    ("It was not the missing cloud certification - we don't care about those.",
+     "cloud certification"),
+    ("We heard the general shape, but not the numbers or which decisions were yours. He "
+     "needs a senior who can walk through their own decisions in detail.", "walk"),
+])
+def test_what_the_round_14_people_showed_is_no_gap(
+    store: Store, feedback: str, not_named: str
+) -> None:
+    gaps = _match(store, feedback).gaps
+    assert not_named not in [m for g in gaps for m in (g.label, *g.missing)]
