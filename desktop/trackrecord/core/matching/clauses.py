@@ -244,24 +244,30 @@ def read_clauses(text: str) -> ClauseReading:
 def _credits(words: Words, hit: PhraseHit[str], sentence_starts: list[int],
              vocab: _Vocabulary) -> bool:
     """Does this "has" phrase credit what its "*" wraps, however its clause goes on? Only
-    praise ("your * experience was strong") with nothing after it in the sentence turning
-    it ("... was solid for the exercise but we need someone who has shipped it")."""
+    praise ("your * experience was strong") with nothing in its sentence turning it ("...
+    was solid for the exercise but we need someone who has shipped it", "the gaps in your
+    Kubernetes experience were clear")."""
     if "*" not in hit.phrase or words.stems[hit.end - 1] not in vocab.credit_endings:
         return False
+    begin = max(pos for pos in sentence_starts if pos <= hit.start)
     ends = [pos for pos in sentence_starts if pos > hit.start]
     end = min(ends) if ends else len(words.stems)
-    return not any(w in vocab.credit_turns for w in words.stems[hit.end:end])
+    sentence = (*words.stems[begin:hit.start], *words.stems[hit.end:end])
+    return not any(w in vocab.credit_turns for w in sentence)
 
 
 def measured_against_need(words: Words, at: int, floor: int) -> bool:
     """"More machinery than the problem needed (a registry, ...)", "Redux Toolkit felt heavier
     than this two-screen app needed": what was built, measured against the need, not a
     thing asked for."""
-    before = words.stems[max(floor, at - MAX_COMPARED):at]
+    start = max(floor, at - MAX_COMPARED)
+    before = words.stems[start:at]
     if "than" not in before:
         return False
-    between = before[len(before) - before[::-1].index("than"):]
-    return not any(w in _PEOPLE_OR_BREAK for w in between)
+    than = start + len(before) - 1 - before[::-1].index("than")
+    if than > 0 and words.stems[than - 1] in ("other", "rather"):
+        return False  # "Other than that we needed ...", "Rather than Java we need Go"
+    return not any(w in _PEOPLE_OR_BREAK for w in words.stems[than + 1:at])
 
 
 def marker_positions(words: Words) -> set[int]:

@@ -32,7 +32,7 @@ from trackrecord.core.matching.vocabulary import (
     tag_key,
     tag_keys,
 )
-from trackrecord.core.matching.wants import is_qualifier, said_whole, wanted_items
+from trackrecord.core.matching.wants import is_head, is_qualifier, said_whole, wanted_items
 from trackrecord.core.rejections.categorise import phrase_positions, read_feedback
 from trackrecord.core.rejections.stages import parse_stage
 from trackrecord.core.store.fulltext import any_of_query
@@ -174,6 +174,12 @@ def find_gaps(
         general = [p for p in said if p not in specific]
         shown = record.show(showing_tags(name, current_synonyms()))
         missing = [p for p in specific if not _shown_as_said(record, p, own, skill)]
+        # "Kafka or RabbitMQ" beside RabbitMQ work: one of the alternatives is enough; and
+        # "(Kafka, SQS or similar)" gives examples of what the skill's own work shows.
+        value = query.feedback if sources[name] == "feedback" else query.own_read
+        missing = [p for p in missing if not (
+            any(_alternatives(value, p, q) for q in specific if q not in missing)
+            or (shown and _or_similar(value, p)))]
         if general and not shown:
             if skill.domain:
                 if not any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
@@ -235,22 +241,63 @@ def _as_said(gap: Gap, query: MatchQuery) -> Gap:
     said: list[str] = []
     for phrase in gap.missing:
         stems = split_words(phrase).stems
-        at = _find(words.stems, stems)
-        if at is None:
+        found = _find(words.stems, stems)
+        # Said more than once ("your payments fraud work was impressive, but we need
+        # payments experience"): which mention asked is not known here, so as it stands.
+        if len(found) != 1:
             said.append(phrase)
             continue
+        at = found[0]
         end = said_whole(words, at, at + len(stems), terms)
-        said.append(words.span(at, end) if end > at + len(stems) else phrase)
+        tail = words.surface[at + len(stems):end]
+        # "our Fraud Data team" is a name, not a kind of work
+        if end > at + len(stems) and not any(w[:1].isupper() for w in tail):
+            said.append(words.span(at, end))
+        else:
+            said.append(phrase)
     if said == list(gap.missing):
         return gap
     label = said[0] if gap.skill is None and len(gap.missing) == 1 else gap.label
     return replace(gap, label=label, missing=tuple(dict.fromkeys(said)))
 
 
-def _find(stems: Sequence[str], phrase: Sequence[str]) -> int | None:
+OR_WITHIN = 6  # "Kafka, SQS or Kinesis": words between two alternatives
+_OR_SIMILAR = ("or similar", "or equivalent", "or another", "or comparable", "or the like")
+
+
+def _alternatives(value: str, a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` offered as alternatives ("Kafka or RabbitMQ", "Kafka, SQS or
+    Kinesis"): nothing between them but "or", commas and other names?"""
+    words = read_feedback(value).words
+    named = {i for h in skill_matcher().find(words) for i in range(h.start, h.end)}
+    named = {words.stems[i] for i in named}
+    for i in _find(words.stems, split_words(a).stems):
+        for j in _find(words.stems, split_words(b).stems):
+            lo, hi = min(i, j), max(i, j)
+            between = words.stems[lo + 1:hi]
+            # "AWS or GCP with Terraform": Terraform is no alternative to AWS
+            if hi - lo <= OR_WITHIN and "or" in between and all(
+                    w in (",", "or", "/") or w in named for w in between):
+                return True
+    return False
+
+
+def _or_similar(value: str, phrase: str) -> bool:
+    """Is ``phrase`` an example, with "or similar" just after it or after a list it ends?"""
+    words = read_feedback(value).words
+    ends = [split_words(o).stems for o in _OR_SIMILAR]
+    for i in _find(words.stems, split_words(phrase).stems):
+        for j in range(i + 1, min(len(words.stems), i + OR_WITHIN + 1)):
+            if words.stems[j] in ".;!?":
+                break
+            if any(tuple(words.stems[j:j + len(e)]) == tuple(e) for e in ends):
+                return True
+    return False
+
+
+def _find(stems: Sequence[str], phrase: Sequence[str]) -> list[int]:
     n = len(phrase)
-    return next((i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == tuple(phrase)),
-                None)
+    return [i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == tuple(phrase)]
 
 
 def _other_number(phrase: str) -> tuple[str, ...]:
@@ -434,13 +481,17 @@ def _unnamed_wants(value: str, credited: Collection[str] = (),
 
 def _compound(words: Words, start: int, end: int, names: Sequence[PhraseHit[str]],
               credited: Collection[str]) -> bool:
-    """Is ``start``..``end`` the names of two or more skills side by side ("ML
-    infrastructure"; "Kubernetes operators" is one name), none of them how much ("end to
-    end") or a skill the feedback credits ("our stack is dbt Cloud" beside "your dbt
+    """Is ``start``..``end`` a skill's name followed by another's that names a kind of work
+    ("ML infrastructure"; "Kubernetes operators" is one name), none of them how much ("end
+    to end") or a skill the feedback credits ("our stack is dbt Cloud" beside "your dbt
     experience", "a deployment platform" beside "strong on CI/CD")?"""
     inside = [h for h in names if start <= h.start < end]
     if len({h.value for h in inside}) < 2:
         return False  # "proactive ownership": one skill's words, said twice over
+    # "ML infrastructure", "KYC/AML tooling": the last name is a kind of work (reading.toml
+    # [wants] heads); "Python Django Postgres" is a stack, three things
+    if not is_head(words.stems[inside[-1].start:inside[-1].end]):
+        return False
     return not any(is_qualifier(h.phrase) or h.value in credited for h in inside)
 
 

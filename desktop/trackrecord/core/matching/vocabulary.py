@@ -369,8 +369,12 @@ def stop_words() -> frozenset[str]:
 def showing_tags(name: str, synonyms: Synonyms = ()) -> tuple[str, ...]:
     """The tag keys that show a skill: its listed tags, then any of its own names in text
     ("openshift", "uikit": people tag their work with the tool's name, and with the words
-    they added as synonyms), except a word too general alone ("testing", "queue")."""
+    they added as synonyms), except a word too general alone ("testing", "queue"), and
+    except for a domain, whose words name work in many industries."""
     skill = _skills(synonyms)[name]
+    if skill.domain:
+        # "fraud" on a marketplace's fraud work is not fintech: a domain's tags are listed
+        return skill.tags
     named = (tag_key(t) for t in skill.terms)
     quiet = generic_terms() | generic_words() | ambiguous_mentions()
     return tuple(dict.fromkeys((*skill.tags, *(

@@ -10,6 +10,7 @@ may ever be named as a gap. The anchors, filler words and joins are data in
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trackrecord.core.matching.clauses import Clause, measured_against_need
@@ -39,7 +40,7 @@ _SOMEONE = frozenset({"someone", "somebody", "person", "people"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _HAVE = frozenset({"has", "have", "had"})
 _HAVE_ADVERBS = frozenset({"already", "also", "previously", "actually"})  # "has already led"
-_VERB_AFTER = frozenset({"to", "into", "it", "them", "us", "our", "the", "a", "an"})
+_VERB_AFTER = frozenset({"to", "into", "up", "it", "them", "us", "our", "the", "a", "an"})
 # After "and" or a comma, a modal or a subject starts a new clause, not the list's next item.
 _NEW_CLAUSE = frozenset({"can", "could", "will", "would", "should", "may", "might", "must",
                          "you", "we", "they", "he", "she", "i", "it", "who", "which"})
@@ -183,6 +184,11 @@ def said_whole(words: Words, start: int, end: int, terms: set[int]) -> int:
             and not _new_line(words, end) and not _verb_use(words, end):
         end += 1
     return end
+
+
+def is_head(stems: Sequence[str]) -> bool:
+    """Does this name, after another, say a kind of work ("infrastructure", "security")?"""
+    return len(stems) == 1 and stems[0] in _vocabulary().heads
 
 
 def _new_line(words: Words, i: int) -> bool:
