@@ -722,3 +722,23 @@ def test_a_senior_who_can_walk_through_their_decisions_is_not_silence() -> None:
 def test_counter_examples_from_the_second_round_14_review(feedback: str, stage: str,
                                                          category: str) -> None:
     assert suggest_category(feedback, stage).category == category
+
+
+@pytest.mark.parametrize(("feedback", "stage"), [
+    # Round 14's held-out people, after their one scoring: each was read as fit, which tells
+    # a person they did not fit when the company changed its plans.
+    ("Hi, wanted to let you know before we schedule anything: the req for Senior Software "
+     "Engineer on the storage team was closed this week as part of a planning change. It's "
+     "nothing to do with your profile.", "recruiter"),
+    ("Sablewood has signed an agreement to be acquired, and as part of that every offer for "
+     "someone who hasn't started yet is being withdrawn, including yours.", "offer"),
+    ("The financing of the project by the region was not confirmed in the last committee, so "
+     "we must stop the recruitment for this post.", "hiring-manager"),
+    ("The hiring manager you met has left, and her replacement wants to reassess what the team "
+     "needs before hiring anyone. All open processes for this role are closed as of today.",
+     "hiring-manager"),
+    ("Hi Maren, the role's been closed, sorry, the team decided not to backfill after all.",
+     "recruiter"),
+])
+def test_a_change_of_plan_said_plainly_is_external_noise(feedback: str, stage: str) -> None:
+    assert suggest_category(feedback, stage).category == "external-noise"
