@@ -742,3 +742,9 @@ def test_counter_examples_from_the_second_round_14_review(feedback: str, stage: 
 ])
 def test_a_change_of_plan_said_plainly_is_external_noise(feedback: str, stage: str) -> None:
     assert suggest_category(feedback, stage).category == "external-noise"
+
+
+def test_a_timing_budget_is_not_the_company_budget() -> None:
+    said = ("The day-to-day is embedded C on microcontrollers, a real-time operating system and "
+            "hard timing budgets. Without embedded experience the ramp would be long.")
+    assert suggest_category(said, "hiring-manager").category == "fit"
