@@ -33,7 +33,7 @@ As of the end of round 14 (every set tuned on; the blind scorings are in the FLO
 | second person     | 0.982    | 0       | 0.593       | 0.753      | 1.00 / 0.73 | 0 / 0     |
 | third person      | 0.964    | 0       | 0.608       | 0.732      | 1.00 / 0.79 | 0 / 0     |
 | fourth person     | 1.000    | 0       | 0.558       | 0.655      | 0.86 / 0.60 | 3 / 0     |
-| fifth person      | 0.964    | 0       | 0.473       | 0.636      | 0.81 / 0.54 | 3 / 0     |
+| fifth person      | 0.945    | 0       | 0.473       | 0.636      | 0.81 / 0.54 | 3 / 0     |
 | sixth person      | 0.964    | 0       | 0.661       | 0.800      | 0.76 / 0.40 | 4 / 0     |
 | seventh person    | 0.982    | 0       | 0.624       | 0.764      | 0.89 / 0.55 | 2 / 0     |
 | eighth person     | 0.945    | 0       | 0.442       | 0.576      | 0.73 / 0.54 | 6 / 0     |
