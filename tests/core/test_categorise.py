@@ -696,7 +696,8 @@ def test_phrases_narrowed_after_the_round_13_reviews(feedback: str, stage: str,
     ("An engineer from another team here joined your system design round as a shadow; the "
      "feedback was that your design lacked caching.", "onsite", "signal-gap"),
 ])
-def test_phrasings_and_counter_examples_of_round_14(feedback: str, stage: str, category: str) -> None:
+def test_phrasings_and_counter_examples_of_round_14(feedback: str, stage: str,
+                                                     category: str) -> None:
     assert suggest_category(feedback, stage).category == category
 
 

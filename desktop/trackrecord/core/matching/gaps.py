@@ -269,8 +269,8 @@ def _alternatives(value: str, a: str, b: str) -> bool:
     """Are ``a`` and ``b`` offered as alternatives ("Kafka or RabbitMQ", "Kafka, SQS or
     Kinesis"): nothing between them but "or", commas and other names?"""
     words = read_feedback(value).words
-    named = {i for h in skill_matcher().find(words) for i in range(h.start, h.end)}
-    named = {words.stems[i] for i in named}
+    named = {words.stems[i] for h in skill_matcher().find(words)
+             for i in range(h.start, h.end)}
     for i in _find(words.stems, split_words(a).stems):
         for j in _find(words.stems, split_words(b).stems):
             lo, hi = min(i, j), max(i, j)
