@@ -892,3 +892,23 @@ def test_a_domain_word_or_a_vague_word_as_a_tag_shows_no_domain(
 ) -> None:
     _add(entries, "shipped", "Marketplace work", tags=[tag], summary="Did it.")
     assert _match(store, feedback).gaps != ()
+
+
+@pytest.mark.parametrize(("feedback", "not_named"), [
+    # Found on round 14's held-out people after their one scoring.
+    ("Thanks Maren, the team needs MLIR experience for this one.", "Maren"),
+    ("The role needs roadmaps and SLAs.\n\nNet: not a match for this team.", "C# and .NET"),
+    ("Reviewers suspect a time-boxed submission rather than a lack of ability.", "ability"),
+    ("The panel felt you would need to learn the security half from scratch.", "learn"),
+    ("This role sits very close to our customers: a lot of it is working with app teams to "
+     "understand what they need from the platform and turning that into product.", "turning"),
+    ("We need someone to start in January; you can start only in April because of your "
+     "contract with the university.", "API design"),
+    ("We search someone with stream processing, specially Apache Flink.",
+     "specially Apache Flink"),
+])
+def test_what_the_round_14_held_out_people_showed_is_no_gap(
+    store: Store, feedback: str, not_named: str
+) -> None:
+    gaps = _match(store, feedback).gaps
+    assert not_named not in [m for g in gaps for m in (g.label, *g.missing)]

@@ -194,7 +194,7 @@ def read_clauses(text: str) -> ClauseReading:
     names = _names(words, starts, exact | skill_at) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
-    hidden = frozenset(masked(words))  # "a job alert": read once, for every reader of the text
+    hidden = frozenset(masked(words) | _addressed(words) | _loose_periods(words))
     runs = _capitalised_runs(words, starts)
     proper = runs | hidden
     terms = {i for h in skill_hits
@@ -254,6 +254,33 @@ def _credits(words: Words, hit: PhraseHit[str], sentence_starts: list[int],
     end = min(ends) if ends else len(words.stems)
     sentence = (*words.stems[begin:hit.start], *words.stems[hit.end:end])
     return not any(w in vocab.credit_turns for w in sentence)
+
+
+_ADDRESSING = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank"})
+
+
+def _addressed(words: Words) -> set[int]:
+    """The name a letter is addressed to ("Thanks Maren, the team needs ..."): never a skill
+    or a thing asked for ("a job alert" and the like are masked by phrase)."""
+    out: set[int] = set()
+    if not words.spans:
+        return out
+    for i in range(1, len(words.stems)):
+        before = words.stems[i - 1]
+        first = words.text[words.spans[i][0]:words.spans[i][0] + 1]
+        if (before in _ADDRESSING or (before == "you" and words.stems[i - 2] == "thank")) \
+                and first.isupper():
+            out.add(i)
+    return out
+
+
+def _loose_periods(words: Words) -> set[int]:
+    """A full stop with a space after it: it starts no ".NET" ("... SLAs.\n\nNet: not a
+    match")."""
+    if not words.spans:
+        return set()
+    return {i for i in range(len(words.stems) - 1)
+            if words.stems[i] == "." and words.spans[i][1] != words.spans[i + 1][0]}
 
 
 def measured_against_need(words: Words, at: int, floor: int) -> bool:
