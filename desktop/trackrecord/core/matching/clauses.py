@@ -79,6 +79,7 @@ class _Vocabulary:
     concession_weight: float
     before_verdict_weight: float
     greetings: PhraseMatcher[str]
+    addressing: PhraseMatcher[str]
     signoffs: PhraseMatcher[str]
     pleasantries: PhraseMatcher[str]
     form_words: frozenset[str]
@@ -119,6 +120,7 @@ def _vocabulary() -> _Vocabulary:
         concession_weight=float(clauses["concession_weight"]),
         before_verdict_weight=float(clauses["before_verdict_weight"]),
         greetings=_matcher(form["greetings"]),
+        addressing=_matcher(form["addressing"]),
         signoffs=_matcher(form["signoffs"]),
         pleasantries=_matcher(form["pleasantries"]),
         form_words=frozenset(stem(w) for w in form["words"]),
@@ -136,12 +138,10 @@ def _vocabulary() -> _Vocabulary:
 def _boundaries(words: Words) -> list[int]:
     """Word positions that start a sentence (a line break ends one too)."""
     starts = [0]
-    text = words.text
     for i in range(1, len(words.stems)):
         prev = words.stems[i - 1]
-        gap = text[words.spans[i - 1][1] : words.spans[i][0]] if words.spans else ""
-        glued = prev == "." and words.spans and words.spans[i - 1][1] == words.spans[i][0]
-        if (prev in SENTENCE_ENDS and not glued) or "\n" in gap:
+        if (prev in SENTENCE_ENDS and not (prev == "." and glued(words, i - 1))) \
+                or starts_line(words, i):
             starts.append(i)
     return starts
 
@@ -194,7 +194,7 @@ def read_clauses(text: str) -> ClauseReading:
     names = _names(words, starts, exact | skill_at) | titles
     # A skill's name that is also a word of every rejection email ("our hiring team",
     # "Recruiting at Lumen") says nothing on its own.
-    hidden = frozenset(masked(words) | _addressed(words) | _loose_periods(words))
+    hidden = frozenset(masked(words) | _addressed(words, vocab) | _loose_periods(words))
     runs = _capitalised_runs(words, starts)
     proper = runs | hidden
     terms = {i for h in skill_hits
@@ -256,31 +256,18 @@ def _credits(words: Words, hit: PhraseHit[str], sentence_starts: list[int],
     return not any(w in vocab.credit_turns for w in sentence)
 
 
-_ADDRESSING = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank"})
-
-
-def _addressed(words: Words) -> set[int]:
+def _addressed(words: Words, vocab: _Vocabulary) -> set[int]:
     """The name a letter is addressed to ("Thanks Maren, the team needs ..."): never a skill
-    or a thing asked for ("a job alert" and the like are masked by phrase)."""
-    out: set[int] = set()
-    if not words.spans:
-        return out
-    for i in range(1, len(words.stems)):
-        before = words.stems[i - 1]
-        first = words.text[words.spans[i][0]:words.spans[i][0] + 1]
-        if (before in _ADDRESSING or (before == "you" and words.stems[i - 2] == "thank")) \
-                and first.isupper():
-            out.add(i)
-    return out
+    or a thing asked for."""
+    return {h.end for h in vocab.addressing.find(words)
+            if h.end < len(words.stems) and _capitalised(words, h.end)}
 
 
 def _loose_periods(words: Words) -> set[int]:
     """A full stop with a space after it: it starts no ".NET" ("... SLAs.\n\nNet: not a
     match")."""
-    if not words.spans:
-        return set()
     return {i for i in range(len(words.stems) - 1)
-            if words.stems[i] == "." and words.spans[i][1] != words.spans[i + 1][0]}
+            if words.stems[i] == "." and not glued(words, i)}
 
 
 def measured_against_need(words: Words, at: int, floor: int) -> bool:
@@ -336,7 +323,7 @@ def _is_signoff(words: Words, start: int, end: int, vocab: _Vocabulary) -> bool:
         # "Cinder AI Recruiting", "HR service Altea": the sender's team and the company's
         # name, alone on the last line ("People Leadership Experience" is not one).
         start > 0 and len(real) <= MAX_SIGNOFF_WORDS and _nothing_after(words, end, vocab)
-        and _own_line(words, real[0])
+        and starts_line(words, real[0])
         and (words.stems[real[-1]] in vocab.sender_teams
              or words.stems[real[0]] in vocab.sender_teams)
         and all(_capitalised(words, i) or words.stems[i] in generic_words()
@@ -351,11 +338,19 @@ def _nothing_after(words: Words, end: int, vocab: _Vocabulary) -> bool:
     return not any(_content_word(w, vocab) for w in words.stems[end:])
 
 
-def _own_line(words: Words, i: int) -> bool:
+def starts_line(words: Words, i: int) -> bool:
     """Does word ``i`` start a line of its own?"""
     if not words.spans or i == 0:
         return i == 0
     return "\n" in words.text[words.spans[i - 1][1]:words.spans[i][0]]
+
+
+def glued(words: Words, i: int) -> bool:
+    """Is the word at ``i`` (a full stop) written right against the next one (".NET",
+    "node.js")?"""
+    if not words.spans or i + 1 >= len(words.spans):
+        return False
+    return words.spans[i][1] == words.spans[i + 1][0]
 
 
 def _job_titles(words: Words, vocab: _Vocabulary) -> set[int]:

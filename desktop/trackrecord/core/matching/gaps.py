@@ -120,9 +120,9 @@ def find_gaps(
     # "Mobile CI at scale": what a qualifier qualifies is the gap, when the feedback names
     # something else (a way of working too: "more ownership at scale" asks for no scale);
     # "more experience operating systems at scale" asks for it alone.
-    credited = {n.skill for n in named if n.source in FEEDBACK_SOURCES and n.polarity == "has"}
-    unnamed = {source: _unnamed_wants(value, credited)
-               for source, value in (("feedback", query.feedback), ("own read", query.own_read))}
+    said_in = {source: _Said.of(_text(query, source)) for source in FEEDBACK_SOURCES}
+    unnamed = {source: _unnamed_wants(_text(query, source), said_in[source].hits, has)
+               for source in FEEDBACK_SOURCES}
     qualified = any(not is_qualifier(n.phrase) for n in named if n.source in FEEDBACK_SOURCES
                     and not catalogue[n.skill].process and n.polarity not in NOT_ASKED) or any(
         wants for wants, _examples in unnamed.values())  # "video ... at scale": the video
@@ -176,10 +176,10 @@ def find_gaps(
         missing = [p for p in specific if not _shown_as_said(record, p, own, skill)]
         # "Kafka or RabbitMQ" beside RabbitMQ work: one of the alternatives is enough; and
         # "(Kafka, SQS or similar)" gives examples of what the skill's own work shows.
-        value = query.feedback if sources[name] == "feedback" else query.own_read
+        text = said_in[sources[name]]
         missing = [p for p in missing if not (
-            any(_alternatives(value, p, q) for q in specific if q not in missing)
-            or (shown and _or_similar(value, p)))]
+            any(text.alternatives(p, q) for q in specific if q not in missing)
+            or (shown and text.or_similar(p)))]
         if general and not shown:
             if skill.domain:
                 if not any(_appears(cur, t, EVIDENCE_COLUMNS, exact=True) for t in skill.terms):
@@ -228,71 +228,81 @@ def find_gaps(
                 continue
             more = () if wanted in taken else examples.get(wanted, ())
             gaps.append(Gap(wanted, (wanted, *more), None, source))
-    gaps = [_as_said(g, query) for g in gaps[:MAX_GAPS]]
+    gaps = [said_in[g.source].as_said(g) for g in gaps[:MAX_GAPS]]
     return GapReading(tuple(gaps), tuple(unshown))
 
 
-def _as_said(gap: Gap, query: MatchQuery) -> Gap:
-    """The gap's words as the feedback said them, with the tail that makes them one thing
-    ("SOX controls", "regulatory reporting"), where that tail is no other gap's."""
-    value = query.feedback if gap.source == "feedback" else query.own_read
-    words = read_feedback(value).words
-    terms = {i for h in skill_matcher().find(words) for i in range(h.start, h.end)}
-    said: list[str] = []
-    for phrase in gap.missing:
-        stems = split_words(phrase).stems
-        found = _find(words.stems, stems)
-        # Said more than once ("your payments fraud work was impressive, but we need
-        # payments experience"): which mention asked is not known here, so as it stands.
-        if len(found) != 1:
-            said.append(phrase)
-            continue
-        at = found[0]
-        end = said_whole(words, at, at + len(stems), terms)
-        tail = words.surface[at + len(stems):end]
-        # "our Fraud Data team" is a name, not a kind of work
-        if end > at + len(stems) and not any(w[:1].isupper() for w in tail):
-            said.append(words.span(at, end))
-        else:
-            said.append(phrase)
-    if said == list(gap.missing):
-        return gap
-    label = said[0] if gap.skill is None and len(gap.missing) == 1 else gap.label
-    return replace(gap, label=label, missing=tuple(dict.fromkeys(said)))
+def _text(query: MatchQuery, source: str) -> str:
+    return query.feedback if source == "feedback" else query.own_read
 
 
 OR_WITHIN = 6  # "Kafka, SQS or Kinesis": words between two alternatives
 _OR_SIMILAR = ("or similar", "or equivalent", "or another", "or comparable", "or the like")
 
 
-def _alternatives(value: str, a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` offered as alternatives ("Kafka or RabbitMQ", "Kafka, SQS or
-    Kinesis"): nothing between them but "or", commas and other names?"""
-    words = read_feedback(value).words
-    named = {words.stems[i] for h in skill_matcher().find(words)
-             for i in range(h.start, h.end)}
-    for i in _find(words.stems, split_words(a).stems):
-        for j in _find(words.stems, split_words(b).stems):
-            lo, hi = min(i, j), max(i, j)
-            between = words.stems[lo + 1:hi]
-            # "AWS or GCP with Terraform": Terraform is no alternative to AWS
-            if hi - lo <= OR_WITHIN and "or" in between and all(
-                    w in (",", "or", "/") or w in named for w in between):
-                return True
-    return False
+@dataclass(frozen=True)
+class _Said:
+    """One text's words and where the vocabulary names something in them: read once per
+    match (this is on the typing path), for every gap the text gives."""
 
+    words: Words
+    hits: tuple[PhraseHit[str], ...]  # the names the vocabulary knows in it
+    terms: frozenset[int]  # ...and the positions they cover
 
-def _or_similar(value: str, phrase: str) -> bool:
-    """Is ``phrase`` an example, with "or similar" just after it or after a list it ends?"""
-    words = read_feedback(value).words
-    ends = [split_words(o).stems for o in _OR_SIMILAR]
-    for i in _find(words.stems, split_words(phrase).stems):
-        for j in range(i + 1, min(len(words.stems), i + OR_WITHIN + 1)):
-            if words.stems[j] in ".;!?":
-                break
-            if any(tuple(words.stems[j:j + len(e)]) == tuple(e) for e in ends):
-                return True
-    return False
+    @classmethod
+    def of(cls, value: str) -> _Said:
+        words = read_feedback(value).words
+        hits = tuple(skill_matcher().find(words)) if value.strip() else ()
+        return cls(words, hits, frozenset(i for h in hits for i in range(h.start, h.end)))
+
+    def as_said(self, gap: Gap) -> Gap:
+        """The gap's words as the feedback said them, with the tail that makes them one
+        thing ("SOX controls", "regulatory reporting")."""
+        said: list[str] = []
+        for phrase in gap.missing:
+            stems = split_words(phrase).stems
+            found = _find(self.words.stems, stems)
+            # Said more than once ("your payments fraud work was impressive, but we need
+            # payments experience"): which mention asked is not known here, so as it stands.
+            if len(found) != 1:
+                said.append(phrase)
+                continue
+            at, end = found[0], found[0] + len(stems)
+            whole = said_whole(self.words, at, end, set(self.terms))
+            # "our Fraud Data team" is a name, not a kind of work
+            tail = self.words.surface[end:whole]
+            said.append(self.words.span(at, whole) if whole > end and not any(
+                w[:1].isupper() for w in tail) else phrase)
+        if said == list(gap.missing):
+            return gap
+        label = said[0] if gap.skill is None and len(gap.missing) == 1 else gap.label
+        return replace(gap, label=label, missing=tuple(dict.fromkeys(said)))
+
+    def alternatives(self, a: str, b: str) -> bool:
+        """Are ``a`` and ``b`` offered as alternatives ("Kafka or RabbitMQ", "Kafka, SQS or
+        Kinesis"): nothing between them but "or", commas and other names?"""
+        stems = self.words.stems
+        named = {stems[i] for i in self.terms}
+        for i in _find(stems, split_words(a).stems):
+            for j in _find(stems, split_words(b).stems):
+                lo, hi = min(i, j), max(i, j)
+                # "AWS or GCP with Terraform": Terraform is no alternative to AWS
+                if hi - lo <= OR_WITHIN and "or" in stems[lo + 1:hi] and all(
+                        w in (",", "or", "/") or w in named for w in stems[lo + 1:hi]):
+                    return True
+        return False
+
+    def or_similar(self, phrase: str) -> bool:
+        """Is ``phrase`` an example, "or similar" just after it or after a list it ends?"""
+        stems = self.words.stems
+        ends = [split_words(o).stems for o in _OR_SIMILAR]
+        for i in _find(stems, split_words(phrase).stems):
+            for j in range(i + 1, min(len(stems), i + OR_WITHIN + 1)):
+                if stems[j] in ".;!?":
+                    break
+                if any(tuple(stems[j:j + len(e)]) == tuple(e) for e in ends):
+                    return True
+        return False
 
 
 def _find(stems: Sequence[str], phrase: Sequence[str]) -> list[int]:
@@ -326,9 +336,8 @@ def _with_examples(gap: Gap, examples: Mapping[str, tuple[str, ...]], taken: set
 def _within(phrase: str, text: str) -> bool:
     """Is ``phrase`` a run of whole words of ``text`` ("regulation" in "fintech regulation",
     never "ai" in "maintenance")?"""
-    want, words = split_words(phrase).stems, split_words(text).stems
-    n = len(want)
-    return n > 0 and any(words[i:i + n] == want for i in range(len(words) - n + 1))
+    want = split_words(phrase).stems
+    return bool(want) and bool(_find(split_words(text).stems, want))
 
 
 def _shown_as_said(record: RecordTags, phrase: str, own: Mapping[str, Sequence[str]],
@@ -444,10 +453,11 @@ def _appears(cur: RawQueries, phrase: str, columns: str, *, exact: bool = False)
     return cur.first(_ANY_WORD if exact else _ANY_TEXT, (q,)) is not None
 
 
-def _unnamed_wants(value: str, credited: Collection[str] = (),
+def _unnamed_wants(value: str, hits: Sequence[PhraseHit[str]], credited: Collection[str] = (),
                    ) -> tuple[list[str], dict[str, tuple[str, ...]]]:
-    """What a "wanted" clause asks for that the skills vocabulary does not fully name
-    ("embedded systems", "managed managers", "a computer science degree"), and the examples
+    """What a "wanted" clause asks for that the skills vocabulary (``hits``: the names it
+    knows in ``value``) does not fully name ("embedded systems", "managed managers", "a
+    computer science degree"), and the examples
     a parenthesis gives of an item, by the item ("current-gen hardware": "PS5", ...). An
     example is never a gap of its own: it is part of its item's, or nothing when the record
     shows the item."""
@@ -456,7 +466,6 @@ def _unnamed_wants(value: str, credited: Collection[str] = (),
     reading = read_feedback(value)
     words = reading.words
     hidden = reading.clauses.masked
-    hits = [h for h in skill_matcher().find(words)]
     terms = {i for h in hits for i in range(h.start, h.end)} | exact_positions(words)
     names = longest_first(hits)
     out: list[str] = []

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trackrecord.core.matching.clauses import Clause, measured_against_need
+from trackrecord.core.matching.clauses import Clause, glued, measured_against_need, starts_line
 from trackrecord.core.matching.phrases import PUNCTUATION, PhraseMatcher, Words, stem
 from trackrecord.core.matching.vocabulary import (
     action_words,
@@ -181,7 +181,7 @@ def said_whole(words: Words, start: int, end: int, terms: set[int]) -> int:
     if words.stems[end - 1] in people_words():
         return end  # "two line managers reporting in": what people do, not a kind of work
     while end < stop and end not in terms and words.stems[end] in vocab.heads \
-            and not _new_line(words, end) and not _verb_use(words, end):
+            and not starts_line(words, end) and not _verb_use(words, end):
         end += 1
     return end
 
@@ -189,10 +189,6 @@ def said_whole(words: Words, start: int, end: int, terms: set[int]) -> int:
 def is_head(stems: Sequence[str]) -> bool:
     """Does this name, after another, say a kind of work ("infrastructure", "security")?"""
     return len(stems) == 1 and stems[0] in _vocabulary().heads
-
-
-def _new_line(words: Words, i: int) -> bool:
-    return bool(words.spans) and "\n" in words.text[words.spans[i - 1][1]:words.spans[i][0]]
 
 
 def _verb_use(words: Words, i: int) -> bool:
@@ -246,7 +242,7 @@ def _walk(words: Words, at: int, stop: int, step: int, vocab: _Vocabulary,
                 # "shipped Flutter and can help set up patterns" start something else
             i = nxt
             continue
-        if w == "." and _glued(words, i):
+        if w == "." and glued(words, i):
             i += step  # ".NET": not the end of a sentence
             continue
         if w in PUNCTUATION:
@@ -324,13 +320,6 @@ def _after_have(words: Words, i: int) -> bool:
     before = words.stems[max(0, i - 2):i]
     return bool(before) and (before[-1] in _HAVE or (
         len(before) == 2 and before[0] in _HAVE and before[1] in _HAVE_ADVERBS))
-
-
-def _glued(words: Words, i: int) -> bool:
-    """A full stop written right against the next word (".NET", "node.js")."""
-    if not words.spans or i + 1 >= len(words.spans):
-        return False
-    return words.spans[i][1] == words.spans[i + 1][0]
 
 
 def _next_real(words: Words, i: int, stop: int, step: int, vocab: _Vocabulary) -> int | None:
