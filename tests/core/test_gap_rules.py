@@ -4,11 +4,13 @@ is named even beside other work of the same kind, and a place or a quality never
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 
 from trackrecord.core.matching.evidence import MatchResult, match_evidence
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.matching.vocabulary import tag_keys
 from trackrecord.core.record.entries import EntryService
@@ -25,6 +27,11 @@ def _add(entries: EntryService, kind: str, title: str, **values: Any) -> str:
 
 def _match(store: Store, feedback: str, stage: str = "hiring-manager") -> MatchResult:
     return match_evidence(store, MatchQuery(stage, feedback=feedback), today=TODAY)
+
+
+def _said(gaps: Sequence[Gap]) -> list[str]:
+    """Every word the gaps put on the page: each one's label and its missing words."""
+    return [m for g in gaps for m in (g.label, *g.missing)]
 
 
 @pytest.fixture
@@ -790,7 +797,7 @@ def test_a_gap_is_named_with_the_words_that_make_it_one_thing(store: Store) -> N
 def test_counter_examples_from_the_round_14_reviews_name_their_gap(
     store: Store, feedback: str, stage: str, named: str
 ) -> None:
-    said = [m for g in _match(store, feedback, stage).gaps for m in (g.label, *g.missing)]
+    said = _said(_match(store, feedback, stage).gaps)
     assert named in said, said
 
 
@@ -821,7 +828,7 @@ def test_counter_examples_from_the_round_14_reviews_name_no_such_gap(
     store: Store, feedback: str, stage: str, not_named: str
 ) -> None:
     gaps = _match(store, feedback, stage).gaps
-    assert not_named not in [m for g in gaps for m in (g.label, *g.missing)]
+    assert not_named not in _said(gaps)
 
 
 def test_one_thing_said_as_two_names_is_one_gap(store: Store) -> None:
@@ -865,7 +872,7 @@ def test_what_the_round_14_people_showed_is_no_gap(
     store: Store, feedback: str, not_named: str
 ) -> None:
     gaps = _match(store, feedback).gaps
-    assert not_named not in [m for g in gaps for m in (g.label, *g.missing)]
+    assert not_named not in _said(gaps)
 
 
 @pytest.mark.parametrize("feedback", [
@@ -911,4 +918,4 @@ def test_what_the_round_14_held_out_people_showed_is_no_gap(
     store: Store, feedback: str, not_named: str
 ) -> None:
     gaps = _match(store, feedback).gaps
-    assert not_named not in [m for g in gaps for m in (g.label, *g.missing)]
+    assert not_named not in _said(gaps)

@@ -5,10 +5,12 @@ gap in another (the sentences are ours, not from any evaluation set)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pytest
 
 from trackrecord.core.matching.evidence import MatchResult, match_evidence
+from trackrecord.core.matching.gaps import Gap
 from trackrecord.core.matching.query import MatchQuery
 from trackrecord.core.record.entries import EntryService
 from trackrecord.core.store.db import Store
@@ -18,6 +20,11 @@ TODAY = dt.date(2025, 11, 1)
 
 def _match(store: Store, feedback: str) -> MatchResult:
     return match_evidence(store, MatchQuery("hiring-manager", feedback=feedback), today=TODAY)
+
+
+def _said(gaps: Sequence[Gap]) -> list[str]:
+    """Every word the gaps put on the page: each one's label and its missing words."""
+    return [m for g in gaps for m in (g.label, *g.missing)]
 
 
 @pytest.fixture
@@ -124,7 +131,7 @@ def test_review_counter_examples_still_name_the_gap(store: Store, entries: Entry
     entries.create("shipped", "Pricing curve service", start_date="2022-01-01",
                    tags=["python"], summary="Computed a derivative of the curve in a weekly "
                                             "maintenance window")
-    said = " | ".join(m for g in _match(store, feedback).gaps for m in (g.label, *g.missing))
+    said = " | ".join(_said(_match(store, feedback).gaps))
     assert named.casefold() in said.casefold(), said
 
 
@@ -152,11 +159,11 @@ def test_a_list_goes_on_only_where_it_is_joined(store: Store, record: None) -> N
          "patterns for the team.", "help"),
         ("I need that picture to make the case to the hiring committee.", "picture"),
     ):
-        said = [m.casefold() for g in _match(store, feedback).gaps for m in (g.label, *g.missing)]
+        said = [m.casefold() for m in _said(_match(store, feedback).gaps)]
         assert never not in said, (feedback, said)
     gaps = _match(store, "We wanted someone who has run GraphQL federation across many "
                          "teams, with schema governance and contract checks in CI.").gaps
-    said = " | ".join(m for g in gaps for m in (g.label, *g.missing)).casefold()
+    said = " | ".join(_said(gaps)).casefold()
     assert "schema governance" in said and "deep learning" not in said, said
     gaps = _match(store, "Hi Priya, thanks for applying - we're looking for more deep "
                          "learning experience for this one.").gaps
@@ -175,7 +182,7 @@ def test_a_list_goes_on_only_where_it_is_joined(store: Store, record: None) -> N
 ])
 def test_what_was_done_or_measured_is_not_asked_for(store: Store, record: None,
                                                     feedback: str, never: str) -> None:
-    said = [m.casefold() for g in _match(store, feedback).gaps for m in (g.label, *g.missing)]
+    said = [m.casefold() for m in _said(_match(store, feedback).gaps)]
     assert not any(never in m for m in said), said
 
 
@@ -188,7 +195,7 @@ def test_what_was_done_or_measured_is_not_asked_for(store: Store, record: None,
 ])
 def test_what_was_done_with_a_thing_still_asks_for_it(store: Store, record: None,
                                                       feedback: str, named: str) -> None:
-    said = " | ".join(m for g in _match(store, feedback).gaps for m in (g.label, *g.missing))
+    said = " | ".join(_said(_match(store, feedback).gaps))
     assert named in said.casefold(), said
 
 
@@ -205,7 +212,7 @@ def test_more_of_one_background_than_another_credits_the_first(store: Store,
                                                               record: None) -> None:
     gaps = _match(store, "The coding rounds showed more of a scripting background than a "
                          "software engineering one.").gaps
-    said = [m.casefold() for g in gaps for m in (g.label, *g.missing)]
+    said = [m.casefold() for m in _said(gaps)]
     assert "scripting" not in said, said
     assert "kubernetes" in [g.skill for g in _match(
         store, "We wanted more Kubernetes background than you have.").gaps]
@@ -214,7 +221,7 @@ def test_more_of_one_background_than_another_credits_the_first(store: Store,
 def test_what_the_panel_liked_you_doing_is_credited(store: Store, record: None) -> None:
     gaps = _match(store, "The panel liked how you took your team to weekly releases and the "
                          "guardrails you added after the incident.").gaps
-    said = [m.casefold() for g in gaps for m in (g.label, *g.missing)]
+    said = [m.casefold() for m in _said(gaps)]
     assert "guardrails" not in said, said
 
 
@@ -233,7 +240,7 @@ def test_what_the_panel_liked_you_doing_is_credited(store: Store, record: None) 
 def test_counter_examples_from_the_round_13_review(store: Store, record: None,
                                                    feedback: str, named: str) -> None:
     gaps = _match(store, feedback).gaps
-    said = " | ".join(m for g in gaps for m in (g.label, *g.missing))
+    said = " | ".join(_said(gaps))
     assert named in said.casefold(), said
     assert not {"sensor", "learning", "speed"} & {m.casefold() for g in gaps for m in g.missing}
 
@@ -254,7 +261,7 @@ def test_counter_examples_from_the_round_13_review(store: Store, record: None,
 ])
 def test_counter_examples_from_the_second_round_13_review(store: Store, record: None,
                                                           feedback: str, named: str) -> None:
-    said = " | ".join(m for g in _match(store, feedback).gaps for m in (g.label, *g.missing))
+    said = " | ".join(_said(_match(store, feedback).gaps))
     assert named in said.casefold(), said
 
 
